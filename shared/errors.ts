@@ -1,0 +1,54 @@
+/**
+ * Every refusal the core can give. The renderer translates `errors.<code>` with `params`;
+ * nothing is ever shown to the user as a raw message.
+ */
+export const errorCodes = [
+  // transport and validation
+  'UNKNOWN_CHANNEL',
+  'INVALID_PAYLOAD',
+  'FORBIDDEN_SENDER',
+  'NOT_FOUND',
+  'INTERNAL',
+  // settings
+  'DAYS_OUT_OF_RANGE',
+  'QUOTA_OUT_OF_RANGE',
+  // portfolio
+  'INVALID_DATE',
+  'END_BEFORE_START',
+  'UNKNOWN_UNIT',
+  'UNKNOWN_CONTACT',
+  'UNKNOWN_PROPERTY',
+  'DUPLICATE_REFERENCE_ID',
+  'OVERLAPPING_CONTRACT',
+  'INVALID_EMAIL',
+  'PORTFOLIO_NOT_EMPTY',
+  // invitations and sharing
+  'NO_CONTRACT',
+  'OUTSIDE_ACCESS_WINDOW',
+  'ARCHIVED',
+  'ALREADY_REGISTERED',
+  'NO_EMAIL',
+  'NO_ACCESS',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export type ErrorParams = Record<string, string | number | boolean | null>;
+
+export interface AppError {
+  code: ErrorCode;
+  params: ErrorParams;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+/** Thrown inside the core to refuse a request; `core.invoke` turns it into `{ ok: false }`. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: ErrorParams = {},
+  ) {
+    super(code);
+    this.name = 'DomainError';
+  }
+}

@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import { DomainError, errorCodes, type AppError, type ErrorCode, type Result } from '../../shared/errors';
+import {
+  contract,
+  isChannel,
+  type Channel,
+  type Contract,
+  type EventName,
+  type EventPayloads,
+  type Response,
+} from '../../shared/ipc';
+import { systemClock, type Clock } from './clock';
+import { createContext } from './context';
+import { openDatabase } from './db/connection';
+import { filePreferenceStore, type PreferenceStore } from './preferences';
+import { createHandlers } from './services';
+
+export interface CoreOptions {
+  /** Folder holding the data store (created if missing). */
+  dataDir: string;
+  clock?: Clock;
+  /** Who is acting, for the audit log. */
+  actor?: string;
+  preferences?: PreferenceStore;
+}
+
+export type Handlers = {
+  [C in Channel]: (payload: z.output<Contract[C]['request']>) => Response<C>;
+};
+
+export type EventListener<E extends EventName> = (payload: EventPayloads[E]) => void;
+
+export interface Core {
+  /** The one entry point of every request: validate, run, answer with a typed result. */
+  invoke(channel: unknown, payload?: unknown): Promise<Result<unknown>>;
+  events: {
+    on<E extends EventName>(event: E, listener: EventListener<E>): () => void;
+    /** Every event, for transports that forward them all (IPC, the UI harness). */
+    onAny(listener: (event: EventName, payload: unknown) => void): () => void;
+  };
+  close(): void;
+}
+
+export const DATABASE_FILE = 'portal-access-admin.db';
+
+const codeSet: ReadonlySet<string> = new Set(errorCodes);
+
+/** A zod failure becomes the code its schema named (e.g. DAYS_OUT_OF_RANGE) or INVALID_PAYLOAD. */
+function validationError(error: z.ZodError): AppError {
+  const issue = error.issues[0];
+  const field = issue?.path.join('.') ?? '';
+  const named = issue?.message && codeSet.has(issue.message) ? (issue.message as ErrorCode) : null;
+  return { code: named ?? 'INVALID_PAYLOAD', params: { field } };
+}
+
+export function createCore(options: CoreOptions): Core {
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const db = openDatabase(path.join(options.dataDir, DATABASE_FILE));
+  const listeners = new Set<(event: EventName, payload: unknown) => void>();
+  const ctx = createContext({
+    db,
+    clock: options.clock ?? systemClock,
+    actor: options.actor ?? 'local',
+    preferences: options.preferences ?? filePreferenceStore(path.join(options.dataDir, 'preferences.json')),
+    emit: (event, payload) => {
+      for (const listener of listeners) listener(event, payload);
+    },
+  });
+  const handlers = createHandlers(ctx);
+  let closed = false;
+
+  return {
+    async invoke(channel, payload) {
+      if (!isChannel(channel)) {
+        return {
+          ok: false,
+          error: { code: 'UNKNOWN_CHANNEL', params: { channel: String(channel).slice(0, 80) } },
+        };
+      }
+      const parsed = contract[channel].request.safeParse(payload);
+      if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
+      try {
+        const handler = handlers[channel] as (input: unknown) => unknown;
+        return { ok: true, value: handler(parsed.data) };
+      } catch (error) {
+        if (error instanceof DomainError)
+          return { ok: false, error: { code: error.code, params: error.params } };
+        console.error(`core: ${channel} failed`, error);
+        return { ok: false, error: { code: 'INTERNAL', params: {} } };
+      }
+    },
+    events: {
+      on(event, listener) {
+        const forward = (name: EventName, payload: unknown) => {
+          if (name === event) listener(payload as EventPayloads[typeof event]);
+        };
+        listeners.add(forward);
+        return () => listeners.delete(forward);
+      },
+      onAny(listener) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      listeners.clear();
+      db.close();
+    },
+  };
+}

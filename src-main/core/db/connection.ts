@@ -1,0 +1,23 @@
+import Database from 'better-sqlite3';
+import { migrate } from './migrations';
+
+export type Db = Database.Database;
+
+/**
+ * Opens (creating if needed) the data store and brings its schema up to date.
+ * WAL + synchronous=FULL: a committed transaction survives a crash or power loss.
+ */
+export function openDatabase(file: string): Db {
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,13 @@
+/** The policy engine: pure functions over plain data (ARCHITECTURE.md §3). No I/O, no clock reads. */
+export { addDays, compareIsoDates, daysBetween, isIsoDate, maxIsoDate, minIsoDate } from './dates';
+export {
+  contactAccess,
+  contractGrant,
+  contractPhase,
+  grantStrength,
+  groupContractsByContact,
+  isBetterAccess,
+} from './access';
+export { individualShareAllowed, inviteEligibility, nextAccessDay } from './invite';
+export { contractInScope, resolveRoleShare } from './share';
+export { seatUsage, settingsImpact } from './seats';

@@ -1,0 +1,22 @@
+import type { CoreContext } from '../context';
+import type { Handlers } from '../core';
+import { portfolioService } from './portfolioService';
+import { preferencesService } from './preferencesService';
+import { settingsService } from './settingsService';
+
+/** One handler per contract channel; the compiler checks that none is missing. */
+export function createHandlers(ctx: CoreContext): Handlers {
+  const settings = settingsService(ctx);
+  const preferences = preferencesService(ctx);
+  const portfolio = portfolioService(ctx, settings);
+  return {
+    'app.status': () => portfolio.status(),
+    'app.chooseFirstStart': (mode) => portfolio.chooseFirstStart(mode),
+    'preferences.get': () => preferences.get(),
+    'preferences.update': (change) => preferences.update(change),
+    'settings.getAccess': () => settings.getAccess(),
+    'settings.updateAccess': (next) => settings.updateAccess(next),
+    'settings.previewAccessImpact': (next) => settings.previewAccessImpact(next),
+    'portfolio.overview': () => portfolio.overview(),
+  };
+}

@@ -1,0 +1,80 @@
+import type { AppStatus, PortfolioOverview } from '../../../shared/ipc';
+import { DomainError } from '../../../shared/errors';
+import type { CoreContext } from '../context';
+import { accessRepository } from '../db/accessRepository';
+import { settingsRepository } from '../db/settingsRepository';
+import { generatePortfolio } from '../demo/generate';
+import { writePortfolio } from '../demo/write';
+import type { SettingsService } from './settingsService';
+
+const FIRST_START_KEY = 'firstStart';
+export const DEMO_SEED = 20261127;
+
+/** The portfolio as a whole: first start (demo or empty), and the overview figures. */
+export function portfolioService(ctx: CoreContext, settings: SettingsService) {
+  const settingsRows = settingsRepository(ctx.db);
+  const access = accessRepository(ctx.db);
+  const contactCount = ctx.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM contacts');
+  const counts = ctx.db.prepare<
+    [],
+    { properties: number; units: number; contacts: number; contracts: number }
+  >(`SELECT
+      (SELECT COUNT(*) FROM properties) AS properties,
+      (SELECT COUNT(*) FROM units) AS units,
+      (SELECT COUNT(*) FROM contacts WHERE archived = 0) AS contacts,
+      (SELECT COUNT(*) FROM contracts) AS contracts`);
+
+  const isEmpty = () => (contactCount.get()?.n ?? 0) === 0;
+
+  function status(): AppStatus {
+    return {
+      today: ctx.clock.today(),
+      needsFirstStartChoice: isEmpty() && settingsRows.get(FIRST_START_KEY) === undefined,
+    };
+  }
+
+  /** Fills an empty data store with the demo portfolio, relative to today, in one transaction. */
+  function loadDemo(): void {
+    if (!isEmpty()) throw new DomainError('PORTFOLIO_NOT_EMPTY');
+    const today = ctx.clock.today();
+    const portfolio = generatePortfolio({ seed: DEMO_SEED, today });
+    ctx.change((audit) => {
+      writePortfolio(ctx.db, portfolio);
+      settingsRows.set(FIRST_START_KEY, 'demo');
+      audit({
+        action: 'demo.load',
+        entity: 'portfolio',
+        after: { seed: DEMO_SEED, today, contacts: portfolio.contacts.length },
+      });
+    });
+    ctx.emit('portfolio.changed', {});
+  }
+
+  return {
+    status,
+    loadDemo,
+
+    chooseFirstStart(mode: 'demo' | 'empty'): AppStatus {
+      if (mode === 'demo') {
+        loadDemo();
+      } else if (settingsRows.get(FIRST_START_KEY) === undefined) {
+        ctx.change((audit) => {
+          settingsRows.set(FIRST_START_KEY, 'empty');
+          audit({ action: 'app.firstStart', entity: 'settings', entityId: FIRST_START_KEY, after: 'empty' });
+        });
+      }
+      return status();
+    },
+
+    overview(): PortfolioOverview {
+      const today = ctx.clock.today();
+      const current = settings.getAccess();
+      const totals = counts.get() ?? { properties: 0, units: 0, contacts: 0, contracts: 0 };
+      return {
+        ...totals,
+        contactsByAccess: access.contactsByAccess(current, today),
+        seats: { used: access.seatsUsed(current, today), quota: current.seatQuota },
+      };
+    },
+  };
+}

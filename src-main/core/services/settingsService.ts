@@ -1,0 +1,58 @@
+import type { AccessSettings, SettingsImpact } from '../../../shared/domain';
+import { accessSettingsSchema } from '../../../shared/ipc';
+import type { CoreContext } from '../context';
+import { settingsRepository } from '../db/settingsRepository';
+import { accessRepository } from '../db/accessRepository';
+
+const ACCESS_KEY = 'access';
+
+/** Both windows off by default (the portal then only serves active contracts). */
+export const defaultAccessSettings: AccessSettings = {
+  preContract: { enabled: false, days: 30 },
+  postContract: { enabled: false, days: 30 },
+  seatQuota: null,
+};
+
+function sameSettings(a: AccessSettings, b: AccessSettings): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Administration › Kundenportal › Rollen & Zugriffsrechte. */
+export function settingsService(ctx: CoreContext) {
+  const settings = settingsRepository(ctx.db);
+  const access = accessRepository(ctx.db);
+
+  function getAccess(): AccessSettings {
+    // A stored value that no longer parses (hand-edited file) falls back to the safe default.
+    const parsed = accessSettingsSchema.safeParse(settings.get(ACCESS_KEY));
+    return parsed.success ? parsed.data : defaultAccessSettings;
+  }
+
+  return {
+    getAccess,
+
+    /** Takes effect immediately: every later question about access uses the new settings. */
+    updateAccess(next: AccessSettings): AccessSettings {
+      const before = getAccess();
+      if (sameSettings(before, next)) return before;
+      ctx.change((audit) => {
+        settings.set(ACCESS_KEY, next);
+        audit({
+          action: 'settings.updateAccess',
+          entity: 'settings',
+          entityId: ACCESS_KEY,
+          before,
+          after: next,
+        });
+      });
+      ctx.emit('settings.changed', next);
+      return next;
+    },
+
+    /** What saving `next` would change today: contacts regaining or losing access, seats. */
+    previewAccessImpact(next: AccessSettings): SettingsImpact {
+      return access.settingsImpact(getAccess(), next, ctx.clock.today());
+    },
+  };
+}
+export type SettingsService = ReturnType<typeof settingsService>;

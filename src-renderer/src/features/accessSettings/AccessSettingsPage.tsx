@@ -1,0 +1,195 @@
+import { useEffect, useState } from 'react';
+import {
+  Alert,
+  Breadcrumbs,
+  Button,
+  Card,
+  Group,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import type { AccessSettings, SettingsImpact } from '../../../../shared/domain';
+import { errorMessage, formatNumber } from '../../i18n';
+import { useAccessSettingsStore } from '../../stores/accessSettingsStore';
+import { useAppStore } from '../../stores/appStore';
+import { ImpactConfirmation } from './ImpactConfirmation';
+import { extendsPostContractAccess, fromDraft, toDraft, type SettingsDraft } from './settingsForm';
+
+interface Pending {
+  settings: AccessSettings;
+  kind: 'on' | 'longer';
+  impact: SettingsImpact;
+}
+
+interface WindowCardProps {
+  id: 'pre' | 'post';
+  enabled: boolean;
+  days: string;
+  error: string | undefined;
+  onToggle(enabled: boolean): void;
+  onDays(days: string): void;
+}
+
+function WindowCard({ id, enabled, days, error, onToggle, onDays }: WindowCardProps) {
+  const { t } = useTranslation();
+  return (
+    <Card withBorder padding="lg" data-testid={`window-${id}`}>
+      <Stack gap="sm">
+        <Switch
+          size="md"
+          checked={enabled}
+          onChange={(event) => onToggle(event.currentTarget.checked)}
+          label={<Text fw={600}>{t(`settings.${id}.label`)}</Text>}
+          description={t(`settings.${id}.description`)}
+        />
+        <TextInput
+          label={t('settings.days')}
+          description={t('settings.daysHint')}
+          inputMode="numeric"
+          w={220}
+          value={days}
+          disabled={!enabled}
+          error={error}
+          onChange={(event) => onDays(event.currentTarget.value)}
+        />
+        {enabled && (
+          <Text size="sm" c="dimmed">
+            {t('settings.individualOnly')}
+          </Text>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+/** Administration › Kundenportal › Rollen & Zugriffsrechte. */
+export function AccessSettingsPage() {
+  const { t } = useTranslation();
+  const { saved, loadError, load } = useAccessSettingsStore();
+  const loadOverview = useAppStore((state) => state.loadOverview);
+  useEffect(() => {
+    void load();
+    void loadOverview();
+  }, [load, loadOverview]);
+
+  if (loadError) return <Alert color="red">{errorMessage(loadError)}</Alert>;
+  if (!saved) return <Text>{t('app.loading')}</Text>;
+  // A new saved state starts a fresh form.
+  return <AccessSettingsForm key={JSON.stringify(saved)} saved={saved} />;
+}
+
+function AccessSettingsForm({ saved }: { saved: AccessSettings }) {
+  const { t } = useTranslation();
+  const { preview, save } = useAccessSettingsStore();
+  const seatsUsed = useAppStore((state) => state.overview?.seats.used);
+  const loadOverview = useAppStore((state) => state.loadOverview);
+  const [draft, setDraft] = useState<SettingsDraft>(() => toDraft(saved));
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const { settings: next, errors } = fromDraft(draft, saved);
+  const invalid = Object.keys(errors).length > 0;
+  const dirty = JSON.stringify(toDraft(saved)) !== JSON.stringify(draft);
+  const update = (change: Partial<SettingsDraft>) => setDraft({ ...draft, ...change });
+
+  async function commit(settings: AccessSettings) {
+    setBusy(true);
+    const result = await save(settings);
+    setBusy(false);
+    setPending(null);
+    if (result.ok) {
+      notifications.show({ color: 'green', message: t('settings.saved') });
+      void loadOverview();
+    } else {
+      notifications.show({ color: 'red', message: errorMessage(result.error) });
+    }
+  }
+
+  async function onSave() {
+    if (invalid) return;
+    const kind = extendsPostContractAccess(saved, next);
+    if (!kind) return commit(next);
+    setBusy(true);
+    const impact = await preview(next);
+    setBusy(false);
+    if (impact.ok) setPending({ settings: next, kind, impact: impact.value });
+    else notifications.show({ color: 'red', message: errorMessage(impact.error) });
+  }
+
+  return (
+    <Stack gap="lg" maw={820}>
+      <Breadcrumbs>
+        <Text size="sm">{t('nav.administration')}</Text>
+        <Text size="sm">{t('nav.customerPortal')}</Text>
+        <Text size="sm">{t('nav.accessSettings')}</Text>
+      </Breadcrumbs>
+      <Title order={2}>{t('settings.title')}</Title>
+      <Text c="dimmed">{t('settings.intro')}</Text>
+
+      <WindowCard
+        id="pre"
+        enabled={draft.preEnabled}
+        days={draft.preDays}
+        error={errors.preDays && t(`settings.${errors.preDays}`)}
+        onToggle={(preEnabled) => update({ preEnabled })}
+        onDays={(preDays) => update({ preDays })}
+      />
+      <WindowCard
+        id="post"
+        enabled={draft.postEnabled}
+        days={draft.postDays}
+        error={errors.postDays && t(`settings.${errors.postDays}`)}
+        onToggle={(postEnabled) => update({ postEnabled })}
+        onDays={(postDays) => update({ postDays })}
+      />
+
+      <Card withBorder padding="lg">
+        <Stack gap="xs">
+          <TextInput
+            label={t('settings.quota.label')}
+            description={t('settings.quota.description')}
+            inputMode="numeric"
+            w={220}
+            value={draft.quota}
+            error={errors.quota && t('settings.quota.invalid')}
+            onChange={(event) => update({ quota: event.currentTarget.value })}
+          />
+          {seatsUsed !== undefined && (
+            <Text size="sm" c="dimmed">
+              {t('settings.quota.usage', { count: seatsUsed, formatted: formatNumber(seatsUsed) })}
+            </Text>
+          )}
+        </Stack>
+      </Card>
+
+      <Group>
+        <Button onClick={() => void onSave()} disabled={!dirty || invalid} loading={busy}>
+          {t('settings.save')}
+        </Button>
+        <Button variant="default" onClick={() => setDraft(toDraft(saved))} disabled={!dirty}>
+          {t('settings.discard')}
+        </Button>
+        {!dirty && (
+          <Text size="sm" c="dimmed">
+            {t('settings.unchanged')}
+          </Text>
+        )}
+      </Group>
+
+      {pending && (
+        <ImpactConfirmation
+          kind={pending.kind}
+          days={pending.settings.postContract.days}
+          impact={pending.impact}
+          onConfirm={() => void commit(pending.settings)}
+          onCancel={() => setPending(null)}
+        />
+      )}
+    </Stack>
+  );
+}

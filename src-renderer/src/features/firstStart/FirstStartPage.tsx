@@ -1,0 +1,51 @@
+import { useState } from 'react';
+import { Button, Card, Center, Group, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../../stores/appStore';
+
+/** Shown once on an empty data store: load the demo portfolio or start empty. */
+export function FirstStartPage() {
+  const { t } = useTranslation();
+  const chooseFirstStart = useAppStore((state) => state.chooseFirstStart);
+  const [busy, setBusy] = useState<'demo' | 'empty' | null>(null);
+  const choose = async (mode: 'demo' | 'empty') => {
+    setBusy(mode);
+    await chooseFirstStart(mode);
+    setBusy(null);
+  };
+  return (
+    <Center mih="100vh" p="lg">
+      <Card withBorder shadow="sm" padding="xl" maw={640}>
+        <Stack>
+          <Title order={1} size="h2">
+            {t('firstStart.title')}
+          </Title>
+          <Text>{t('firstStart.text')}</Text>
+          <Group grow align="flex-start">
+            <Stack gap={4}>
+              <Button loading={busy === 'demo'} disabled={busy !== null} onClick={() => void choose('demo')}>
+                {t('firstStart.demo')}
+              </Button>
+              <Text size="sm" c="dimmed">
+                {t('firstStart.demoHint')}
+              </Text>
+            </Stack>
+            <Stack gap={4}>
+              <Button
+                variant="default"
+                loading={busy === 'empty'}
+                disabled={busy !== null}
+                onClick={() => void choose('empty')}
+              >
+                {t('firstStart.empty')}
+              </Button>
+              <Text size="sm" c="dimmed">
+                {t('firstStart.emptyHint')}
+              </Text>
+            </Stack>
+          </Group>
+        </Stack>
+      </Card>
+    </Center>
+  );
+}

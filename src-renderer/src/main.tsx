@@ -1,0 +1,30 @@
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { api } from './api/client';
+import { App } from './App';
+import { initI18n } from './i18n';
+import { useAppStore } from './stores/appStore';
+import { theme } from './theme';
+
+async function bootstrap() {
+  const preferences = await api.preferences.get();
+  const language = preferences.ok ? preferences.value.language : 'de';
+  await initI18n(language);
+  await useAppStore.getState().init(language);
+  const root = document.getElementById('root');
+  if (!root) throw new Error('#root missing in index.html');
+  createRoot(root).render(
+    <StrictMode>
+      <MantineProvider theme={theme}>
+        <Notifications position="top-right" />
+        <App />
+      </MantineProvider>
+    </StrictMode>,
+  );
+}
+
+void bootstrap();

@@ -1,0 +1,60 @@
+import { create } from 'zustand';
+import type { AppError } from '../../../shared/errors';
+import type { AppStatus, Language, PortfolioOverview } from '../../../shared/ipc';
+import { api } from '../api/client';
+import { changeLanguage } from '../i18n';
+
+export type Page = 'overview' | 'accessSettings';
+
+interface AppState {
+  status: AppStatus | null;
+  language: Language;
+  page: Page;
+  overview: PortfolioOverview | null;
+  error: AppError | null;
+  /** Applies the stored language and reads the app status; called once at start. */
+  init(language: Language): Promise<void>;
+  setLanguage(language: Language): Promise<void>;
+  navigate(page: Page): void;
+  chooseFirstStart(mode: 'demo' | 'empty'): Promise<void>;
+  loadOverview(): Promise<void>;
+}
+
+export const useAppStore = create<AppState>((set, get) => ({
+  status: null,
+  language: 'de',
+  page: 'overview',
+  overview: null,
+  error: null,
+
+  async init(language) {
+    set({ language });
+    const status = await api.app.status();
+    if (status.ok) set({ status: status.value });
+    else set({ error: status.error });
+  },
+
+  async setLanguage(language) {
+    const result = await api.preferences.update({ language });
+    if (!result.ok) return set({ error: result.error });
+    await changeLanguage(language);
+    set({ language });
+  },
+
+  navigate(page) {
+    set({ page });
+  },
+
+  async chooseFirstStart(mode) {
+    const result = await api.app.chooseFirstStart(mode);
+    if (!result.ok) return set({ error: result.error });
+    set({ status: result.value, page: 'overview' });
+    await get().loadOverview();
+  },
+
+  async loadOverview() {
+    const result = await api.portfolio.overview();
+    if (result.ok) set({ overview: result.value });
+    else set({ error: result.error });
+  },
+}));

@@ -1,0 +1,46 @@
+import { test as base } from '@playwright/test';
+import de from '../../src-renderer/src/i18n/de.json' with { type: 'json' };
+import en from '../../src-renderer/src/i18n/en.json' with { type: 'json' };
+import { launchApp, type LaunchedApp, type LaunchOptions } from './harness';
+
+export interface AppFixtureOptions {
+  /** Set per Playwright project: every UI test runs in German and in English. */
+  appLocale: 'de' | 'en';
+}
+
+/** A fixed day so that every run sees the same portfolio situations. */
+export const TEST_TODAY = '2026-11-27';
+
+type Messages = typeof de;
+
+interface AppFixtures {
+  /** Launches the app in the project's language; every app launched is closed after the test. */
+  launch(options?: LaunchOptions): Promise<LaunchedApp>;
+  /** The UI text for a key in the project's language, e.g. `t('settings.save')`. */
+  t(key: string, params?: Record<string, string | number>): string;
+}
+
+export const test = base.extend<AppFixtureOptions & AppFixtures>({
+  appLocale: ['de', { option: true }],
+  launch: async ({ appLocale }, use) => {
+    const launched: LaunchedApp[] = [];
+    await use(async (options = {}) => {
+      const app = await launchApp({ today: TEST_TODAY, locale: appLocale, ...options });
+      launched.push(app);
+      return app;
+    });
+    for (const app of launched) await app.close();
+  },
+  t: async ({ appLocale }, use) => {
+    const messages: Messages = appLocale === 'en' ? en : de;
+    await use((key, params = {}) => {
+      const value = key
+        .split('.')
+        .reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], messages);
+      if (typeof value !== 'string') throw new Error(`no message ${key}`);
+      return value.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? `{{${name}}}`));
+    });
+  },
+});
+
+export { expect } from '@playwright/test';

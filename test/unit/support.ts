@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach } from 'vitest';
+import { createCore, DATABASE_FILE, type Core } from '../../src-main/core/core';
+import { pinnedClock } from '../../src-main/core/clock';
+import { memoryPreferenceStore } from '../../src-main/core/preferences';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()?.();
+});
+
+export function tempDir(prefix = 'portal-unit-'): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** A core on a fresh data dir with a pinned day; closed after the test. */
+export function testCore(today = '2026-11-27', dataDir = tempDir()): Core & { dataDir: string } {
+  const core = createCore({
+    dataDir,
+    clock: pinnedClock(today),
+    actor: 'unit-test',
+    preferences: memoryPreferenceStore(),
+  });
+  cleanups.push(() => core.close());
+  return Object.assign(core, { dataDir });
+}
+
+/** Every row of every table: "nothing was written" means this is unchanged. */
+export function snapshotDatabase(dataDir: string): string {
+  const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
+  try {
+    const tables = db
+      .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .all();
+    return JSON.stringify(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}"`).all()]));
+  } finally {
+    db.close();
+  }
+}
+
+export function expectOk<T>(result: { ok: boolean; value?: unknown; error?: unknown }): T {
+  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
+  return result.value as T;
+}
