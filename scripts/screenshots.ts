@@ -5,29 +5,29 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { launchApp } from '../test/ui/harness';
-import de from '../src-renderer/src/i18n/de.json' with { type: 'json' };
-import en from '../src-renderer/src/i18n/en.json' with { type: 'json' };
+import { loadMessages, message } from '../test/messages';
 
 const TODAY = '2026-11-27';
 const outDir = path.resolve(import.meta.dirname, '../docs/screenshots');
 
 async function shoot(locale: 'de' | 'en'): Promise<void> {
-  const m = locale === 'de' ? de : en;
+  const messages = loadMessages(locale);
+  const t = (key: string) => message(messages, key);
   const app = await launchApp({ demo: true, today: TODAY, locale });
   const { page } = app;
   try {
-    await page.getByRole('heading', { name: m.overview.title }).waitFor();
+    await page.getByRole('heading', { name: t('overview.title') }).waitFor();
     await page.screenshot({ path: path.join(outDir, `${locale}-overview.png`) });
 
-    await page.getByRole('button', { name: m.nav.accessSettings }).click();
-    await page.getByRole('switch', { name: m.settings.pre.label }).check();
-    await page.getByTestId('window-pre').getByLabel(m.settings.days).fill('30');
-    await page.getByLabel(m.settings.quota.label).fill('250');
-    await page.getByRole('switch', { name: m.settings.post.label }).check();
-    await page.getByTestId('window-post').getByLabel(m.settings.days).fill('60');
+    await page.getByRole('button', { name: t('nav.accessSettings') }).click();
+    await page.getByRole('switch', { name: t('settings.pre.label') }).check();
+    await page.getByTestId('window-pre').getByLabel(t('settings.days')).fill('30');
+    await page.getByLabel(t('settings.quota.label')).fill('250');
+    await page.getByRole('switch', { name: t('settings.post.label') }).check();
+    await page.getByTestId('window-post').getByLabel(t('settings.days')).fill('60');
     await page.screenshot({ path: path.join(outDir, `${locale}-access-settings.png`), fullPage: true });
 
-    await page.getByRole('button', { name: m.settings.save }).click();
+    await page.getByRole('button', { name: t('settings.save') }).click();
     await page.getByRole('dialog').waitFor();
     await page.waitForTimeout(300); // let the modal's opening transition finish
     await page.screenshot({ path: path.join(outDir, `${locale}-confirm-post-contract.png`) });

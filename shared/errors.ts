@@ -9,6 +9,7 @@ export const errorCodes = [
   'FORBIDDEN_SENDER',
   'NOT_FOUND',
   'INTERNAL',
+  'REQUIRED',
   // settings
   'DAYS_OUT_OF_RANGE',
   'QUOTA_OUT_OF_RANGE',
@@ -21,6 +22,10 @@ export const errorCodes = [
   'DUPLICATE_REFERENCE_ID',
   'OVERLAPPING_CONTRACT',
   'INVALID_EMAIL',
+  'INVALID_POSTCODE',
+  'INVALID_URL',
+  'DUPLICATE_UNIT_NUMBER',
+  'CONTRACT_ALREADY_ENDED',
   'PORTFOLIO_NOT_EMPTY',
   // invitations and sharing
   'NO_CONTRACT',
@@ -29,6 +34,13 @@ export const errorCodes = [
   'ALREADY_REGISTERED',
   'NO_EMAIL',
   'NO_ACCESS',
+  'ALREADY_INVITED',
+  'INVITATION_NOT_EXPIRED',
+  'INVITATION_NOT_PENDING',
+  'INVALID_CODE',
+  'CODE_EXPIRED',
+  'SMTP_NOT_CONFIGURED',
+  'SMTP_FAILED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

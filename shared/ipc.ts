@@ -5,15 +5,18 @@
  */
 import { z } from 'zod';
 import type { AccessSettings, Grant, IsoDate, SeatUsage, SettingsImpact } from './domain';
-import { isIsoDate } from './dates';
 import type { Result } from './errors';
+import { channel, noPayload } from './contract/channel';
+import { invitationChannels } from './contract/invitations';
+import { portfolioChannels } from './contract/portfolio';
+
+export { isoDateSchema } from './contract/channel';
+export type * from './contract/portfolio';
+export type * from './contract/invitations';
 
 export const MIN_WINDOW_DAYS = 1;
 export const MAX_WINDOW_DAYS = 365;
 export const MAX_SEAT_QUOTA = 10_000_000;
-
-/** Zod issues whose message is an error code surface as that code (see core/invoke). */
-export const isoDateSchema = z.string().refine(isIsoDate, { error: 'INVALID_DATE' });
 
 const windowDays = z
   .number({ error: 'DAYS_OUT_OF_RANGE' })
@@ -57,13 +60,6 @@ export interface PortfolioOverview {
   seats: SeatUsage;
 }
 
-const noPayload = z.undefined();
-
-/** Declares a channel: `channel<ResponseType>()(requestSchema)`; the response exists only as a type. */
-function channel<Res>() {
-  return <Req extends z.ZodType>(request: Req) => ({ request, response: undefined as unknown as Res });
-}
-
 export const contract = {
   'app.status': channel<AppStatus>()(noPayload),
   'app.chooseFirstStart': channel<AppStatus>()(z.enum(['demo', 'empty'])),
@@ -73,9 +69,13 @@ export const contract = {
   'settings.updateAccess': channel<AccessSettings>()(accessSettingsSchema),
   'settings.previewAccessImpact': channel<SettingsImpact>()(accessSettingsSchema),
   'portfolio.overview': channel<PortfolioOverview>()(noPayload),
+  ...portfolioChannels,
+  ...invitationChannels,
 } as const;
 
 export type Contract = typeof contract;
+export type PortfolioChannelName = keyof typeof portfolioChannels;
+export type InvitationChannelName = keyof typeof invitationChannels;
 export type Channel = keyof Contract;
 export type Request<C extends Channel> = z.input<Contract[C]['request']>;
 export type Response<C extends Channel> = Contract[C]['response'];

@@ -3,6 +3,7 @@ import type { Clock } from './clock';
 import type { Db } from './db/connection';
 import { auditRepository, type AuditEntry } from './db/auditRepository';
 import type { PreferenceStore } from './preferences';
+import type { SecretStore } from './secrets';
 
 /** What every service gets: the store, the clock, who is acting, and the way to announce changes. */
 export interface CoreContext {
@@ -10,6 +11,7 @@ export interface CoreContext {
   clock: Clock;
   actor: string;
   preferences: PreferenceStore;
+  secrets: SecretStore;
   emit<E extends EventName>(event: E, payload: EventPayloads[E]): void;
   /**
    * Runs one mutation as one transaction. `change` records its audit row(s) with `audit`;
@@ -23,6 +25,7 @@ export function createContext(options: {
   clock: Clock;
   actor: string;
   preferences: PreferenceStore;
+  secrets: SecretStore;
   emit: CoreContext['emit'];
 }): CoreContext {
   const audit = auditRepository(options.db);

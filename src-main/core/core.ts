@@ -15,6 +15,7 @@ import { systemClock, type Clock } from './clock';
 import { createContext } from './context';
 import { openDatabase } from './db/connection';
 import { filePreferenceStore, type PreferenceStore } from './preferences';
+import { memorySecretStore, type SecretStore } from './secrets';
 import { createHandlers } from './services';
 
 export interface CoreOptions {
@@ -24,10 +25,17 @@ export interface CoreOptions {
   /** Who is acting, for the audit log. */
   actor?: string;
   preferences?: PreferenceStore;
+  /** Defaults to memory: secrets then last as long as the process. */
+  secrets?: SecretStore;
 }
 
 export type Handlers = {
-  [C in Channel]: (payload: z.output<Contract[C]['request']>) => Response<C>;
+  [C in Channel]: (payload: z.output<Contract[C]['request']>) => Response<C> | Promise<Response<C>>;
+};
+
+/** Handlers of a group of channels that answer synchronously (inside one SQLite transaction). */
+export type SyncHandlers<C extends Channel> = {
+  [K in C]: (payload: z.output<Contract[K]['request']>) => Response<K>;
 };
 
 export type EventListener<E extends EventName> = (payload: EventPayloads[E]) => void;
@@ -64,6 +72,7 @@ export function createCore(options: CoreOptions): Core {
     clock: options.clock ?? systemClock,
     actor: options.actor ?? 'local',
     preferences: options.preferences ?? filePreferenceStore(path.join(options.dataDir, 'preferences.json')),
+    secrets: options.secrets ?? memorySecretStore(),
     emit: (event, payload) => {
       for (const listener of listeners) listener(event, payload);
     },
@@ -83,7 +92,7 @@ export function createCore(options: CoreOptions): Core {
       if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
       try {
         const handler = handlers[channel] as (input: unknown) => unknown;
-        return { ok: true, value: handler(parsed.data) };
+        return { ok: true, value: await handler(parsed.data) };
       } catch (error) {
         if (error instanceof DomainError)
           return { ok: false, error: { code: error.code, params: error.params } };

@@ -12,6 +12,7 @@ import { pinnedClock, systemClock } from '../core/clock';
 import { LaunchArgumentError, parseLaunchArgs, type LaunchOptions } from './args';
 import { forwardEvents, registerIpcHandlers } from './ipc';
 import { createPreferences } from './preferences';
+import { safeStorageSecretStore } from './secrets';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { denyPermissions } from './security';
 import { createMainWindow } from './window';
@@ -56,6 +57,7 @@ async function start(): Promise<void> {
       clock: options.today ? pinnedClock(options.today) : systemClock,
       actor: os.userInfo().username,
       preferences: preferences.forCore,
+      secrets: safeStorageSecretStore(app.getPath('userData')),
     });
   } catch (error) {
     dialog.showErrorBox(

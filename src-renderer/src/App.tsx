@@ -1,13 +1,40 @@
 import { Alert, Center, Loader } from '@mantine/core';
 import { AccessSettingsPage } from './features/accessSettings/AccessSettingsPage';
+import { ContactDetailPage } from './features/contacts/ContactDetailPage';
+import { ContactsPage } from './features/contacts/ContactsPage';
 import { FirstStartPage } from './features/firstStart/FirstStartPage';
+import { MailSettingsPage } from './features/mailSettings/MailSettingsPage';
+import { OutboxPage } from './features/outbox/OutboxPage';
 import { OverviewPage } from './features/overview/OverviewPage';
+import { PropertiesPage } from './features/properties/PropertiesPage';
+import { PropertyDetailPage } from './features/properties/PropertyDetailPage';
 import { AppLayout } from './features/shell/AppLayout';
 import { errorMessage } from './i18n';
-import { useAppStore } from './stores/appStore';
+import { useAppStore, type Route } from './stores/appStore';
+
+function CurrentPage({ route }: { route: Route }) {
+  switch (route.page) {
+    case 'overview':
+      return <OverviewPage />;
+    case 'contacts':
+      return <ContactsPage />;
+    case 'contact':
+      return <ContactDetailPage key={route.id} id={route.id} />;
+    case 'properties':
+      return <PropertiesPage />;
+    case 'property':
+      return <PropertyDetailPage key={route.id} id={route.id} />;
+    case 'outbox':
+      return <OutboxPage />;
+    case 'accessSettings':
+      return <AccessSettingsPage />;
+    case 'mailSettings':
+      return <MailSettingsPage />;
+  }
+}
 
 export function App() {
-  const { status, page, error } = useAppStore();
+  const { status, route, error } = useAppStore();
   if (error && !status) return <Alert color="red">{errorMessage(error)}</Alert>;
   if (!status) {
     return (
@@ -17,5 +44,9 @@ export function App() {
     );
   }
   if (status.needsFirstStartChoice) return <FirstStartPage />;
-  return <AppLayout>{page === 'overview' ? <OverviewPage /> : <AccessSettingsPage />}</AppLayout>;
+  return (
+    <AppLayout>
+      <CurrentPage route={route} />
+    </AppLayout>
+  );
 }

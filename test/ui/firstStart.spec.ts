@@ -9,7 +9,7 @@ test('an empty data store offers the demo and loads it', async ({ launch, t }) =
     value: { contacts: number; properties: number };
   };
   expect(overview.value.properties).toBe(8);
-  await expect(page.getByText(t('overview.properties'))).toBeVisible();
+  await expect(page.getByRole('main').getByText(t('overview.properties'))).toBeVisible();
   // Every access state of the demo portfolio is present and shown.
   await expect(page.getByTestId('access-active')).toContainText(t('access.active'));
 });

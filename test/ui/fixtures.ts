@@ -1,6 +1,5 @@
 import { test as base } from '@playwright/test';
-import de from '../../src-renderer/src/i18n/de.json' with { type: 'json' };
-import en from '../../src-renderer/src/i18n/en.json' with { type: 'json' };
+import { loadMessages, message } from '../messages';
 import { launchApp, type LaunchedApp, type LaunchOptions } from './harness';
 
 export interface AppFixtureOptions {
@@ -10,8 +9,6 @@ export interface AppFixtureOptions {
 
 /** A fixed day so that every run sees the same portfolio situations. */
 export const TEST_TODAY = '2026-11-27';
-
-type Messages = typeof de;
 
 interface AppFixtures {
   /** Launches the app in the project's language; every app launched is closed after the test. */
@@ -32,14 +29,8 @@ export const test = base.extend<AppFixtureOptions & AppFixtures>({
     for (const app of launched) await app.close();
   },
   t: async ({ appLocale }, use) => {
-    const messages: Messages = appLocale === 'en' ? en : de;
-    await use((key, params = {}) => {
-      const value = key
-        .split('.')
-        .reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], messages);
-      if (typeof value !== 'string') throw new Error(`no message ${key}`);
-      return value.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? `{{${name}}}`));
-    });
+    const messages = loadMessages(appLocale);
+    await use((key, params) => message(messages, key, params));
   },
 });
 

@@ -247,3 +247,28 @@ export function accessRepository(db: Db) {
   };
 }
 export type AccessRepository = ReturnType<typeof accessRepository>;
+
+// ---------------------------------------------------------------- shared with other repositories
+// (Added for the contact list, db/contactRepository.ts. The statements above are untouched.)
+
+/** The date bounds every window condition is written against: :day, :preUntil, :postFrom. */
+export type AccessBounds = WindowBounds;
+
+/** The bounds of `settings` on `day`, to bind to statements using the fragments below. */
+export function accessBounds(settings: AccessSettings, day: IsoDate): AccessBounds {
+  return windowBounds(settings, day);
+}
+
+/**
+ * SQL expression: the grant of contact `c` on :day, as `contactAccess` gives it ('active', 'pre',
+ * 'post', 'none'; archived → none; pre before post). Each branch is an index range on
+ * contracts_by_contact. Params: AccessBounds.
+ */
+export const CONTACT_GRANT_SQL = `(CASE
+    WHEN c.archived = 1 THEN 'none'
+    WHEN EXISTS (SELECT 1 FROM contracts k WHERE k.contact_id = c.id AND ${ACTIVE}) THEN 'active'
+    WHEN EXISTS (SELECT 1 FROM contracts k WHERE k.contact_id = c.id
+                 AND k.start_date > :day AND k.start_date <= :preUntil) THEN 'pre'
+    WHEN EXISTS (SELECT 1 FROM contracts k WHERE k.contact_id = c.id
+                 AND k.end_date < :day AND k.end_date >= :postFrom) THEN 'post'
+    ELSE 'none' END)`;

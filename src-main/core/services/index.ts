@@ -3,13 +3,20 @@ import type { Handlers } from '../core';
 import { portfolioService } from './portfolioService';
 import { preferencesService } from './preferencesService';
 import { settingsService } from './settingsService';
+import { createPortfolioHandlers } from './portfolioHandlers';
+import { createInvitationHandlers } from './invitationHandlers';
 
 /** One handler per contract channel; the compiler checks that none is missing. */
 export function createHandlers(ctx: CoreContext): Handlers {
   const settings = settingsService(ctx);
   const preferences = preferencesService(ctx);
   const portfolio = portfolioService(ctx, settings);
+  const portfolioHandlers = createPortfolioHandlers(ctx, settings);
   return {
+    ...portfolioHandlers,
+    ...createInvitationHandlers(ctx, settings, (contactId) =>
+      portfolioHandlers['contacts.get']({ id: contactId }),
+    ),
     'app.status': () => portfolio.status(),
     'app.chooseFirstStart': (mode) => portfolio.chooseFirstStart(mode),
     'preferences.get': () => preferences.get(),

@@ -2,8 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { AppError } from '../../../shared/errors';
 import type { Language } from '../../../shared/ipc';
-import de from './de.json';
-import en from './en.json';
+import { de, en } from './messages';
 
 export const resources = { de: { translation: de }, en: { translation: en } } as const;
 
@@ -31,9 +30,12 @@ export function errorMessage(error: AppError): string {
 /** Calendar date `YYYY-MM-DD` in the UI language (dd.MM.yyyy / dd/MM/yyyy). */
 export function formatDate(iso: string, language: string = i18next.language): string {
   const [year, month, day] = iso.split('-').map(Number);
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'de-DE', { timeZone: 'UTC' }).format(
-    new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1)),
-  );
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'de-DE', {
+    timeZone: 'UTC',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  }).format(new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1)));
 }
 
 export function formatNumber(value: number, language: string = i18next.language): string {

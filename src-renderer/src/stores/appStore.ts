@@ -4,18 +4,29 @@ import type { AppStatus, Language, PortfolioOverview } from '../../../shared/ipc
 import { api } from '../api/client';
 import { changeLanguage } from '../i18n';
 
-export type Page = 'overview' | 'accessSettings';
+/** Where the user is. Detail pages carry the id of what they show. */
+export type Route =
+  | { page: 'overview' }
+  | { page: 'contacts' }
+  | { page: 'contact'; id: number }
+  | { page: 'properties' }
+  | { page: 'property'; id: number }
+  | { page: 'outbox' }
+  | { page: 'accessSettings' }
+  | { page: 'mailSettings' };
+
+export type Page = Route['page'];
 
 interface AppState {
   status: AppStatus | null;
   language: Language;
-  page: Page;
+  route: Route;
   overview: PortfolioOverview | null;
   error: AppError | null;
   /** Applies the stored language and reads the app status; called once at start. */
   init(language: Language): Promise<void>;
   setLanguage(language: Language): Promise<void>;
-  navigate(page: Page): void;
+  navigate(route: Route): void;
   chooseFirstStart(mode: 'demo' | 'empty'): Promise<void>;
   loadOverview(): Promise<void>;
 }
@@ -23,7 +34,7 @@ interface AppState {
 export const useAppStore = create<AppState>((set, get) => ({
   status: null,
   language: 'de',
-  page: 'overview',
+  route: { page: 'overview' },
   overview: null,
   error: null,
 
@@ -41,14 +52,14 @@ export const useAppStore = create<AppState>((set, get) => ({
     set({ language });
   },
 
-  navigate(page) {
-    set({ page });
+  navigate(route) {
+    set({ route });
   },
 
   async chooseFirstStart(mode) {
     const result = await api.app.chooseFirstStart(mode);
     if (!result.ok) return set({ error: result.error });
-    set({ status: result.value, page: 'overview' });
+    set({ status: result.value, route: { page: 'overview' } });
     await get().loadOverview();
   },
 

@@ -2,18 +2,22 @@ import type { ReactNode } from 'react';
 import { AppShell, Group, NavLink, SegmentedControl, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../i18n';
-import { useAppStore, type Page } from '../../stores/appStore';
+import { useAppStore, type Page, type Route } from '../../stores/appStore';
 
-function NavItem({ page, label }: { page: Page; label: string }) {
-  const current = useAppStore((state) => state.page);
+/** Detail pages light up their list's navigation entry. */
+const navParent: Partial<Record<Page, Page>> = { contact: 'contacts', property: 'properties' };
+
+function NavItem({ route, label }: { route: Route; label: string }) {
+  const current = useAppStore((state) => state.route.page);
   const navigate = useAppStore((state) => state.navigate);
+  const active = current === route.page || navParent[current] === route.page;
   return (
     <NavLink
       component="button"
       label={label}
-      active={current === page}
-      aria-current={current === page ? 'page' : undefined}
-      onClick={() => navigate(page)}
+      active={active}
+      aria-current={active ? 'page' : undefined}
+      onClick={() => navigate(route)}
     />
   );
 }
@@ -49,11 +53,15 @@ export function AppLayout({ children }: { children: ReactNode }) {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('app.title')}>
-        <NavItem page="overview" label={t('nav.overview')} />
+        <NavItem route={{ page: 'overview' }} label={t('nav.overview')} />
+        <NavItem route={{ page: 'contacts' }} label={t('nav.contacts')} />
+        <NavItem route={{ page: 'properties' }} label={t('nav.properties')} />
+        <NavItem route={{ page: 'outbox' }} label={t('nav.outbox')} />
         <NavLink label={t('nav.administration')} defaultOpened childrenOffset={12}>
           <NavLink label={t('nav.customerPortal')} defaultOpened childrenOffset={12}>
-            <NavItem page="accessSettings" label={t('nav.accessSettings')} />
+            <NavItem route={{ page: 'accessSettings' }} label={t('nav.accessSettings')} />
           </NavLink>
+          <NavItem route={{ page: 'mailSettings' }} label={t('nav.mailSettings')} />
         </NavLink>
       </AppShell.Navbar>
       <AppShell.Main>{children}</AppShell.Main>

@@ -1,0 +1,195 @@
+/**
+ * Content (Inhalte) and sharing (Teilen): announcements, appointments, documents, SmartPost letters
+ * and SmartTask processes, shared by role or individually, with notifications and the portal preview.
+ */
+import { z } from 'zod';
+import type { Access, Grant, IsoDate, ShareRole } from '../domain';
+import { channel, idSchema, isoDateSchema, optionalText, requiredText } from './channel';
+
+export const contentKinds = ['announcement', 'appointment', 'document', 'smartpost', 'process'] as const;
+export type ContentKind = (typeof contentKinds)[number];
+
+export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+export const documentTypes = {
+  'application/pdf': '.pdf',
+  'image/png': '.png',
+  'image/jpeg': '.jpg',
+  'text/plain': '.txt',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': '.docx',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': '.xlsx',
+} as const;
+
+/** A local date-time `YYYY-MM-DDTHH:mm` (Europe/Berlin). */
+const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: 'INVALID_DATE' });
+
+const base = { title: requiredText(200), propertyId: idSchema.nullable() };
+
+export const contentInputSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('announcement'), ...base, text: requiredText(20_000) }),
+  z.strictObject({
+    kind: z.literal('appointment'),
+    ...base,
+    startsAt: localDateTime,
+    endsAt: localDateTime,
+    place: optionalText(200),
+    text: optionalText(5_000),
+  }),
+  z.strictObject({
+    kind: z.literal('document'),
+    ...base,
+    fileName: requiredText(200),
+    mimeType: z.enum(Object.keys(documentTypes) as [keyof typeof documentTypes], {
+      error: 'UNSUPPORTED_FILE_TYPE',
+    }),
+    /** The file as base64; at most MAX_DOCUMENT_BYTES once decoded. */
+    dataBase64: z.string().max(Math.ceil((MAX_DOCUMENT_BYTES * 4) / 3) + 4, { error: 'FILE_TOO_LARGE' }),
+  }),
+  z.strictObject({
+    kind: z.literal('smartpost'),
+    ...base,
+    /** Letter text with placeholders {{anrede}}, {{name}}, {{einheit}}, {{liegenschaft}}, {{datum}}. */
+    template: requiredText(20_000),
+  }),
+  z.strictObject({
+    kind: z.literal('process'),
+    ...base,
+    description: optionalText(20_000),
+    state: z.enum(['open', 'in_progress', 'done']),
+    contactIds: z.array(idSchema).max(1000),
+  }),
+]);
+export type ContentInput = z.input<typeof contentInputSchema>;
+
+export interface ContentSummary {
+  id: number;
+  kind: ContentKind;
+  title: string;
+  propertyId: number | null;
+  propertyName: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Contacts who can see it today. */
+  visibleTo: number;
+}
+
+export interface ShareRecipientView {
+  contactId: number;
+  displayName: string;
+  /** Unit numbers/names in scope, joined. */
+  units: string;
+  access: Access;
+  /** Visible in the portal today (role shares: through an active contract; individual: access ≠ none). */
+  visibleToday: boolean;
+}
+
+export interface ShareView {
+  id: number;
+  createdAt: string;
+  /** Role share: "Alle Mieter · Musterstraße 12"; individual: the contact. */
+  target:
+    | { mode: 'role'; role: ShareRole; propertyId: number; propertyName: string; unitIds: number[] | null }
+    | { mode: 'individual'; contactId: number; displayName: string };
+  recipients: ShareRecipientView[];
+}
+
+export interface ContentDetail {
+  id: number;
+  kind: ContentKind;
+  title: string;
+  propertyId: number | null;
+  propertyName: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Kind-specific fields, as entered (for documents: fileName, mimeType, size, sha256; no bytes). */
+  data: Record<string, string | number | boolean | null | number[]>;
+  shares: ShareView[];
+}
+
+export const shareTargetSchema = z.discriminatedUnion('mode', [
+  z.strictObject({
+    mode: z.literal('role'),
+    role: z.enum(['all', 'tenant', 'owner']),
+    propertyId: idSchema,
+    unitIds: z.array(idSchema).max(10_000).nullable(),
+  }),
+  z.strictObject({ mode: z.literal('individual'), contactIds: z.array(idSchema).min(1).max(10_000) }),
+]);
+export type ShareTarget = z.input<typeof shareTargetSchema>;
+
+export interface SkippedRecipient {
+  contactId: number;
+  displayName: string;
+  units: string;
+  grant: Extract<Grant, 'pre' | 'post'>;
+  windowEnd: IsoDate;
+}
+
+export interface RefusedRecipient {
+  contactId: number;
+  displayName: string;
+  reason: 'NO_ACCESS' | 'ARCHIVED';
+}
+
+export interface SharePreview {
+  recipients: ShareRecipientView[];
+  /** Role shares only: contacts of the scope inside a pre/post window who will NOT receive it. */
+  skipped: SkippedRecipient[];
+  /** Individual shares only: contacts without access today, who cannot receive it. */
+  refused: RefusedRecipient[];
+  /** Recipients without an e-mail address: their notification must go by post. */
+  needsPost: { contactId: number; displayName: string }[];
+}
+
+export interface ShareResult {
+  sharedWith: number;
+  notifications: number;
+  needsPost: { contactId: number; displayName: string }[];
+  /** SmartPost: one personal PDF per recipient, combined for printing (base64), else null. */
+  lettersPdf: string | null;
+}
+
+export interface PortalPreview {
+  contactId: number;
+  displayName: string;
+  day: IsoDate;
+  access: Access;
+  canLogIn: boolean;
+  registered: boolean;
+  items: (ContentSummary & { via: 'individual' | 'role' })[];
+}
+
+export const contentChannels = {
+  'content.list': channel<{ total: number; items: ContentSummary[] }>()(
+    z.strictObject({
+      kind: z.enum(contentKinds).nullable().default(null),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(200).default(50),
+    }),
+  ),
+  'content.get': channel<ContentDetail>()(z.strictObject({ id: idSchema })),
+  'content.create': channel<ContentDetail>()(contentInputSchema),
+  'content.update': channel<ContentDetail>()(z.strictObject({ id: idSchema, input: contentInputSchema })),
+  /** The document's bytes (base64) for saving or opening. */
+  'content.documentFile': channel<{ fileName: string; mimeType: string; dataBase64: string }>()(
+    z.strictObject({ id: idSchema }),
+  ),
+  'sharing.preview': channel<SharePreview>()(
+    z.strictObject({ contentId: idSchema, target: shareTargetSchema }),
+  ),
+  /**
+   * Writes the share(s) and the notifications in one transaction. `alsoIndividually`: skipped contacts
+   * the manager chose to share with individually as well ("Diesen N Kontakten zusätzlich einzeln freigeben").
+   */
+  'sharing.share': channel<ShareResult>()(
+    z.strictObject({
+      contentId: idSchema,
+      target: shareTargetSchema,
+      alsoIndividually: z.array(idSchema).max(10_000).default([]),
+    }),
+  ),
+  'sharing.revoke': channel<ContentDetail>()(z.strictObject({ shareId: idSchema })),
+  /** What a contact sees in the portal on a day (default today), computed by the same policy. */
+  'portal.preview': channel<PortalPreview>()(
+    z.strictObject({ contactId: idSchema, day: isoDateSchema.nullable().default(null) }),
+  ),
+} as const;

@@ -1,0 +1,210 @@
+/** Properties, units, contacts and contracts: what a property manager keeps. */
+import { z } from 'zod';
+import type { Access, ContractType, Grant, InviteEligibility, IsoDate, AccessSettings } from '../domain';
+import {
+  channel,
+  emailSchema,
+  idSchema,
+  isoDateSchema,
+  noPayload,
+  optionalText,
+  requiredText,
+} from './channel';
+
+// ---------------------------------------------------------------- properties and units
+
+export const addressSchema = z.strictObject({
+  street: requiredText(120),
+  houseNo: requiredText(20),
+  postcode: z
+    .string()
+    .trim()
+    .regex(/^\d{5}$/, { error: 'INVALID_POSTCODE' }),
+  city: requiredText(80),
+});
+export type Address = z.output<typeof addressSchema>;
+
+export const propertyInputSchema = z.strictObject({
+  name: requiredText(120),
+  referenceId: optionalText(40),
+  /** At least one; the first is the main address. */
+  addresses: z.array(addressSchema).min(1).max(20),
+});
+export type PropertyInput = z.input<typeof propertyInputSchema>;
+
+export const unitInputSchema = z.strictObject({
+  propertyId: idSchema,
+  name: requiredText(80),
+  number: requiredText(20),
+  usage: z.enum(['private', 'commercial']),
+  referenceId: optionalText(40),
+});
+export type UnitInput = z.input<typeof unitInputSchema>;
+
+export interface PropertySummary {
+  id: number;
+  name: string;
+  referenceId: string | null;
+  /** The main address, formatted "Musterstraße 12, 10115 Berlin". */
+  address: string;
+  units: number;
+  /** Contacts with a contract in this property that is active today. */
+  activeContacts: number;
+}
+
+export interface ContractView {
+  id: number;
+  contactId: number;
+  contactName: string;
+  unitId: number;
+  unitName: string;
+  unitNumber: string;
+  propertyId: number;
+  propertyName: string;
+  type: ContractType;
+  number: string;
+  start: IsoDate;
+  end: IsoDate | null;
+  /** What this contract grants today under the current settings. */
+  access: Access;
+}
+
+export interface UnitView {
+  id: number;
+  propertyId: number;
+  name: string;
+  number: string;
+  usage: 'private' | 'commercial';
+  referenceId: string | null;
+  /** Contracts running today. */
+  current: ContractView[];
+  /** The next contract to start, if any. */
+  next: ContractView[];
+}
+
+export interface PropertyDetail {
+  id: number;
+  name: string;
+  referenceId: string | null;
+  addresses: (Address & { id: number })[];
+  units: UnitView[];
+}
+
+// ---------------------------------------------------------------- contacts
+
+export const salutationSchema = z.enum(['mr', 'ms', 'mx', 'company', 'family']);
+export type Salutation = z.infer<typeof salutationSchema>;
+
+export const contactInputSchema = z.strictObject({
+  salutation: salutationSchema,
+  title: optionalText(40),
+  firstName: optionalText(80),
+  lastName: requiredText(120),
+  company: optionalText(120),
+  email: emailSchema,
+  phone: optionalText(40),
+  language: z.enum(['de', 'en']),
+  preference: z.enum(['postal', 'online']),
+  referenceId: requiredText(40),
+  note: optionalText(2000),
+  street: optionalText(120),
+  houseNo: optionalText(20),
+  postcode: optionalText(10),
+  city: optionalText(80),
+});
+export type ContactInput = z.input<typeof contactInputSchema>;
+export type ContactFields = z.output<typeof contactInputSchema>;
+
+export type InvitationState = 'none' | 'pending' | 'redeemed' | 'expired' | 'revoked';
+
+export interface Contact extends ContactFields {
+  id: number;
+  archived: boolean;
+  /** "Dr. Jürgen Müller", "Familie Weber", "Hausbau GmbH". */
+  displayName: string;
+}
+
+export interface ContactListItem {
+  id: number;
+  displayName: string;
+  referenceId: string;
+  email: string | null;
+  archived: boolean;
+  /** Access today, with the date it ends and the contract behind it. */
+  access: Access;
+  invitation: InvitationState;
+  registered: boolean;
+}
+
+export const contactListQuerySchema = z.strictObject({
+  /** Prefix of the name ("müll", "weber j"), of the e-mail or of the reference id. */
+  search: z.string().max(100).default(''),
+  access: z.enum(['active', 'pre', 'post', 'none']).nullable().default(null),
+  propertyId: idSchema.nullable().default(null),
+  contractType: z.enum(['tenant', 'owner']).nullable().default(null),
+  invitation: z.enum(['none', 'pending', 'redeemed', 'expired', 'revoked']).nullable().default(null),
+  includeArchived: z.boolean().default(false),
+  offset: z.number().int().min(0).max(10_000_000).default(0),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+export type ContactListQuery = z.input<typeof contactListQuerySchema>;
+
+export interface ContactListPage {
+  /** Contacts matching every filter. */
+  total: number;
+  items: ContactListItem[];
+  /** For the access filter chips: matches of every other filter, by access state today. */
+  countsByAccess: Record<Grant, number>;
+}
+
+export interface InvitationSummary {
+  id: number;
+  state: Exclude<InvitationState, 'none'>;
+  channel: 'email' | 'letter' | 'code';
+  createdAt: string;
+  expiresOn: IsoDate;
+}
+
+export interface ContactDetail {
+  contact: Contact;
+  contracts: ContractView[];
+  access: Access;
+  /** Latest invitation, null when never invited. */
+  invitation: InvitationSummary | null;
+  invitationState: InvitationState;
+  registeredAt: string | null;
+  eligibility: InviteEligibility;
+  /** Settings in force, for the contract timelines' windows. */
+  settings: AccessSettings;
+  today: IsoDate;
+}
+
+// ---------------------------------------------------------------- contracts
+
+export const contractInputSchema = z.strictObject({
+  contactId: idSchema,
+  unitId: idSchema,
+  type: z.enum(['tenant', 'owner']),
+  number: requiredText(40),
+  start: isoDateSchema,
+  end: isoDateSchema.nullable(),
+});
+export type ContractInput = z.input<typeof contractInputSchema>;
+
+export const portfolioChannels = {
+  'properties.list': channel<PropertySummary[]>()(noPayload),
+  'properties.get': channel<PropertyDetail>()(z.strictObject({ id: idSchema })),
+  'properties.create': channel<PropertyDetail>()(propertyInputSchema),
+  'properties.update': channel<PropertyDetail>()(propertyInputSchema.extend({ id: idSchema })),
+  'units.create': channel<UnitView>()(unitInputSchema),
+  'units.update': channel<UnitView>()(unitInputSchema.extend({ id: idSchema })),
+  'contacts.list': channel<ContactListPage>()(contactListQuerySchema),
+  'contacts.get': channel<ContactDetail>()(z.strictObject({ id: idSchema })),
+  'contacts.create': channel<ContactDetail>()(contactInputSchema),
+  'contacts.update': channel<ContactDetail>()(contactInputSchema.extend({ id: idSchema })),
+  'contacts.setArchived': channel<ContactDetail>()(z.strictObject({ id: idSchema, archived: z.boolean() })),
+  'contracts.create': channel<ContactDetail>()(contractInputSchema),
+  'contracts.update': channel<ContactDetail>()(contractInputSchema.extend({ id: idSchema })),
+  /** Ends a running or open-ended contract on the given day. */
+  'contracts.end': channel<ContactDetail>()(z.strictObject({ id: idSchema, end: isoDateSchema })),
+} as const;

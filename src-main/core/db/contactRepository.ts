@@ -1,0 +1,350 @@
+import type { ContractType, Grant, IsoDate } from '../../../shared/domain';
+import type { ContactFields, InvitationState, Salutation } from '../../../shared/ipc';
+import { CONTACT_GRANT_SQL, type AccessBounds } from './accessRepository';
+import type { Db } from './connection';
+
+/** A row of `contacts` (snake_case = column names; booleans 0/1). */
+export interface ContactRow {
+  id: number;
+  salutation: Salutation;
+  title: string | null;
+  first_name: string | null;
+  last_name: string;
+  company: string | null;
+  email: string | null;
+  phone: string | null;
+  language: 'de' | 'en';
+  preference: 'postal' | 'online';
+  reference_id: string;
+  note: string | null;
+  archived: 0 | 1;
+  sort_name: string;
+  street: string | null;
+  house_no: string | null;
+  postcode: string | null;
+  city: string | null;
+}
+
+/** A row of `invitations` without its code hash. */
+export interface InvitationRow {
+  id: number;
+  contact_id: number;
+  created_at: string;
+  expires_on: IsoDate;
+  channel: 'email' | 'letter' | 'code';
+  state: 'pending' | 'redeemed' | 'expired' | 'revoked';
+  redeemed_at: string | null;
+  revoked_at: string | null;
+}
+
+/** One contact of a list page: what the list shows, before the policy adds its access. */
+export interface ContactListRow {
+  id: number;
+  salutation: Salutation;
+  title: string | null;
+  first_name: string | null;
+  last_name: string;
+  company: string | null;
+  email: string | null;
+  reference_id: string;
+  archived: 0 | 1;
+  registered: 0 | 1;
+  invitation: InvitationState;
+}
+
+/**
+ * The search key of a text: Unicode NFC, lower-cased (umlauts too, unlike SQL lower()), runs of
+ * white space as one space, trimmed. Names are stored with it (`sort_name`) and searched with it.
+ */
+export function searchKey(text: string): string {
+  return text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The stored `sort_name`: "last first" (a company by its company name), as search keys. Matches
+ * what the demo generator writes.
+ */
+export function sortNameOf(
+  fields: Pick<ContactFields, 'salutation' | 'firstName' | 'lastName' | 'company'>,
+): string {
+  if (fields.salutation === 'company' && fields.company) return searchKey(fields.company);
+  return searchKey(`${fields.lastName} ${fields.firstName ?? ''}`);
+}
+
+/**
+ * SQL expression: the invitation state of contact `c` on :day (see services/invitationState.ts,
+ * `contactInvitationState`, which must give the same answer): 'redeemed' with a portal account;
+ * else that of the latest invitation (by created_at, id) — a pending one past its expiry is
+ * 'expired'; 'none' when never invited.
+ */
+export const INVITATION_STATE_SQL = `(CASE
+    WHEN EXISTS (SELECT 1 FROM portal_accounts pa WHERE pa.contact_id = c.id) THEN 'redeemed'
+    ELSE COALESCE((SELECT CASE WHEN i.state = 'pending' AND i.expires_on < :day THEN 'expired' ELSE i.state END
+                   FROM invitations i WHERE i.contact_id = c.id
+                   ORDER BY i.created_at DESC, i.id DESC LIMIT 1), 'none')
+    END)`;
+
+/** Filters of the contact list, all but paging. `search` is as typed. */
+export interface ContactListFilter {
+  search: string;
+  access: Grant | null;
+  propertyId: number | null;
+  contractType: ContractType | null;
+  invitation: InvitationState | null;
+  includeArchived: boolean;
+}
+
+/** Above every other code point: `prefix ≤ s < prefix + PREFIX_END` ⟺ s starts with prefix. */
+const PREFIX_END = '\u{10FFFF}';
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+}
+
+type Params = Record<string, string | number>;
+
+/**
+ * The WHERE conditions of the list, without or with the access filter, and their parameters
+ * (the window bounds always included: the grant and invitation expressions use :day).
+ *
+ * Every search term is an index range, so SQLite answers the OR of them as a MULTI-INDEX OR:
+ * the name as a prefix of sort_name ("müller j", "weber"); "first last" as a prefix of sort_name on
+ * the last word with the first words after a space ("jürgen mü"); the e-mail and the reference id
+ * as prefixes of their lower-cased values (migration 3).
+ */
+export function contactListWhere(
+  filter: ContactListFilter,
+  bounds: AccessBounds,
+  withAccess: boolean,
+): { where: string; params: Params } {
+  const conditions: string[] = [];
+  const params: Params = { ...bounds };
+  if (!filter.includeArchived) {
+    // Counting scans the table in id order (its contract lookups then go in index order); a page
+    // walks contacts_by_sort_name, where the few archived ids are a set to test (no table reads).
+    conditions.push(
+      withAccess ? 'c.id NOT IN (SELECT a.id FROM contacts a WHERE a.archived = 1)' : 'c.archived = 0',
+    );
+  }
+
+  const search = searchKey(filter.search);
+  if (search !== '') {
+    params.search = search;
+    params.searchEnd = search + PREFIX_END;
+    const terms = [
+      '(c.sort_name >= :search AND c.sort_name < :searchEnd)',
+      '(lower(c.email) >= :search AND lower(c.email) < :searchEnd)',
+      '(lower(c.reference_id) >= :search AND lower(c.reference_id) < :searchEnd)',
+    ];
+    const words = search.split(' ');
+    const last = words.at(-1);
+    if (words.length > 1 && last !== undefined) {
+      params.lastName = last;
+      params.lastNameEnd = last + PREFIX_END;
+      params.firstNames = `% ${escapeLike(words.slice(0, -1).join(' '))}%`;
+      terms.splice(
+        1,
+        0,
+        `(c.sort_name >= :lastName AND c.sort_name < :lastNameEnd AND c.sort_name LIKE :firstNames ESCAPE '\\')`,
+      );
+    }
+    conditions.push(`(${terms.join(' OR ')})`);
+  }
+
+  if (filter.propertyId !== null) {
+    // Driven from contracts_by_property (property_id, type, contact_id): a property is a small set.
+    params.propertyId = filter.propertyId;
+    let inProperty = 'SELECT k.contact_id FROM contracts k WHERE k.property_id = :propertyId';
+    if (filter.contractType !== null) {
+      params.contractType = filter.contractType;
+      inProperty += ' AND k.type = :contractType';
+    }
+    conditions.push(`c.id IN (${inProperty})`);
+  } else if (filter.contractType !== null) {
+    params.contractType = filter.contractType;
+    conditions.push(
+      'EXISTS (SELECT 1 FROM contracts k WHERE k.contact_id = c.id AND k.type = :contractType)',
+    );
+  }
+
+  if (filter.invitation !== null) {
+    params.invitation = filter.invitation;
+    // Lets the planner start from the (usually few) invited or registered contacts.
+    if (filter.invitation === 'redeemed') {
+      conditions.push('c.id IN (SELECT pa.contact_id FROM portal_accounts pa)');
+    } else if (filter.invitation !== 'none') {
+      conditions.push('c.id IN (SELECT i.contact_id FROM invitations i)');
+    }
+    conditions.push(`${INVITATION_STATE_SQL} = :invitation`);
+  }
+
+  if (withAccess && filter.access !== null) {
+    params.access = filter.access;
+    // Few contacts are inside a window: start from their contracts (an index range on the dates).
+    if (filter.access === 'pre') {
+      conditions.push(
+        'c.id IN (SELECT k.contact_id FROM contracts k WHERE k.start_date > :day AND k.start_date <= :preUntil)',
+      );
+    } else if (filter.access === 'post') {
+      conditions.push(
+        'c.id IN (SELECT k.contact_id FROM contracts k WHERE k.end_date < :day AND k.end_date >= :postFrom)',
+      );
+    }
+    conditions.push(`${CONTACT_GRANT_SQL} = :access`);
+  }
+
+  return { where: conditions.length === 0 ? '' : `WHERE ${conditions.join('\n  AND ')}`, params };
+}
+
+/** The statements of one list request. Exported for the query-plan tests. */
+export function contactListStatements(
+  filter: ContactListFilter,
+  bounds: AccessBounds,
+): { page: string; counts: string; pageParams: Params; countParams: Params } {
+  const page = contactListWhere(filter, bounds, true);
+  const counts = contactListWhere(filter, bounds, false);
+  return {
+    page: `SELECT c.id, c.salutation, c.title, c.first_name, c.last_name, c.company, c.email,
+        c.reference_id, c.archived,
+        EXISTS (SELECT 1 FROM portal_accounts pa WHERE pa.contact_id = c.id) AS registered,
+        ${INVITATION_STATE_SQL} AS invitation
+      FROM contacts c
+      ${page.where}
+      ORDER BY c.sort_name, c.id
+      LIMIT :limit OFFSET :offset`,
+    counts: `SELECT g AS "grant", COUNT(*) AS n
+      FROM (SELECT ${CONTACT_GRANT_SQL} AS g FROM contacts c ${counts.where})
+      GROUP BY g`,
+    pageParams: page.params,
+    countParams: counts.params,
+  };
+}
+
+type ContactValues = Omit<ContactRow, 'id' | 'archived' | 'sort_name'>;
+
+function values(fields: ContactFields): ContactValues & { sort_name: string } {
+  return {
+    salutation: fields.salutation,
+    title: fields.title,
+    first_name: fields.firstName,
+    last_name: fields.lastName,
+    company: fields.company,
+    email: fields.email,
+    phone: fields.phone,
+    language: fields.language,
+    preference: fields.preference,
+    reference_id: fields.referenceId,
+    note: fields.note,
+    street: fields.street,
+    house_no: fields.houseNo,
+    postcode: fields.postcode,
+    city: fields.city,
+    sort_name: sortNameOf(fields),
+  };
+}
+
+export function contactRepository(db: Db) {
+  const byId = db.prepare<[number], ContactRow>('SELECT * FROM contacts WHERE id = ?');
+  const byReference = db.prepare<[string], { id: number }>('SELECT id FROM contacts WHERE reference_id = ?');
+  const insert = db.prepare<ContactValues & { sort_name: string }>(
+    `INSERT INTO contacts (salutation, title, first_name, last_name, company, email, phone, language,
+       preference, reference_id, note, archived, sort_name, street, house_no, postcode, city)
+     VALUES (:salutation, :title, :first_name, :last_name, :company, :email, :phone, :language,
+       :preference, :reference_id, :note, 0, :sort_name, :street, :house_no, :postcode, :city)`,
+  );
+  const update = db.prepare<ContactValues & { sort_name: string; id: number }>(
+    `UPDATE contacts SET salutation = :salutation, title = :title, first_name = :first_name,
+       last_name = :last_name, company = :company, email = :email, phone = :phone, language = :language,
+       preference = :preference, reference_id = :reference_id, note = :note, sort_name = :sort_name,
+       street = :street, house_no = :house_no, postcode = :postcode, city = :city
+     WHERE id = :id`,
+  );
+  const archive = db.prepare<[0 | 1, number]>('UPDATE contacts SET archived = ? WHERE id = ?');
+  const registration = db.prepare<[number], { registered_at: string }>(
+    'SELECT registered_at FROM portal_accounts WHERE contact_id = ?',
+  );
+  const latestInvitation = db.prepare<[number], InvitationRow>(
+    `SELECT id, contact_id, created_at, expires_on, channel, state, redeemed_at, revoked_at
+     FROM invitations WHERE contact_id = ? ORDER BY created_at DESC, id DESC LIMIT 1`,
+  );
+  // Counting by access classifies every matching contact (a pass over all of them when unfiltered),
+  // while paging and switching the access chip keep the other filters: the counts are kept until
+  // anything is written, by this connection (total_changes) or another one (data_version).
+  const writeMark = db.prepare<[], { changes: number }>('SELECT total_changes() AS changes');
+  const countCache = new Map<string, Record<Grant, number>>();
+  const COUNT_CACHE_SIZE = 16;
+  const statements = new Map<string, ReturnType<Db['prepare']>>();
+  function prepared(sql: string) {
+    let statement = statements.get(sql);
+    if (statement === undefined) {
+      statement = db.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  return {
+    get(id: number): ContactRow | undefined {
+      return byId.get(id);
+    },
+
+    /** The contact holding a reference id, if any. */
+    idByReference(referenceId: string): number | undefined {
+      return byReference.get(referenceId)?.id;
+    },
+
+    /** Inserts a (non-archived) contact; sort_name is derived here. Returns its id. */
+    insert(fields: ContactFields): number {
+      return Number(insert.run(values(fields)).lastInsertRowid);
+    },
+
+    update(id: number, fields: ContactFields): void {
+      update.run({ ...values(fields), id });
+    },
+
+    setArchived(id: number, archived: boolean): void {
+      archive.run(archived ? 1 : 0, id);
+    },
+
+    /** When the contact registered in the portal, or null. */
+    registeredAt(id: number): string | null {
+      return registration.get(id)?.registered_at ?? null;
+    },
+
+    /** The latest invitation of a contact (by created_at, id). */
+    latestInvitation(contactId: number): InvitationRow | undefined {
+      return latestInvitation.get(contactId);
+    },
+
+    /** One page of the list, ordered by sort_name, id. */
+    listPage(
+      filter: ContactListFilter,
+      bounds: AccessBounds,
+      offset: number,
+      limit: number,
+    ): ContactListRow[] {
+      const { page, pageParams } = contactListStatements(filter, bounds);
+      return prepared(page).all({ ...pageParams, offset, limit }) as ContactListRow[];
+    },
+
+    /** Contacts matching every filter but access, by their grant on the bounds' day. */
+    countByAccess(filter: ContactListFilter, bounds: AccessBounds): Record<Grant, number> {
+      const { counts, countParams } = contactListStatements(filter, bounds);
+      const mark = `${writeMark.get()?.changes ?? 0}/${String(db.pragma('data_version', { simple: true }))}`;
+      const key = JSON.stringify([mark, counts, countParams]);
+      const cached = countCache.get(key);
+      if (cached !== undefined) return { ...cached };
+      const result: Record<Grant, number> = { active: 0, pre: 0, post: 0, none: 0 };
+      for (const row of prepared(counts).all(countParams) as { grant: Grant; n: number }[]) {
+        result[row.grant] = row.n;
+      }
+      if (countCache.size >= COUNT_CACHE_SIZE) {
+        const oldest = countCache.keys().next();
+        if (oldest.done !== true) countCache.delete(oldest.value);
+      }
+      countCache.set(key, result);
+      return { ...result };
+    },
+  };
+}
+export type ContactRepository = ReturnType<typeof contactRepository>;

@@ -1,0 +1,162 @@
+import type { Access, ContactFacts } from '../../../shared/domain';
+import { DomainError } from '../../../shared/errors';
+import type { z } from 'zod';
+import type { ContactDetail, ContactFields, ContactListItem, ContactListPage } from '../../../shared/ipc';
+import type { contactListQuerySchema } from '../../../shared/contract/portfolio';
+import type { CoreContext } from '../context';
+import { accessBounds } from '../db/accessRepository';
+import { contactRepository, type ContactRow } from '../db/contactRepository';
+import { contractRepository, toContractFacts } from '../db/contractRepository';
+import { contactAccess, groupContractsByContact, inviteEligibility } from '../policy';
+import { grantEvaluator } from '../policy/access';
+import { contactInvitationState, invitationSummary } from './invitationState';
+import { contactFieldsOfRow, displayName, nameOfRow, toContact, toContractView } from './portfolioViews';
+import type { SettingsService } from './settingsService';
+
+export type ContactListQueryValue = z.output<typeof contactListQuerySchema>;
+
+/** The policy's view of a contact row. */
+export function contactFacts(row: Pick<ContactRow, 'id' | 'archived'>, registered: boolean): ContactFacts {
+  return { id: row.id, archived: row.archived === 1, registered };
+}
+
+function sameFields(a: ContactFields, b: ContactFields): boolean {
+  return (Object.keys(a) as (keyof ContactFields)[]).every((key) => a[key] === b[key]);
+}
+
+/** Kontakte: the paged list, one contact in full, and its master data. */
+export function contactService(ctx: CoreContext, settings: SettingsService) {
+  const contacts = contactRepository(ctx.db);
+  const contracts = contractRepository(ctx.db);
+
+  function requireContact(id: number): ContactRow {
+    const row = contacts.get(id);
+    if (row === undefined) throw new DomainError('NOT_FOUND', { entity: 'contact', id });
+    return row;
+  }
+
+  function refuseDuplicateReference(referenceId: string, ownId: number | null): void {
+    const holder = contacts.idByReference(referenceId);
+    if (holder !== undefined && holder !== ownId) {
+      throw new DomainError('DUPLICATE_REFERENCE_ID', { referenceId });
+    }
+  }
+
+  /** Everything the contact page shows, as of today under the settings in force. */
+  function detail(id: number): ContactDetail {
+    const row = requireContact(id);
+    const today = ctx.clock.today();
+    const current = settings.getAccess();
+    const registeredAt = contacts.registeredAt(id);
+    const facts = contactFacts(row, registeredAt !== null);
+    const views = contracts.viewsOfContact(id);
+    const contractFacts = views.map(toContractFacts);
+    const latest = contacts.latestInvitation(id);
+    const evaluate = grantEvaluator(current, today);
+    return {
+      contact: toContact(row),
+      contracts: views.map((view) => toContractView(view, evaluate)),
+      access: contactAccess(facts, contractFacts, current, today),
+      invitation: latest === undefined ? null : invitationSummary(latest, today),
+      invitationState: contactInvitationState(
+        facts.registered,
+        latest === undefined ? null : { state: latest.state, expiresOn: latest.expires_on },
+        today,
+      ),
+      registeredAt,
+      eligibility: inviteEligibility(facts, contractFacts, current, today),
+      settings: current,
+      today,
+    };
+  }
+
+  function audited(action: string, id: number, before: unknown, after: unknown) {
+    return { action, entity: 'contact', entityId: id, before, after };
+  }
+
+  return {
+    detail,
+
+    /**
+     * One page of contacts matching every filter, ordered by sort name, with the access filter
+     * chips' counts (matches of every other filter by access today) and the total.
+     */
+    list(query: ContactListQueryValue): ContactListPage {
+      const today = ctx.clock.today();
+      const current = settings.getAccess();
+      const bounds = accessBounds(current, today);
+      const countsByAccess = contacts.countByAccess(query, bounds);
+      const total =
+        query.access === null
+          ? countsByAccess.active + countsByAccess.pre + countsByAccess.post + countsByAccess.none
+          : countsByAccess[query.access];
+      const rows = total > query.offset ? contacts.listPage(query, bounds, query.offset, query.limit) : [];
+      const facts = contracts.factsOfContacts(rows.map((row) => row.id));
+      const byContact = groupContractsByContact(facts);
+      const items = rows.map((row): ContactListItem => {
+        const registered = row.registered === 1;
+        const access: Access = contactAccess(
+          contactFacts(row, registered),
+          byContact.get(row.id) ?? [],
+          current,
+          today,
+        );
+        return {
+          id: row.id,
+          displayName: displayName(nameOfRow(row)),
+          referenceId: row.reference_id,
+          email: row.email,
+          archived: row.archived === 1,
+          access,
+          invitation: row.invitation,
+          registered,
+        };
+      });
+      return { total, items, countsByAccess };
+    },
+
+    create(fields: ContactFields): ContactDetail {
+      refuseDuplicateReference(fields.referenceId, null);
+      const id = ctx.change((audit) => {
+        const created = contacts.insert(fields);
+        audit(audited('contact.create', created, undefined, { ...fields, archived: false }));
+        return created;
+      });
+      ctx.emit('portfolio.changed', {});
+      return detail(id);
+    },
+
+    update(id: number, fields: ContactFields): ContactDetail {
+      const row = requireContact(id);
+      refuseDuplicateReference(fields.referenceId, id);
+      const before = contactFieldsOfRow(row);
+      if (sameFields(before, fields)) return detail(id);
+      ctx.change((audit) => {
+        contacts.update(id, fields);
+        audit(audited('contact.update', id, before, fields));
+      });
+      ctx.emit('portfolio.changed', {});
+      return detail(id);
+    },
+
+    /** Archiving keeps the contact and its contracts; an archived contact has no access. */
+    setArchived(id: number, archived: boolean): ContactDetail {
+      const row = requireContact(id);
+      if ((row.archived === 1) === archived) return detail(id);
+      ctx.change((audit) => {
+        contacts.setArchived(id, archived);
+        audit(
+          audited(
+            archived ? 'contact.archive' : 'contact.unarchive',
+            id,
+            { archived: !archived },
+            { archived },
+          ),
+        );
+      });
+      ctx.emit('portfolio.changed', {});
+      return detail(id);
+    },
+  };
+}
+export type ContactService = ReturnType<typeof contactService>;

@@ -1,0 +1,145 @@
+/**
+ * Administration › E-Mail-Versand: the SMTP settings and the test message. The settings live in the
+ * settings table (key 'smtp'); the password never does: it goes to the injected SecretStore
+ * (OS keychain in the app), and `getSettings` only says whether one is stored.
+ */
+import type { z } from 'zod';
+import { DomainError } from '../../../shared/errors';
+import { smtpSettingsSchema } from '../../../shared/contract/invitations';
+import type { SmtpSettings } from '../../../shared/ipc';
+import type { CoreContext } from '../context';
+import { settingsRepository } from '../db/settingsRepository';
+import { testMail } from '../mail/testMail';
+import { smtpErrorMessage, smtpTransport, type MailTransport, type SmtpConfig } from '../mail/transport';
+import type { OrganisationService } from './organisationService';
+
+const SMTP_KEY = 'smtp';
+export const SMTP_PASSWORD_KEY = 'smtp.password';
+
+export type SmtpSettingsUpdate = z.output<typeof smtpSettingsSchema>;
+type StoredSmtp = Omit<SmtpSettings, 'hasPassword'>;
+
+const storedSchema = smtpSettingsSchema.omit({ password: true });
+
+/** Off by default: nothing leaves the machine until the manager enables SMTP. */
+export const defaultSmtpSettings: StoredSmtp = {
+  enabled: false,
+  host: '',
+  port: 587,
+  security: 'starttls',
+  user: null,
+  from: null,
+  fromName: null,
+};
+
+function sameSettings(a: StoredSmtp, b: StoredSmtp): boolean {
+  return (Object.keys(defaultSmtpSettings) as (keyof StoredSmtp)[]).every((key) => a[key] === b[key]);
+}
+
+export type TransportFactory = (config: SmtpConfig, options: { pooled: boolean }) => MailTransport;
+
+export function mailService(
+  ctx: CoreContext,
+  organisations: OrganisationService,
+  createTransport: TransportFactory = smtpTransport,
+) {
+  const settings = settingsRepository(ctx.db);
+
+  function stored(): StoredSmtp {
+    const parsed = storedSchema.safeParse(settings.get(SMTP_KEY));
+    return parsed.success ? parsed.data : defaultSmtpSettings;
+  }
+
+  function getSettings(): SmtpSettings {
+    return { ...stored(), hasPassword: ctx.secrets.get(SMTP_PASSWORD_KEY) !== null };
+  }
+
+  /** The settings to send with, or null when SMTP is off (or incomplete). */
+  function smtpConfig(): SmtpConfig | null {
+    const s = stored();
+    if (!s.enabled || s.host === '' || s.from === null) return null;
+    return {
+      host: s.host,
+      port: s.port,
+      security: s.security,
+      user: s.user,
+      password: ctx.secrets.get(SMTP_PASSWORD_KEY),
+      from: s.from,
+      fromName: s.fromName ?? organisations.get().name,
+    };
+  }
+
+  return {
+    getSettings,
+    smtpConfig,
+    createTransport,
+
+    /**
+     * Saves the settings. `password`: undefined or '' keeps the stored one, null removes it, any
+     * other text replaces it. Enabled settings need a host and a sender address (REQUIRED, field).
+     */
+    updateSettings(input: SmtpSettingsUpdate): SmtpSettings {
+      const { password, ...next } = input;
+      if (next.enabled && next.host === '') throw new DomainError('REQUIRED', { field: 'host' });
+      if (next.enabled && next.from === null) throw new DomainError('REQUIRED', { field: 'from' });
+      const before = getSettings();
+      const oldPassword = ctx.secrets.get(SMTP_PASSWORD_KEY);
+      const newPassword = password === undefined || password === '' ? oldPassword : password;
+      const passwordChanged = newPassword !== oldPassword;
+      if (!passwordChanged && sameSettings(stored(), next)) return before;
+
+      // The secret store is not part of the transaction: write it first, put it back if the change fails.
+      if (passwordChanged) ctx.secrets.set(SMTP_PASSWORD_KEY, newPassword);
+      try {
+        ctx.change((audit) => {
+          settings.set(SMTP_KEY, next);
+          audit({
+            action: 'mail.updateSettings',
+            entity: 'settings',
+            entityId: SMTP_KEY,
+            before,
+            // Never the password itself: only whether there is one and whether it changed.
+            after: { ...next, hasPassword: newPassword !== null, passwordChanged },
+          });
+        });
+      } catch (error) {
+        if (passwordChanged) ctx.secrets.set(SMTP_PASSWORD_KEY, oldPassword);
+        throw error;
+      }
+      return getSettings();
+    },
+
+    /**
+     * Sends a short message straight away (not through the outbox), in the app's language.
+     * SMTP_NOT_CONFIGURED when SMTP is off; SMTP_FAILED {message} with what the server said.
+     * The attempt is recorded in the audit log either way.
+     */
+    async sendTest(to: string): Promise<{ delivered: true }> {
+      const config = smtpConfig();
+      if (config === null) throw new DomainError('SMTP_NOT_CONFIGURED');
+      const language = ctx.preferences.read().language ?? 'de';
+      const content = testMail(language, organisations.get().name);
+      const transport = createTransport(config, { pooled: false });
+      let failure: string | null = null;
+      try {
+        await transport.send({ to, language, ...content });
+      } catch (error) {
+        failure = smtpErrorMessage(error);
+      } finally {
+        transport.close();
+      }
+      if (ctx.db.open) {
+        ctx.change((audit) =>
+          audit({
+            action: 'mail.sendTest',
+            entity: 'mail',
+            after: { to, host: config.host, delivered: failure === null, error: failure },
+          }),
+        );
+      }
+      if (failure !== null) throw new DomainError('SMTP_FAILED', { message: failure });
+      return { delivered: true };
+    },
+  };
+}
+export type MailService = ReturnType<typeof mailService>;

@@ -1,0 +1,13 @@
+/**
+ * Offers a generated PDF for saving. In Electron a download opens the system's save dialog, so the
+ * user chooses where it goes; no file system access is needed in the renderer.
+ */
+export function saveBase64Pdf(base64: string, fileName: string): void {
+  const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,322 @@
+import { Fragment, useEffect, useState } from 'react';
+import type { TFunction } from 'i18next';
+import {
+  Alert,
+  Anchor,
+  Breadcrumbs,
+  Button,
+  Card,
+  Group,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+  Tooltip,
+} from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { ContactDetail, ContractView } from '../../../../shared/ipc';
+import { errorMessage, formatDate } from '../../i18n';
+import { useAppStore } from '../../stores/appStore';
+import { useContactDetailStore } from '../../stores/contactDetailStore';
+import { AccessBadge, InvitationBadge, useAccessSentence } from '../common/AccessBadge';
+import { notifyError } from '../common/notify';
+import { ContactForm } from './ContactForm';
+import { ContractForm, EndContractForm } from './ContractForm';
+import { ContractTimeline } from './ContractTimeline';
+import { InviteDialog } from './InviteDialog';
+import { SimulateRegistration } from './SimulateRegistration';
+
+type Dialog =
+  | { kind: 'invite' }
+  | { kind: 'edit' }
+  | { kind: 'addContract' }
+  | { kind: 'editContract'; contract: ContractView }
+  | { kind: 'endContract'; contract: ContractView }
+  | { kind: 'simulate' };
+
+/** Why "Kontakt einladen" is not possible, in words, with the first possible day; null when it is. */
+function inviteBlocker(t: TFunction, detail: ContactDetail): string | null {
+  const { eligibility } = detail;
+  if (eligibility.allowed) return null;
+  const reason = t(`errors.${eligibility.reason}`);
+  return eligibility.possibleFrom
+    ? `${reason} ${t('invite.possibleFrom', { date: formatDate(eligibility.possibleFrom) })}`
+    : reason;
+}
+
+function MasterData({ detail }: { detail: ContactDetail }) {
+  const { t } = useTranslation();
+  const { contact } = detail;
+  const rows: [string, string | null][] = [
+    [t('contact.fields.referenceId'), contact.referenceId],
+    [t('contact.fields.email'), contact.email],
+    [t('contact.fields.phone'), contact.phone],
+    [t('contact.fields.language'), contact.language === 'de' ? 'Deutsch' : 'English'],
+    [t('contact.fields.preference'), t(`contact.preference.${contact.preference}`)],
+    [
+      t('contact.address'),
+      [
+        [contact.street, contact.houseNo].filter(Boolean).join(' '),
+        [contact.postcode, contact.city].filter(Boolean).join(' '),
+      ]
+        .filter(Boolean)
+        .join(', ') || null,
+    ],
+    [t('contact.fields.note'), contact.note],
+  ];
+  return (
+    <Card withBorder>
+      <Title order={3} size="h5" mb="sm">
+        {t('contact.masterData')}
+      </Title>
+      <SimpleGrid cols={2} spacing="xs">
+        {rows.map(([label, value]) => (
+          <div key={label}>
+            <Text size="xs" c="dimmed">
+              {label}
+            </Text>
+            <Text>{value ?? '—'}</Text>
+          </div>
+        ))}
+      </SimpleGrid>
+    </Card>
+  );
+}
+
+function Contracts({ detail, open }: { detail: ContactDetail; open(dialog: Dialog): void }) {
+  const { t } = useTranslation();
+  const navigate = useAppStore((state) => state.navigate);
+  return (
+    <Card withBorder>
+      <Group justify="space-between" mb="sm">
+        <Title order={3} size="h5">
+          {t('contract.title')}
+        </Title>
+        <Button size="xs" variant="light" onClick={() => open({ kind: 'addContract' })}>
+          {t('contract.create')}
+        </Button>
+      </Group>
+      {detail.contracts.length === 0 ? (
+        <Text c="dimmed">{t('contract.none')}</Text>
+      ) : (
+        <Table style={{ whiteSpace: 'nowrap' }}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>
+                {t('contract.fields.property')} · {t('contract.fields.unit')}
+              </Table.Th>
+              <Table.Th>{t('contract.fields.type')}</Table.Th>
+              <Table.Th>{t('contract.fields.number')}</Table.Th>
+              <Table.Th>{t('contract.fields.start')}</Table.Th>
+              <Table.Th>{t('contract.fields.end')}</Table.Th>
+              <Table.Th>{t('contract.fields.access')}</Table.Th>
+              <Table.Th>
+                <span className="mantine-visually-hidden">{t('contract.actions')}</span>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {detail.contracts.map((contract) => (
+              <Fragment key={contract.id}>
+                <Table.Tr>
+                  <Table.Td>
+                    <Anchor
+                      component="button"
+                      onClick={() => navigate({ page: 'property', id: contract.propertyId })}
+                    >
+                      {contract.propertyName}
+                    </Anchor>
+                  </Table.Td>
+
+                  <Table.Td>{t(`contract.type.${contract.type}`)}</Table.Td>
+                  <Table.Td>{contract.number}</Table.Td>
+                  <Table.Td>{formatDate(contract.start)}</Table.Td>
+                  <Table.Td>{contract.end ? formatDate(contract.end) : t('timeline.openEnded')}</Table.Td>
+                  <Table.Td>
+                    <AccessBadge access={contract.access} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={4} wrap="nowrap">
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        onClick={() => open({ kind: 'editContract', contract })}
+                      >
+                        {t('contract.editShort')}
+                      </Button>
+                      {(contract.end === null || contract.end >= detail.today) && (
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          color="orange"
+                          onClick={() => open({ kind: 'endContract', contract })}
+                        >
+                          {t('contract.end')}
+                        </Button>
+                      )}
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+                <Table.Tr>
+                  <Table.Td colSpan={7} pt={0}>
+                    <ContractTimeline
+                      start={contract.start}
+                      end={contract.end}
+                      settings={detail.settings}
+                      today={detail.today}
+                    />
+                  </Table.Td>
+                </Table.Tr>
+              </Fragment>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Card>
+  );
+}
+
+function Invitation({ detail, open }: { detail: ContactDetail; open(dialog: Dialog): void }) {
+  const { t } = useTranslation();
+  const { reactivate, revoke } = useContactDetailStore();
+  const { invitation, invitationState } = detail;
+  const run = async (call: Promise<{ ok: boolean; error?: unknown }>) => {
+    const result = await call;
+    if (!result.ok) notifyError(result.error as never);
+  };
+  return (
+    <Card withBorder>
+      <Group justify="space-between" mb="sm">
+        <Title order={3} size="h5">
+          {t('invite.section')}
+        </Title>
+        <InvitationBadge state={invitationState} testId="invitation-state" />
+      </Group>
+      <Stack gap="xs">
+        {detail.registeredAt && (
+          <Text>{t('invite.registeredAt', { date: formatDate(detail.registeredAt.slice(0, 10)) })}</Text>
+        )}
+        {invitation && (
+          <Text size="sm">
+            {t('invite.summary', {
+              channel: t(`invite.channel.${invitation.channel}`),
+              created: formatDate(invitation.createdAt.slice(0, 10)),
+              expires: formatDate(invitation.expiresOn),
+            })}
+          </Text>
+        )}
+        <Group gap="xs">
+          {invitation && invitationState === 'expired' && (
+            <Button size="xs" variant="light" onClick={() => void run(reactivate(invitation.id))}>
+              {t('invite.reactivate')}
+            </Button>
+          )}
+          {invitation && (invitationState === 'pending' || invitationState === 'expired') && (
+            <Button size="xs" variant="light" color="red" onClick={() => void run(revoke(invitation.id))}>
+              {t('invite.revoke')}
+            </Button>
+          )}
+          {invitationState === 'pending' && (
+            <Button size="xs" variant="outline" color="grape" onClick={() => open({ kind: 'simulate' })}>
+              {t('simulation.open')}
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+export function ContactDetailPage({ id }: { id: number }) {
+  const { t } = useTranslation();
+  const { detail, loadError, load, update, setArchived, createContract, updateContract, endContract } =
+    useContactDetailStore();
+  const navigate = useAppStore((state) => state.navigate);
+  const sentence = useAccessSentence();
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  useEffect(() => {
+    void load(id);
+  }, [id, load]);
+
+  if (loadError) return <Alert color="red">{errorMessage(loadError)}</Alert>;
+  if (!detail || detail.contact.id !== id) return <Text>{t('app.loading')}</Text>;
+  const { contact } = detail;
+  const blocker = inviteBlocker(t, detail);
+  const close = () => setDialog(null);
+
+  return (
+    <Stack gap="md" maw={1100}>
+      <Breadcrumbs>
+        <Anchor component="button" onClick={() => navigate({ page: 'contacts' })}>
+          {t('nav.contacts')}
+        </Anchor>
+        <Text>{contact.displayName}</Text>
+      </Breadcrumbs>
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={4}>
+          <Group gap="sm">
+            <Title order={2}>{contact.displayName}</Title>
+            <AccessBadge access={detail.access} />
+            {contact.archived && <Text c="red">{t('contact.archived')}</Text>}
+          </Group>
+          <Text data-testid="access-sentence">{sentence(detail.access)}</Text>
+        </Stack>
+        <Group gap="xs">
+          <Tooltip label={blocker} disabled={!blocker} multiline w={280}>
+            <span>
+              <Button disabled={!!blocker} onClick={() => setDialog({ kind: 'invite' })}>
+                {t('invite.open')}
+              </Button>
+            </span>
+          </Tooltip>
+          <Button variant="default" onClick={() => setDialog({ kind: 'edit' })}>
+            {t('contact.editShort')}
+          </Button>
+          <Button
+            variant="subtle"
+            color={contact.archived ? 'teal' : 'red'}
+            onClick={() => void setArchived(id, !contact.archived)}
+          >
+            {t(contact.archived ? 'contact.unarchive' : 'contact.archive')}
+          </Button>
+        </Group>
+      </Group>
+      {blocker && (
+        <Alert color="gray" data-testid="invite-blocker">
+          {blocker}
+        </Alert>
+      )}
+      <SimpleGrid cols={2}>
+        <MasterData detail={detail} />
+        <Invitation detail={detail} open={setDialog} />
+      </SimpleGrid>
+      <Contracts detail={detail} open={setDialog} />
+
+      {dialog?.kind === 'invite' && <InviteDialog detail={detail} onClose={close} />}
+      {dialog?.kind === 'simulate' && <SimulateRegistration onClose={close} />}
+      {dialog?.kind === 'edit' && (
+        <ContactForm contact={contact} onSubmit={(input) => update(id, input)} onClose={close} />
+      )}
+      {dialog?.kind === 'addContract' && (
+        <ContractForm contactId={id} onSubmit={createContract} onClose={close} />
+      )}
+      {dialog?.kind === 'editContract' && (
+        <ContractForm
+          contactId={id}
+          contract={dialog.contract}
+          onSubmit={(input) => updateContract(dialog.contract.id, input)}
+          onClose={close}
+        />
+      )}
+      {dialog?.kind === 'endContract' && (
+        <EndContractForm
+          contract={dialog.contract}
+          today={detail.today}
+          onSubmit={(end) => endContract(dialog.contract.id, end)}
+          onClose={close}
+        />
+      )}
+    </Stack>
+  );
+}

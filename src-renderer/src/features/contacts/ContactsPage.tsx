@@ -1,0 +1,242 @@
+import { useEffect, useRef, useState } from 'react';
+import {
+  Alert,
+  Box,
+  Button,
+  Checkbox,
+  Chip,
+  Group,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useTranslation } from 'react-i18next';
+import type { Grant } from '../../../../shared/domain';
+import type { InvitationState, PropertySummary } from '../../../../shared/ipc';
+import { api } from '../../api/client';
+import { errorMessage, formatDate, formatNumber } from '../../i18n';
+import { useAppStore } from '../../stores/appStore';
+import { rowAt, useContactsStore } from '../../stores/contactsStore';
+import { AccessBadge, InvitationBadge } from '../common/AccessBadge';
+import { ContactForm } from './ContactForm';
+import classes from './ContactsPage.module.css';
+
+const ROW_HEIGHT = 52;
+const grants: Grant[] = ['active', 'pre', 'post', 'none'];
+const invitationStates: InvitationState[] = ['none', 'pending', 'redeemed', 'expired', 'revoked'];
+
+function usePropertyOptions() {
+  const [properties, setProperties] = useState<PropertySummary[]>([]);
+  useEffect(() => {
+    void api.properties.list().then((result) => {
+      if (result.ok) setProperties(result.value);
+    });
+  }, []);
+  return properties.map((property) => ({ value: String(property.id), label: property.name }));
+}
+
+function Filters() {
+  const { t } = useTranslation();
+  const { filters, setFilters, countsByAccess } = useContactsStore();
+  const propertyOptions = usePropertyOptions();
+  const [search, setSearch] = useState(filters.search);
+  const applySearch = useDebouncedCallback((value: string) => setFilters({ search: value }), 150);
+  const allCount = countsByAccess ? grants.reduce((sum, grant) => sum + countsByAccess[grant], 0) : null;
+  const count = (n: number | null | undefined) => (n == null ? '' : ` (${formatNumber(n)})`);
+
+  return (
+    <Stack gap="sm">
+      <TextInput
+        label={t('contacts.search')}
+        placeholder={t('contacts.searchPlaceholder')}
+        value={search}
+        onChange={(event) => {
+          setSearch(event.currentTarget.value);
+          applySearch(event.currentTarget.value);
+        }}
+        maw={480}
+      />
+      <Chip.Group
+        value={filters.access ?? 'all'}
+        onChange={(value) => setFilters({ access: value === 'all' ? null : (value as Grant) })}
+      >
+        <Group gap="xs" role="group" aria-label={t('contacts.accessFilter')}>
+          <Chip value="all" variant="outline">
+            {t('contacts.all')}
+            {count(allCount)}
+          </Chip>
+          {grants.map((grant) => (
+            <Chip key={grant} value={grant} variant="outline">
+              {t(`access.${grant}`)}
+              {count(countsByAccess?.[grant])}
+            </Chip>
+          ))}
+        </Group>
+      </Chip.Group>
+      <Group align="flex-end">
+        <Select
+          label={t('contacts.property')}
+          placeholder={t('contacts.allProperties')}
+          data={propertyOptions}
+          value={filters.propertyId === null ? null : String(filters.propertyId)}
+          onChange={(value) => setFilters({ propertyId: value === null ? null : Number(value) })}
+          clearable
+          searchable
+          w={260}
+        />
+        <Select
+          label={t('contacts.contractType')}
+          placeholder={t('contacts.allTypes')}
+          data={[
+            { value: 'tenant', label: t('contract.type.tenant') },
+            { value: 'owner', label: t('contract.type.owner') },
+          ]}
+          value={filters.contractType}
+          onChange={(value) => setFilters({ contractType: value as 'tenant' | 'owner' | null })}
+          clearable
+          w={180}
+        />
+        <Select
+          label={t('contacts.invitation')}
+          placeholder={t('contacts.allInvitationStates')}
+          data={invitationStates.map((state) => ({ value: state, label: t(`invitation.state.${state}`) }))}
+          value={filters.invitation}
+          onChange={(value) => setFilters({ invitation: value as InvitationState | null })}
+          clearable
+          w={200}
+        />
+        <Checkbox
+          label={t('contacts.includeArchived')}
+          checked={filters.includeArchived}
+          onChange={(event) => setFilters({ includeArchived: event.currentTarget.checked })}
+          mb={8}
+        />
+      </Group>
+    </Stack>
+  );
+}
+
+/** The list is virtualized and paged from SQL: only the rows on screen are rendered and loaded. */
+function ContactRows() {
+  const { t } = useTranslation();
+  const { total, pages, ensureRow, error } = useContactsStore();
+  const navigate = useAppStore((state) => state.navigate);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual is the documented exception
+  const virtualizer = useVirtualizer({
+    count: total ?? 0,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+  });
+  const items = virtualizer.getVirtualItems();
+  useEffect(() => {
+    for (const item of items) if (!rowAt(pages, item.index)) ensureRow(item.index);
+  }, [items, pages, ensureRow]);
+
+  if (error) return <Alert color="red">{errorMessage(error)}</Alert>;
+  if (total === 0) return <Text c="dimmed">{t('contacts.empty')}</Text>;
+
+  return (
+    <Box role="table" aria-label={t('contacts.title')} aria-rowcount={total ?? 0} className={classes.table}>
+      <div role="row" className={`${classes.row} ${classes.header}`}>
+        <div role="columnheader">{t('contacts.columns.name')}</div>
+        <div role="columnheader">{t('contacts.columns.referenceId')}</div>
+        <div role="columnheader">{t('contacts.columns.email')}</div>
+        <div role="columnheader">{t('contacts.columns.access')}</div>
+        <div role="columnheader">{t('contacts.columns.invitation')}</div>
+      </div>
+      <div ref={scrollRef} className={classes.scroller} data-testid="contacts-scroller">
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {items.map((item) => {
+            const contact = rowAt(pages, item.index);
+            return (
+              <div
+                key={item.key}
+                role="row"
+                aria-rowindex={item.index + 2}
+                tabIndex={contact ? 0 : -1}
+                className={classes.row}
+                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                onClick={() => contact && navigate({ page: 'contact', id: contact.id })}
+                onKeyDown={(event) => {
+                  if (contact && event.key === 'Enter') navigate({ page: 'contact', id: contact.id });
+                }}
+              >
+                {contact ? (
+                  <>
+                    <div role="cell">
+                      <Text fw={500} td={contact.archived ? 'line-through' : undefined}>
+                        {contact.displayName}
+                      </Text>
+                    </div>
+                    <div role="cell">{contact.referenceId}</div>
+                    <div role="cell" className={classes.ellipsis}>
+                      {contact.email ?? '—'}
+                    </div>
+                    <div role="cell">
+                      <Group gap={6} wrap="nowrap">
+                        <AccessBadge access={contact.access} />
+                        {contact.access.until && (
+                          <Text size="xs" c="dimmed">
+                            {t('contacts.until', { date: formatDate(contact.access.until) })}
+                          </Text>
+                        )}
+                      </Group>
+                    </div>
+                    <div role="cell">
+                      <InvitationBadge state={contact.invitation} />
+                    </div>
+                  </>
+                ) : (
+                  <div role="cell" className={classes.placeholder}>
+                    {t('app.loading')}
+                  </div>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </Box>
+  );
+}
+
+export function ContactsPage() {
+  const { t } = useTranslation();
+  const { total, reload } = useContactsStore();
+  const navigate = useAppStore((state) => state.navigate);
+  const [creating, setCreating] = useState(false);
+  useEffect(() => reload(), [reload]);
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Group>
+          <Title order={2}>{t('contacts.title')}</Title>
+          {total !== null && (
+            <Text c="dimmed" data-testid="contacts-total">
+              {t('contacts.count', { count: total, formatted: formatNumber(total) })}
+            </Text>
+          )}
+        </Group>
+        <Button onClick={() => setCreating(true)}>{t('contact.create')}</Button>
+      </Group>
+      {creating && (
+        <ContactForm
+          onClose={() => setCreating(false)}
+          onSubmit={async (input) => {
+            const result = await api.contacts.create(input);
+            if (result.ok) navigate({ page: 'contact', id: result.value.contact.id });
+            return result;
+          }}
+        />
+      )}
+      <Filters />
+      <ContactRows />
+    </Stack>
+  );
+}

@@ -1,0 +1,102 @@
+import { useState } from 'react';
+import { Alert, Button, Code, CopyButton, Group, Modal, Radio, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { ContactDetail, CreatedInvitation, InvitationChannel } from '../../../../shared/ipc';
+import { formatDate } from '../../i18n';
+import { useContactDetailStore } from '../../stores/contactDetailStore';
+import { saveBase64Pdf } from '../common/download';
+import { notifyError } from '../common/notify';
+
+/** "Kontakt einladen": by e-mail, by letter (PDF) or just the code; the code is shown once. */
+export function InviteDialog({ detail, onClose }: { detail: ContactDetail; onClose(): void }) {
+  const { t } = useTranslation();
+  const invite = useContactDetailStore((state) => state.invite);
+  const { contact } = detail;
+  const hasEmail = contact.email !== null;
+  const [channel, setChannel] = useState<InvitationChannel>(
+    hasEmail && contact.preference === 'online' ? 'email' : 'letter',
+  );
+  const [busy, setBusy] = useState(false);
+  const [created, setCreated] = useState<CreatedInvitation | null>(null);
+
+  async function submit() {
+    setBusy(true);
+    const result = await invite(contact.id, channel);
+    setBusy(false);
+    if (!result.ok) return notifyError(result.error);
+    setCreated(result.value);
+  }
+
+  const letterName = `${t('invite.letterFile')}-${contact.referenceId}.pdf`;
+
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('invite.title', { name: contact.displayName })}
+      size="lg"
+      centered
+    >
+      {created ? (
+        <Stack>
+          <Alert color="green">
+            {t(`invite.done.${created.invitation.channel}`, { email: contact.email ?? '' })}
+          </Alert>
+          <Text>{t('invite.codeOnce')}</Text>
+          <Group>
+            <Code fz="xl" data-testid="invitation-code">
+              {created.code}
+            </Code>
+            <CopyButton value={created.code}>
+              {({ copied, copy }) => (
+                <Button variant="default" size="xs" onClick={copy}>
+                  {copied ? t('invite.copied') : t('invite.copy')}
+                </Button>
+              )}
+            </CopyButton>
+          </Group>
+          <Text size="sm" c="dimmed">
+            {t('invite.expires', { date: formatDate(created.invitation.expiresOn) })}
+          </Text>
+          <Group justify="flex-end">
+            {created.letterPdf && (
+              <Button onClick={() => saveBase64Pdf(created.letterPdf!, letterName)}>
+                {t('invite.saveLetter')}
+              </Button>
+            )}
+            <Button variant="default" onClick={onClose}>
+              {t('invite.close')}
+            </Button>
+          </Group>
+        </Stack>
+      ) : (
+        <Stack>
+          <Radio.Group
+            value={channel}
+            onChange={(value) => setChannel(value as InvitationChannel)}
+            label={t('invite.how')}
+          >
+            <Stack gap="xs" mt="xs">
+              <Radio
+                value="email"
+                disabled={!hasEmail}
+                label={t('invite.channel.email')}
+                description={hasEmail ? contact.email : t('invite.noEmail')}
+              />
+              <Radio value="letter" label={t('invite.channel.letter')} description={t('invite.letterHint')} />
+              <Radio value="code" label={t('invite.channel.code')} description={t('invite.codeHint')} />
+            </Stack>
+          </Radio.Group>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('invite.cancel')}
+            </Button>
+            <Button loading={busy} onClick={() => void submit()}>
+              {t('invite.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,244 @@
+import { useEffect, useState } from 'react';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Center,
+  EmptyState,
+  Group,
+  Loader,
+  Pagination,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { AppError } from '../../../../shared/errors';
+import type { OutboxState } from '../../../../shared/ipc';
+import { errorMessage, formatNumber } from '../../i18n';
+import { useAppStore } from '../../stores/appStore';
+import { useMailSettingsStore } from '../../stores/mailSettingsStore';
+import { OUTBOX_PAGE_SIZE, useOutboxStore } from '../../stores/outboxStore';
+import { EmailAddress } from './EmailAddress';
+import { formatDateTime } from './format';
+import { OutboxMessageDrawer } from './OutboxMessageDrawer';
+import { OutboxStateBadge } from './OutboxStateBadge';
+
+type SendOutcome =
+  { kind: 'done'; sent: number; failed: number } | { kind: 'smtpOff' } | { kind: 'error'; error: AppError };
+
+const filters = ['all', 'queued', 'sent', 'failed'] as const;
+
+/** "Mails stay in the outbox until SMTP is configured", with the way to the mail settings. */
+function SmtpOffAlert({ message }: { message: string }) {
+  const { t } = useTranslation();
+  const navigate = useAppStore((state) => state.navigate);
+  return (
+    <Alert color="yellow" data-testid="smtp-off">
+      <Stack gap="xs" align="flex-start">
+        <Text size="sm">{message}</Text>
+        <Button variant="light" size="xs" onClick={() => navigate({ page: 'mailSettings' })}>
+          {t('outbox.configure')}
+        </Button>
+      </Stack>
+    </Alert>
+  );
+}
+
+/** Postausgang: every e-mail the app created, paged, with its state and the way to send it now. */
+export function OutboxPage() {
+  const { t } = useTranslation();
+  const { items, total, filter, page, loading, error, load, setFilter, setPage, sendNow } = useOutboxStore();
+  const smtp = useMailSettingsStore((state) => state.smtp);
+  const loadSmtp = useMailSettingsStore((state) => state.loadSmtp);
+  const [openId, setOpenId] = useState<number | null>(null);
+  const [sending, setSending] = useState(false);
+  const [outcome, setOutcome] = useState<SendOutcome | null>(null);
+
+  useEffect(() => {
+    void load();
+    void loadSmtp();
+  }, [load, loadSmtp]);
+
+  async function onSend() {
+    setSending(true);
+    setOutcome(null);
+    const result = await sendNow();
+    setSending(false);
+    if (!result.ok) {
+      setOutcome(
+        result.error.code === 'SMTP_NOT_CONFIGURED'
+          ? { kind: 'smtpOff' }
+          : { kind: 'error', error: result.error },
+      );
+    } else if (smtp && !smtp.enabled && result.value.sent === 0 && result.value.failed === 0) {
+      setOutcome({ kind: 'smtpOff' });
+    } else {
+      setOutcome({ kind: 'done', ...result.value });
+    }
+  }
+
+  const pages = Math.max(1, Math.ceil(total / OUTBOX_PAGE_SIZE));
+  const from = total === 0 ? 0 : (page - 1) * OUTBOX_PAGE_SIZE + 1;
+  const to = Math.min(total, page * OUTBOX_PAGE_SIZE);
+
+  return (
+    <Stack gap="lg" maw={1200}>
+      <Group justify="space-between" align="flex-end">
+        <Stack gap={4}>
+          <Title order={2}>{t('outbox.title')}</Title>
+          <Text c="dimmed">{t('outbox.intro')}</Text>
+        </Stack>
+        <Button onClick={() => void onSend()} loading={sending}>
+          {t('outbox.sendNow')}
+        </Button>
+      </Group>
+
+      {smtp && !smtp.enabled && outcome?.kind !== 'smtpOff' && <SmtpOffAlert message={t('outbox.smtpOff')} />}
+      {outcome?.kind === 'smtpOff' && <SmtpOffAlert message={t('outbox.notSentSmtpOff')} />}
+      {outcome?.kind === 'done' && (
+        <Alert
+          color={outcome.failed > 0 ? 'orange' : 'green'}
+          withCloseButton
+          closeButtonLabel={t('outbox.dismiss')}
+          onClose={() => setOutcome(null)}
+          data-testid="send-result"
+        >
+          {t('outbox.sendResult', { sent: formatNumber(outcome.sent), failed: formatNumber(outcome.failed) })}
+        </Alert>
+      )}
+      {outcome?.kind === 'error' && (
+        <Alert
+          color="red"
+          withCloseButton
+          closeButtonLabel={t('outbox.dismiss')}
+          onClose={() => setOutcome(null)}
+        >
+          {errorMessage(outcome.error)}
+        </Alert>
+      )}
+      {error && <Alert color="red">{errorMessage(error)}</Alert>}
+
+      <Group justify="space-between" align="center">
+        <SegmentedControl
+          aria-label={t('outbox.filter')}
+          value={filter ?? 'all'}
+          onChange={(value) => void setFilter(value === 'all' ? null : (value as OutboxState))}
+          data={filters.map((value) => ({
+            value,
+            label: value === 'all' ? t('outbox.all') : t(`outbox.state.${value}`),
+          }))}
+        />
+        {total > 0 && (
+          <Text size="sm" c="dimmed" data-testid="outbox-range">
+            {t('outbox.range', {
+              from: formatNumber(from),
+              to: formatNumber(to),
+              total: formatNumber(total),
+            })}
+          </Text>
+        )}
+      </Group>
+
+      {!items && !error && (
+        <Center py="xl">
+          <Loader aria-label={t('app.loading')} />
+        </Center>
+      )}
+
+      {items && items.length === 0 && !loading && (
+        <Card withBorder padding="xl">
+          {filter === null ? (
+            <EmptyState title={t('outbox.empty.title')} description={t('outbox.empty.text')} />
+          ) : (
+            <EmptyState
+              title={t('outbox.emptyFiltered.title')}
+              description={t('outbox.emptyFiltered.text', { state: t(`outbox.state.${filter}`) })}
+            />
+          )}
+        </Card>
+      )}
+
+      {items && items.length > 0 && (
+        <Table.ScrollContainer minWidth={900}>
+          <Table
+            highlightOnHover
+            withTableBorder
+            verticalSpacing="sm"
+            style={{ opacity: loading ? 0.6 : 1 }}
+            data-testid="outbox-table"
+          >
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('outbox.columns.recipient')}</Table.Th>
+                <Table.Th>{t('outbox.columns.subject')}</Table.Th>
+                <Table.Th>{t('outbox.columns.language')}</Table.Th>
+                <Table.Th>{t('outbox.columns.state')}</Table.Th>
+                <Table.Th ta="right">{t('outbox.columns.attempts')}</Table.Th>
+                <Table.Th>{t('outbox.columns.lastError')}</Table.Th>
+                <Table.Th>{t('outbox.columns.createdAt')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((item) => (
+                <Table.Tr key={item.id} style={{ cursor: 'pointer' }} onClick={() => setOpenId(item.id)}>
+                  <Table.Td>
+                    <EmailAddress address={item.recipient} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Anchor
+                      component="button"
+                      type="button"
+                      size="sm"
+                      ta="left"
+                      onClick={(event) => {
+                        event.stopPropagation();
+                        setOpenId(item.id);
+                      }}
+                    >
+                      {item.subject}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{t(`outbox.language.${item.language}`)}</Table.Td>
+                  <Table.Td>
+                    <OutboxStateBadge state={item.state} />
+                  </Table.Td>
+                  <Table.Td ta="right">{formatNumber(item.attempts)}</Table.Td>
+                  <Table.Td maw={260}>
+                    {item.lastError ? (
+                      <Text size="sm" c="red" lineClamp={2} title={item.lastError}>
+                        {item.lastError}
+                      </Text>
+                    ) : (
+                      <Text size="sm" c="dimmed">
+                        –
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(item.createdAt)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+
+      {pages > 1 && (
+        <Group justify="center">
+          <Pagination
+            total={pages}
+            value={page}
+            onChange={(next) => void setPage(next)}
+            getControlProps={(control) => ({ 'aria-label': t(`outbox.pagination.${control}`) })}
+            getItemProps={(item) => ({ 'aria-label': t('outbox.pagination.page', { page: item }) })}
+          />
+        </Group>
+      )}
+
+      {openId !== null && <OutboxMessageDrawer id={openId} onClose={() => setOpenId(null)} />}
+    </Stack>
+  );
+}

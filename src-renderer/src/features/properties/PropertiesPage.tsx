@@ -1,0 +1,152 @@
+import { useEffect, useState } from 'react';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Center,
+  EmptyState,
+  Group,
+  Loader,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { PropertySummary } from '../../../../shared/ipc';
+import { notifySuccess } from '../common/notify';
+import { errorMessage, formatNumber } from '../../i18n';
+import { useAppStore } from '../../stores/appStore';
+import { usePropertiesStore } from '../../stores/propertiesStore';
+import { PropertyFormModal } from './PropertyFormModal';
+
+function matches(property: PropertySummary, search: string): boolean {
+  const needle = search.trim().toLocaleLowerCase();
+  if (!needle) return true;
+  return [property.name, property.address, property.referenceId ?? ''].some((text) =>
+    text.toLocaleLowerCase().includes(needle),
+  );
+}
+
+/** Liegenschaften: every property with its main address, units and contacts with an active contract. */
+export function PropertiesPage() {
+  const { t } = useTranslation();
+  const { list, listError, loadList } = usePropertiesStore();
+  const navigate = useAppStore((state) => state.navigate);
+  const [creating, setCreating] = useState(false);
+  const [search, setSearch] = useState('');
+
+  useEffect(() => {
+    void loadList();
+  }, [loadList]);
+
+  const open = (id: number) => navigate({ page: 'property', id });
+  const shown = list?.filter((property) => matches(property, search)) ?? [];
+
+  return (
+    <Stack gap="lg" maw={1100}>
+      <Group justify="space-between" align="flex-end">
+        <Stack gap={4}>
+          <Title order={2}>{t('properties.title')}</Title>
+          <Text c="dimmed">{t('properties.intro')}</Text>
+        </Stack>
+        <Button onClick={() => setCreating(true)}>{t('properties.create')}</Button>
+      </Group>
+
+      {listError && <Alert color="red">{errorMessage(listError)}</Alert>}
+
+      {!list && !listError && (
+        <Center py="xl">
+          <Loader aria-label={t('app.loading')} />
+        </Center>
+      )}
+
+      {list && list.length === 0 && (
+        <Card withBorder padding="xl">
+          <EmptyState title={t('properties.empty.title')} description={t('properties.empty.text')}>
+            <EmptyState.Actions>
+              <Button onClick={() => setCreating(true)}>{t('properties.create')}</Button>
+            </EmptyState.Actions>
+          </EmptyState>
+        </Card>
+      )}
+
+      {list && list.length > 0 && (
+        <Stack gap="sm">
+          <Group justify="space-between" align="flex-end">
+            <TextInput
+              label={t('properties.search')}
+              placeholder={t('properties.searchPlaceholder')}
+              w={360}
+              value={search}
+              onChange={(event) => setSearch(event.currentTarget.value)}
+            />
+            <Text size="sm" c="dimmed">
+              {t('properties.count', { count: shown.length, formatted: formatNumber(shown.length) })}
+            </Text>
+          </Group>
+          <Table highlightOnHover withTableBorder verticalSpacing="sm" data-testid="properties-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('properties.columns.name')}</Table.Th>
+                <Table.Th>{t('properties.columns.address')}</Table.Th>
+                <Table.Th ta="right">{t('properties.columns.units')}</Table.Th>
+                <Table.Th ta="right">{t('properties.columns.activeContacts')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {shown.map((property) => (
+                <Table.Tr key={property.id} style={{ cursor: 'pointer' }} onClick={() => open(property.id)}>
+                  <Table.Td>
+                    <Anchor
+                      component="button"
+                      type="button"
+                      fw={600}
+                      onClick={(event) => {
+                        event.stopPropagation();
+                        open(property.id);
+                      }}
+                    >
+                      {property.name}
+                    </Anchor>
+                    {property.referenceId && (
+                      <Text size="xs" c="dimmed">
+                        {t('properties.referenceId', { referenceId: property.referenceId })}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{property.address}</Table.Td>
+                  <Table.Td ta="right">{formatNumber(property.units)}</Table.Td>
+                  <Table.Td ta="right">{formatNumber(property.activeContacts)}</Table.Td>
+                </Table.Tr>
+              ))}
+              {shown.length === 0 && (
+                <Table.Tr>
+                  <Table.Td colSpan={4}>
+                    <Text c="dimmed" ta="center" py="md">
+                      {t('properties.noMatch', { search: search.trim() })}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              )}
+            </Table.Tbody>
+          </Table>
+        </Stack>
+      )}
+
+      {creating && (
+        <PropertyFormModal
+          property={null}
+          onClose={() => setCreating(false)}
+          onSaved={(property) => {
+            setCreating(false);
+            notifySuccess(t('properties.created', { name: property.name }));
+            open(property.id);
+          }}
+        />
+      )}
+    </Stack>
+  );
+}

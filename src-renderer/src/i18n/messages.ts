@@ -1,0 +1,20 @@
+/**
+ * All UI texts, one JSON file per top-level key and language: locales/<lang>/<key>.json becomes
+ * `<key>.*`. Separate files let features own their texts without touching each other's.
+ */
+const files = import.meta.glob<Record<string, unknown>>('./locales/*/*.json', {
+  eager: true,
+  import: 'default',
+});
+
+function messagesOf(language: 'de' | 'en'): Record<string, Record<string, unknown>> {
+  const messages: Record<string, Record<string, unknown>> = {};
+  for (const [file, content] of Object.entries(files)) {
+    const match = /\.\/locales\/(\w+)\/(\w+)\.json$/.exec(file);
+    if (match?.[1] === language && match[2]) messages[match[2]] = content;
+  }
+  return messages;
+}
+
+export const de = messagesOf('de');
+export const en = messagesOf('en');

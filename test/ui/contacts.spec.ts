@@ -1,0 +1,147 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { demoContact } from './demo';
+
+type T = (key: string, params?: Record<string, string | number>) => string;
+
+async function openContact(page: Page, t: T, search: string, name: string) {
+  await page.getByRole('button', { name: t('nav.contacts') }).click();
+  await page.getByLabel(t('contacts.search')).fill(search);
+  await page
+    .getByRole('row', { name: new RegExp(name) })
+    .first()
+    .click();
+  await expect(page.getByRole('heading', { name, level: 2 })).toBeVisible();
+}
+
+function formatted(iso: string, locale: 'de' | 'en') {
+  const [y, m, d] = iso.split('-');
+  return locale === 'de' ? `${d}.${m}.${y}` : `${d}/${m}/${y}`;
+}
+
+test('search finds a contact by name prefix with umlauts, and the detail explains the access', async ({
+  launch,
+  t,
+}) => {
+  const { page } = await launch({ demo: true });
+  const tenant = demoContact('activeTenant');
+  await openContact(page, t, tenant.lastName.slice(0, 3), tenant.name);
+  await expect(page.getByTestId('access-sentence')).toHaveText(t('access.sentence.activeOpen'));
+  await expect(page.getByRole('button', { name: t('invite.open') })).toBeEnabled();
+});
+
+test('search by e-mail and by reference id', async ({ launch, t }) => {
+  const { page } = await launch({ demo: true });
+  const tenant = demoContact('englishActiveTenant');
+  await page.getByRole('button', { name: t('nav.contacts') }).click();
+  await page.getByLabel(t('contacts.search')).fill(tenant.email!.slice(0, 8));
+  await expect(page.getByRole('row', { name: new RegExp(tenant.name) })).toBeVisible();
+  await page.getByLabel(t('contacts.search')).fill(tenant.referenceId);
+  await expect(page.getByTestId('contacts-total')).toHaveText(t('contacts.count_one', { formatted: '1' }));
+});
+
+test('a tenant starting in months cannot be invited yet, and the page says from when', async ({
+  launch,
+  t,
+  appLocale,
+}) => {
+  const { page } = await launch({ demo: true });
+  const later = demoContact('tenantStartingLater');
+  await openContact(page, t, later.lastName, later.name);
+  await expect(page.getByRole('button', { name: t('invite.open') })).toBeDisabled();
+  const start = later.contracts[0]!.start_date;
+  await expect(page.getByTestId('invite-blocker')).toContainText(t('errors.OUTSIDE_ACCESS_WINDOW'));
+  await expect(page.getByTestId('invite-blocker')).toContainText(
+    t('invite.possibleFrom', { date: formatted(start, appLocale) }),
+  );
+});
+
+test('a registered contact cannot be invited again', async ({ launch, t }) => {
+  const { page } = await launch({ demo: true });
+  const registered = demoContact('registeredActiveTenant');
+  await openContact(page, t, registered.lastName, registered.name);
+  await expect(page.getByRole('button', { name: t('invite.open') })).toBeDisabled();
+  await expect(page.getByTestId('invite-blocker')).toHaveText(t('errors.ALREADY_REGISTERED'));
+});
+
+test('inviting by e-mail shows the code once and puts the mail in the outbox; the simulated registration registers', async ({
+  launch,
+  t,
+}) => {
+  const { page, invoke } = await launch({ demo: true });
+  const tenant = demoContact('activeTenant');
+  await openContact(page, t, tenant.lastName, tenant.name);
+  await page.getByRole('button', { name: t('invite.open') }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('radio', { name: t('invite.channel.email') })).toBeChecked();
+  await dialog.getByRole('button', { name: t('invite.submit') }).click();
+  const code = (await dialog.getByTestId('invitation-code').textContent())!.trim();
+  expect(code.length).toBeGreaterThanOrEqual(8);
+  await dialog.getByRole('button', { name: t('invite.close') }).click();
+  await expect(page.getByTestId('invitation-state')).toHaveText(t('invitation.state.pending'));
+
+  const outbox = (await invoke('outbox.list', {})) as { value: { items: { recipient: string }[] } };
+  expect(outbox.value.items.map((item) => item.recipient)).toContain(tenant.email);
+
+  await page.getByRole('button', { name: t('simulation.open') }).click();
+  await page.getByRole('dialog').getByLabel(t('simulation.code')).fill(code);
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: t('simulation.submit') })
+    .click();
+  await expect(page.getByTestId('invitation-state')).toHaveText(t('invitation.state.redeemed'));
+  await expect(page.getByRole('button', { name: t('invite.open') })).toBeDisabled();
+});
+
+test('without an e-mail address the invitation goes by letter, saved as a PDF', async ({ launch, t }) => {
+  const { page } = await launch({ demo: true });
+  const postal = demoContact('noEmail');
+  await openContact(page, t, postal.lastName, postal.name);
+  await page.getByRole('button', { name: t('invite.open') }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('radio', { name: t('invite.channel.email') })).toBeDisabled();
+  await expect(dialog.getByText(t('invite.noEmail'))).toBeVisible();
+  await expect(dialog.getByRole('radio', { name: t('invite.channel.letter') })).toBeChecked();
+  await dialog.getByRole('button', { name: t('invite.submit') }).click();
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: t('invite.saveLetter') }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.pdf$/);
+});
+
+test('a contract ending before it starts is refused at the field and nothing is saved', async ({
+  launch,
+  t,
+}) => {
+  const { page, invoke } = await launch({ demo: true });
+  const contact = demoContact('noContract');
+  await openContact(page, t, contact.lastName, contact.name);
+  await page.getByRole('button', { name: t('contract.create') }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('combobox', { name: t('contract.fields.property') }).click();
+  await page.getByRole('option').first().click();
+  await dialog.getByRole('combobox', { name: t('contract.fields.unit') }).click();
+  await page.getByRole('option').first().click();
+  await dialog.getByLabel(t('contract.fields.number')).fill('MV-TEST-1');
+  await dialog.getByLabel(t('contract.fields.start')).fill('2027-01-01');
+  await dialog.getByLabel(t('contract.fields.end')).fill('2026-12-31');
+  await dialog.getByRole('button', { name: t('contact.save') }).click();
+  await expect(dialog.getByText(t('errors.END_BEFORE_START'))).toBeVisible();
+  const detail = (await invoke('contacts.get', { id: contact.id })) as { value: { contracts: unknown[] } };
+  expect(detail.value.contracts).toHaveLength(0);
+});
+
+test('the access filter shows its counts and narrows the list', async ({ launch, t }) => {
+  const { page, invoke } = await launch({ demo: true });
+  await invoke('settings.updateAccess', {
+    preContract: { enabled: true, days: 30 },
+    postContract: { enabled: true, days: 60 },
+    seatQuota: null,
+  });
+  await page.getByRole('button', { name: t('nav.contacts') }).click();
+  const pre = page.getByRole('group', { name: t('contacts.accessFilter') }).getByText(t('access.pre'));
+  await pre.click();
+  const soon = demoContact('tenantStartingSoon');
+  await expect(page.getByRole('row', { name: new RegExp(soon.name) })).toBeVisible();
+  const later = demoContact('tenantStartingLater');
+  await expect(page.getByRole('row', { name: new RegExp(later.name) })).toHaveCount(0);
+});

@@ -1,0 +1,391 @@
+/** invitations.create / reactivate / revoke / redeem through `core.invoke` (ARCHITECTURE.md §3 "Invite"). */
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { ContactDetail, CreatedInvitation, PortfolioOverview } from '../../../shared/ipc';
+import { snapshotDatabase } from '../support';
+import {
+  auditRows,
+  building,
+  contact,
+  contract,
+  dataStoreBytes,
+  expectRefused,
+  invitationCore,
+  invite,
+  ok,
+  readDatabase,
+  setAccess,
+  tenant,
+} from './support';
+
+const CODE_FORMAT = /^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/;
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+describe('invitations.create: refusals', () => {
+  it('refuses an archived contact with ARCHIVED and writes nothing', async () => {
+    const core = invitationCore();
+    const { contact: c } = await tenant(core);
+    await ok(core, 'contacts.setArchived', { id: c.contact.id, archived: true });
+    for (const channel of ['email', 'letter', 'code'] as const) {
+      await expectRefused(core, 'invitations.create', { contactId: c.contact.id, channel }, 'ARCHIVED', {});
+    }
+  });
+
+  it('refuses a registered contact with ALREADY_REGISTERED and writes nothing', async () => {
+    const core = invitationCore();
+    const { contact: c } = await tenant(core);
+    const created = await invite(core, c.contact.id, 'code');
+    await ok(core, 'invitations.redeem', { code: created.code });
+    await expectRefused(core, 'invitations.create', { contactId: c.contact.id, channel: 'code' }, 'ALREADY_REGISTERED');
+  });
+
+  it('refuses a contact without any contract with NO_CONTRACT and writes nothing', async () => {
+    const core = invitationCore();
+    const c = await contact(core);
+    await expectRefused(core, 'invitations.create', { contactId: c.contact.id, channel: 'letter' }, 'NO_CONTRACT');
+  });
+
+  it('refuses outside the access window with OUTSIDE_ACCESS_WINDOW and the first possible day', async () => {
+    const core = invitationCore();
+    const b = await building(core, 1);
+    const c = await contact(core);
+    await contract(core, { contactId: c.contact.id, unitId: b.units[0]!.id, start: '2027-03-01' });
+    const payload = { contactId: c.contact.id, channel: 'code' };
+    await expectRefused(core, 'invitations.create', payload, 'OUTSIDE_ACCESS_WINDOW', {
+      possibleFrom: '2027-03-01',
+    });
+    // With pre-contract access (30 days) it becomes possible 30 days before the start …
+    await setAccess(core, { preContract: { enabled: true, days: 30 } });
+    await expectRefused(core, 'invitations.create', payload, 'OUTSIDE_ACCESS_WINDOW', {
+      possibleFrom: '2027-01-30',
+    });
+    // … and on that day it is allowed.
+    core.clock.set('2027-01-30');
+    expect((await invite(core, c.contact.id, 'code')).code).toMatch(CODE_FORMAT);
+  });
+
+  it('refuses an ended contract with no way back: possibleFrom null', async () => {
+    const core = invitationCore();
+    const b = await building(core, 1);
+    const c = await contact(core);
+    await contract(core, { contactId: c.contact.id, unitId: b.units[0]!.id, start: '2020-01-01', end: '2025-12-31' });
+    await expectRefused(core, 'invitations.create', { contactId: c.contact.id, channel: 'code' }, 'OUTSIDE_ACCESS_WINDOW', {
+      possibleFrom: null,
+    });
+  });
+
+  it('refuses channel e-mail without an address with NO_EMAIL; letter and code still work', async () => {
+    const core = invitationCore();
+    const { contact: c } = await tenant(core, { email: null, preference: 'postal' });
+    await expectRefused(core, 'invitations.create', { contactId: c.contact.id, channel: 'email' }, 'NO_EMAIL');
+    expect((await invite(core, c.contact.id, 'letter')).letterPdf).not.toBeNull();
+  });
+
+  it('checks the policy before the e-mail address: an archived contact without e-mail is ARCHIVED', async () => {
+    const core = invitationCore();
+    const { contact: c } = await tenant(core, { email: null });
+    await ok(core, 'contacts.setArchived', { id: c.contact.id, archived: true });
+    await expectRefused(core, 'invitations.create', { contactId: c.contact.id, channel: 'email' }, 'ARCHIVED');
+  });
+
+  it('refuses an unknown contact with UNKNOWN_CONTACT', async () => {
+    const core = invitationCore();
+    await expectRefused(core, 'invitations.create', { contactId: 4711, channel: 'code' }, 'UNKNOWN_CONTACT', {
+      contactId: 4711,
+    });
+  });
+
+  it('refuses a malformed request with INVALID_PAYLOAD', async () => {
+    const core = invitationCore();
+    const { contact: c } = await tenant(core);
+    await expectRefused(core, 'invitations.create', { contactId: c.contact.id, channel: 'fax' }, 'INVALID_PAYLOAD');
+    await expectRefused(core, 'invitations.create', { contactId: -1, channel: 'code' }, 'INVALID_PAYLOAD');
+  });
+});
+
+describe('invitations.create: the code', () => {
+  it('is random, formatted without look-alikes, valid for 30 days, and shown once', async () => {
+    const core = invitationCore();
+    const { contact: c } = await tenant(core);
+    const created = await invite(core, c.contact.id, 'code');
+    expect(created.code).toMatch(CODE_FORMAT);
+    expect(created.invitation).toMatchObject({ state: 'pending', channel: 'code', expiresOn: '2026-12-27' });
+    expect(created.outboxId).toBeNull();
+    expect(created.letterPdf).toBeNull();
+    expect(created.contact.invitationState).toBe('pending');
+    expect(created.contact.invitation).toMatchObject({ id: created.invitation.id, state: 'pending' });
+
+    const codes = new Set([created.code]);
+    for (let i = 0; i < 20; i += 1) codes.add((await invite(core, c.contact.id, 'code')).code);
+    expect(codes.size).toBe(21);
+  });
+
+  it.each(['code', 'letter'] as const)(
+    'channel %s: only the SHA-256 is stored; the code is nowhere in the data store or the audit',
+    async (channel) => {
+      const core = invitationCore();
+      const { contact: c } = await tenant(core);
+      const created = await invite(core, c.contact.id, channel);
+      const canonical = created.code.replaceAll('-', '');
+      const stored = readDatabase(core, (db) =>
+        db.prepare<[], { code_hash: string }>('SELECT code_hash FROM invitations').all(),
+      );
+      expect(stored).toEqual([{ code_hash: sha256(canonical) }]);
+
+      const bytes = dataStoreBytes(core);
+      expect(bytes.includes(created.code)).toBe(false);
+      expect(bytes.includes(canonical)).toBe(false);
+      const audit = JSON.stringify(auditRows(core));
+      expect(audit).not.toContain(created.code);
+      expect(audit).not.toContain(canonical);
+      expect(audit).not.toContain(sha256(canonical));
+    },
+  );
+
+  it('channel email: the code is in the queued message only, never in invitations or the audit', async () => {
+    const core = invitationCore();
+    const { contact: c } = await tenant(core);
+    const created = await invite(core, c.contact.id, 'email');
+    const invitationRows = readDatabase(core, (db) => JSON.stringify(db.prepare('SELECT * FROM invitations').all()));
+    expect(invitationRows).not.toContain(created.code);
+    expect(JSON.stringify(auditRows(core))).not.toContain(created.code);
+    expect(created.outboxId).not.toBeNull();
+  });
+
+  it('audits the creation with contact, channel and expiry', async () => {
+    const core = invitationCore();
+    const { contact: c } = await tenant(core);
+    const created = await invite(core, c.contact.id, 'email');
+    const row = auditRows(core).at(-1)!;
+    expect(row).toMatchObject({ action: 'invitations.create', entity: 'invitation', entity_id: String(created.invitation.id) });
+    expect(JSON.parse(row.after!)).toEqual({
+      contactId: c.contact.id,
+      channel: 'email',
+      expiresOn: '2026-12-27',
+      outboxId: created.outboxId,
+      propertyId: null,
+    });
+  });
+
+  it('a new invitation revokes the pending older one: its code no longer works', async () => {
+    const core = invitationCore();
+    const { contact: c } = await tenant(core);
+    const first = await invite(core, c.contact.id, 'code');
+    const second = await invite(core, c.contact.id, 'letter');
+    const states = readDatabase(core, (db) =>
+      db.prepare<[], { id: number; state: string }>('SELECT id, state FROM invitations ORDER BY id').all(),
+    );
+    expect(states).toEqual([
+      { id: first.invitation.id, state: 'revoked' },
+      { id: second.invitation.id, state: 'pending' },
+    ]);
+    expect(auditRows(core).filter((r) => r.action === 'invitations.revoke').map((r) => r.entity_id)).toEqual([
+      String(first.invitation.id),
+    ]);
+    await expectRefused(core, 'invitations.redeem', { code: first.code }, 'INVALID_CODE');
+    expect(await ok(core, 'invitations.redeem', { code: second.code })).toEqual({
+      contactId: c.contact.id,
+      displayName: 'Anna Schmidt',
+    });
+  });
+
+  it('also supersedes an expired one (which could otherwise be reactivated)', async () => {
+    const core = invitationCore();
+    const { contact: c } = await tenant(core);
+    const first = await invite(core, c.contact.id, 'code');
+    core.clock.set('2027-01-15');
+    await invite(core, c.contact.id, 'code');
+    await expectRefused(core, 'invitations.reactivate', { id: first.invitation.id }, 'INVITATION_NOT_EXPIRED', {
+      state: 'revoked',
+    });
+  });
+});
+
+describe('expiry and reactivation', () => {
+  it('is pending through its expiry day, expired the day after; the code then fails with CODE_EXPIRED', async () => {
+    const core = invitationCore();
+    const { contact: c } = await tenant(core);
+    const created = await invite(core, c.contact.id, 'code');
+    core.clock.set('2026-12-27');
+    expect((await ok<ContactDetail>(core, 'contacts.get', { id: c.contact.id })).invitationState).toBe('pending');
+    core.clock.set('2026-12-28');
+    const detail = await ok<ContactDetail>(core, 'contacts.get', { id: c.contact.id });
+    expect(detail.invitationState).toBe('expired');
+    expect(detail.invitation?.state).toBe('expired');
+    await expectRefused(core, 'invitations.redeem', { code: created.code }, 'CODE_EXPIRED', {
+      expiresOn: '2026-12-27',
+    });
+  });
+
+  it('reactivates an expired invitation from today on; the same code works again', async () => {
+    const core = invitationCore();
+    const { contact: c } = await tenant(core);
+    const created = await invite(core, c.contact.id, 'code');
+    core.clock.set('2027-01-10');
+    const detail = await ok<ContactDetail>(core, 'invitations.reactivate', { id: created.invitation.id });
+    expect(detail.invitationState).toBe('pending');
+    expect(detail.invitation).toMatchObject({ id: created.invitation.id, expiresOn: '2027-02-09' });
+    const row = auditRows(core).at(-1)!;
+    expect(row.action).toBe('invitations.reactivate');
+    expect(JSON.parse(row.before!)).toEqual({ state: 'expired', expiresOn: '2026-12-27' });
+    expect(JSON.parse(row.after!)).toEqual({ state: 'pending', expiresOn: '2027-02-09' });
+    await ok(core, 'invitations.redeem', { code: created.code });
+  });
+
+  it('refuses to reactivate a pending, revoked or redeemed invitation (INVITATION_NOT_EXPIRED)', async () => {
+    const core = invitationCore();
+    const { contact: c } = await tenant(core);
+    const pending = await invite(core, c.contact.id, 'code');
+    await expectRefused(core, 'invitations.reactivate', { id: pending.invitation.id }, 'INVITATION_NOT_EXPIRED', {
+      state: 'pending',
+    });
+    await ok(core, 'invitations.revoke', { id: pending.invitation.id });
+    await expectRefused(core, 'invitations.reactivate', { id: pending.invitation.id }, 'INVITATION_NOT_EXPIRED', {
+      state: 'revoked',
+    });
+    const redeemed = await invite(core, c.contact.id, 'code');
+    await ok(core, 'invitations.redeem', { code: redeemed.code });
+    await expectRefused(core, 'invitations.reactivate', { id: redeemed.invitation.id }, 'INVITATION_NOT_EXPIRED', {
+      state: 'redeemed',
+    });
+    await expectRefused(core, 'invitations.reactivate', { id: 999 }, 'NOT_FOUND', { entity: 'invitation', id: 999 });
+  });
+
+  it('re-checks the invite rules when reactivating', async () => {
+    const core = invitationCore();
+    const { contact: c } = await tenant(core);
+    const created = await invite(core, c.contact.id, 'code');
+    core.clock.set('2027-01-10');
+    await ok(core, 'contacts.setArchived', { id: c.contact.id, archived: true });
+    await expectRefused(core, 'invitations.reactivate', { id: created.invitation.id }, 'ARCHIVED');
+  });
+});
+
+describe('revocation', () => {
+  it('revokes a pending invitation: state revoked, code invalid, audited', async () => {
+    const core = invitationCore();
+    const { contact: c } = await tenant(core);
+    const created = await invite(core, c.contact.id, 'code');
+    const detail = await ok<ContactDetail>(core, 'invitations.revoke', { id: created.invitation.id });
+    expect(detail.invitationState).toBe('revoked');
+    expect(auditRows(core).at(-1)).toMatchObject({ action: 'invitations.revoke', entity_id: String(created.invitation.id) });
+    await expectRefused(core, 'invitations.redeem', { code: created.code }, 'INVALID_CODE');
+  });
+
+  it('revokes an expired invitation too', async () => {
+    const core = invitationCore();
+    const { contact: c } = await tenant(core);
+    const created = await invite(core, c.contact.id, 'code');
+    core.clock.set('2027-02-01');
+    expect((await ok<ContactDetail>(core, 'invitations.revoke', { id: created.invitation.id })).invitationState).toBe(
+      'revoked',
+    );
+  });
+
+  it('refuses to revoke a revoked or redeemed invitation (INVITATION_NOT_PENDING), or an unknown one', async () => {
+    const core = invitationCore();
+    const { contact: c } = await tenant(core);
+    const first = await invite(core, c.contact.id, 'code');
+    await ok(core, 'invitations.revoke', { id: first.invitation.id });
+    await expectRefused(core, 'invitations.revoke', { id: first.invitation.id }, 'INVITATION_NOT_PENDING', {
+      state: 'revoked',
+    });
+    const second = await invite(core, c.contact.id, 'code');
+    await ok(core, 'invitations.redeem', { code: second.code });
+    await expectRefused(core, 'invitations.revoke', { id: second.invitation.id }, 'INVITATION_NOT_PENDING', {
+      state: 'redeemed',
+    });
+    await expectRefused(core, 'invitations.revoke', { id: 12345 }, 'NOT_FOUND');
+  });
+});
+
+describe('invitations.redeem', () => {
+  it('registers the contact, marks the invitation redeemed and uses a portal seat', async () => {
+    const core = invitationCore();
+    const { contact: c } = await tenant(core, { salutation: 'mr', title: 'Dr.', firstName: 'Jürgen', lastName: 'Müller' });
+    const seatsBefore = (await ok<PortfolioOverview>(core, 'portfolio.overview')).seats.used;
+    const created = await invite(core, c.contact.id, 'letter');
+    expect(await ok(core, 'invitations.redeem', { code: created.code })).toEqual({
+      contactId: c.contact.id,
+      displayName: 'Dr. Jürgen Müller',
+    });
+    const detail = await ok<ContactDetail>(core, 'contacts.get', { id: c.contact.id });
+    expect(detail.invitationState).toBe('redeemed');
+    expect(detail.registeredAt).not.toBeNull();
+    expect(detail.invitation?.state).toBe('redeemed');
+    expect(detail.eligibility).toEqual({ allowed: false, reason: 'ALREADY_REGISTERED', possibleFrom: null });
+    expect((await ok<PortfolioOverview>(core, 'portfolio.overview')).seats.used).toBe(seatsBefore + 1);
+    const row = auditRows(core).at(-1)!;
+    expect(row).toMatchObject({ action: 'invitations.redeem', entity_id: String(created.invitation.id) });
+    expect(row.after).not.toContain(created.code);
+  });
+
+  it('accepts the code typed loosely: lower case, spaces instead of dashes', async () => {
+    const core = invitationCore();
+    const { contact: c } = await tenant(core);
+    const created = await invite(core, c.contact.id, 'code');
+    const typed = ` ${created.code.toLowerCase().replaceAll('-', ' ')} `;
+    await ok(core, 'invitations.redeem', { code: typed });
+  });
+
+  it.each([
+    ['an unknown code', 'ABCD-EFGH-JKLM'],
+    ['a code with a look-alike letter', 'ABCD-EFGH-JKL0'],
+    ['text that is no code at all', 'hello'],
+  ])('refuses %s with INVALID_CODE and writes nothing', async (_name, code) => {
+    const core = invitationCore();
+    const { contact: c } = await tenant(core);
+    await invite(core, c.contact.id, 'code');
+    await expectRefused(core, 'invitations.redeem', { code }, 'INVALID_CODE', {});
+  });
+
+  it('refuses a used code with INVALID_CODE', async () => {
+    const core = invitationCore();
+    const { contact: c } = await tenant(core);
+    const created = await invite(core, c.contact.id, 'code');
+    await ok(core, 'invitations.redeem', { code: created.code });
+    await expectRefused(core, 'invitations.redeem', { code: created.code }, 'INVALID_CODE');
+  });
+
+  it('re-checks the invite rules: a contact archived since the invitation cannot register', async () => {
+    const core = invitationCore();
+    const { contact: c } = await tenant(core);
+    const created = await invite(core, c.contact.id, 'code');
+    await ok(core, 'contacts.setArchived', { id: c.contact.id, archived: true });
+    await expectRefused(core, 'invitations.redeem', { code: created.code }, 'ARCHIVED');
+  });
+
+  it('re-checks the access window: after the contract ended (no post-contract access) it is refused', async () => {
+    const core = invitationCore();
+    const b = await building(core, 1);
+    const c = await contact(core);
+    await contract(core, { contactId: c.contact.id, unitId: b.units[0]!.id, start: '2020-01-01', end: '2026-12-01' });
+    const created = await invite(core, c.contact.id, 'code');
+    core.clock.set('2026-12-05');
+    await expectRefused(core, 'invitations.redeem', { code: created.code }, 'OUTSIDE_ACCESS_WINDOW', {
+      possibleFrom: null,
+    });
+    // With post-contract access the same code registers the contact.
+    await setAccess(core, { postContract: { enabled: true, days: 30 } });
+    await ok(core, 'invitations.redeem', { code: created.code });
+  });
+});
+
+describe('events', () => {
+  it('announces portfolio.changed after each invitation change, not after a refusal', async () => {
+    const core = invitationCore();
+    const { contact: c } = await tenant(core);
+    let changes = 0;
+    core.events.on('portfolio.changed', () => (changes += 1));
+    const created = await ok<CreatedInvitation>(core, 'invitations.create', { contactId: c.contact.id, channel: 'code' });
+    await ok(core, 'invitations.revoke', { id: created.invitation.id });
+    expect(changes).toBe(2);
+    const before = snapshotDatabase(core.dataDir);
+    await core.invoke('invitations.revoke', { id: created.invitation.id });
+    expect(changes).toBe(2);
+    expect(snapshotDatabase(core.dataDir)).toBe(before);
+  });
+});

@@ -1,0 +1,268 @@
+/**
+ * Builders for the invitation tests. Everything goes through `core.invoke`, as the renderer does;
+ * the data store is only read directly to check what was (not) written.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, expect } from 'vitest';
+import { PDFDocument, PDFRawStream, decodePDFRawStream } from 'pdf-lib';
+import type { AccessSettings, IsoDate } from '../../../shared/domain';
+import type { ErrorCode } from '../../../shared/errors';
+import type {
+  ContactDetail,
+  ContactInput,
+  ContractInput,
+  CreatedInvitation,
+  InvitationChannel,
+  OutboxMessage,
+  OutboxPage,
+  PropertyDetail,
+  SmtpSettingsInput,
+  UnitView,
+} from '../../../shared/ipc';
+import type { Clock } from '../../../src-main/core/clock';
+import { createCore, DATABASE_FILE, type Core } from '../../../src-main/core/core';
+import { memoryPreferenceStore } from '../../../src-main/core/preferences';
+import { memorySecretStore, type SecretStore } from '../../../src-main/core/secrets';
+import { expectOk, snapshotDatabase, tempDir } from '../support';
+
+export const TODAY = '2026-11-27';
+
+/** A clock whose day the test moves (expiry); instants keep moving so audit rows stay ordered. */
+export interface MovableClock extends Clock {
+  set(day: IsoDate): void;
+}
+
+export function movableClock(day: IsoDate): MovableClock {
+  let today = day;
+  return {
+    today: () => today,
+    now: () => new Date().toISOString(),
+    set: (next) => {
+      today = next;
+    },
+  };
+}
+
+export type InvitationCore = Core & { dataDir: string; clock: MovableClock; secrets: SecretStore };
+
+const open: InvitationCore[] = [];
+afterEach(() => {
+  while (open.length) open.pop()?.close();
+});
+
+/** A core on a fresh data dir with a movable day and an in-memory secret store; closed after the test. */
+export function invitationCore(today: IsoDate = TODAY): InvitationCore {
+  const dataDir = tempDir('portal-invitations-');
+  const clock = movableClock(today);
+  const secrets = memorySecretStore();
+  const core = createCore({
+    dataDir,
+    clock,
+    actor: 'unit-test',
+    preferences: memoryPreferenceStore({ language: 'de' }),
+    secrets,
+  });
+  const wrapped = Object.assign(core, { dataDir, clock, secrets });
+  open.push(wrapped);
+  return wrapped;
+}
+
+export async function ok<T>(core: Core, channel: string, payload?: unknown): Promise<T> {
+  return expectOk<T>(await core.invoke(channel, payload));
+}
+
+/** Invokes a request that must be refused with `code` and leave every table as it was. */
+export async function expectRefused(
+  core: InvitationCore,
+  channel: string,
+  payload: unknown,
+  code: ErrorCode,
+  params?: Record<string, unknown>,
+): Promise<void> {
+  const before = snapshotDatabase(core.dataDir);
+  const result = await core.invoke(channel, payload);
+  expect(result, JSON.stringify(result)).toMatchObject({ ok: false, error: { code } });
+  if (params !== undefined && !result.ok) expect(result.error.params).toEqual(params);
+  expect(snapshotDatabase(core.dataDir)).toBe(before);
+}
+
+// ---------------------------------------------------------------- portfolio builders
+
+let references = 0;
+
+export interface Building {
+  property: PropertyDetail;
+  units: UnitView[];
+}
+
+export async function building(core: InvitationCore, units = 3): Promise<Building> {
+  references += 1;
+  const property = await ok<PropertyDetail>(core, 'properties.create', {
+    name: `WEG Lindenallee ${references}`,
+    referenceId: `L-T${references}`,
+    addresses: [{ street: 'Lindenallee', houseNo: String(references), postcode: '10115', city: 'Berlin' }],
+  });
+  const created: UnitView[] = [];
+  for (let i = 1; i <= units; i += 1) {
+    created.push(
+      await ok<UnitView>(core, 'units.create', {
+        propertyId: property.id,
+        name: `Whg. ${i}, ${i - 1}. OG`,
+        number: String(i),
+        usage: 'private',
+        referenceId: null,
+      }),
+    );
+  }
+  return { property, units: created };
+}
+
+export async function contact(core: InvitationCore, extra: Partial<ContactInput> = {}): Promise<ContactDetail> {
+  references += 1;
+  const input: ContactInput = {
+    salutation: 'ms',
+    title: null,
+    firstName: 'Anna',
+    lastName: 'Schmidt',
+    company: null,
+    email: `anna.schmidt.${references}@example.com`,
+    phone: null,
+    language: 'de',
+    preference: 'online',
+    referenceId: `K-T${references}`,
+    note: null,
+    street: 'Lindenallee',
+    houseNo: '1',
+    postcode: '10115',
+    city: 'Berlin',
+    ...extra,
+  };
+  return ok<ContactDetail>(core, 'contacts.create', input);
+}
+
+export async function contract(
+  core: InvitationCore,
+  input: Pick<ContractInput, 'contactId' | 'unitId'> & Partial<ContractInput>,
+): Promise<ContactDetail> {
+  return ok<ContactDetail>(core, 'contracts.create', {
+    type: 'tenant',
+    number: `MV-${input.contactId}-${input.unitId}`,
+    start: '2026-01-01',
+    end: null,
+    ...input,
+  });
+}
+
+/** A contact with an active tenant contract in a new building: may be invited today. */
+export async function tenant(
+  core: InvitationCore,
+  extra: Partial<ContactInput> = {},
+): Promise<{ contact: ContactDetail; building: Building }> {
+  const b = await building(core, 1);
+  const c = await contact(core, extra);
+  const unit = b.units[0];
+  if (unit === undefined) throw new Error('no unit');
+  await contract(core, { contactId: c.contact.id, unitId: unit.id });
+  return { contact: c, building: b };
+}
+
+export async function invite(
+  core: InvitationCore,
+  contactId: number,
+  channel: InvitationChannel,
+): Promise<CreatedInvitation> {
+  return ok<CreatedInvitation>(core, 'invitations.create', { contactId, channel });
+}
+
+export async function setAccess(core: InvitationCore, settings: Partial<AccessSettings>): Promise<void> {
+  await ok(core, 'settings.updateAccess', {
+    preContract: { enabled: false, days: 30 },
+    postContract: { enabled: false, days: 30 },
+    seatQuota: null,
+    ...settings,
+  });
+}
+
+export async function configureSmtp(core: InvitationCore, settings: Partial<SmtpSettingsInput>): Promise<void> {
+  await ok(core, 'mail.updateSettings', {
+    enabled: true,
+    host: '127.0.0.1',
+    port: 25,
+    security: 'none',
+    user: null,
+    from: 'verwaltung@example.com',
+    fromName: 'Hausverwaltung Weiß',
+    ...settings,
+  });
+}
+
+export async function outboxMessages(core: InvitationCore): Promise<OutboxMessage[]> {
+  const page = await ok<OutboxPage>(core, 'outbox.list', { limit: 200 });
+  const messages: OutboxMessage[] = [];
+  for (const item of page.items) messages.push(await ok<OutboxMessage>(core, 'outbox.get', { id: item.id }));
+  return messages;
+}
+
+// ---------------------------------------------------------------- reading the data store
+
+/** A read-only connection to the data store. */
+export function readDatabase<T>(core: InvitationCore, work: (db: Database.Database) => T): T {
+  const db = new Database(path.join(core.dataDir, DATABASE_FILE), { readonly: true });
+  try {
+    return work(db);
+  } finally {
+    db.close();
+  }
+}
+
+export interface AuditRow {
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  before: string | null;
+  after: string | null;
+}
+
+export function auditRows(core: InvitationCore): AuditRow[] {
+  return readDatabase(core, (db) =>
+    db.prepare<[], AuditRow>('SELECT action, entity, entity_id, before, after FROM audit ORDER BY id').all(),
+  );
+}
+
+/** Every byte of the data store on disk: the database file and its write-ahead log. */
+export function dataStoreBytes(core: InvitationCore): Buffer {
+  const file = path.join(core.dataDir, DATABASE_FILE);
+  const parts = [file, `${file}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f));
+  return Buffer.concat(parts);
+}
+
+// ---------------------------------------------------------------- PDF text
+
+/** WinAnsi code → character, for the few codes above Latin-1 that the letters use. */
+const WIN_ANSI: Record<number, string> = { 0x84: '„', 0x93: '“', 0x94: '”', 0x96: '–', 0x95: '•' };
+
+/**
+ * The text lines a PDF written by pdf-lib shows: every `<hex> Tj` of every content stream (page
+ * streams and form XObjects), decoded from WinAnsi. Good enough for our own letters.
+ */
+export async function pdfTextLines(base64: string): Promise<{ pages: number; lines: string[]; doc: PDFDocument }> {
+  const doc = await PDFDocument.load(Buffer.from(base64, 'base64'));
+  const lines: string[] = [];
+  for (const [, object] of doc.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFRawStream)) continue;
+    const bytes = decodePDFRawStream(object).decode();
+    const content = Buffer.from(bytes).toString('latin1');
+    for (const match of content.matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)) {
+      const hex = match[1] ?? '';
+      let line = '';
+      for (let i = 0; i < hex.length; i += 2) {
+        const code = parseInt(hex.slice(i, i + 2), 16);
+        line += WIN_ANSI[code] ?? String.fromCharCode(code);
+      }
+      lines.push(line);
+    }
+  }
+  return { pages: doc.getPageCount(), lines, doc };
+}

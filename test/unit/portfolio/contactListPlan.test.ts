@@ -1,0 +1,127 @@
+/**
+ * The contact list must stay index work at a million contacts: a name prefix is a range on
+ * contacts_by_sort_name (never a SCAN of contacts), e-mail and reference id prefixes use the
+ * lower-case indexes of migration 3, a property filter starts from contracts_by_property, and the
+ * per-contact access lookups are ranges on contracts_by_contact. Without ANALYZE statistics SQLite
+ * plans a small database as a large one.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../../src-main/core/db/connection';
+import { contactListStatements, type ContactListFilter } from '../../../src-main/core/db/contactRepository';
+import { accessBounds } from '../../../src-main/core/db/accessRepository';
+
+const bounds = accessBounds(
+  { preContract: { enabled: true, days: 30 }, postContract: { enabled: true, days: 30 }, seatQuota: null },
+  '2026-11-27',
+);
+const none: ContactListFilter = {
+  search: '',
+  access: null,
+  propertyId: null,
+  contractType: null,
+  invitation: null,
+  includeArchived: false,
+};
+
+let dir = '';
+let db: Db;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-list-plans-'));
+  db = openDatabase(path.join(dir, 'data.db'));
+  db.exec(`
+    INSERT INTO properties (id, name, reference_id, created_at) VALUES (1, 'P', 'P-1', '2026-01-01');
+    INSERT INTO units (id, property_id, name, number, usage) VALUES (1, 1, 'U1', '1', 'private');
+    INSERT INTO contacts (id, salutation, first_name, last_name, email, language, preference, reference_id, sort_name)
+      VALUES (1, 'mr', 'Jürgen', 'Müller', 'j@example.com', 'de', 'online', 'K-1', 'müller jürgen');
+    INSERT INTO contracts (contact_id, unit_id, property_id, type, number, start_date)
+      VALUES (1, 1, 1, 'tenant', 'V-1', '2026-01-01');
+  `);
+});
+afterAll(() => {
+  db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function plans(filter: ContactListFilter): { page: string[]; counts: string[] } {
+  const s = contactListStatements(filter, bounds);
+  const explain = (sql: string, params: Record<string, unknown>) =>
+    db
+      .prepare<[Record<string, unknown>], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
+      .all(params)
+      .map((row) => row.detail);
+  return {
+    page: explain(s.page, { ...s.pageParams, offset: 0, limit: 50 }),
+    counts: explain(s.counts, s.countParams),
+  };
+}
+
+const FULL_SCAN_OF_CONTACTS = /^SCAN c\b/;
+const NAME_RANGE =
+  /^SEARCH c USING (?:COVERING )?INDEX contacts_by_sort_name \(sort_name>\? AND sort_name<\?\)/;
+
+describe('contact list query plans', () => {
+  it.each(['mül', 'müller j', 'jürgen mü'])(
+    'a name prefix (%s) is a range on contacts_by_sort_name',
+    (search) => {
+      for (const [which, details] of Object.entries(plans({ ...none, search }))) {
+        const text = `${which}:\n${details.join('\n')}`;
+        expect(
+          details.some((d) => NAME_RANGE.test(d)),
+          text,
+        ).toBe(true);
+        expect(
+          details.filter((d) => FULL_SCAN_OF_CONTACTS.test(d)),
+          text,
+        ).toEqual([]);
+      }
+    },
+  );
+
+  it('e-mail and reference id prefixes use their lower-case indexes', () => {
+    const { page, counts } = plans({ ...none, search: 'k-1', includeArchived: true });
+    for (const details of [page, counts]) {
+      expect(details.some((d) => d.includes('INDEX contacts_by_email_lower (<expr>>? AND <expr><?)'))).toBe(
+        true,
+      );
+      expect(
+        details.some((d) => d.includes('INDEX contacts_by_reference_lower (<expr>>? AND <expr><?)')),
+      ).toBe(true);
+    }
+  });
+
+  it('a property filter starts from contracts_by_property', () => {
+    const { page, counts } = plans({ ...none, propertyId: 1, contractType: 'tenant', access: 'active' });
+    for (const details of [page, counts]) {
+      const text = details.join('\n');
+      expect(text).toMatch(
+        /SEARCH k USING COVERING INDEX contracts_by_property \(property_id=\? AND type=\?\)/,
+      );
+      expect(
+        details.filter((d) => FULL_SCAN_OF_CONTACTS.test(d)),
+        text,
+      ).toEqual([]);
+    }
+  });
+
+  it('the pre and post access filters start from the contracts inside the window', () => {
+    expect(plans({ ...none, access: 'pre' }).page.join('\n')).toMatch(
+      /SEARCH k USING COVERING INDEX contracts_by_start \(start_date>\? AND start_date<\?\)/,
+    );
+    expect(plans({ ...none, access: 'post' }).page.join('\n')).toMatch(
+      /SEARCH k USING COVERING INDEX contracts_by_end \(end_date>\? AND end_date<\?\)/,
+    );
+  });
+
+  it('the unfiltered page walks contacts_by_sort_name in order (no sort), access lookups are index ranges', () => {
+    const { page, counts } = plans(none);
+    expect(page[0]).toMatch(/^SCAN c USING INDEX contacts_by_sort_name$/);
+    expect(page.join('\n')).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+    const onContracts = counts.filter((d) => /^(?:SCAN|SEARCH) k\b/.test(d));
+    expect(onContracts.length).toBeGreaterThan(0);
+    for (const detail of onContracts)
+      expect(detail).toMatch(/^SEARCH k USING COVERING INDEX contracts_by_contact \(contact_id=\?/);
+  });
+});

@@ -1,0 +1,230 @@
+import { describe, expect, it } from 'vitest';
+import type { ContactDetail, ContactListPage } from '../../../shared/ipc';
+import { defaultAccessSettings } from '../../../src-main/core/services/settingsService';
+import { expectOk, testCore } from '../support';
+import {
+  auditRows,
+  contactInput,
+  createContact,
+  createContract,
+  createProperty,
+  createUnit,
+  expectRefused,
+  withDatabase,
+} from './fixtures';
+
+describe('contacts', () => {
+  it('create → get round trip with the contact page facts', async () => {
+    const core = testCore('2026-11-27');
+    const events: string[] = [];
+    core.events.onAny((event) => events.push(event));
+    const created = await createContact(core, {
+      title: 'Dr.',
+      note: '  Rückruf erbeten  ',
+      email: ' J.Mueller@Example.com ',
+    });
+    expect(events).toEqual(['portfolio.changed']);
+    expect(created.contact).toMatchObject({
+      ...contactInput({ title: 'Dr.', note: 'Rückruf erbeten', email: 'J.Mueller@Example.com' }),
+      archived: false,
+      displayName: 'Dr. Jürgen Müller',
+    });
+    expect(created).toMatchObject({
+      contracts: [],
+      access: { grant: 'none', until: null, contractId: null },
+      invitation: null,
+      invitationState: 'none',
+      registeredAt: null,
+      eligibility: { allowed: false, reason: 'NO_CONTRACT', possibleFrom: null },
+      settings: defaultAccessSettings,
+      today: '2026-11-27',
+    });
+    expect(expectOk(await core.invoke('contacts.get', { id: created.contact.id }))).toEqual(created);
+    expect(auditRows(core).at(-1)).toMatchObject({
+      action: 'contact.create',
+      entity: 'contact',
+      entity_id: String(created.contact.id),
+    });
+  });
+
+  it('names a person "title first last", a company by its name, a family as stored', async () => {
+    const core = testCore();
+    const company = await createContact(core, {
+      salutation: 'company',
+      firstName: null,
+      lastName: 'Hausbau',
+      company: 'Hausbau GmbH',
+      referenceId: 'K-2',
+    });
+    const family = await createContact(core, {
+      salutation: 'family',
+      firstName: null,
+      lastName: 'Weber',
+      referenceId: 'K-3',
+    });
+    const familie = await createContact(core, {
+      salutation: 'family',
+      firstName: null,
+      lastName: 'Familie Weber',
+      referenceId: 'K-4',
+    });
+    const mx = await createContact(core, {
+      salutation: 'mx',
+      firstName: 'Kim',
+      lastName: 'Lange',
+      referenceId: 'K-5',
+    });
+    expect([company, family, familie, mx].map((d) => d.contact.displayName)).toEqual([
+      'Hausbau GmbH',
+      'Weber',
+      'Familie Weber',
+      'Kim Lange',
+    ]);
+    // The company sorts (and is found) by its company name.
+    const page = expectOk<ContactListPage>(await core.invoke('contacts.list', { search: 'hausb' }));
+    expect(page.items.map((i) => i.displayName)).toEqual(['Hausbau GmbH']);
+  });
+
+  it('update changes the fields and the sort name; an unchanged update writes nothing', async () => {
+    const core = testCore();
+    const created = await createContact(core);
+    const updated = expectOk<ContactDetail>(
+      await core.invoke('contacts.update', {
+        id: created.contact.id,
+        ...contactInput({ lastName: 'Schmidt', email: null, language: 'en', preference: 'postal' }),
+      }),
+    );
+    expect(updated.contact).toMatchObject({
+      lastName: 'Schmidt',
+      email: null,
+      displayName: 'Jürgen Schmidt',
+    });
+    const search = async (text: string) =>
+      expectOk<ContactListPage>(await core.invoke('contacts.list', { search: text })).items.map((i) => i.id);
+    expect(await search('schm')).toEqual([created.contact.id]);
+    expect(await search('mül')).toEqual([]);
+    const audit = auditRows(core).at(-1);
+    expect(audit?.action).toBe('contact.update');
+    expect(JSON.parse(audit?.before ?? 'null')).toMatchObject({ lastName: 'Müller' });
+    expect(JSON.parse(audit?.after ?? 'null')).toMatchObject({ lastName: 'Schmidt' });
+
+    const audits = auditRows(core).length;
+    expectOk(
+      await core.invoke('contacts.update', {
+        id: created.contact.id,
+        ...contactInput({ lastName: 'Schmidt', email: null, language: 'en', preference: 'postal' }),
+      }),
+    );
+    expect(auditRows(core)).toHaveLength(audits);
+  });
+
+  it('setArchived archives and restores; an archived contact has no access and cannot be invited', async () => {
+    const core = testCore('2026-11-27');
+    const property = await createProperty(core);
+    const unit = await createUnit(core, property.id);
+    const created = await createContact(core);
+    await createContract(core, { contactId: created.contact.id, unitId: unit.id, start: '2020-01-01' });
+
+    const archived = expectOk<ContactDetail>(
+      await core.invoke('contacts.setArchived', { id: created.contact.id, archived: true }),
+    );
+    expect(archived.contact.archived).toBe(true);
+    expect(archived.access.grant).toBe('none');
+    expect(archived.contracts[0]?.access.grant).toBe('none');
+    expect(archived.eligibility).toEqual({ allowed: false, reason: 'ARCHIVED', possibleFrom: null });
+    expect(auditRows(core).at(-1)).toMatchObject({ action: 'contact.archive' });
+    const list = expectOk<ContactListPage>(await core.invoke('contacts.list', {}));
+    expect(list.total).toBe(0);
+
+    const audits = auditRows(core).length;
+    expectOk(await core.invoke('contacts.setArchived', { id: created.contact.id, archived: true }));
+    expect(auditRows(core)).toHaveLength(audits);
+
+    const restored = expectOk<ContactDetail>(
+      await core.invoke('contacts.setArchived', { id: created.contact.id, archived: false }),
+    );
+    expect(restored.access).toMatchObject({ grant: 'active', until: null });
+    expect(restored.eligibility).toMatchObject({ allowed: true });
+    expect(auditRows(core).at(-1)).toMatchObject({ action: 'contact.unarchive' });
+  });
+
+  it('shows registration and the latest invitation', async () => {
+    const core = testCore('2026-11-27');
+    const created = await createContact(core);
+    const id = created.contact.id;
+    withDatabase(core, (db) => {
+      const insert = db.prepare(
+        `INSERT INTO invitations (contact_id, code_hash, created_at, expires_on, channel, state)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      );
+      insert.run(id, 'h1', '2026-10-01T08:00:00.000Z', '2026-10-31', 'email', 'revoked');
+      insert.run(id, 'h2', '2026-11-01T08:00:00.000Z', '2026-11-26', 'letter', 'pending');
+    });
+    const detail = expectOk<ContactDetail>(await core.invoke('contacts.get', { id }));
+    expect(detail.invitation).toMatchObject({
+      state: 'expired',
+      channel: 'letter',
+      createdAt: '2026-11-01T08:00:00.000Z',
+      expiresOn: '2026-11-26',
+    });
+    expect(detail.invitationState).toBe('expired');
+
+    withDatabase(core, (db) =>
+      db
+        .prepare('INSERT INTO portal_accounts (contact_id, registered_at) VALUES (?, ?)')
+        .run(id, '2026-11-20T10:00:00Z'),
+    );
+    const registered = expectOk<ContactDetail>(await core.invoke('contacts.get', { id }));
+    expect(registered.registeredAt).toBe('2026-11-20T10:00:00Z');
+    expect(registered.invitationState).toBe('redeemed');
+    expect(registered.eligibility).toMatchObject({ allowed: false, reason: 'ALREADY_REGISTERED' });
+  });
+
+  it('refuses bad input with its code and writes nothing', async () => {
+    const core = testCore();
+    const first = await createContact(core);
+    await createContact(core, { referenceId: 'K-2' });
+    await expectRefused(
+      core,
+      'contacts.create',
+      contactInput({ referenceId: 'K-9', email: 'nicht-gültig' }),
+      'INVALID_EMAIL',
+    );
+    await expectRefused(
+      core,
+      'contacts.create',
+      contactInput({ referenceId: 'K-9', email: 'a@b c.de' }),
+      'INVALID_EMAIL',
+    );
+    await expectRefused(
+      core,
+      'contacts.create',
+      contactInput({ referenceId: 'K-9', lastName: '  ' }),
+      'REQUIRED',
+    );
+    await expectRefused(core, 'contacts.create', contactInput({ referenceId: '' }), 'REQUIRED');
+    await expectRefused(core, 'contacts.create', contactInput(), 'DUPLICATE_REFERENCE_ID', {
+      referenceId: 'K-1',
+    });
+    await expectRefused(
+      core,
+      'contacts.update',
+      { id: first.contact.id, ...contactInput({ referenceId: 'K-2' }) },
+      'DUPLICATE_REFERENCE_ID',
+    );
+    await expectRefused(
+      core,
+      'contacts.create',
+      contactInput({ referenceId: 'K-9', salutation: 'dr' as 'mr' }),
+      'INVALID_PAYLOAD',
+    );
+    await expectRefused(
+      core,
+      'contacts.update',
+      { id: 999, ...contactInput({ referenceId: 'K-9' }) },
+      'NOT_FOUND',
+    );
+    await expectRefused(core, 'contacts.setArchived', { id: 999, archived: true }, 'NOT_FOUND');
+    await expectRefused(core, 'contacts.get', { id: 999 }, 'NOT_FOUND');
+  });
+});

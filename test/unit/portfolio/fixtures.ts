@@ -1,0 +1,143 @@
+/** Small builders for the portfolio tests: everything goes through `core.invoke`, as the renderer does. */
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { expect } from 'vitest';
+import type { AccessSettings } from '../../../shared/domain';
+import type {
+  ContactDetail,
+  ContactInput,
+  ContractInput,
+  PropertyDetail,
+  PropertyInput,
+  UnitInput,
+  UnitView,
+} from '../../../shared/ipc';
+import type { ErrorCode } from '../../../shared/errors';
+import type { Core } from '../../../src-main/core/core';
+import { DATABASE_FILE } from '../../../src-main/core/core';
+import { expectOk, snapshotDatabase } from '../support';
+
+export type TestCore = Core & { dataDir: string };
+
+export const propertyInput = (extra: Partial<PropertyInput> = {}): PropertyInput => ({
+  name: 'WEG Lindenallee 5',
+  referenceId: 'L-9001',
+  addresses: [{ street: 'Lindenallee', houseNo: '5', postcode: '10115', city: 'Berlin' }],
+  ...extra,
+});
+
+export const contactInput = (extra: Partial<ContactInput> = {}): ContactInput => ({
+  salutation: 'mr',
+  title: null,
+  firstName: 'Jürgen',
+  lastName: 'Müller',
+  company: null,
+  email: 'juergen.mueller@example.com',
+  phone: null,
+  language: 'de',
+  preference: 'online',
+  referenceId: 'K-1',
+  note: null,
+  street: null,
+  houseNo: null,
+  postcode: null,
+  city: null,
+  ...extra,
+});
+
+export async function createProperty(
+  core: TestCore,
+  extra: Partial<PropertyInput> = {},
+): Promise<PropertyDetail> {
+  return expectOk<PropertyDetail>(await core.invoke('properties.create', propertyInput(extra)));
+}
+
+export async function createUnit(
+  core: TestCore,
+  propertyId: number,
+  extra: Partial<UnitInput> = {},
+): Promise<UnitView> {
+  const input: UnitInput = {
+    propertyId,
+    name: 'Whg. 1, EG links',
+    number: '1',
+    usage: 'private',
+    referenceId: null,
+    ...extra,
+  };
+  return expectOk<UnitView>(await core.invoke('units.create', input));
+}
+
+export async function createContact(
+  core: TestCore,
+  extra: Partial<ContactInput> = {},
+): Promise<ContactDetail> {
+  return expectOk<ContactDetail>(await core.invoke('contacts.create', contactInput(extra)));
+}
+
+export async function createContract(
+  core: TestCore,
+  input: Partial<ContractInput> & Pick<ContractInput, 'contactId' | 'unitId'>,
+): Promise<ContactDetail> {
+  const full: ContractInput = { type: 'tenant', number: 'MV-1', start: '2026-01-01', end: null, ...input };
+  return expectOk<ContactDetail>(await core.invoke('contracts.create', full));
+}
+
+export async function setAccess(core: TestCore, settings: Partial<AccessSettings>): Promise<void> {
+  const full: AccessSettings = {
+    preContract: { enabled: false, days: 30 },
+    postContract: { enabled: false, days: 30 },
+    seatQuota: null,
+    ...settings,
+  };
+  expectOk(await core.invoke('settings.updateAccess', full));
+}
+
+/** Invokes a request that must be refused with `code` and leave every table as it was. */
+export async function expectRefused(
+  core: TestCore,
+  channel: string,
+  payload: unknown,
+  code: ErrorCode,
+  params?: Record<string, unknown>,
+): Promise<void> {
+  const before = snapshotDatabase(core.dataDir);
+  const result = await core.invoke(channel, payload);
+  expect(result, JSON.stringify(result)).toMatchObject({ ok: false, error: { code } });
+  if (params !== undefined && !result.ok) expect(result.error.params).toMatchObject(params);
+  expect(snapshotDatabase(core.dataDir)).toBe(before);
+}
+
+/** A second connection to the data store, for rows no channel of this area writes (invitations, accounts). */
+export function withDatabase<T>(core: TestCore, work: (db: Database.Database) => T): T {
+  const db = new Database(path.join(core.dataDir, DATABASE_FILE));
+  try {
+    return work(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** The audit rows, oldest first. */
+export function auditRows(core: TestCore): {
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  before: string | null;
+  after: string | null;
+}[] {
+  return withDatabase(core, (db) =>
+    db
+      .prepare<
+        [],
+        {
+          action: string;
+          entity: string;
+          entity_id: string | null;
+          before: string | null;
+          after: string | null;
+        }
+      >('SELECT action, entity, entity_id, before, after FROM audit ORDER BY id')
+      .all(),
+  );
+}
