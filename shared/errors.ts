@@ -41,6 +41,11 @@ export const errorCodes = [
   'CODE_EXPIRED',
   'SMTP_NOT_CONFIGURED',
   'SMTP_FAILED',
+  'UNSUPPORTED_FILE_TYPE',
+  'FILE_TOO_LARGE',
+  'INVALID_TIME_RANGE',
+  'UNKNOWN_PLACEHOLDER',
+  'SMARTPOST_ROLE_SHARE',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -7,12 +7,14 @@ import { z } from 'zod';
 import type { AccessSettings, Grant, IsoDate, SeatUsage, SettingsImpact } from './domain';
 import type { Result } from './errors';
 import { channel, noPayload } from './contract/channel';
+import { contentChannels } from './contract/content';
 import { invitationChannels } from './contract/invitations';
 import { portfolioChannels } from './contract/portfolio';
 
 export { isoDateSchema } from './contract/channel';
 export type * from './contract/portfolio';
 export type * from './contract/invitations';
+export type * from './contract/content';
 
 export const MIN_WINDOW_DAYS = 1;
 export const MAX_WINDOW_DAYS = 365;
@@ -71,11 +73,13 @@ export const contract = {
   'portfolio.overview': channel<PortfolioOverview>()(noPayload),
   ...portfolioChannels,
   ...invitationChannels,
+  ...contentChannels,
 } as const;
 
 export type Contract = typeof contract;
 export type PortfolioChannelName = keyof typeof portfolioChannels;
 export type InvitationChannelName = keyof typeof invitationChannels;
+export type ContentChannelName = keyof typeof contentChannels;
 export type Channel = keyof Contract;
 export type Request<C extends Channel> = z.input<Contract[C]['request']>;
 export type Response<C extends Channel> = Contract[C]['response'];

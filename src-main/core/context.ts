@@ -8,6 +8,8 @@ import type { SecretStore } from './secrets';
 /** What every service gets: the store, the clock, who is acting, and the way to announce changes. */
 export interface CoreContext {
   db: Db;
+  /** The data folder: the database file and the content-addressed documents live here. */
+  dataDir: string;
   clock: Clock;
   actor: string;
   preferences: PreferenceStore;
@@ -22,6 +24,7 @@ export interface CoreContext {
 
 export function createContext(options: {
   db: Db;
+  dataDir: string;
   clock: Clock;
   actor: string;
   preferences: PreferenceStore;

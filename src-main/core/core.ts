@@ -69,6 +69,7 @@ export function createCore(options: CoreOptions): Core {
   const listeners = new Set<(event: EventName, payload: unknown) => void>();
   const ctx = createContext({
     db,
+    dataDir: options.dataDir,
     clock: options.clock ?? systemClock,
     actor: options.actor ?? 'local',
     preferences: options.preferences ?? filePreferenceStore(path.join(options.dataDir, 'preferences.json')),

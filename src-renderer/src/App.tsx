@@ -2,10 +2,13 @@ import { Alert, Center, Loader } from '@mantine/core';
 import { AccessSettingsPage } from './features/accessSettings/AccessSettingsPage';
 import { ContactDetailPage } from './features/contacts/ContactDetailPage';
 import { ContactsPage } from './features/contacts/ContactsPage';
+import { ContentDetailPage } from './features/content/ContentDetailPage';
+import { ContentPage } from './features/content/ContentPage';
 import { FirstStartPage } from './features/firstStart/FirstStartPage';
 import { MailSettingsPage } from './features/mailSettings/MailSettingsPage';
 import { OutboxPage } from './features/outbox/OutboxPage';
 import { OverviewPage } from './features/overview/OverviewPage';
+import { PortalPreviewPage } from './features/portal/PortalPreviewPage';
 import { PropertiesPage } from './features/properties/PropertiesPage';
 import { PropertyDetailPage } from './features/properties/PropertyDetailPage';
 import { AppLayout } from './features/shell/AppLayout';
@@ -24,6 +27,12 @@ function CurrentPage({ route }: { route: Route }) {
       return <PropertiesPage />;
     case 'property':
       return <PropertyDetailPage key={route.id} id={route.id} />;
+    case 'contents':
+      return <ContentPage />;
+    case 'content':
+      return <ContentDetailPage key={route.id} id={route.id} />;
+    case 'portalPreview':
+      return <PortalPreviewPage key={route.contactId} contactId={route.contactId} />;
     case 'outbox':
       return <OutboxPage />;
     case 'accessSettings':

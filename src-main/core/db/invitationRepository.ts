@@ -45,35 +45,47 @@ const OPEN = "state IN ('pending', 'expired')";
 
 const INVITATION_COLUMNS = 'id, contact_id, created_at, expires_on, channel, state, redeemed_at, revoked_at';
 
+/**
+ * The reading statements, each with named parameters (:contactId, :propertyId, :codeHash).
+ * Exported so that test/unit/invitations/queryPlans.test.ts can check that they reach contracts and
+ * invitations through indexes only: a property invitation must stay fast for thousands of contacts.
+ */
+export const invitationStatements = {
+  invitee: `${INVITEE} WHERE c.id = :contactId`,
+  inviteesOfProperty: `${INVITEE} WHERE c.id IN (${CONTACTS_OF_PROPERTY}) ORDER BY c.sort_name, c.id`,
+  /** All contracts, in any property, of the contacts with a contract in :propertyId. */
+  contractsOfPropertyContacts: `SELECT * FROM contracts WHERE contact_id IN (${CONTACTS_OF_PROPERTY})
+    ORDER BY contact_id, start_date, id`,
+  unitsOfProperty: `SELECT DISTINCT k.contact_id, u.number, u.name
+    FROM contracts k JOIN units u ON u.id = k.unit_id
+    WHERE k.property_id = :propertyId`,
+  openOfPropertyContacts: `SELECT id, contact_id FROM invitations
+    WHERE contact_id IN (${CONTACTS_OF_PROPERTY}) AND ${OPEN} ORDER BY id`,
+  openOf: `SELECT id, contact_id FROM invitations WHERE contact_id = :contactId AND ${OPEN} ORDER BY id`,
+  byCodeHash: `SELECT ${INVITATION_COLUMNS} FROM invitations WHERE code_hash = :codeHash`,
+} as const;
+export type InvitationStatement = keyof typeof invitationStatements;
+
 /** Invitations and portal registrations (SQL only; the rules live in services/invitationService). */
 export function invitationRepository(db: Db) {
+  const s = invitationStatements;
   const property = db.prepare<[number], { id: number; name: string }>(
     'SELECT id, name FROM properties WHERE id = ?',
   );
-  const invitee = db.prepare<[number], InviteeRow>(`${INVITEE} WHERE c.id = ?`);
-  const inviteesOfProperty = db.prepare<{ propertyId: number }, InviteeRow>(
-    `${INVITEE} WHERE c.id IN (${CONTACTS_OF_PROPERTY}) ORDER BY c.sort_name, c.id`,
-  );
+  const invitee = db.prepare<{ contactId: number }, InviteeRow>(s.invitee);
+  const inviteesOfProperty = db.prepare<{ propertyId: number }, InviteeRow>(s.inviteesOfProperty);
   const contractsOfPropertyContacts = db.prepare<{ propertyId: number }, ContractRow>(
-    `SELECT * FROM contracts WHERE contact_id IN (${CONTACTS_OF_PROPERTY})
-     ORDER BY contact_id, start_date, id`,
+    s.contractsOfPropertyContacts,
   );
-  const unitsOfProperty = db.prepare<{ propertyId: number }, InviteeUnitRow>(
-    `SELECT DISTINCT k.contact_id, u.number, u.name
-     FROM contracts k JOIN units u ON u.id = k.unit_id
-     WHERE k.property_id = :propertyId`,
-  );
+  const unitsOfProperty = db.prepare<{ propertyId: number }, InviteeUnitRow>(s.unitsOfProperty);
   const openOfPropertyContacts = db.prepare<{ propertyId: number }, { id: number; contact_id: number }>(
-    `SELECT id, contact_id FROM invitations
-     WHERE contact_id IN (${CONTACTS_OF_PROPERTY}) AND ${OPEN} ORDER BY id`,
+    s.openOfPropertyContacts,
   );
-  const openOf = db.prepare<[number], { id: number; contact_id: number }>(
-    `SELECT id, contact_id FROM invitations WHERE contact_id = ? AND ${OPEN} ORDER BY id`,
+  const openOf = db.prepare<{ contactId: number }, { id: number; contact_id: number }>(s.openOf);
+  const byId = db.prepare<[number], InvitationRow>(
+    `SELECT ${INVITATION_COLUMNS} FROM invitations WHERE id = ?`,
   );
-  const byId = db.prepare<[number], InvitationRow>(`SELECT ${INVITATION_COLUMNS} FROM invitations WHERE id = ?`);
-  const byHash = db.prepare<[string], InvitationRow>(
-    `SELECT ${INVITATION_COLUMNS} FROM invitations WHERE code_hash = ?`,
-  );
+  const byHash = db.prepare<{ codeHash: string }, InvitationRow>(s.byCodeHash);
   const insert = db.prepare<NewInvitation>(
     `INSERT INTO invitations (contact_id, code_hash, created_at, expires_on, channel, state)
      VALUES (:contact_id, :code_hash, :created_at, :expires_on, :channel, 'pending')`,
@@ -98,7 +110,7 @@ export function invitationRepository(db: Db) {
 
     /** One contact with its registration and latest invitation. */
     invitee(contactId: number): InviteeRow | undefined {
-      return invitee.get(contactId);
+      return invitee.get({ contactId });
     },
 
     /** Every contact with a contract in the property (at any time), by sort name. */
@@ -123,7 +135,7 @@ export function invitationRepository(db: Db) {
 
     /** Open invitations (pending, expired or not) of one contact. */
     openOf(contactId: number): { id: number; contact_id: number }[] {
-      return openOf.all(contactId);
+      return openOf.all({ contactId });
     },
 
     get(id: number): InvitationRow | undefined {
@@ -131,7 +143,7 @@ export function invitationRepository(db: Db) {
     },
 
     byCodeHash(codeHash: string): InvitationRow | undefined {
-      return byHash.get(codeHash);
+      return byHash.get({ codeHash });
     },
 
     insert(invitation: NewInvitation): number {

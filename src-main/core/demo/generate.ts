@@ -118,6 +118,8 @@ class PortfolioBuilder {
   private readonly seed: number;
   private readonly today: IsoDate;
   private readonly size: number;
+  /** Unit counts fixed for properties 2, 3, … (`GenerateOptions.largeProperties`). */
+  private readonly largeProperties: readonly number[];
   private readonly rng: Random;
   private readonly days: DayTable;
 
@@ -154,6 +156,12 @@ class PortfolioBuilder {
     this.seed = options.seed;
     this.today = options.today;
     this.size = size;
+    this.largeProperties = options.largeProperties ?? [];
+    for (const units of this.largeProperties) {
+      if (!Number.isSafeInteger(units) || units < MIN_UNITS_PER_PROPERTY) {
+        throw new RangeError(`largeProperties: unit counts must be integers ≥ ${MIN_UNITS_PER_PROPERTY}`);
+      }
+    }
     this.rng = new Random(options.seed);
     this.days = new DayTable(options.today, PAST_DAYS, FUTURE_DAYS);
   }
@@ -190,22 +198,38 @@ class PortfolioBuilder {
       SHOWCASE_UNITS + MIN_UNITS_PER_PROPERTY * (propertyCount - 1),
       Math.round(this.size * UNITS_PER_CONTACT),
     );
+    // Properties 2 … 1 + large.length have fixed sizes; the others share the rest by weight.
+    const large = this.largeProperties;
+    const fixedUnits = large.reduce((sum, units) => sum + units, 0);
+    const pool =
+      unitCount - SHOWCASE_UNITS - fixedUnits - MIN_UNITS_PER_PROPERTY * (propertyCount - 1 - large.length);
+    if (large.length >= propertyCount - 1 || pool < 0) {
+      throw new RangeError(
+        `largeProperties do not fit ${propertyCount} properties with ${unitCount} units: ${large.join(', ')}`,
+      );
+    }
     const sizes = [SHOWCASE_UNITS];
     const weights: number[] = [];
     let weightSum = 0;
     for (let p = 1; p < propertyCount; p += 1) {
+      // Drawn for every property, so that the stream (and all else) stays as without the option.
       const w = 0.4 + 1.2 * rng.next();
-      weights.push(w);
-      weightSum += w;
+      const fixed = p <= large.length;
+      weights.push(fixed ? 0 : w);
+      if (!fixed) weightSum += w;
     }
-    const pool = unitCount - SHOWCASE_UNITS - MIN_UNITS_PER_PROPERTY * (propertyCount - 1);
     let assigned = 0;
-    for (const w of weights) {
+    weights.forEach((w, x) => {
+      if (x < large.length) {
+        sizes.push(large[x] as number);
+        return;
+      }
       const extra = Math.floor((pool * w) / weightSum);
       sizes.push(MIN_UNITS_PER_PROPERTY + extra);
       assigned += extra;
-    }
-    for (let p = 1; assigned < pool; p = (p % (propertyCount - 1)) + 1) {
+    });
+    const firstFree = 1 + large.length;
+    for (let p = firstFree; assigned < pool; p = p + 1 < propertyCount ? p + 1 : firstFree) {
       sizes[p] = (sizes[p] as number) + 1;
       assigned += 1;
     }

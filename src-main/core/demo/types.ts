@@ -153,4 +153,10 @@ export interface GenerateOptions {
   today: IsoDate;
   /** Number of contacts (default 600, minimum 100); properties and units scale with it. */
   contacts?: number;
+  /**
+   * Unit counts of properties 2, 3, … (e.g. `[5000, 1000]` for the benchmark's largest property
+   * and its bulk invitation); the other properties share the remaining units as usual. Default none,
+   * which gives properties of at most ~80 units. The total number of units stays the same.
+   */
+  largeProperties?: readonly number[];
 }

@@ -85,7 +85,17 @@ function encodable(font: PDFFont): (text: string) => string {
 }
 
 /** Letters without a decomposition into base letter + accent. */
-const BASE_LETTERS: Record<string, string> = { Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', Ħ: 'H', ħ: 'h', ı: 'i', Ŧ: 'T', ŧ: 't' };
+const BASE_LETTERS: Record<string, string> = {
+  Ł: 'L',
+  ł: 'l',
+  Đ: 'D',
+  đ: 'd',
+  Ħ: 'H',
+  ħ: 'h',
+  ı: 'i',
+  Ŧ: 'T',
+  ŧ: 't',
+};
 
 function cleanerFor(font: PDFFont): (text: string) => string {
   const supported = new Set(font.getCharacterSet());
@@ -130,7 +140,11 @@ class Typesetter {
     private readonly page: PDFPage,
     private readonly fonts: Fonts,
   ) {
-    this.clean = { regular: encodable(fonts.regular), bold: encodable(fonts.bold), mono: encodable(fonts.mono) };
+    this.clean = {
+      regular: encodable(fonts.regular),
+      bold: encodable(fonts.bold),
+      mono: encodable(fonts.mono),
+    };
   }
 
   /** One line at (x, y); `maxWidth` shrinks the size until it fits (long names stay on their line). */
@@ -141,7 +155,10 @@ class Typesetter {
     const fontName = at.font ?? 'regular';
     const font = this.fonts[fontName];
     const clean = this.clean[fontName](text);
-    const size = at.maxWidth === undefined ? (at.size ?? BODY_SIZE) : fittedSize(font, clean, at.size ?? BODY_SIZE, at.maxWidth);
+    const size =
+      at.maxWidth === undefined
+        ? (at.size ?? BODY_SIZE)
+        : fittedSize(font, clean, at.size ?? BODY_SIZE, at.maxWidth);
     this.page.drawText(clean, { x: at.x ?? LEFT, y: at.y, size, font, color: at.grey ? GREY : INK });
   }
 
@@ -222,7 +239,11 @@ async function buildTemplate(doc: PDFDocument, key: TemplateKey): Promise<Templa
   ts.line(sender, { y: fromTop(53), size: 7, grey: true, maxWidth: ADDRESS_WIDTH });
 
   // Information block: the date.
-  ts.line(`${labels[language].date}: ${formatDate(language, key.date)}`, { x: 125 * MM, y: fromTop(67), size: 10 });
+  ts.line(`${labels[language].date}: ${formatDate(language, key.date)}`, {
+    x: 125 * MM,
+    y: fromTop(67),
+    size: 10,
+  });
 
   // Subject, (salutation), body, (code), expiry, closing.
   ts.y = fromTop(108);
@@ -263,7 +284,14 @@ function addLetterPage(doc: PDFDocument, fonts: Fonts, template: Template, lette
   const regularName = page.node.newFontDictionary(fonts.regular.name, fonts.regular.ref);
   const monoName = page.node.newFontDictionary(fonts.mono.name, fonts.mono.ref);
   const operators: PDFOperator[] = [pushGraphicsState(), drawObject(templateName), popGraphicsState()];
-  const text = (line: string, font: PDFFont, fontName: typeof regularName, x: number, y: number, size: number) => {
+  const text = (
+    line: string,
+    font: PDFFont,
+    fontName: typeof regularName,
+    x: number,
+    y: number,
+    size: number,
+  ) => {
     operators.push(
       ...drawText(font.encodeText(line), {
         font: fontName,
@@ -281,7 +309,14 @@ function addLetterPage(doc: PDFDocument, fonts: Fonts, template: Template, lette
   let y = fromTop(67);
   for (const line of addressLines(letter.language, letter.addressee).slice(0, ADDRESS_LINES)) {
     const cleaned = clean(line);
-    text(cleaned, fonts.regular, regularName, LEFT, y, fittedSize(fonts.regular, cleaned, BODY_SIZE, ADDRESS_WIDTH));
+    text(
+      cleaned,
+      fonts.regular,
+      regularName,
+      LEFT,
+      y,
+      fittedSize(fonts.regular, cleaned, BODY_SIZE, ADDRESS_WIDTH),
+    );
     y -= 13;
   }
   const salutation = clean(salutationLine(letter.language, letter.addressee));

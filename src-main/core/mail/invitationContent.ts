@@ -39,7 +39,8 @@ export interface InvitationText {
 const words = {
   de: {
     subject: (org: string) => `Ihre Einladung zum Kundenportal – ${org}`,
-    intro: 'wir laden Sie herzlich zu unserem Kundenportal ein. Dort finden Sie Mitteilungen, Termine und Dokumente zu Ihrer Wohnung oder Einheit und erreichen uns direkt.',
+    intro:
+      'wir laden Sie herzlich zu unserem Kundenportal ein. Dort finden Sie Mitteilungen, Termine und Dokumente zu Ihrer Wohnung oder Einheit und erreichen uns direkt.',
     stepsTitle: 'So registrieren Sie sich:',
     openPortal: 'Öffnen Sie im Browser',
     enterCode: 'Wählen Sie „Registrieren“ und geben Sie Ihren persönlichen Einladungscode ein.',
@@ -50,7 +51,8 @@ const words = {
   },
   en: {
     subject: (org: string) => `Your invitation to the customer portal – ${org}`,
-    intro: 'We would like to invite you to our customer portal, where you will find announcements, appointments and documents about your home or unit, and can reach us directly.',
+    intro:
+      'We would like to invite you to our customer portal, where you will find announcements, appointments and documents about your home or unit, and can reach us directly.',
     stepsTitle: 'How to register:',
     openPortal: 'Open in your browser',
     enterCode: 'Choose “Register” and enter your personal invitation code.',

@@ -5,6 +5,10 @@ import { preferencesService } from './preferencesService';
 import { settingsService } from './settingsService';
 import { createPortfolioHandlers } from './portfolioHandlers';
 import { createInvitationHandlers } from './invitationHandlers';
+import { createContentHandlers } from './contentHandlers';
+import { mailService } from './mailService';
+import { organisationService } from './organisationService';
+import { outboxService } from './outboxService';
 
 /** One handler per contract channel; the compiler checks that none is missing. */
 export function createHandlers(ctx: CoreContext): Handlers {
@@ -12,11 +16,14 @@ export function createHandlers(ctx: CoreContext): Handlers {
   const preferences = preferencesService(ctx);
   const portfolio = portfolioService(ctx, settings);
   const portfolioHandlers = createPortfolioHandlers(ctx, settings);
+  const organisation = organisationService(ctx);
+  const mail = mailService(ctx, organisation);
+  const outbox = outboxService(ctx, mail);
+  const contactDetail = (contactId: number) => portfolioHandlers['contacts.get']({ id: contactId });
   return {
     ...portfolioHandlers,
-    ...createInvitationHandlers(ctx, settings, (contactId) =>
-      portfolioHandlers['contacts.get']({ id: contactId }),
-    ),
+    ...createInvitationHandlers(ctx, settings, contactDetail, { organisation, mail, outbox }),
+    ...createContentHandlers(ctx, settings, { outbox, organisation }),
     'app.status': () => portfolio.status(),
     'app.chooseFirstStart': (mode) => portfolio.chooseFirstStart(mode),
     'preferences.get': () => preferences.get(),

@@ -11,19 +11,24 @@ import type { ContactDetail, InvitationChannelName } from '../../../shared/ipc';
 import type { CoreContext } from '../context';
 import type { Handlers } from '../core';
 import { invitationService } from './invitationService';
-import { mailService } from './mailService';
-import { organisationService } from './organisationService';
-import { outboxService } from './outboxService';
+import type { MailService } from './mailService';
+import type { OrganisationService } from './organisationService';
+import type { OutboxService } from './outboxService';
 import type { SettingsService } from './settingsService';
+
+/** Services shared with other handler groups: one outbox (one send queue) per core. */
+export interface MailDeps {
+  organisation: OrganisationService;
+  mail: MailService;
+  outbox: OutboxService;
+}
 
 export function createInvitationHandlers(
   ctx: CoreContext,
   settings: SettingsService,
   contactDetail: (contactId: number) => ContactDetail,
+  { organisation, mail, outbox }: MailDeps,
 ): Pick<Handlers, InvitationChannelName> {
-  const organisation = organisationService(ctx);
-  const mail = mailService(ctx, organisation);
-  const outbox = outboxService(ctx, mail);
   const invitations = invitationService(ctx, settings, organisation, outbox);
 
   return {

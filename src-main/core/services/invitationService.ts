@@ -157,14 +157,19 @@ export function invitationService(
    */
   function writeInvitation(
     audit: Audit,
-    row: InviteeRow,
-    channel: InvitationChannel,
-    code: string,
-    expiresOn: IsoDate,
-    supersedes: readonly number[],
-    org: Organisation,
-    propertyId: number | null,
+    invitation: {
+      row: InviteeRow;
+      channel: InvitationChannel;
+      code: string;
+      expiresOn: IsoDate;
+      /** Open older invitations of the contact, revoked by this one. */
+      supersedes: readonly number[];
+      org: Organisation;
+      /** Set when invited with the rest of a property. */
+      propertyId: number | null;
+    },
   ): { summary: InvitationSummary; outboxId: number | null } {
+    const { row, channel, code, expiresOn, supersedes, org, propertyId } = invitation;
     const now = ctx.clock.now();
     for (const older of supersedes) {
       invitations.revoke(older, now);
@@ -262,7 +267,7 @@ export function invitationService(
       const written = ctx.change((audit) => {
         const row = invitable(contactId, channel, today);
         const supersedes = invitations.openOf(contactId).map((open) => open.id);
-        return writeInvitation(audit, row, channel, code, expiresOn, supersedes, org, null);
+        return writeInvitation(audit, { row, channel, code, expiresOn, supersedes, org, propertyId: null });
       });
       ctx.emit('portfolio.changed', {});
       if (written.outboxId !== null) outbox.deliverSoon();
@@ -331,7 +336,10 @@ export function invitationService(
         if (invitation === undefined || invitation.state === 'revoked' || invitation.state === 'redeemed') {
           throw new DomainError('INVALID_CODE');
         }
-        if (invitationStateOn({ state: invitation.state, expiresOn: invitation.expires_on }, today) !== 'pending') {
+        if (
+          invitationStateOn({ state: invitation.state, expiresOn: invitation.expires_on }, today) !==
+          'pending'
+        ) {
           throw new DomainError('CODE_EXPIRED', { expiresOn: invitation.expires_on });
         }
         const row = invitable(invitation.contact_id, 'code', today);
@@ -389,14 +397,20 @@ export function invitationService(
       const planned: InvitationLetter[] = [];
       const plannedIds: number[] = [];
       for (const j of judgeProperty(propertyId, today).judged) {
-        if (!selected.has(j.row.id) || !j.verdict.allowed || j.verdict.candidate.channel !== 'letter') continue;
+        if (!selected.has(j.row.id) || !j.verdict.allowed || j.verdict.candidate.channel !== 'letter')
+          continue;
         planned.push(letterOf(j.row, codeOf(j.row.id), expiresOn, today, org));
         plannedIds.push(j.row.id);
       }
       const plannedPdf = await lettersPdf(planned);
 
       // 2. Judge again and write, in one transaction.
-      let outcome: { emailed: number; letters: InvitationLetter[]; letterIds: number[]; refused: PropertyInviteRefusal[] };
+      let outcome: {
+        emailed: number;
+        letters: InvitationLetter[];
+        letterIds: number[];
+        refused: PropertyInviteRefusal[];
+      };
       try {
         outcome = ctx.change((audit) => {
           const { judged } = judgeProperty(propertyId, today);
@@ -420,7 +434,8 @@ export function invitationService(
             }
             const { channel } = j.verdict.candidate;
             const code = codeOf(j.row.id);
-            writeInvitation(audit, j.row, channel, code, expiresOn, open.get(j.row.id) ?? [], org, propertyId);
+            const supersedes = open.get(j.row.id) ?? [];
+            writeInvitation(audit, { row: j.row, channel, code, expiresOn, supersedes, org, propertyId });
             if (channel === 'email') emailed += 1;
             else {
               letters.push(letterOf(j.row, code, expiresOn, today, org));
@@ -456,9 +471,15 @@ export function invitationService(
       if (outcome.emailed > 0) outbox.deliverSoon();
       // The letters written are nearly always those rendered beforehand; re-render if not.
       const same =
-        outcome.letterIds.length === plannedIds.length && outcome.letterIds.every((id, i) => id === plannedIds[i]);
+        outcome.letterIds.length === plannedIds.length &&
+        outcome.letterIds.every((id, i) => id === plannedIds[i]);
       const pdf = same ? plannedPdf : await lettersPdf(outcome.letters);
-      return { emailed: outcome.emailed, letters: outcome.letters.length, lettersPdf: pdf, refused: outcome.refused };
+      return {
+        emailed: outcome.emailed,
+        letters: outcome.letters.length,
+        lettersPdf: pdf,
+        refused: outcome.refused,
+      };
     },
   };
 }

@@ -4,8 +4,8 @@
  *
  * Delivery (SMTP on) runs AFTER the transaction has committed and never inside `invoke`'s answer:
  * `deliverSoon()` starts a background run (fire-and-forget) after a change queued mail, and
- * `outbox.send` runs one and waits for it. Runs never overlap (one queue), so no message is sent
- * twice. Each message's outcome is its own small transaction with an audit row ('outbox.sent' /
+ * `outbox.send` runs one and waits for it. Runs never overlap (one queue per data store, shared by
+ * every service instance), so no message is sent twice. Each message's outcome is its own small transaction with an audit row ('outbox.sent' /
  * 'outbox.failed'): delivery changes the outbox, and every change is audited. Failed mail is retried
  * by later runs until it has had MAX_DELIVERY_ATTEMPTS attempts. When the connection itself fails
  * (refused, timeout, TLS, login) the run stops after marking that one message, so a dead server costs
@@ -17,7 +17,12 @@
 import { DomainError } from '../../../shared/errors';
 import type { OutboxMessage, OutboxPage, OutboxState } from '../../../shared/ipc';
 import type { CoreContext } from '../context';
-import { outboxRepository, toOutboxMessage, type NewOutboxMessage, type OutboxRow } from '../db/outboxRepository';
+import {
+  outboxRepository,
+  toOutboxMessage,
+  type NewOutboxMessage,
+  type OutboxRow,
+} from '../db/outboxRepository';
 import { isConnectionError, smtpErrorMessage } from '../mail/transport';
 import { FORMATTED_CODE_PATTERN } from './invitationCode';
 import type { MailService } from './mailService';
@@ -38,15 +43,33 @@ function isDue(row: OutboxRow): boolean {
   return row.state === 'queued' || (row.state === 'failed' && row.attempts < MAX_DELIVERY_ATTEMPTS);
 }
 
+/**
+ * The delivery runs of one data store, in order. Kept per database, not per service instance, so
+ * that every area queuing mail (invitations, share notifications) shares it and no two runs overlap.
+ */
+interface DeliveryQueue {
+  tail: Promise<unknown>;
+  runPending: boolean;
+}
+const deliveryQueues = new WeakMap<object, DeliveryQueue>();
+
+function deliveryQueueOf(db: object): DeliveryQueue {
+  let queue = deliveryQueues.get(db);
+  if (queue === undefined) {
+    queue = { tail: Promise.resolve(), runPending: false };
+    deliveryQueues.set(db, queue);
+  }
+  return queue;
+}
+
 export function outboxService(ctx: CoreContext, mail: MailService) {
   const outbox = outboxRepository(ctx.db);
-  let queue: Promise<unknown> = Promise.resolve();
-  let runPending = false;
+  const queue = deliveryQueueOf(ctx.db);
 
-  /** Runs `task` after every earlier delivery run has finished. */
+  /** Runs `task` after every earlier delivery run on this data store has finished. */
   function exclusive<T>(task: () => Promise<T>): Promise<T> {
-    const run = queue.then(task);
-    queue = run.catch(() => undefined);
+    const run = queue.tail.then(task);
+    queue.tail = run.catch(() => undefined);
     return run;
   }
 
@@ -142,17 +165,17 @@ export function outboxService(ctx: CoreContext, mail: MailService) {
      * on (at most one waiting behind a running one). Does nothing while SMTP is off.
      */
     deliverSoon(): void {
-      if (runPending || mail.smtpConfig() === null) return;
-      runPending = true;
+      if (queue.runPending || mail.smtpConfig() === null) return;
+      queue.runPending = true;
       exclusive(async () => {
-        runPending = false;
+        queue.runPending = false;
         return deliver();
       }).catch((error: unknown) => console.error('outbox: delivery run failed', error));
     },
 
     /** Resolves when every delivery run started so far has finished (tests, shutdown). */
     idle(): Promise<void> {
-      return queue.then(() => undefined);
+      return queue.tail.then(() => undefined);
     },
   };
 }

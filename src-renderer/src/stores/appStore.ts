@@ -11,6 +11,9 @@ export type Route =
   | { page: 'contact'; id: number }
   | { page: 'properties' }
   | { page: 'property'; id: number }
+  | { page: 'contents' }
+  | { page: 'content'; id: number }
+  | { page: 'portalPreview'; contactId: number }
   | { page: 'outbox' }
   | { page: 'accessSettings' }
   | { page: 'mailSettings' };

@@ -39,13 +39,23 @@ describe('invitations.create: refusals', () => {
     const { contact: c } = await tenant(core);
     const created = await invite(core, c.contact.id, 'code');
     await ok(core, 'invitations.redeem', { code: created.code });
-    await expectRefused(core, 'invitations.create', { contactId: c.contact.id, channel: 'code' }, 'ALREADY_REGISTERED');
+    await expectRefused(
+      core,
+      'invitations.create',
+      { contactId: c.contact.id, channel: 'code' },
+      'ALREADY_REGISTERED',
+    );
   });
 
   it('refuses a contact without any contract with NO_CONTRACT and writes nothing', async () => {
     const core = invitationCore();
     const c = await contact(core);
-    await expectRefused(core, 'invitations.create', { contactId: c.contact.id, channel: 'letter' }, 'NO_CONTRACT');
+    await expectRefused(
+      core,
+      'invitations.create',
+      { contactId: c.contact.id, channel: 'letter' },
+      'NO_CONTRACT',
+    );
   });
 
   it('refuses outside the access window with OUTSIDE_ACCESS_WINDOW and the first possible day', async () => {
@@ -71,16 +81,32 @@ describe('invitations.create: refusals', () => {
     const core = invitationCore();
     const b = await building(core, 1);
     const c = await contact(core);
-    await contract(core, { contactId: c.contact.id, unitId: b.units[0]!.id, start: '2020-01-01', end: '2025-12-31' });
-    await expectRefused(core, 'invitations.create', { contactId: c.contact.id, channel: 'code' }, 'OUTSIDE_ACCESS_WINDOW', {
-      possibleFrom: null,
+    await contract(core, {
+      contactId: c.contact.id,
+      unitId: b.units[0]!.id,
+      start: '2020-01-01',
+      end: '2025-12-31',
     });
+    await expectRefused(
+      core,
+      'invitations.create',
+      { contactId: c.contact.id, channel: 'code' },
+      'OUTSIDE_ACCESS_WINDOW',
+      {
+        possibleFrom: null,
+      },
+    );
   });
 
   it('refuses channel e-mail without an address with NO_EMAIL; letter and code still work', async () => {
     const core = invitationCore();
     const { contact: c } = await tenant(core, { email: null, preference: 'postal' });
-    await expectRefused(core, 'invitations.create', { contactId: c.contact.id, channel: 'email' }, 'NO_EMAIL');
+    await expectRefused(
+      core,
+      'invitations.create',
+      { contactId: c.contact.id, channel: 'email' },
+      'NO_EMAIL',
+    );
     expect((await invite(core, c.contact.id, 'letter')).letterPdf).not.toBeNull();
   });
 
@@ -88,7 +114,12 @@ describe('invitations.create: refusals', () => {
     const core = invitationCore();
     const { contact: c } = await tenant(core, { email: null });
     await ok(core, 'contacts.setArchived', { id: c.contact.id, archived: true });
-    await expectRefused(core, 'invitations.create', { contactId: c.contact.id, channel: 'email' }, 'ARCHIVED');
+    await expectRefused(
+      core,
+      'invitations.create',
+      { contactId: c.contact.id, channel: 'email' },
+      'ARCHIVED',
+    );
   });
 
   it('refuses an unknown contact with UNKNOWN_CONTACT', async () => {
@@ -101,7 +132,12 @@ describe('invitations.create: refusals', () => {
   it('refuses a malformed request with INVALID_PAYLOAD', async () => {
     const core = invitationCore();
     const { contact: c } = await tenant(core);
-    await expectRefused(core, 'invitations.create', { contactId: c.contact.id, channel: 'fax' }, 'INVALID_PAYLOAD');
+    await expectRefused(
+      core,
+      'invitations.create',
+      { contactId: c.contact.id, channel: 'fax' },
+      'INVALID_PAYLOAD',
+    );
     await expectRefused(core, 'invitations.create', { contactId: -1, channel: 'code' }, 'INVALID_PAYLOAD');
   });
 });
@@ -149,7 +185,9 @@ describe('invitations.create: the code', () => {
     const core = invitationCore();
     const { contact: c } = await tenant(core);
     const created = await invite(core, c.contact.id, 'email');
-    const invitationRows = readDatabase(core, (db) => JSON.stringify(db.prepare('SELECT * FROM invitations').all()));
+    const invitationRows = readDatabase(core, (db) =>
+      JSON.stringify(db.prepare('SELECT * FROM invitations').all()),
+    );
     expect(invitationRows).not.toContain(created.code);
     expect(JSON.stringify(auditRows(core))).not.toContain(created.code);
     expect(created.outboxId).not.toBeNull();
@@ -160,7 +198,11 @@ describe('invitations.create: the code', () => {
     const { contact: c } = await tenant(core);
     const created = await invite(core, c.contact.id, 'email');
     const row = auditRows(core).at(-1)!;
-    expect(row).toMatchObject({ action: 'invitations.create', entity: 'invitation', entity_id: String(created.invitation.id) });
+    expect(row).toMatchObject({
+      action: 'invitations.create',
+      entity: 'invitation',
+      entity_id: String(created.invitation.id),
+    });
     expect(JSON.parse(row.after!)).toEqual({
       contactId: c.contact.id,
       channel: 'email',
@@ -182,9 +224,11 @@ describe('invitations.create: the code', () => {
       { id: first.invitation.id, state: 'revoked' },
       { id: second.invitation.id, state: 'pending' },
     ]);
-    expect(auditRows(core).filter((r) => r.action === 'invitations.revoke').map((r) => r.entity_id)).toEqual([
-      String(first.invitation.id),
-    ]);
+    expect(
+      auditRows(core)
+        .filter((r) => r.action === 'invitations.revoke')
+        .map((r) => r.entity_id),
+    ).toEqual([String(first.invitation.id)]);
     await expectRefused(core, 'invitations.redeem', { code: first.code }, 'INVALID_CODE');
     expect(await ok(core, 'invitations.redeem', { code: second.code })).toEqual({
       contactId: c.contact.id,
@@ -198,9 +242,15 @@ describe('invitations.create: the code', () => {
     const first = await invite(core, c.contact.id, 'code');
     core.clock.set('2027-01-15');
     await invite(core, c.contact.id, 'code');
-    await expectRefused(core, 'invitations.reactivate', { id: first.invitation.id }, 'INVITATION_NOT_EXPIRED', {
-      state: 'revoked',
-    });
+    await expectRefused(
+      core,
+      'invitations.reactivate',
+      { id: first.invitation.id },
+      'INVITATION_NOT_EXPIRED',
+      {
+        state: 'revoked',
+      },
+    );
   });
 });
 
@@ -210,7 +260,9 @@ describe('expiry and reactivation', () => {
     const { contact: c } = await tenant(core);
     const created = await invite(core, c.contact.id, 'code');
     core.clock.set('2026-12-27');
-    expect((await ok<ContactDetail>(core, 'contacts.get', { id: c.contact.id })).invitationState).toBe('pending');
+    expect((await ok<ContactDetail>(core, 'contacts.get', { id: c.contact.id })).invitationState).toBe(
+      'pending',
+    );
     core.clock.set('2026-12-28');
     const detail = await ok<ContactDetail>(core, 'contacts.get', { id: c.contact.id });
     expect(detail.invitationState).toBe('expired');
@@ -239,19 +291,40 @@ describe('expiry and reactivation', () => {
     const core = invitationCore();
     const { contact: c } = await tenant(core);
     const pending = await invite(core, c.contact.id, 'code');
-    await expectRefused(core, 'invitations.reactivate', { id: pending.invitation.id }, 'INVITATION_NOT_EXPIRED', {
-      state: 'pending',
-    });
+    await expectRefused(
+      core,
+      'invitations.reactivate',
+      { id: pending.invitation.id },
+      'INVITATION_NOT_EXPIRED',
+      {
+        state: 'pending',
+      },
+    );
     await ok(core, 'invitations.revoke', { id: pending.invitation.id });
-    await expectRefused(core, 'invitations.reactivate', { id: pending.invitation.id }, 'INVITATION_NOT_EXPIRED', {
-      state: 'revoked',
-    });
+    await expectRefused(
+      core,
+      'invitations.reactivate',
+      { id: pending.invitation.id },
+      'INVITATION_NOT_EXPIRED',
+      {
+        state: 'revoked',
+      },
+    );
     const redeemed = await invite(core, c.contact.id, 'code');
     await ok(core, 'invitations.redeem', { code: redeemed.code });
-    await expectRefused(core, 'invitations.reactivate', { id: redeemed.invitation.id }, 'INVITATION_NOT_EXPIRED', {
-      state: 'redeemed',
+    await expectRefused(
+      core,
+      'invitations.reactivate',
+      { id: redeemed.invitation.id },
+      'INVITATION_NOT_EXPIRED',
+      {
+        state: 'redeemed',
+      },
+    );
+    await expectRefused(core, 'invitations.reactivate', { id: 999 }, 'NOT_FOUND', {
+      entity: 'invitation',
+      id: 999,
     });
-    await expectRefused(core, 'invitations.reactivate', { id: 999 }, 'NOT_FOUND', { entity: 'invitation', id: 999 });
   });
 
   it('re-checks the invite rules when reactivating', async () => {
@@ -271,7 +344,10 @@ describe('revocation', () => {
     const created = await invite(core, c.contact.id, 'code');
     const detail = await ok<ContactDetail>(core, 'invitations.revoke', { id: created.invitation.id });
     expect(detail.invitationState).toBe('revoked');
-    expect(auditRows(core).at(-1)).toMatchObject({ action: 'invitations.revoke', entity_id: String(created.invitation.id) });
+    expect(auditRows(core).at(-1)).toMatchObject({
+      action: 'invitations.revoke',
+      entity_id: String(created.invitation.id),
+    });
     await expectRefused(core, 'invitations.redeem', { code: created.code }, 'INVALID_CODE');
   });
 
@@ -280,9 +356,9 @@ describe('revocation', () => {
     const { contact: c } = await tenant(core);
     const created = await invite(core, c.contact.id, 'code');
     core.clock.set('2027-02-01');
-    expect((await ok<ContactDetail>(core, 'invitations.revoke', { id: created.invitation.id })).invitationState).toBe(
-      'revoked',
-    );
+    expect(
+      (await ok<ContactDetail>(core, 'invitations.revoke', { id: created.invitation.id })).invitationState,
+    ).toBe('revoked');
   });
 
   it('refuses to revoke a revoked or redeemed invitation (INVITATION_NOT_PENDING), or an unknown one', async () => {
@@ -305,7 +381,12 @@ describe('revocation', () => {
 describe('invitations.redeem', () => {
   it('registers the contact, marks the invitation redeemed and uses a portal seat', async () => {
     const core = invitationCore();
-    const { contact: c } = await tenant(core, { salutation: 'mr', title: 'Dr.', firstName: 'Jürgen', lastName: 'Müller' });
+    const { contact: c } = await tenant(core, {
+      salutation: 'mr',
+      title: 'Dr.',
+      firstName: 'Jürgen',
+      lastName: 'Müller',
+    });
     const seatsBefore = (await ok<PortfolioOverview>(core, 'portfolio.overview')).seats.used;
     const created = await invite(core, c.contact.id, 'letter');
     expect(await ok(core, 'invitations.redeem', { code: created.code })).toEqual({
@@ -362,7 +443,12 @@ describe('invitations.redeem', () => {
     const core = invitationCore();
     const b = await building(core, 1);
     const c = await contact(core);
-    await contract(core, { contactId: c.contact.id, unitId: b.units[0]!.id, start: '2020-01-01', end: '2026-12-01' });
+    await contract(core, {
+      contactId: c.contact.id,
+      unitId: b.units[0]!.id,
+      start: '2020-01-01',
+      end: '2026-12-01',
+    });
     const created = await invite(core, c.contact.id, 'code');
     core.clock.set('2026-12-05');
     await expectRefused(core, 'invitations.redeem', { code: created.code }, 'OUTSIDE_ACCESS_WINDOW', {
@@ -380,7 +466,10 @@ describe('events', () => {
     const { contact: c } = await tenant(core);
     let changes = 0;
     core.events.on('portfolio.changed', () => (changes += 1));
-    const created = await ok<CreatedInvitation>(core, 'invitations.create', { contactId: c.contact.id, channel: 'code' });
+    const created = await ok<CreatedInvitation>(core, 'invitations.create', {
+      contactId: c.contact.id,
+      channel: 'code',
+    });
     await ok(core, 'invitations.revoke', { id: created.invitation.id });
     expect(changes).toBe(2);
     const before = snapshotDatabase(core.dataDir);

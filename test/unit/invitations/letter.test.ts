@@ -1,6 +1,9 @@
 /** The invitation letter (PDF): it loads, is A4, one page per letter, and says what the e-mail says. */
 import { describe, expect, it } from 'vitest';
-import { renderInvitationLetters, type InvitationLetter } from '../../../src-main/core/letters/invitationLetter';
+import {
+  renderInvitationLetters,
+  type InvitationLetter,
+} from '../../../src-main/core/letters/invitationLetter';
 import { invitationCore, invite, ok, pdfTextLines, tenant } from './support';
 
 const A4 = { width: 595.28, height: 841.89 };
@@ -55,7 +58,12 @@ describe('invitation letter through invitations.create', () => {
 
   it('is in English for an English-speaking contact', async () => {
     const core = invitationCore();
-    const { contact: c } = await tenant(core, { salutation: 'ms', firstName: 'Emily', lastName: 'Clarke', language: 'en' });
+    const { contact: c } = await tenant(core, {
+      salutation: 'ms',
+      firstName: 'Emily',
+      lastName: 'Clarke',
+      language: 'en',
+    });
     const created = await invite(core, c.contact.id, 'letter');
     const { lines } = await pdfTextLines(created.letterPdf!);
     expect(lines).toEqual(
@@ -90,7 +98,13 @@ describe('renderInvitationLetters', () => {
     code,
     expiresOn: '2026-12-27',
     date: '2026-11-27',
-    organisation: { name: 'HV', street: null, postcode: null, city: null, portalUrl: 'https://portal.example.com' },
+    organisation: {
+      name: 'HV',
+      street: null,
+      postcode: null,
+      city: null,
+      portalUrl: 'https://portal.example.com',
+    },
   });
 
   it('puts one letter per page, in the given order, each with its own code', async () => {
@@ -102,7 +116,9 @@ describe('renderInvitationLetters', () => {
   });
 
   it('renders letters outside WinAnsi as their base letter instead of failing', async () => {
-    const bytes = await renderInvitationLetters([letter('AAAA-BBBB-CCCC', { firstName: 'Łucja', lastName: 'Şahin-Nguyễn' })]);
+    const bytes = await renderInvitationLetters([
+      letter('AAAA-BBBB-CCCC', { firstName: 'Łucja', lastName: 'Şahin-Nguyễn' }),
+    ]);
     const { lines } = await pdfTextLines(Buffer.from(bytes).toString('base64'));
     expect(lines).toContain('Frau Lucja Sahin-Nguyen');
     expect(lines).toContain('Sehr geehrte Frau Sahin-Nguyen,');

@@ -1,7 +1,12 @@
 /** The invitation e-mail in German and English, the organisation settings, and the outbox channels. */
 import { describe, expect, it } from 'vitest';
 import type { Organisation, OutboxMessage, OutboxPage } from '../../../shared/ipc';
-import { addresseeLine, formatDate, salutationLine, type Addressee } from '../../../src-main/core/mail/format';
+import {
+  addresseeLine,
+  formatDate,
+  salutationLine,
+  type Addressee,
+} from '../../../src-main/core/mail/format';
 import { invitationMail } from '../../../src-main/core/mail/invitationMail';
 import { auditRows, expectRefused, invitationCore, invite, ok, tenant } from './support';
 
@@ -17,7 +22,12 @@ describe('invitation e-mail through invitations.create', () => {
   it('German: subject, salutation, code, expiry as 27.12.2026, portal address from the organisation', async () => {
     const core = invitationCore();
     await ok(core, 'organisation.update', organisation);
-    const { contact: c } = await tenant(core, { salutation: 'ms', title: 'Dr.', firstName: 'Anna', lastName: 'Schmidt' });
+    const { contact: c } = await tenant(core, {
+      salutation: 'ms',
+      title: 'Dr.',
+      firstName: 'Anna',
+      lastName: 'Schmidt',
+    });
     const created = await invite(core, c.contact.id, 'email');
     const message = await ok<OutboxMessage>(core, 'outbox.get', { id: created.outboxId });
     expect(message).toMatchObject({
@@ -34,7 +44,9 @@ describe('invitation e-mail through invitations.create', () => {
     expect(message.textBody).toContain(`Ihr Einladungscode: ${created.code}`);
     expect(message.textBody).toContain('Gültig bis einschließlich: 27.12.2026');
     expect(message.textBody).toContain('https://portal.weiss-soehne.example.com/registrieren');
-    expect(message.textBody).toContain('Mit freundlichen Grüßen\nHausverwaltung Weiß & Söhne\nKönigsallee 1\n40212 Düsseldorf');
+    expect(message.textBody).toContain(
+      'Mit freundlichen Grüßen\nHausverwaltung Weiß & Söhne\nKönigsallee 1\n40212 Düsseldorf',
+    );
 
     expect(message.htmlBody).toContain('<html lang="de">');
     expect(message.htmlBody).toContain('<p>Sehr geehrte Frau Dr. Schmidt,</p>');
@@ -130,8 +142,16 @@ describe('organisation settings', () => {
     const core = invitationCore();
     expect(await ok(core, 'organisation.update', organisation)).toEqual(organisation);
     expect(await ok(core, 'organisation.get')).toEqual(organisation);
-    expect(auditRows(core).at(-1)).toMatchObject({ action: 'organisation.update', entity_id: 'organisation' });
-    await expectRefused(core, 'organisation.update', { ...organisation, portalUrl: 'javascript:alert(1)' }, 'INVALID_URL');
+    expect(auditRows(core).at(-1)).toMatchObject({
+      action: 'organisation.update',
+      entity_id: 'organisation',
+    });
+    await expectRefused(
+      core,
+      'organisation.update',
+      { ...organisation, portalUrl: 'javascript:alert(1)' },
+      'INVALID_URL',
+    );
     await expectRefused(core, 'organisation.update', { ...organisation, name: '  ' }, 'REQUIRED');
   });
 });

@@ -119,7 +119,10 @@ export async function building(core: InvitationCore, units = 3): Promise<Buildin
   return { property, units: created };
 }
 
-export async function contact(core: InvitationCore, extra: Partial<ContactInput> = {}): Promise<ContactDetail> {
+export async function contact(
+  core: InvitationCore,
+  extra: Partial<ContactInput> = {},
+): Promise<ContactDetail> {
   references += 1;
   const input: ContactInput = {
     salutation: 'ms',
@@ -185,7 +188,10 @@ export async function setAccess(core: InvitationCore, settings: Partial<AccessSe
   });
 }
 
-export async function configureSmtp(core: InvitationCore, settings: Partial<SmtpSettingsInput>): Promise<void> {
+export async function configureSmtp(
+  core: InvitationCore,
+  settings: Partial<SmtpSettingsInput>,
+): Promise<void> {
   await ok(core, 'mail.updateSettings', {
     enabled: true,
     host: '127.0.0.1',
@@ -247,7 +253,9 @@ const WIN_ANSI: Record<number, string> = { 0x84: '„', 0x93: '“', 0x94: '”'
  * The text lines a PDF written by pdf-lib shows: every `<hex> Tj` of every content stream (page
  * streams and form XObjects), decoded from WinAnsi. Good enough for our own letters.
  */
-export async function pdfTextLines(base64: string): Promise<{ pages: number; lines: string[]; doc: PDFDocument }> {
+export async function pdfTextLines(
+  base64: string,
+): Promise<{ pages: number; lines: string[]; doc: PDFDocument }> {
   const doc = await PDFDocument.load(Buffer.from(base64, 'base64'));
   const lines: string[] = [];
   for (const [, object] of doc.context.enumerateIndirectObjects()) {

@@ -24,6 +24,7 @@ import { notifyError } from '../common/notify';
 import { ContactForm } from './ContactForm';
 import { ContractForm, EndContractForm } from './ContractForm';
 import { ContractTimeline } from './ContractTimeline';
+import { VisibleContentCard } from '../portal/VisibleContentCard';
 import { InviteDialog } from './InviteDialog';
 import { SimulateRegistration } from './SimulateRegistration';
 
@@ -273,6 +274,9 @@ export function ContactDetailPage({ id }: { id: number }) {
           <Button variant="default" onClick={() => setDialog({ kind: 'edit' })}>
             {t('contact.editShort')}
           </Button>
+          <Button variant="default" onClick={() => navigate({ page: 'portalPreview', contactId: id })}>
+            {t('portal.open')}
+          </Button>
           <Button
             variant="subtle"
             color={contact.archived ? 'teal' : 'red'}
@@ -292,6 +296,7 @@ export function ContactDetailPage({ id }: { id: number }) {
         <Invitation detail={detail} open={setDialog} />
       </SimpleGrid>
       <Contracts detail={detail} open={setDialog} />
+      <VisibleContentCard contactId={id} version={detail} />
 
       {dialog?.kind === 'invite' && <InviteDialog detail={detail} onClose={close} />}
       {dialog?.kind === 'simulate' && <SimulateRegistration onClose={close} />}

@@ -5,7 +5,12 @@ import { formatDate } from '../../i18n';
 import { useAppStore, type Page, type Route } from '../../stores/appStore';
 
 /** Detail pages light up their list's navigation entry. */
-const navParent: Partial<Record<Page, Page>> = { contact: 'contacts', property: 'properties' };
+const navParent: Partial<Record<Page, Page>> = {
+  contact: 'contacts',
+  property: 'properties',
+  content: 'contents',
+  portalPreview: 'contacts',
+};
 
 function NavItem({ route, label }: { route: Route; label: string }) {
   const current = useAppStore((state) => state.route.page);
@@ -56,6 +61,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
         <NavItem route={{ page: 'overview' }} label={t('nav.overview')} />
         <NavItem route={{ page: 'contacts' }} label={t('nav.contacts')} />
         <NavItem route={{ page: 'properties' }} label={t('nav.properties')} />
+        <NavItem route={{ page: 'contents' }} label={t('nav.contents')} />
         <NavItem route={{ page: 'outbox' }} label={t('nav.outbox')} />
         <NavLink label={t('nav.administration')} defaultOpened childrenOffset={12}>
           <NavLink label={t('nav.customerPortal')} defaultOpened childrenOffset={12}>

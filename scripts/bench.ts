@@ -1,0 +1,148 @@
+/**
+ * `npm run bench [-- --sizes 10000,100000] [--no-baseline] [--keep]`: the benchmark of issue 6.
+ *
+ * For each size (default 10,000 and 100,000 contacts; 1,000,000 with `--sizes 1000000`):
+ * 1. a child process generates the demo portfolio at that size (largest property 5,000 units, one of
+ *    1,000 units, both access windows on) and writes it into a fresh temporary data dir in bulk
+ *    transactions, and writes the same portfolio as the plain electron-store baseline's JSON file;
+ * 2. a second child process opens the data dir with `createCore` and asks every question through
+ *    `core.invoke`, then as bare SQL (the floor), then the JSON baseline (scripts/bench/measure.ts);
+ * 3. the table is printed and bench/results.json is updated (sizes not measured keep their figures).
+ *
+ * `--no-baseline` skips the JSON baseline; `--keep` keeps the data dirs (their paths are printed).
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { MeasureInput, MeasureOutput } from './bench/measure';
+import { checkTargets, formatTable, machineInfo, mergeResults, type SizeResult } from './bench/report';
+import type { GenerateInput, GenerateOutput } from './bench/worker';
+
+const root = path.resolve(import.meta.dirname, '..');
+const worker = path.join(import.meta.dirname, 'bench', 'worker.ts');
+const resultsFile = path.join(root, 'bench', 'results.json');
+
+interface Options {
+  sizes: number[];
+  baseline: boolean;
+  keep: boolean;
+}
+
+function parseArgs(argv: readonly string[]): Options {
+  const options: Options = { sizes: [10_000, 100_000], baseline: true, keep: false };
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i] as string;
+    if (arg === '--sizes' || arg.startsWith('--sizes=')) {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[(i += 1)];
+      const sizes = (value ?? '').split(',').map((s) => Number(s.replace(/[_\s]/g, '')));
+      if (sizes.length === 0 || sizes.some((n) => !Number.isSafeInteger(n) || n < 100)) {
+        throw new Error(`--sizes takes numbers of contacts ≥ 100, comma-separated: ${value}`);
+      }
+      options.sizes = sizes;
+    } else if (arg === '--no-baseline') options.baseline = false;
+    else if (arg === '--keep') options.keep = true;
+    else throw new Error(`unknown argument ${arg} (use --sizes N,M, --no-baseline, --keep)`);
+  }
+  return options;
+}
+
+/** Heap for a child: the generated portfolio and the baseline's document grow with the size. */
+function heapMegabytes(contacts: number): number {
+  return Math.max(2048, Math.ceil((contacts / 1_000_000) * 12_288));
+}
+
+/** Runs one worker step in its own Node process and returns what it wrote. */
+function runWorker<I, O>(phase: 'generate' | 'measure', input: I, contacts: number, tmp: string): O {
+  const inputFile = path.join(tmp, `${phase}-in.json`);
+  const outputFile = path.join(tmp, `${phase}-out.json`);
+  fs.writeFileSync(inputFile, JSON.stringify(input));
+  const child = spawnSync(
+    process.execPath,
+    [
+      '--expose-gc',
+      `--max-old-space-size=${heapMegabytes(contacts)}`,
+      '--import',
+      'tsx',
+      worker,
+      phase,
+      inputFile,
+      outputFile,
+    ],
+    { cwd: root, stdio: 'inherit' },
+  );
+  if (child.status !== 0) throw new Error(`bench ${phase} (${contacts} contacts) failed: exit ${child.status}`);
+  return JSON.parse(fs.readFileSync(outputFile, 'utf8')) as O;
+}
+
+function benchSize(contacts: number, options: Options, machine: SizeResult['machine']): SizeResult {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `portal-bench-${contacts}-`));
+  const dataDir = path.join(tmp, 'data');
+  const baselineFile = options.baseline ? path.join(tmp, 'electron-store-baseline.json') : null;
+  console.log(`\n▶ ${contacts.toLocaleString('en')} contacts (${tmp})`);
+  try {
+    const generated = runWorker<GenerateInput, GenerateOutput>(
+      'generate',
+      { contacts, dataDir, baselineFile },
+      contacts,
+      tmp,
+    );
+    const measured = runWorker<MeasureInput, MeasureOutput>(
+      'measure',
+      {
+        dataDir,
+        facts: generated.facts,
+        baselineFile,
+        // The baseline is slow at a million contacts: a few runs per question there (≥ 3 always).
+        baselineBudgetMs: contacts >= 1_000_000 ? 15_000 : 5_000,
+      },
+      contacts,
+      tmp,
+    );
+    const notes = [...measured.notes];
+    if (generated.baseline?.note) notes.push(generated.baseline.note);
+    return {
+      contacts,
+      measuredAt: new Date().toISOString(),
+      machine,
+      facts: generated.facts,
+      generation: {
+        generateMs: generated.generateMs,
+        writeMs: generated.writeMs,
+        dbBytes: generated.dbBytes,
+        heapAfterGenerateBytes: generated.heapAfterGenerateBytes,
+        baseline: generated.baseline,
+      },
+      open: { appMs: measured.openMs, baselineLoadMs: measured.baselineLoadMs },
+      memory: {
+        rssBytes: measured.rssBytes,
+        heapUsedBytes: measured.heapUsedBytes,
+        baselineRssBytes: measured.baselineRssBytes,
+      },
+      rows: measured.rows,
+      searchByLength: measured.searchByLength,
+      targets: checkTargets(measured.rows, measured.rssBytes),
+      notes,
+    };
+  } finally {
+    if (options.keep) console.log(`  data dir kept: ${dataDir}`);
+    else fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+const options = parseArgs(process.argv.slice(2));
+const machine = machineInfo();
+console.log(
+  `Benchmark on ${machine.cpu}, ${machine.cores} cores, ${(machine.memoryBytes / 2 ** 30).toFixed(0)} GiB, ` +
+    `Node ${machine.node}, SQLite ${machine.sqlite}; sizes ${options.sizes.map((n) => n.toLocaleString('en')).join(', ')}`,
+);
+const results: SizeResult[] = [];
+for (const contacts of options.sizes) {
+  const result = benchSize(contacts, options, machine);
+  results.push(result);
+  console.log(`\n${formatTable(result)}`);
+  // Written after every size, so that a long run keeps what it measured so far.
+  fs.mkdirSync(path.dirname(resultsFile), { recursive: true });
+  fs.writeFileSync(resultsFile, `${JSON.stringify(mergeResults(resultsFile, machine, results), null, 2)}\n`);
+}
+console.log(`\nResults written to ${path.relative(process.cwd(), resultsFile)}`);

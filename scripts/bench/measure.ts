@@ -1,0 +1,535 @@
+/**
+ * Asks one data dir the benchmark's questions three ways, in one process:
+ *
+ * 1. app: through `core.invoke` — validation (zod), service, policy, repositories — plus
+ *    `v8.serialize` of the answer (Electron's IPC sends it with V8's structured clone), as the
+ *    renderer would receive it; then the main-process memory (RSS) after those questions;
+ * 2. floor: the bare prepared SQL statements that answer alone, on a second connection to the same
+ *    file (no validation, no policy, no serialisation);
+ * 3. baseline: the plain electron-store design (baseline.ts), loaded last so that its gigabytes do not
+ *    count in the app's RSS.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import v8 from 'node:v8';
+import Database from 'better-sqlite3';
+import type { AccessSettings, ContactFacts, ContractFacts, Grant } from '../../shared/domain';
+import type { ContactDetail, ContactListPage, PropertyInvitePreview } from '../../shared/ipc';
+import { isChannel } from '../../shared/ipc';
+import { pinnedClock } from '../../src-main/core/clock';
+import { createCore, DATABASE_FILE, type Core } from '../../src-main/core/core';
+import { accessBounds, accessRepository, accessStatements } from '../../src-main/core/db/accessRepository';
+import { contactListStatements, contactRepository } from '../../src-main/core/db/contactRepository';
+import { contractRepository } from '../../src-main/core/db/contractRepository';
+import { invitationStatements } from '../../src-main/core/db/invitationRepository';
+import { settingsRepository } from '../../src-main/core/db/settingsRepository';
+import { renderInvitationLetters, type InvitationLetter } from '../../src-main/core/letters/invitationLetter';
+import { contactAccess } from '../../src-main/core/policy';
+import { addDays } from '../../src-main/core/policy/dates';
+import { defaultOrganisation } from '../../src-main/core/services/organisationService';
+import { baselineStore, readDocument, type BaselineStore } from './baseline';
+import { BENCH_TODAY, WINDOWS_ON, type PortfolioFacts } from './portfolio';
+import { measure, measureSync, seededInts, single, timeOnce, timeSync, type Timing } from './stats';
+
+/** A question's row: how long the app, its SQL floor and the JSON baseline took. */
+export interface Row {
+  key: string;
+  question: string;
+  /** The path measured as "app": the channel, or the in-process function. */
+  via: string;
+  app: Timing | null;
+  floor: Timing | null;
+  baseline: Timing | null;
+  /** What the answer held (recipients, matches …), for the reader to judge the figure. */
+  info?: string;
+}
+
+export interface MeasureInput {
+  dataDir: string;
+  facts: PortfolioFacts;
+  /** The baseline's JSON document, or null to skip the baseline. */
+  baselineFile: string | null;
+  /** Baseline: time budget per question (ms); at least 3 runs are made. */
+  baselineBudgetMs: number;
+}
+
+export interface MeasureOutput {
+  openMs: number;
+  rows: Row[];
+  rssBytes: number;
+  heapUsedBytes: number;
+  /** Search times by prefix length (app, p50/p99). */
+  searchByLength: Record<string, Timing>;
+  baselineLoadMs: number | null;
+  /** RSS with the baseline document loaded. */
+  baselineRssBytes: number | null;
+  notes: string[];
+}
+
+const OFF_POST: AccessSettings = { ...WINDOWS_ON, postContract: { enabled: false, days: 60 } };
+const ACCESS_SAMPLES = 1000;
+const SEARCH_SAMPLES = 200;
+const STATES: readonly Grant[] = ['active', 'pre', 'post', 'none'];
+
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+/** core.invoke as the renderer sees it: a failed answer throws, a good one is structured-cloned. */
+function invoker(core: Core) {
+  return async <T>(channel: string, payload?: unknown): Promise<T> => {
+    const result = await core.invoke(channel, payload);
+    if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
+    v8.serialize(result);
+    return result.value as T;
+  };
+}
+
+/** The search prefixes: beginnings (1–6 letters) of the names of contacts picked at random. */
+function searchPrefixes(db: Database.Database, contacts: number, count: number): string[] {
+  const byId = db.prepare<[number], { sort_name: string }>('SELECT sort_name FROM contacts WHERE id = ?');
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const ids = seededInts(42, count * 20, contacts);
+  for (let i = 0; i < ids.length && out.length < count; i += 1) {
+    const name = byId.get(ids[i] as number)?.sort_name ?? '';
+    const prefix = name.slice(0, 1 + (i % 6)).trimEnd();
+    if (prefix === '' || seen.has(prefix)) continue;
+    seen.add(prefix);
+    out.push(prefix);
+  }
+  return out;
+}
+
+function listFilter(search: string, access: Grant | null) {
+  return { search, access, propertyId: null, contractType: null, invitation: null, includeArchived: false };
+}
+
+/** A contact's fields as contacts.update takes them, from its detail. */
+function contactInput(detail: ContactDetail, email: string) {
+  const c = detail.contact;
+  return {
+    id: c.id,
+    salutation: c.salutation,
+    title: c.title,
+    firstName: c.firstName,
+    lastName: c.lastName,
+    company: c.company,
+    email,
+    phone: c.phone,
+    language: c.language,
+    preference: c.preference,
+    referenceId: c.referenceId,
+    note: c.note,
+    street: c.street,
+    houseNo: c.houseNo,
+    postcode: c.postcode,
+    city: c.city,
+  };
+}
+
+export async function measureDataDir(input: MeasureInput): Promise<MeasureOutput> {
+  const { facts } = input;
+  const notes: string[] = [];
+  const rows = new Map<string, Row>();
+  const row = (key: string, question: string, via: string): Row => {
+    let r = rows.get(key);
+    if (r === undefined) {
+      r = { key, question, via, app: null, floor: null, baseline: null };
+      rows.set(key, r);
+    }
+    return r;
+  };
+  const dbFile = path.join(input.dataDir, DATABASE_FILE);
+  const today = BENCH_TODAY;
+  const contactIds = seededInts(7, ACCESS_SAMPLES, facts.contacts);
+  const largest = facts.largestPropertyId;
+  const bulk = facts.bulkPropertyId;
+
+  // ── 1. app ──────────────────────────────────────────────────────────────────────────────
+  gc();
+  const opened = timeSync(() => createCore({ dataDir: input.dataDir, clock: pinnedClock(today), actor: 'bench' }));
+  const core = opened.value;
+  const invoke = invoker(core);
+
+  const overview = await timeOnce(() => invoke('portfolio.overview'));
+  row('overviewFirst', 'seat usage: overview, first after open', 'portfolio.overview').app = single(overview.ms);
+  row('overview', 'seat usage: overview', 'portfolio.overview').app = await measure(10, () =>
+    invoke('portfolio.overview'),
+  );
+
+  const access = row('contactGet', "one contact's access: contact page", 'contacts.get');
+  access.app = await measure(ACCESS_SAMPLES, (i) => invoke('contacts.get', { id: contactIds[i] }));
+
+  // Role share "all tenants" of the largest property: the share dialog's preview when it exists.
+  const roleShare = row('sharingPreview', 'role share "all tenants", largest property', 'sharing.preview');
+  if (isChannel('sharing.preview') && isChannel('content.create')) {
+    try {
+      const content = await invoke<{ id: number }>('content.create', {
+        kind: 'announcement',
+        title: 'Benchmark: Hinweis an alle Mieter',
+        propertyId: largest,
+        text: 'Die Heizung wird am Montag gewartet.',
+      });
+      const payload = {
+        contentId: content.id,
+        target: { mode: 'role', role: 'tenant', propertyId: largest, unitIds: null },
+      };
+      const preview = await invoke<{ recipients: unknown[]; skipped: unknown[] }>('sharing.preview', payload);
+      roleShare.info = `${preview.recipients.length} recipients, ${preview.skipped.length} skipped`;
+      roleShare.app = await measure(20, () => invoke('sharing.preview', payload), { warmup: 3 });
+    } catch (error) {
+      notes.push(`sharing.preview could not be measured: ${(error as Error).message}`);
+    }
+  } else {
+    notes.push('sharing.preview does not exist yet: role share measured on accessRepository.resolveRoleShare.');
+  }
+
+  const searchPrefixList = (() => {
+    const db = new Database(dbFile, { readonly: true });
+    try {
+      return searchPrefixes(db, facts.contacts, SEARCH_SAMPLES + 20);
+    } finally {
+      db.close();
+    }
+  })();
+  const warmPrefixes = searchPrefixList.slice(SEARCH_SAMPLES);
+  const prefixes = searchPrefixList.slice(0, SEARCH_SAMPLES);
+  for (const prefix of warmPrefixes) await invoke('contacts.list', { search: prefix });
+  const searchSamples: number[][] = [[], [], [], [], [], [], []];
+  const search = row('search', 'contact search by name prefix (page + counts)', 'contacts.list');
+  let matches = 0;
+  search.app = await measure(
+    prefixes.length,
+    async (i) => {
+      const prefix = prefixes[i] as string;
+      const start = performance.now();
+      const page = await invoke<ContactListPage>('contacts.list', { search: prefix });
+      searchSamples[Math.min(6, prefix.length)]?.push(performance.now() - start);
+      matches += page.total;
+    },
+    { warmup: 0 },
+  );
+  search.info = `${prefixes.length} prefixes of 1–6 letters, ${Math.round(matches / prefixes.length)} matches on average`;
+  const searchByLength: Record<string, Timing> = {};
+  searchSamples.forEach((samples, length) => {
+    if (samples.length === 0) return;
+    const sorted = [...samples].sort((a, b) => a - b);
+    searchByLength[String(length)] = {
+      p50: sorted[Math.floor((sorted.length - 1) / 2)] as number,
+      p99: sorted[Math.min(sorted.length - 1, Math.ceil(0.99 * sorted.length) - 1)] as number,
+      n: sorted.length,
+    };
+  });
+
+  // The list: the first request counts all contacts by access (kept until the next write).
+  const first = await timeOnce(() => invoke<ContactListPage>('contacts.list', { access: 'post' }));
+  row('listFirst', 'contacts list, first open (state filter, counts of all)', 'contacts.list').app = single(
+    first.ms,
+  );
+  for (const state of STATES) {
+    const r = row(`list:${state}`, `contacts list page, by name, state = ${state}`, 'contacts.list');
+    const page = await invoke<ContactListPage>('contacts.list', { access: state });
+    r.info = `${page.total} contacts`;
+    r.app = await measure(50, () => invoke('contacts.list', { access: state }));
+  }
+
+  // Impact of turning "Zugang nach Vertragsende" on with 60 days (from pre 30 on, post off).
+  await invoke('settings.updateAccess', OFF_POST);
+  const impact = row('impact', 'impact of post-contract access on, 60 days', 'settings.previewAccessImpact');
+  const impactValue = await invoke<{ gained: number[]; seatsBefore: number; seatsAfter: number }>(
+    'settings.previewAccessImpact',
+    WINDOWS_ON,
+  );
+  impact.info = `${impactValue.gained.length} regain access, seats ${impactValue.seatsBefore} → ${impactValue.seatsAfter}`;
+  impact.app = await measure(20, () => invoke('settings.previewAccessImpact', WINDOWS_ON), { warmup: 3 });
+  await invoke('settings.updateAccess', WINDOWS_ON);
+
+  // Bulk invitation of the ~1,000-unit property.
+  const preview = await invoke<PropertyInvitePreview>('invitations.previewProperty', { propertyId: bulk });
+  const previewRow = row('invitePreview', `bulk invite: preview (${facts.bulkPropertyUnits} units)`, 'invitations.previewProperty');
+  previewRow.info = `${preview.eligible.length} eligible, ${preview.ineligible.length} not`;
+  previewRow.app = await measure(10, () => invoke('invitations.previewProperty', { propertyId: bulk }), {
+    warmup: 2,
+  });
+  const eligible = preview.eligible.map((candidate) => candidate.contactId);
+  const letterCount = preview.eligible.filter((candidate) => candidate.channel === 'letter').length;
+  const invite = row('invite', `bulk invite: invite all eligible (${facts.bulkPropertyUnits} units)`, 'invitations.inviteProperty');
+  const invited = await timeOnce(() =>
+    invoke<{ emailed: number; letters: number }>('invitations.inviteProperty', {
+      propertyId: bulk,
+      contactIds: eligible,
+    }),
+  );
+  invite.app = single(invited.ms);
+  invite.info = `${invited.value.emailed} e-mails + ${invited.value.letters} letters (one PDF)`;
+
+  // One small change: a contact's e-mail (transaction + audit row + the contact page as answer).
+  const changed = await invoke<ContactDetail>('contacts.get', { id: contactIds[0] });
+  const change = row('change', 'one change: save a contact', 'contacts.update');
+  change.app = await measure(
+    20,
+    (i) => invoke('contacts.update', contactInput(changed, `bench-${i}@example.org`)),
+    { warmup: 2 },
+  );
+
+  gc();
+  const memory = process.memoryUsage();
+  const rssBytes = memory.rss;
+  const heapUsedBytes = memory.heapUsed;
+  core.close();
+
+  // The letters' share of the bulk invitation: the same number of pages rendered alone.
+  if (letterCount > 0) {
+    const letters: InvitationLetter[] = Array.from({ length: letterCount }, (_, i) => ({
+      language: 'de',
+      addressee: {
+        salutation: 'ms',
+        title: null,
+        firstName: 'Erika',
+        lastName: `Mustermann ${i}`,
+        company: null,
+        street: 'Musterstraße',
+        houseNo: '12',
+        postcode: '10115',
+        city: 'Berlin',
+      },
+      code: 'ABCD-EFGH-JKLM',
+      expiresOn: addDays(today, 30),
+      date: today,
+      organisation: defaultOrganisation,
+    }));
+    const pdf = await timeOnce(() => renderInvitationLetters(letters));
+    invite.info += `; rendering ${letterCount} letter pages alone takes ${pdf.ms.toFixed(0)} ms`;
+  }
+
+  // ── 2. floor ────────────────────────────────────────────────────────────────────────────
+  const db = new Database(dbFile);
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  try {
+    const bounds = accessBounds(WINDOWS_ON, today);
+    const settingsRows = settingsRepository(db);
+    const contacts = contactRepository(db);
+    const contracts = contractRepository(db);
+    const repo = accessRepository(db);
+    const s = {
+      seatCount: db.prepare(accessStatements.seatCount),
+      countsByAccess: db.prepare(accessStatements.countsByAccess),
+      impact: db.prepare(accessStatements.impact),
+      roleRecipients: db.prepare(accessStatements.roleRecipients),
+      roleWindowContracts: db.prepare(accessStatements.roleWindowContracts),
+      contractsOfContact: db.prepare(accessStatements.contractsOfContact),
+      totals: db.prepare(`SELECT
+        (SELECT COUNT(*) FROM properties) AS properties, (SELECT COUNT(*) FROM units) AS units,
+        (SELECT COUNT(*) FROM contacts WHERE archived = 0) AS contacts,
+        (SELECT COUNT(*) FROM contracts) AS contracts`),
+      property: db.prepare('SELECT id, name FROM properties WHERE id = ?'),
+      invitees: db.prepare(invitationStatements.inviteesOfProperty),
+      inviteeContracts: db.prepare(invitationStatements.contractsOfPropertyContacts),
+      inviteeUnits: db.prepare(invitationStatements.unitsOfProperty),
+      openInvitations: db.prepare(invitationStatements.openOfPropertyContacts),
+      insertInvitation: db.prepare(
+        `INSERT INTO invitations (contact_id, code_hash, created_at, expires_on, channel, state)
+         VALUES (?, ?, ?, ?, ?, 'pending')`,
+      ),
+      insertOutbox: db.prepare(
+        `INSERT INTO outbox (contact_id, recipient, language, subject, text_body, html_body, state, created_at)
+         VALUES (?, ?, 'de', ?, ?, ?, 'queued', ?)`,
+      ),
+      insertAudit: db.prepare(
+        'INSERT INTO audit (at, actor, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      updateEmail: db.prepare('UPDATE contacts SET email = ? WHERE id = ?'),
+    };
+
+    row('overviewFirst', '', '').floor = null;
+    const overviewFloor = () => {
+      settingsRows.get('access');
+      s.totals.get();
+      s.countsByAccess.all(bounds);
+      s.seatCount.get(bounds);
+    };
+    row('overview', '', '').floor = measureSync(10, overviewFloor, 2);
+    row('seatCount', 'seat usage: the bare seat count', 'accessRepository.seatsUsed').floor = measureSync(
+      20,
+      () => s.seatCount.get(bounds),
+      2,
+    );
+    row('seatCount', '', '').app = measureSync(20, () => repo.seatsUsed(WINDOWS_ON, today), 2);
+
+    // The contact page's statements, and the access alone.
+    row('contactGet', '', '').floor = measureSync(ACCESS_SAMPLES, (i) => {
+      const id = contactIds[i] as number;
+      settingsRows.get('access');
+      contacts.get(id);
+      contacts.registeredAt(id);
+      contracts.viewsOfContact(id);
+      contacts.latestInvitation(id);
+    });
+    const narrow = row('access', "one contact's access: repository + policy", 'contractsOf + contactAccess');
+    const factsOf = (id: number): ContactFacts => ({ id, archived: false, registered: false });
+    narrow.app = measureSync(ACCESS_SAMPLES, (i) => {
+      const id = contactIds[i] as number;
+      contactAccess(factsOf(id), repo.contractsOf(id), WINDOWS_ON, today);
+    });
+    narrow.floor = measureSync(ACCESS_SAMPLES, (i) => s.contractsOfContact.all(contactIds[i]));
+    const prefetched: ContractFacts[][] = contactIds.map((id) => repo.contractsOf(id));
+    row('policy', "one contact's access: the policy alone", 'contactAccess').app = measureSync(
+      ACCESS_SAMPLES,
+      (i) => contactAccess(factsOf(contactIds[i] as number), prefetched[i] as ContractFacts[], WINDOWS_ON, today),
+    );
+
+    // Role share: the two statements of the resolution.
+    const scope = { ...bounds, propertyId: largest, allUnits: 1, unitIds: '[]', role: 'tenant' };
+    const roleFloor = measureSync(50, () => {
+      s.roleRecipients.all(scope);
+      s.roleWindowContracts.all(scope);
+    }, 5);
+    roleShare.floor = roleFloor;
+    const resolve = row('roleShare', 'role share "all tenants", largest property: resolution', 'accessRepository.resolveRoleShare');
+    const resolution = repo.resolveRoleShare({ propertyId: largest, unitIds: null, role: 'tenant' }, WINDOWS_ON, today);
+    resolve.info = `${resolution.recipients.length} recipients, ${resolution.skipped.length} skipped (${facts.largestPropertyUnits} units)`;
+    resolve.app = measureSync(
+      50,
+      () => repo.resolveRoleShare({ propertyId: largest, unitIds: null, role: 'tenant' }, WINDOWS_ON, today),
+      5,
+    );
+    resolve.floor = roleFloor;
+
+    // Search and list: page, counts, contracts of the page.
+    const prepared = new Map<string, Database.Statement>();
+    const statement = (sql: string) => {
+      let st = prepared.get(sql);
+      if (st === undefined) {
+        st = db.prepare(sql);
+        prepared.set(sql, st);
+      }
+      return st;
+    };
+    const listFloor = (search: string, access: Grant | null, withCounts: boolean) => {
+      const sql = contactListStatements(listFilter(search, access), bounds);
+      if (withCounts) statement(sql.counts).all(sql.countParams);
+      const page = statement(sql.page).all({ ...sql.pageParams, offset: 0, limit: 50 }) as { id: number }[];
+      contracts.factsOfContacts(page.map((r) => r.id));
+    };
+    for (const prefix of prefixes) {
+      const sql = contactListStatements(listFilter(prefix, null), bounds);
+      statement(sql.counts);
+      statement(sql.page);
+    }
+    search.floor = measureSync(prefixes.length, (i) => listFloor(prefixes[i] as string, null, true), 0);
+    row('listFirst', '', '').floor = single(timeSync(() => listFloor('', 'post', true)).ms);
+    for (const state of STATES) {
+      row(`list:${state}`, '', '').floor = measureSync(50, () => listFloor('', state, false), 5);
+    }
+
+    // Impact: the candidates' statement and the seat count before.
+    const before = accessBounds(OFF_POST, today);
+    const after = accessBounds(WINDOWS_ON, today);
+    const impactParams = {
+      day: today,
+      candidatePreUntil: before.preUntil > after.preUntil ? before.preUntil : after.preUntil,
+      candidatePostFrom: before.postFrom < after.postFrom ? before.postFrom : after.postFrom,
+      beforePreUntil: before.preUntil,
+      beforePostFrom: before.postFrom,
+      afterPreUntil: after.preUntil,
+      afterPostFrom: after.postFrom,
+    };
+    impact.floor = measureSync(20, () => {
+      s.impact.all(impactParams);
+      s.seatCount.get(before);
+    }, 3);
+
+    // Bulk invitation: the reading statements; the invitation adds its inserts (rolled back).
+    const readProperty = () => {
+      s.property.get(bulk);
+      s.invitees.all({ propertyId: bulk });
+      s.inviteeContracts.all({ propertyId: bulk });
+      s.inviteeUnits.all({ propertyId: bulk });
+    };
+    previewRow.floor = measureSync(10, readProperty, 2);
+    const mail = { subject: 'Ihre Einladung', text: 'x'.repeat(900), html: 'x'.repeat(1800) };
+    const now = new Date().toISOString();
+    const hashes = eligible.map((id) => `bench-floor-${id}-${'0'.repeat(48)}`);
+    invite.floor = single(
+      timeSync(() => {
+        db.exec('BEGIN IMMEDIATE');
+        try {
+          readProperty();
+          s.openInvitations.all({ propertyId: bulk });
+          eligible.forEach((contactId, i) => {
+            const id = s.insertInvitation.run(contactId, hashes[i], now, addDays(today, 30), 'email').lastInsertRowid;
+            s.insertOutbox.run(contactId, 'a@example.org', mail.subject, mail.text, mail.html, now);
+            s.insertAudit.run(now, 'bench', 'invitations.create', 'invitation', String(id), null, '{}');
+          });
+        } finally {
+          db.exec('ROLLBACK');
+        }
+      }).ms,
+    );
+
+    change.floor = measureSync(
+      20,
+      (i) => {
+        db.transaction(() => {
+          s.updateEmail.run(`floor-${i}@example.org`, contactIds[0]);
+          s.insertAudit.run(now, 'bench', 'contact.update', 'contact', String(contactIds[0]), '{}', '{}');
+        })();
+      },
+      2,
+    );
+  } finally {
+    db.close();
+  }
+
+  // ── 3. baseline ─────────────────────────────────────────────────────────────────────────
+  let baselineLoadMs: number | null = null;
+  let baselineRssBytes: number | null = null;
+  if (input.baselineFile !== null && fs.existsSync(input.baselineFile)) {
+    gc();
+    const loaded = timeSync(() => readDocument(input.baselineFile as string));
+    baselineLoadMs = loaded.ms;
+    const doc = loaded.value;
+    const store: BaselineStore = baselineStore(input.baselineFile, doc, today);
+    const budget = { budgetMs: input.baselineBudgetMs, warmup: 1 };
+    row('overviewFirst', '', '').baseline = single(timeSync(() => store.overview()).ms);
+    row('overview', '', '').baseline = await measure(10, () => store.overview(), budget);
+    row('seatCount', '', '').baseline = await measure(10, () => store.seats(), budget);
+    const baseAccess = await measure(ACCESS_SAMPLES, (i) => store.access(contactIds[i] as number), budget);
+    row('contactGet', '', '').baseline = baseAccess;
+    row('access', '', '').baseline = baseAccess;
+    const baseRole = await measure(20, () => store.roleShare(largest, 'tenant'), budget);
+    row('roleShare', '', '').baseline = baseRole;
+    roleShare.baseline = baseRole;
+    search.baseline = await measure(prefixes.length, (i) => store.search(prefixes[i] as string), budget);
+    row('listFirst', '', '').baseline = single(timeSync(() => store.listPage('post')).ms);
+    for (const state of STATES) {
+      row(`list:${state}`, '', '').baseline = await measure(50, () => store.listPage(state), budget);
+    }
+    doc.settings = OFF_POST;
+    impact.baseline = await measure(20, () => store.impact(WINDOWS_ON), budget);
+    doc.settings = WINDOWS_ON;
+    previewRow.baseline = await measure(10, () => store.invitePreview(bulk), budget);
+    invite.baseline = single(timeSync(() => store.inviteProperty(bulk)).ms);
+    change.baseline = await measure(
+      20,
+      (i) => store.updateContact(contactIds[0] as number, `bench-${i}@example.org`),
+      { budgetMs: input.baselineBudgetMs, warmup: 0 },
+    );
+    gc();
+    baselineRssBytes = process.memoryUsage().rss;
+  }
+
+  if (roleShare.app === null) rows.delete('sharingPreview');
+  return {
+    openMs: opened.ms,
+    rows: [...rows.values()],
+    rssBytes,
+    heapUsedBytes,
+    searchByLength,
+    baselineLoadMs,
+    baselineRssBytes,
+    notes,
+  };
+}

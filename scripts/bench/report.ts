@@ -1,0 +1,222 @@
+/** The benchmark's tables, its targets (issue 6) and bench/results.json. */
+import fs from 'node:fs';
+import os from 'node:os';
+import Database from 'better-sqlite3';
+import type { Row, MeasureOutput } from './measure';
+import type { PortfolioFacts } from './portfolio';
+import { formatBytes, formatMs, formatRatio, type Timing } from './stats';
+import type { BaselineWrite } from './worker';
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  memoryBytes: number;
+  platform: string;
+  node: string;
+  sqlite: string;
+}
+
+export interface SizeResult {
+  contacts: number;
+  measuredAt: string;
+  machine: Machine;
+  facts: PortfolioFacts;
+  generation: {
+    generateMs: number;
+    writeMs: number;
+    dbBytes: number;
+    heapAfterGenerateBytes: number;
+    baseline: BaselineWrite | null;
+  };
+  open: { appMs: number; baselineLoadMs: number | null };
+  memory: { rssBytes: number; heapUsedBytes: number; baselineRssBytes: number | null };
+  rows: Row[];
+  searchByLength: MeasureOutput['searchByLength'];
+  targets: TargetCheck[];
+  notes: string[];
+}
+
+export interface ResultsFile {
+  about: string;
+  machine: Machine;
+  /** By number of contacts; a run replaces the sizes it measured and keeps the others. */
+  sizes: Record<string, SizeResult>;
+}
+
+export function machineInfo(): Machine {
+  const cpus = os.cpus();
+  const db = new Database(':memory:');
+  const sqlite = (db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
+  db.close();
+  return {
+    cpu: cpus[0]?.model.trim() ?? 'unknown',
+    cores: cpus.length,
+    memoryBytes: os.totalmem(),
+    platform: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+    sqlite,
+  };
+}
+
+/** The order of the table's rows. */
+const ORDER = [
+  'contactGet',
+  'access',
+  'policy',
+  'sharingPreview',
+  'roleShare',
+  'overviewFirst',
+  'overview',
+  'seatCount',
+  'impact',
+  'search',
+  'listFirst',
+  'list:active',
+  'list:pre',
+  'list:post',
+  'list:none',
+  'invitePreview',
+  'invite',
+  'change',
+];
+
+export function orderedRows(rows: readonly Row[]): Row[] {
+  const rank = (key: string) => {
+    const i = ORDER.indexOf(key);
+    return i === -1 ? ORDER.length : i;
+  };
+  return [...rows].sort((a, b) => rank(a.key) - rank(b.key));
+}
+
+export interface TargetCheck {
+  target: string;
+  limit: string;
+  value: string;
+  met: boolean;
+  /** For a miss: how many times over the limit. */
+  over: string | null;
+}
+
+function check(target: string, limitMs: number, valueMs: number | null | undefined, unit = 'ms'): TargetCheck | null {
+  if (valueMs === null || valueMs === undefined || Number.isNaN(valueMs)) return null;
+  const met = valueMs <= limitMs;
+  return {
+    target,
+    limit: unit === 'ms' ? `≤ ${formatMs(limitMs)}` : `≤ ${formatBytes(limitMs)}`,
+    value: unit === 'ms' ? formatMs(valueMs) : formatBytes(valueMs),
+    met,
+    over: met ? null : formatRatio(valueMs, limitMs),
+  };
+}
+
+/** The targets of issue 6 (stated for 1,000,000 contacts; checked at every size). */
+export function checkTargets(rows: readonly Row[], rssBytes: number): TargetCheck[] {
+  const get = (key: string) => rows.find((r) => r.key === key);
+  const app = (key: string, which: keyof Timing = 'p50') => get(key)?.app?.[which] ?? null;
+  const out: (TargetCheck | null)[] = [];
+  const share = get('sharingPreview')?.app ? 'sharingPreview' : 'roleShare';
+  out.push(check(`role share, largest property (${get(share)?.via ?? ''}, p50)`, 10, app(share)));
+  if (share === 'sharingPreview') out.push(check('role share resolution (repository, p50)', 10, app('roleShare')));
+  out.push(check('settings impact (p50)', 100, app('impact')));
+  out.push(check('search p99', 10, app('search', 'p99')));
+  out.push(check("one contact's access: repository + policy (p50)", 0.05, app('access')));
+  out.push(check("one contact's access: contacts.get (p50)", 0.05, app('contactGet')));
+  const pages = rows.filter((r) => r.key.startsWith('list:') && r.app !== null);
+  const worstPage = pages.reduce<Row | null>((w, r) => (w === null || (r.app?.p50 ?? 0) > (w.app?.p50 ?? 0) ? r : w), null);
+  if (worstPage) out.push(check(`list page, slowest state (${worstPage.key.slice(5)}, p50)`, 10, worstPage.app?.p50));
+  out.push(check('list page, first open (counts of all contacts)', 10, app('listFirst')));
+  out.push(check('bulk invite of the ~1,000-unit property', 500, app('invite')));
+  out.push(check('main-process RSS', 300 * 2 ** 20, rssBytes, 'bytes'));
+  for (const r of orderedRows(rows)) {
+    if (r.app === null || r.floor === null || !(r.floor.p50 > 0)) continue;
+    const ratio = r.app.p50 / r.floor.p50;
+    out.push({
+      target: `app ≤ 2× floor: ${r.question}`,
+      limit: '≤ ×2',
+      value: formatRatio(r.app.p50, r.floor.p50),
+      met: ratio <= 2,
+      over: ratio <= 2 ? null : formatRatio(ratio, 2),
+    });
+  }
+  return out.filter((c): c is TargetCheck => c !== null);
+}
+
+function pad(text: string, width: number, right = false): string {
+  const length = [...text].length;
+  if (length >= width) return text;
+  return right ? ' '.repeat(width - length) + text : text + ' '.repeat(width - length);
+}
+
+export function formatTable(result: SizeResult): string {
+  const f = result.facts;
+  const g = result.generation;
+  const lines: string[] = [];
+  lines.push(
+    `${f.contacts.toLocaleString('en')} contacts: ${f.properties.toLocaleString('en')} properties, ${f.units.toLocaleString('en')} units, ` +
+      `${f.contracts.toLocaleString('en')} contracts (${f.contractsPerContact.toFixed(2)} per contact), ` +
+      `${f.portalAccounts.toLocaleString('en')} registered; largest property ${f.largestPropertyUnits.toLocaleString('en')} units, ` +
+      `bulk-invite property ${f.bulkPropertyUnits.toLocaleString('en')} units`,
+  );
+  lines.push(
+    `generation ${formatMs(g.generateMs)}, SQLite write ${formatMs(g.writeMs)}, database ${formatBytes(g.dbBytes)}` +
+      (g.baseline
+        ? ` | baseline JSON write ${formatMs(g.baseline.writeMs)}, ${formatBytes(g.baseline.bytes)}${g.baseline.reduced ? ' (reduced document)' : ''}`
+        : ''),
+  );
+  lines.push(
+    `open: createCore ${formatMs(result.open.appMs)} | baseline JSON.parse ${formatMs(result.open.baselineLoadMs)}; ` +
+      `RSS after the questions ${formatBytes(result.memory.rssBytes)} (heap ${formatBytes(result.memory.heapUsedBytes)})` +
+      (result.memory.baselineRssBytes !== null
+        ? ` | with the baseline document loaded ${formatBytes(result.memory.baselineRssBytes)}`
+        : ''),
+  );
+  const header = ['question', 'app via', 'app p50', 'app p99', 'floor p50', 'app/floor', 'baseline p50', 'baseline/app'];
+  const widths = [56, 34, 10, 10, 10, 10, 13, 12];
+  const table = [header];
+  for (const r of orderedRows(result.rows)) {
+    table.push([
+      r.question,
+      r.via,
+      formatMs(r.app?.p50),
+      r.app && r.app.n > 1 ? formatMs(r.app.p99) : '',
+      formatMs(r.floor?.p50),
+      formatRatio(r.app?.p50, r.floor?.p50),
+      formatMs(r.baseline?.p50),
+      formatRatio(r.baseline?.p50, r.app?.p50),
+    ]);
+  }
+  for (const [i, cells] of table.entries()) {
+    lines.push(cells.map((cell, c) => pad(cell, widths[c] as number, c >= 2)).join(' '));
+    if (i === 0) lines.push(widths.map((w) => '─'.repeat(w)).join(' '));
+  }
+  const lengths = Object.entries(result.searchByLength)
+    .map(([length, t]) => `${length === '6' ? '6+' : length}: ${formatMs(t.p50)} / ${formatMs(t.p99)}`)
+    .join(', ');
+  if (lengths) lines.push(`search p50 / p99 by prefix length — ${lengths}`);
+  const info = orderedRows(result.rows).filter((r) => r.info);
+  for (const r of info) lines.push(`  ${r.question}: ${r.info}`);
+  lines.push('targets (issue 6):');
+  for (const t of result.targets) {
+    lines.push(`  ${t.met ? 'met   ' : 'MISSED'} ${t.target}: ${t.value} (${t.limit})${t.over ? `, ${t.over} over` : ''}`);
+  }
+  for (const note of result.notes) lines.push(`note: ${note}`);
+  return lines.join('\n');
+}
+
+export function mergeResults(file: string, machine: Machine, results: readonly SizeResult[]): ResultsFile {
+  let previous: ResultsFile | null = null;
+  if (fs.existsSync(file)) {
+    try {
+      previous = JSON.parse(fs.readFileSync(file, 'utf8')) as ResultsFile;
+    } catch {
+      previous = null;
+    }
+  }
+  const sizes: Record<string, SizeResult> = { ...(previous?.sizes ?? {}) };
+  for (const result of results) sizes[String(result.contacts)] = result;
+  return {
+    about: 'npm run bench (scripts/bench.ts): times in milliseconds, sizes in bytes; see README "Performance".',
+    machine,
+    sizes,
+  };
+}

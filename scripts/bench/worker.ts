@@ -1,0 +1,75 @@
+/**
+ * One step of the benchmark in its own process (started by scripts/bench.ts), so that each size
+ * starts from a fresh heap and the RSS measured is that of a process which only opened the data
+ * store and answered the questions:
+ *
+ *   worker.ts generate <input.json> <output.json>   portfolio → data dir (+ the baseline's JSON file)
+ *   worker.ts measure  <input.json> <output.json>   app, floor and baseline answers of that data dir
+ */
+import fs from 'node:fs';
+import { buildDocument, writeDocument } from './baseline';
+import { measureDataDir, type MeasureInput, type MeasureOutput } from './measure';
+import { createBenchDataDir, WINDOWS_ON, type GeneratedDataDir } from './portfolio';
+import { timeSync } from './stats';
+
+export interface GenerateInput {
+  contacts: number;
+  dataDir: string;
+  /** Where to write the baseline's JSON document, or null for none. */
+  baselineFile: string | null;
+}
+
+export interface BaselineWrite {
+  bytes: number;
+  writeMs: number;
+  /** True when the full document did not fit in a JavaScript string and the reduced one was written. */
+  reduced: boolean;
+  note: string | null;
+}
+
+export type GenerateOutput = Omit<GeneratedDataDir, 'portfolio'> & { baseline: BaselineWrite | null };
+
+function log(message: string): void {
+  process.stderr.write(`  ${message}\n`);
+}
+
+function generate(input: GenerateInput): GenerateOutput {
+  log(`generating ${input.contacts.toLocaleString('en')} contacts into ${input.dataDir}`);
+  const { portfolio, ...generated } = createBenchDataDir(input.dataDir, input.contacts);
+  log(
+    `generated in ${(generated.generateMs / 1000).toFixed(1)} s, written in ${(generated.writeMs / 1000).toFixed(1)} s`,
+  );
+  let baseline: BaselineWrite | null = null;
+  if (input.baselineFile !== null) {
+    const file = input.baselineFile;
+    let note: string | null = null;
+    let reduced = false;
+    let written: { ms: number; value: number };
+    try {
+      written = timeSync(() => writeDocument(file, buildDocument(portfolio, WINDOWS_ON, false)));
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      // JSON.stringify cannot build a string above V8's limit (2^29 − 24 characters).
+      note = `the full JSON document does not fit in one JavaScript string (${error.message}); the baseline uses a reduced one without phone, note, postal address and units`;
+      reduced = true;
+      written = timeSync(() => writeDocument(file, buildDocument(portfolio, WINDOWS_ON, true)));
+    }
+    baseline = { bytes: fs.statSync(file).size, writeMs: written.ms, reduced, note };
+    log(`baseline JSON: ${(baseline.bytes / 2 ** 20).toFixed(0)} MiB in ${(written.ms / 1000).toFixed(1)} s`);
+  }
+  return { ...generated, baseline };
+}
+
+async function main(): Promise<void> {
+  const [phase, inputFile, outputFile] = process.argv.slice(2);
+  if (inputFile === undefined || outputFile === undefined) throw new Error('usage: worker.ts <phase> <in> <out>');
+  const input: unknown = JSON.parse(fs.readFileSync(inputFile, 'utf8'));
+  let output: GenerateOutput | MeasureOutput;
+  if (phase === 'generate') output = generate(input as GenerateInput);
+  else if (phase === 'measure') output = await measureDataDir(input as MeasureInput);
+  else throw new Error(`unknown phase ${phase}`);
+  fs.writeFileSync(outputFile, JSON.stringify(output));
+}
+
+await main();
+process.exit(0);

@@ -1,0 +1,298 @@
+/**
+ * Content (Inhalte) of five kinds: Mitteilungen, Termine, Dokumente, SmartPost and Vorgänge
+ * (SmartTask processes) — list, detail, create, edit, and a document's file.
+ *
+ * Storage: `contents.body` holds the long text (announcement/appointment text, SmartPost template,
+ * process description), `contents.data` the other kind-specific fields as JSON:
+ * appointment {startsAt, endsAt, place}; document {fileName, mimeType, size, sha256};
+ * process {state, contactIds}. A document's bytes are a content-addressed file
+ * (services/documentStore.ts), written before the transaction that refers to it.
+ *
+ * Rules: a property must exist (UNKNOWN_PROPERTY); an appointment ends after it starts
+ * (INVALID_TIME_RANGE; an impossible date or time is INVALID_DATE); a document is at most
+ * MAX_DOCUMENT_BYTES (FILE_TOO_LARGE) and of a type in `documentTypes` whose bytes match it
+ * (UNSUPPORTED_FILE_TYPE); a SmartPost template uses only the known placeholders
+ * (UNKNOWN_PLACEHOLDER); a process links existing contacts (UNKNOWN_CONTACT). An edit keeps the kind
+ * (INVALID_PAYLOAD otherwise); editing a document with an empty `dataBase64` keeps its file.
+ * Every create and edit is one transaction with its audit row; an edit that changes nothing writes
+ * nothing.
+ */
+import type { z } from 'zod';
+import { isIsoDate } from '../../../shared/dates';
+import { DomainError } from '../../../shared/errors';
+import type { contentInputSchema } from '../../../shared/contract/content';
+import type { ContentDetail, ContentKind, ContentSummary, ShareView } from '../../../shared/ipc';
+import type { CoreContext } from '../context';
+import { accessBounds } from '../db/accessRepository';
+import { contentRepository, type ContentRow, type ContentValues } from '../db/contentRepository';
+import { shareRepository } from '../db/shareRepository';
+import { decodeDocument, documentStore, type DocumentMimeType } from './documentStore';
+import type { SettingsService } from './settingsService';
+import { checkTemplate } from './smartPostTemplate';
+
+export type ContentInputValue = z.output<typeof contentInputSchema>;
+
+export type ContentData = ContentDetail['data'];
+
+/** The kind-specific fields of a stored content, as entered (documents: no bytes). */
+export function contentData(row: Pick<ContentRow, 'kind' | 'body' | 'data'>): ContentData {
+  let stored: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = JSON.parse(row.data);
+    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) {
+      stored = parsed as Record<string, unknown>;
+    }
+  } catch {
+    // A hand-edited row: show what the columns hold.
+  }
+  const text = (key: string): string | null => {
+    const value = stored[key];
+    return typeof value === 'string' ? value : null;
+  };
+  switch (row.kind) {
+    case 'announcement':
+      return { text: row.body ?? '' };
+    case 'appointment':
+      return { startsAt: text('startsAt'), endsAt: text('endsAt'), place: text('place'), text: row.body };
+    case 'document':
+      return {
+        fileName: text('fileName'),
+        mimeType: text('mimeType'),
+        size: typeof stored.size === 'number' ? stored.size : 0,
+        sha256: text('sha256'),
+      };
+    case 'smartpost':
+      return { template: row.body ?? '' };
+    case 'process': {
+      const ids = Array.isArray(stored.contactIds)
+        ? stored.contactIds.filter((id): id is number => Number.isSafeInteger(id))
+        : [];
+      return { description: row.body, state: text('state') ?? 'open', contactIds: ids };
+    }
+  }
+}
+
+const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/;
+
+function checkDateTime(value: string, field: string): void {
+  const match = LOCAL_DATE_TIME.exec(value);
+  if (match === null || !isIsoDate(match[1]) || Number(match[2]) > 23 || Number(match[3]) > 59) {
+    throw new DomainError('INVALID_DATE', { field });
+  }
+}
+
+/** A document's file as stored: hash and size. */
+interface StoredFile {
+  sha256: string;
+  size: number;
+}
+
+/** The row values of a checked input (documents: with the stored file). */
+function valuesOf(input: ContentInputValue, file: StoredFile | null): ContentValues {
+  const base = { kind: input.kind, title: input.title, property_id: input.propertyId };
+  switch (input.kind) {
+    case 'announcement':
+      return { ...base, body: input.text, data: '{}' };
+    case 'appointment':
+      return {
+        ...base,
+        body: input.text,
+        data: JSON.stringify({ startsAt: input.startsAt, endsAt: input.endsAt, place: input.place }),
+      };
+    case 'document':
+      if (file === null) throw new Error('a document needs its file');
+      return {
+        ...base,
+        body: null,
+        data: JSON.stringify({ fileName: input.fileName, mimeType: input.mimeType, ...file }),
+      };
+    case 'smartpost':
+      return { ...base, body: input.template, data: '{}' };
+    case 'process':
+      return {
+        ...base,
+        body: input.description,
+        data: JSON.stringify({ state: input.state, contactIds: [...new Set(input.contactIds)] }),
+      };
+  }
+}
+
+/** What the audit keeps of a content: every field as entered, never a document's bytes. */
+function auditValues(values: ContentValues): Record<string, unknown> {
+  return {
+    kind: values.kind,
+    title: values.title,
+    propertyId: values.property_id,
+    ...contentData({ kind: values.kind, body: values.body, data: values.data }),
+  };
+}
+
+export function contentService(
+  ctx: CoreContext,
+  settings: SettingsService,
+  shareViews: (contentId: number) => ShareView[],
+) {
+  const contents = contentRepository(ctx.db);
+  const shares = shareRepository(ctx.db);
+  const documents = documentStore(ctx.dataDir);
+
+  function requireContent(id: number): ContentRow {
+    const row = contents.get(id);
+    if (row === undefined) throw new DomainError('NOT_FOUND', { entity: 'content', id });
+    return row;
+  }
+
+  /** Checks everything but the file; the file is decoded and checked by `storeFile`. */
+  function check(input: ContentInputValue): void {
+    if (input.propertyId !== null && !contents.propertyExists(input.propertyId)) {
+      throw new DomainError('UNKNOWN_PROPERTY', { propertyId: input.propertyId });
+    }
+    switch (input.kind) {
+      case 'appointment':
+        checkDateTime(input.startsAt, 'startsAt');
+        checkDateTime(input.endsAt, 'endsAt');
+        if (input.endsAt <= input.startsAt) {
+          throw new DomainError('INVALID_TIME_RANGE', { startsAt: input.startsAt, endsAt: input.endsAt });
+        }
+        break;
+      case 'smartpost':
+        checkTemplate(input.template);
+        break;
+      case 'process': {
+        const known = contents.existingContacts(input.contactIds);
+        const unknown = input.contactIds.find((id) => !known.has(id));
+        if (unknown !== undefined) throw new DomainError('UNKNOWN_CONTACT', { contactId: unknown });
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  /** Decodes, checks and stores a document's file (before the transaction). */
+  function storeFile(input: Extract<ContentInputValue, { kind: 'document' }>): StoredFile {
+    return documents.put(decodeDocument(input.dataBase64, input.mimeType as DocumentMimeType));
+  }
+
+  function summaryOf(row: ContentRow, visibleTo: number): ContentSummary {
+    return {
+      id: row.id,
+      kind: row.kind,
+      title: row.title,
+      propertyId: row.property_id,
+      propertyName: row.property_name,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      visibleTo,
+    };
+  }
+
+  /** Summaries with "visible to (today)", in the order of the rows. */
+  function summariesOf(rows: readonly ContentRow[]): ContentSummary[] {
+    const bounds = accessBounds(settings.getAccess(), ctx.clock.today());
+    const counts = shares.visibleCounts(
+      rows.map((row) => row.id),
+      bounds,
+    );
+    return rows.map((row) => summaryOf(row, counts.get(row.id) ?? 0));
+  }
+
+  function detail(id: number): ContentDetail {
+    const row = requireContent(id);
+    return {
+      id: row.id,
+      kind: row.kind,
+      title: row.title,
+      propertyId: row.property_id,
+      propertyName: row.property_name,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      data: contentData(row),
+      shares: shareViews(row.id),
+    };
+  }
+
+  return {
+    detail,
+    requireContent,
+
+    /** One page, newest first, with how many contacts see each item today. */
+    list(query: { kind: ContentKind | null; offset: number; limit: number }): {
+      total: number;
+      items: ContentSummary[];
+    } {
+      const { total, rows } = contents.page(query.kind, query.offset, query.limit);
+      return { total, items: summariesOf(rows) };
+    },
+
+    /** Summaries of some contents, newest first (unknown ids are left out). */
+    summaries(ids: readonly number[]): ContentSummary[] {
+      return summariesOf(contents.getMany(ids));
+    },
+
+    create(input: ContentInputValue): ContentDetail {
+      check(input);
+      const file = input.kind === 'document' ? storeFile(input) : null;
+      const values = valuesOf(input, file);
+      const id = ctx.change((audit) => {
+        const created = contents.insert(values, ctx.clock.now());
+        audit({ action: 'content.create', entity: 'content', entityId: created, after: auditValues(values) });
+        return created;
+      });
+      return detail(id);
+    },
+
+    update(id: number, input: ContentInputValue): ContentDetail {
+      const row = requireContent(id);
+      if (row.kind !== input.kind) {
+        throw new DomainError('INVALID_PAYLOAD', { field: 'input.kind', kind: row.kind });
+      }
+      check(input);
+      let file: StoredFile | null = null;
+      if (input.kind === 'document') {
+        const current = contentData(row);
+        if (input.dataBase64.trim() === '') {
+          // Keeps the stored file; its type cannot change without new bytes.
+          if (input.mimeType !== current.mimeType || typeof current.sha256 !== 'string') {
+            throw new DomainError('UNSUPPORTED_FILE_TYPE', { mimeType: input.mimeType });
+          }
+          file = { sha256: current.sha256, size: typeof current.size === 'number' ? current.size : 0 };
+        } else {
+          file = storeFile(input);
+        }
+      }
+      const values = valuesOf(input, file);
+      const before: ContentValues = {
+        kind: row.kind,
+        title: row.title,
+        body: row.body,
+        property_id: row.property_id,
+        data: row.data,
+      };
+      const beforeAudit = auditValues(before);
+      const afterAudit = auditValues(values);
+      if (JSON.stringify(beforeAudit) === JSON.stringify(afterAudit)) return detail(id);
+      ctx.change((audit) => {
+        contents.update(id, values, ctx.clock.now());
+        audit({ action: 'content.update', entity: 'content', entityId: id, before: beforeAudit, after: afterAudit });
+      });
+      return detail(id);
+    },
+
+    /** A document's bytes; NOT_FOUND for other kinds or a missing file. */
+    documentFile(id: number): { fileName: string; mimeType: string; dataBase64: string } {
+      const row = requireContent(id);
+      const data = contentData(row);
+      if (row.kind !== 'document' || typeof data.sha256 !== 'string') {
+        throw new DomainError('NOT_FOUND', { entity: 'document', id });
+      }
+      const bytes = documents.read(data.sha256);
+      return {
+        fileName: typeof data.fileName === 'string' ? data.fileName : `${row.title}`,
+        mimeType: typeof data.mimeType === 'string' ? data.mimeType : 'application/octet-stream',
+        dataBase64: bytes.toString('base64'),
+      };
+    },
+  };
+}
+export type ContentService = ReturnType<typeof contentService>;

@@ -1,0 +1,211 @@
+import { useEffect, useState } from 'react';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Center,
+  EmptyState,
+  Group,
+  Loader,
+  Menu,
+  Pagination,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { contentKinds, type ContentKind } from '../../../../shared/contract/content';
+import { errorMessage, formatNumber } from '../../i18n';
+import { useAppStore } from '../../stores/appStore';
+import { CONTENT_PAGE_SIZE, useContentStore } from '../../stores/contentStore';
+import { notifySuccess } from '../common/notify';
+import { ContentForm } from './ContentForm';
+import { formatInstantDate } from './format';
+
+export const kindColors: Record<ContentKind, string> = {
+  announcement: 'teal',
+  appointment: 'blue',
+  document: 'gray',
+  smartpost: 'grape',
+  process: 'orange',
+};
+
+/** "Mitteilung", "Termin", …: the kind of one content item. */
+export function KindBadge({ kind }: { kind: ContentKind }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={kindColors[kind]} variant="light" tt="none" style={{ flexShrink: 0, overflow: 'visible' }}>
+      {t(`content.kind.${kind}`)}
+    </Badge>
+  );
+}
+
+/** "Neue Mitteilung" in a kind's tab; under "Alle" a menu "Neu" with every kind. */
+function NewButton({ kind, onCreate }: { kind: ContentKind | null; onCreate(kind: ContentKind): void }) {
+  const { t } = useTranslation();
+  if (kind) return <Button onClick={() => onCreate(kind)}>{t(`content.new.${kind}`)}</Button>;
+  return (
+    <Menu position="bottom-end">
+      <Menu.Target>
+        <Button>{t('content.new.menu')}</Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        {contentKinds.map((each) => (
+          <Menu.Item key={each} onClick={() => onCreate(each)}>
+            {t(`content.new.${each}`)}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
+function ContentTable({ onCreate }: { onCreate(kind: ContentKind): void }) {
+  const { t } = useTranslation();
+  const { kind, items, total, page, setPage, listError } = useContentStore();
+  const navigate = useAppStore((state) => state.navigate);
+  const open = (id: number) => navigate({ page: 'content', id });
+
+  if (listError) return <Alert color="red">{errorMessage(listError)}</Alert>;
+  if (!items || total === null) {
+    return (
+      <Center py="xl">
+        <Loader aria-label={t('app.loading')} />
+      </Center>
+    );
+  }
+  if (total === 0) {
+    return (
+      <Card withBorder padding="xl">
+        <EmptyState title={t(`content.empty.${kind ?? 'all'}`)} description={t('content.empty.text')}>
+          <EmptyState.Actions>
+            <NewButton kind={kind} onCreate={onCreate} />
+          </EmptyState.Actions>
+        </EmptyState>
+      </Card>
+    );
+  }
+  const pages = Math.ceil(total / CONTENT_PAGE_SIZE);
+  return (
+    <Stack gap="sm">
+      <Text size="sm" c="dimmed" data-testid="content-total">
+        {t('content.count', { count: total, formatted: formatNumber(total) })}
+      </Text>
+      <Table highlightOnHover withTableBorder verticalSpacing="sm" data-testid="content-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('content.columns.title')}</Table.Th>
+            <Table.Th>{t('content.columns.kind')}</Table.Th>
+            <Table.Th>{t('content.columns.property')}</Table.Th>
+            <Table.Th>{t('content.columns.created')}</Table.Th>
+            <Table.Th>{t('content.columns.visible')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((item) => (
+            <Table.Tr key={item.id} style={{ cursor: 'pointer' }} onClick={() => open(item.id)}>
+              <Table.Td>
+                <Anchor
+                  component="button"
+                  type="button"
+                  fw={600}
+                  ta="left"
+                  onClick={(event) => {
+                    event.stopPropagation();
+                    open(item.id);
+                  }}
+                >
+                  {item.title}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>
+                <KindBadge kind={item.kind} />
+              </Table.Td>
+              <Table.Td>{item.propertyName ?? t('content.noProperty')}</Table.Td>
+              <Table.Td>{formatInstantDate(item.createdAt)}</Table.Td>
+              <Table.Td>
+                <Text size="sm" c={item.visibleTo === 0 ? 'dimmed' : undefined}>
+                  {t('content.visibleTo', { count: item.visibleTo, formatted: formatNumber(item.visibleTo) })}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {pages > 1 && (
+        <Group justify="flex-end">
+          <Pagination
+            total={pages}
+            value={page + 1}
+            onChange={(value) => setPage(value - 1)}
+            getControlProps={(control) => ({ 'aria-label': t(`content.pagination.${control}`) })}
+            getItemProps={(item) => ({ 'aria-label': t('content.pagination.page', { page: item }) })}
+          />
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
+/** Inhalte: Mitteilungen, Termine, Dokumente, SmartPost and Vorgänge, by kind, with "Neu". */
+export function ContentPage() {
+  const { t } = useTranslation();
+  const { kind, setKind, loadList, create } = useContentStore();
+  const navigate = useAppStore((state) => state.navigate);
+  const [creating, setCreating] = useState<ContentKind | null>(null);
+
+  useEffect(() => {
+    void loadList();
+  }, [loadList]);
+
+  return (
+    <Stack gap="lg" maw={1200}>
+      <Group justify="space-between" align="flex-end">
+        <Stack gap={4}>
+          <Title order={2}>{t('content.title')}</Title>
+          <Text c="dimmed">{t('content.intro')}</Text>
+        </Stack>
+        <NewButton kind={kind} onCreate={setCreating} />
+      </Group>
+
+      <Tabs
+        value={kind ?? 'all'}
+        onChange={(value) => setKind(value === 'all' || value === null ? null : (value as ContentKind))}
+        keepMounted={false}
+      >
+        <Tabs.List aria-label={t('content.kindFilter')}>
+          <Tabs.Tab value="all">{t('content.all')}</Tabs.Tab>
+          {contentKinds.map((each) => (
+            <Tabs.Tab key={each} value={each}>
+              {t(`content.kinds.${each}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        {['all', ...contentKinds].map((each) => (
+          <Tabs.Panel key={each} value={each} pt="md">
+            <ContentTable onCreate={setCreating} />
+          </Tabs.Panel>
+        ))}
+      </Tabs>
+
+      {creating && (
+        <ContentForm
+          kind={creating}
+          onClose={() => setCreating(null)}
+          onSubmit={async (input) => {
+            const result = await create(input);
+            if (result.ok) {
+              notifySuccess(t('content.created', { title: result.value.title }));
+              navigate({ page: 'content', id: result.value.id });
+            }
+            return result;
+          }}
+        />
+      )}
+    </Stack>
+  );
+}

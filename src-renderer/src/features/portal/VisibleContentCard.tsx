@@ -1,0 +1,83 @@
+import { useEffect } from 'react';
+import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { errorMessage, formatNumber } from '../../i18n';
+import { useAppStore } from '../../stores/appStore';
+import { usePortalPreviewStore } from '../../stores/portalPreviewStore';
+import { KindBadge } from '../content/ContentPage';
+
+const SHOWN = 8;
+
+/**
+ * "Sichtbare Inhalte heute" on a contact: individual shares plus role shares through active
+ * contracts, as the portal preview computes them for today. `version` reloads it after a change.
+ */
+export function VisibleContentCard({ contactId, version }: { contactId: number; version?: unknown }) {
+  const { t } = useTranslation();
+  const navigate = useAppStore((state) => state.navigate);
+  const loadToday = usePortalPreviewStore((state) => state.loadToday);
+  const preview = usePortalPreviewStore((state) =>
+    state.today?.contactId === contactId ? state.today : null,
+  );
+  const error = usePortalPreviewStore((state) => state.todayError);
+
+  useEffect(() => {
+    void loadToday(contactId);
+  }, [loadToday, contactId, version]);
+
+  return (
+    <Card withBorder data-testid="visible-content">
+      <Group justify="space-between" mb="sm">
+        <Group gap="xs">
+          <Title order={3} size="h5">
+            {t('portal.visibleToday.title')}
+          </Title>
+          {preview && (
+            <Badge variant="light" color="teal" data-testid="visible-content-count">
+              {t('portal.items.count', {
+                count: preview.items.length,
+                formatted: formatNumber(preview.items.length),
+              })}
+            </Badge>
+          )}
+        </Group>
+        <Button size="xs" variant="light" onClick={() => navigate({ page: 'portalPreview', contactId })}>
+          {t('portal.open')}
+        </Button>
+      </Group>
+      {error && !preview && <Alert color="red">{errorMessage(error)}</Alert>}
+      {preview && preview.items.length === 0 && <Text c="dimmed">{t('portal.visibleToday.empty')}</Text>}
+      {preview && preview.items.length > 0 && (
+        <Stack gap={6}>
+          {preview.items.slice(0, SHOWN).map((item) => (
+            <Group key={item.id} gap="xs" wrap="nowrap">
+              <KindBadge kind={item.kind} />
+              <Anchor
+                component="button"
+                type="button"
+                ta="left"
+                onClick={() => navigate({ page: 'content', id: item.id })}
+              >
+                {item.title}
+              </Anchor>
+              <Text size="xs" c="dimmed">
+                {t(`portal.via.${item.via}`)}
+              </Text>
+            </Group>
+          ))}
+          {preview.items.length > SHOWN && (
+            <Anchor
+              component="button"
+              type="button"
+              size="sm"
+              ta="left"
+              onClick={() => navigate({ page: 'portalPreview', contactId })}
+            >
+              {t('portal.visibleToday.more', { count: preview.items.length - SHOWN })}
+            </Anchor>
+          )}
+        </Stack>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,95 @@
+import { useEffect, useRef, useState } from 'react';
+import { Group, MultiSelect, Text } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import type { ContactListItem } from '../../../../shared/ipc';
+import { api } from '../../api/client';
+import { AccessBadge } from '../common/AccessBadge';
+
+export interface PickedContact {
+  id: number;
+  displayName: string;
+}
+
+const RESULTS = 20;
+
+/**
+ * Contacts chosen by searching (name, e-mail or reference id, as on the contact list): each match
+ * shows its access today; the chosen ones appear as removable chips.
+ */
+export function ContactPicker({
+  label,
+  description,
+  placeholder,
+  value,
+  onChange,
+  error,
+}: {
+  label: string;
+  description?: string;
+  placeholder?: string;
+  value: PickedContact[];
+  onChange(value: PickedContact[]): void;
+  error?: string;
+}) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState('');
+  const [results, setResults] = useState<ContactListItem[]>([]);
+  const latest = useRef('');
+
+  const lookup = async (text: string) => {
+    latest.current = text;
+    const result = await api.contacts.list({ search: text.trim(), limit: RESULTS });
+    if (result.ok && latest.current === text) setResults(result.value.items);
+  };
+  const lookupLater = useDebouncedCallback((text: string) => void lookup(text), 200);
+  useEffect(() => {
+    void api.contacts.list({ search: '', limit: RESULTS }).then((result) => {
+      if (result.ok && latest.current === '') setResults(result.value.items);
+    });
+  }, []);
+
+  const byId = new Map<string, ContactListItem>(results.map((contact) => [String(contact.id), contact]));
+  const names = new Map<string, string>(value.map((contact) => [String(contact.id), contact.displayName]));
+  for (const contact of results) names.set(String(contact.id), contact.displayName);
+  const data = [...names].map(([id, name]) => ({ value: id, label: name }));
+
+  return (
+    <MultiSelect
+      label={label}
+      description={description}
+      placeholder={value.length === 0 ? placeholder : undefined}
+      error={error}
+      searchable
+      hidePickedOptions
+      clearable
+      data={data}
+      value={value.map((contact) => String(contact.id))}
+      searchValue={search}
+      onSearchChange={(text) => {
+        setSearch(text);
+        lookupLater(text);
+      }}
+      filter={({ options }) => options.filter((option) => 'value' in option && byId.has(option.value))}
+      onChange={(ids) => onChange(ids.map((id) => ({ id: Number(id), displayName: names.get(id) ?? id })))}
+      nothingFoundMessage={t('sharing.picker.nothingFound')}
+      maxDropdownHeight={280}
+      renderOption={({ option }) => {
+        const contact = byId.get(option.value);
+        return (
+          <Group gap="xs" wrap="nowrap" justify="space-between" w="100%">
+            <div>
+              <Text size="sm">{option.label}</Text>
+              {contact && (
+                <Text size="xs" c="dimmed">
+                  {[contact.referenceId, contact.email].filter(Boolean).join(' · ')}
+                </Text>
+              )}
+            </div>
+            {contact && <AccessBadge access={contact.access} />}
+          </Group>
+        );
+      }}
+    />
+  );
+}
