@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --sizes 10000,100000] [--no-baseline] [--keep]`: the benchmark of issue 6.
+ * `npm run bench [-- --sizes 10000,100000] [--no-baseline] [--keep] [--markdown]`: the benchmark of issue 6.
  *
  * For each size (default 10,000 and 100,000 contacts; 1,000,000 with `--sizes 1000000`):
  * 1. a child process generates the demo portfolio at that size (largest property 5,000 units, one of
@@ -9,28 +9,39 @@
  *    `core.invoke`, then as bare SQL (the floor), then the JSON baseline (scripts/bench/measure.ts);
  * 3. the table is printed and bench/results.json is updated (sizes not measured keep their figures).
  *
- * `--no-baseline` skips the JSON baseline; `--keep` keeps the data dirs (their paths are printed).
+ * `--no-baseline` skips the JSON baseline; `--keep` keeps the data dirs (their paths are printed);
+ * `--markdown` runs nothing and prints bench/results.json as the README's tables.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { runWorker } from './bench/child';
 import type { MeasureInput, MeasureOutput } from './bench/measure';
-import { checkTargets, formatTable, machineInfo, mergeResults, type SizeResult } from './bench/report';
+import {
+  checkTargets,
+  formatMarkdown,
+  formatTable,
+  machineInfo,
+  mergeResults,
+  readResults,
+  writeResults,
+  type SizeResult,
+} from './bench/report';
 import type { GenerateInput, GenerateOutput } from './bench/worker';
 
 const root = path.resolve(import.meta.dirname, '..');
-const worker = path.join(import.meta.dirname, 'bench', 'worker.ts');
 const resultsFile = path.join(root, 'bench', 'results.json');
 
 interface Options {
   sizes: number[];
   baseline: boolean;
   keep: boolean;
+  /** Only print bench/results.json as the README's Markdown tables. */
+  markdown: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { sizes: [10_000, 100_000], baseline: true, keep: false };
+  const options: Options = { sizes: [10_000, 100_000], baseline: true, keep: false, markdown: false };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] as string;
     if (arg === '--sizes' || arg.startsWith('--sizes=')) {
@@ -42,37 +53,10 @@ function parseArgs(argv: readonly string[]): Options {
       options.sizes = sizes;
     } else if (arg === '--no-baseline') options.baseline = false;
     else if (arg === '--keep') options.keep = true;
-    else throw new Error(`unknown argument ${arg} (use --sizes N,M, --no-baseline, --keep)`);
+    else if (arg === '--markdown') options.markdown = true;
+    else throw new Error(`unknown argument ${arg} (use --sizes N,M, --no-baseline, --keep, --markdown)`);
   }
   return options;
-}
-
-/** Heap for a child: the generated portfolio and the baseline's document grow with the size. */
-function heapMegabytes(contacts: number): number {
-  return Math.max(2048, Math.ceil((contacts / 1_000_000) * 12_288));
-}
-
-/** Runs one worker step in its own Node process and returns what it wrote. */
-function runWorker<I, O>(phase: 'generate' | 'measure', input: I, contacts: number, tmp: string): O {
-  const inputFile = path.join(tmp, `${phase}-in.json`);
-  const outputFile = path.join(tmp, `${phase}-out.json`);
-  fs.writeFileSync(inputFile, JSON.stringify(input));
-  const child = spawnSync(
-    process.execPath,
-    [
-      '--expose-gc',
-      `--max-old-space-size=${heapMegabytes(contacts)}`,
-      '--import',
-      'tsx',
-      worker,
-      phase,
-      inputFile,
-      outputFile,
-    ],
-    { cwd: root, stdio: 'inherit' },
-  );
-  if (child.status !== 0) throw new Error(`bench ${phase} (${contacts} contacts) failed: exit ${child.status}`);
-  return JSON.parse(fs.readFileSync(outputFile, 'utf8')) as O;
 }
 
 function benchSize(contacts: number, options: Options, machine: SizeResult['machine']): SizeResult {
@@ -80,6 +64,7 @@ function benchSize(contacts: number, options: Options, machine: SizeResult['mach
   const dataDir = path.join(tmp, 'data');
   const baselineFile = options.baseline ? path.join(tmp, 'electron-store-baseline.json') : null;
   console.log(`\n▶ ${contacts.toLocaleString('en')} contacts (${tmp})`);
+  const loadBefore = os.loadavg()[0] ?? 0;
   try {
     const generated = runWorker<GenerateInput, GenerateOutput>(
       'generate',
@@ -115,10 +100,15 @@ function benchSize(contacts: number, options: Options, machine: SizeResult['mach
       },
       open: { appMs: measured.openMs, baselineLoadMs: measured.baselineLoadMs },
       memory: {
+        rssBeforeOpenBytes: measured.rssBeforeOpenBytes,
+        rssAfterOpenBytes: measured.rssAfterOpenBytes,
         rssBytes: measured.rssBytes,
         heapUsedBytes: measured.heapUsedBytes,
+        heapTotalBytes: measured.heapTotalBytes,
+        externalBytes: measured.externalBytes,
         baselineRssBytes: measured.baselineRssBytes,
       },
+      loadAverage: { before: loadBefore, after: os.loadavg()[0] ?? 0 },
       rows: measured.rows,
       searchByLength: measured.searchByLength,
       targets: checkTargets(measured.rows, measured.rssBytes),
@@ -131,6 +121,11 @@ function benchSize(contacts: number, options: Options, machine: SizeResult['mach
 }
 
 const options = parseArgs(process.argv.slice(2));
+if (options.markdown) {
+  const results = readResults(resultsFile);
+  console.log(results === null ? 'No bench/results.json yet: run `npm run bench`.' : formatMarkdown(results));
+  process.exit(0);
+}
 const machine = machineInfo();
 console.log(
   `Benchmark on ${machine.cpu}, ${machine.cores} cores, ${(machine.memoryBytes / 2 ** 30).toFixed(0)} GiB, ` +
@@ -142,7 +137,6 @@ for (const contacts of options.sizes) {
   results.push(result);
   console.log(`\n${formatTable(result)}`);
   // Written after every size, so that a long run keeps what it measured so far.
-  fs.mkdirSync(path.dirname(resultsFile), { recursive: true });
-  fs.writeFileSync(resultsFile, `${JSON.stringify(mergeResults(resultsFile, machine, results), null, 2)}\n`);
+  writeResults(resultsFile, mergeResults(resultsFile, machine, results));
 }
 console.log(`\nResults written to ${path.relative(process.cwd(), resultsFile)}`);

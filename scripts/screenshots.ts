@@ -19,7 +19,10 @@ async function shoot(locale: 'de' | 'en'): Promise<void> {
     await page.getByRole('heading', { name: t('overview.title') }).waitFor();
     await page.screenshot({ path: path.join(outDir, `${locale}-overview.png`) });
 
-    await page.getByRole('button', { name: t('nav.accessSettings') }).click();
+    await page
+      .getByRole('navigation')
+      .getByRole('button', { name: t('nav.accessSettings') })
+      .click();
     await page.getByRole('switch', { name: t('settings.pre.label') }).check();
     await page.getByTestId('window-pre').getByLabel(t('settings.days')).fill('30');
     await page.getByLabel(t('settings.quota.label')).fill('250');
@@ -31,6 +34,65 @@ async function shoot(locale: 'de' | 'en'): Promise<void> {
     await page.getByRole('dialog').waitFor();
     await page.waitForTimeout(300); // let the modal's opening transition finish
     await page.screenshot({ path: path.join(outDir, `${locale}-confirm-post-contract.png`) });
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: t('settings.confirm.accept') })
+      .click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+
+    // The share dialog's warning: the reason the product exists.
+    const created = (await app.invoke('content.create', {
+      kind: 'announcement',
+      title: locale === 'de' ? 'Wasserabstellung am 3. Dezember' : 'Water shut-off on 3 December',
+      propertyId: 1,
+      text:
+        locale === 'de'
+          ? 'Am 3. Dezember wird von 8 bis 12 Uhr das Wasser abgestellt.'
+          : 'Water is off 8–12.',
+    })) as { value: { id: number; title: string } };
+    await page
+      .getByRole('navigation')
+      .getByRole('button', { name: t('nav.contents') })
+      .click();
+    await page.getByRole('button', { name: created.value.title }).click();
+    await page
+      .getByRole('button', { name: t('sharing.open') })
+      .first()
+      .click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('radio', { name: t('sharing.role.tenant') }).check();
+    await dialog.getByTestId('share-skipped-warning').waitFor();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(outDir, `${locale}-share-warning.png`) });
+    await dialog.getByRole('checkbox').last().check();
+    await dialog.getByTestId('share-skipped-warning').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(outDir, `${locale}-share-also-individually.png`) });
+    await page.keyboard.press('Escape');
+
+    const contact = (await app.invoke('contacts.list', { search: 'Böhm' })) as {
+      value: { items: { id: number; displayName: string }[] };
+    };
+    const mover = contact.value.items[0];
+    if (mover) {
+      await page
+        .getByRole('navigation')
+        .getByRole('button', { name: t('nav.contacts') })
+        .click();
+      await page.getByLabel(t('contacts.search')).fill('Böhm');
+      await page
+        .getByRole('row', { name: new RegExp(mover.displayName) })
+        .first()
+        .click();
+      await page.getByTestId('access-sentence').waitFor();
+      await page.screenshot({ path: path.join(outDir, `${locale}-contact.png`), fullPage: true });
+    }
+    await page
+      .getByRole('navigation')
+      .getByRole('button', { name: t('nav.contacts') })
+      .click();
+    await page.getByLabel(t('contacts.search')).fill('');
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: path.join(outDir, `${locale}-contacts.png`) });
   } finally {
     await app.close();
   }

@@ -232,7 +232,13 @@ export function baselineStore(file: string, doc: BaselineDocument, today: IsoDat
     },
 
     roleShare(propertyId: number, role: 'all' | 'tenant' | 'owner') {
-      return resolveRoleShare({ propertyId, unitIds: null, role }, doc.contacts, doc.contracts, doc.settings, today);
+      return resolveRoleShare(
+        { propertyId, unitIds: null, role },
+        doc.contacts,
+        doc.contracts,
+        doc.settings,
+        today,
+      );
     },
 
     seats() {

@@ -29,7 +29,16 @@ import { addDays } from '../../src-main/core/policy/dates';
 import { defaultOrganisation } from '../../src-main/core/services/organisationService';
 import { baselineStore, readDocument, type BaselineStore } from './baseline';
 import { BENCH_TODAY, WINDOWS_ON, type PortfolioFacts } from './portfolio';
-import { measure, measureSync, seededInts, single, timeOnce, timeSync, type Timing } from './stats';
+import {
+  measure,
+  measureSync,
+  seededInts,
+  single,
+  summarise,
+  timeOnce,
+  timeSync,
+  type Timing,
+} from './stats';
 
 /** A question's row: how long the app, its SQL floor and the JSON baseline took. */
 export interface Row {
@@ -56,8 +65,15 @@ export interface MeasureInput {
 export interface MeasureOutput {
   openMs: number;
   rows: Row[];
+  /** RSS of the process with all its code loaded (Node, tsx, the core's modules), before opening. */
+  rssBeforeOpenBytes: number;
+  rssAfterOpenBytes: number;
+  /** RSS after the app's questions (after a GC). */
   rssBytes: number;
   heapUsedBytes: number;
+  heapTotalBytes: number;
+  /** Memory outside the JS heap that V8 knows of (Buffers …); SQLite's own is not counted here. */
+  externalBytes: number;
   /** Search times by prefix length (app, p50/p99). */
   searchByLength: Record<string, Timing>;
   baselineLoadMs: number | null;
@@ -128,16 +144,70 @@ function contactInput(detail: ContactDetail, email: string) {
   };
 }
 
+/** The bare statements of the floor, prepared once on the floor's own connection. */
+function floorStatements(db: Database.Database) {
+  return {
+    seatCount: db.prepare(accessStatements.seatCount),
+    countsByAccess: db.prepare(accessStatements.countsByAccess),
+    impact: db.prepare(accessStatements.impact),
+    roleRecipients: db.prepare(accessStatements.roleRecipients),
+    roleWindowContracts: db.prepare(accessStatements.roleWindowContracts),
+    contractsOfContact: db.prepare(accessStatements.contractsOfContact),
+    totals: db.prepare(`SELECT
+      (SELECT COUNT(*) FROM properties) AS properties, (SELECT COUNT(*) FROM units) AS units,
+      (SELECT COUNT(*) FROM contacts WHERE archived = 0) AS contacts,
+      (SELECT COUNT(*) FROM contracts) AS contracts`),
+    property: db.prepare('SELECT id, name FROM properties WHERE id = ?'),
+    invitees: db.prepare(invitationStatements.inviteesOfProperty),
+    inviteeContracts: db.prepare(invitationStatements.contractsOfPropertyContacts),
+    inviteeUnits: db.prepare(invitationStatements.unitsOfProperty),
+    openInvitations: db.prepare(invitationStatements.openOfPropertyContacts),
+    insertInvitation: db.prepare(
+      `INSERT INTO invitations (contact_id, code_hash, created_at, expires_on, channel, state)
+       VALUES (?, ?, ?, ?, ?, 'pending')`,
+    ),
+    insertOutbox: db.prepare(
+      `INSERT INTO outbox (contact_id, recipient, language, subject, text_body, html_body, state, created_at)
+       VALUES (?, ?, 'de', ?, ?, ?, 'queued', ?)`,
+    ),
+    insertAudit: db.prepare(
+      'INSERT INTO audit (at, actor, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    updateEmail: db.prepare('UPDATE contacts SET email = ? WHERE id = ?'),
+    recipientRows: db.prepare(
+      `SELECT c.id, c.salutation, c.title, c.first_name, c.last_name, c.company, c.email, c.language,
+         c.archived, c.street, c.house_no, c.postcode, c.city,
+         EXISTS (SELECT 1 FROM portal_accounts pa WHERE pa.contact_id = c.id) AS registered
+       FROM contacts c WHERE c.id IN (SELECT value FROM json_each(?))`,
+    ),
+    contractsOfIds: db.prepare(
+      `SELECT * FROM contracts WHERE contact_id IN (SELECT value FROM json_each(?))
+       ORDER BY contact_id, start_date, id`,
+    ),
+    unitNames: db.prepare(
+      `SELECT u.id, u.property_id, u.number, u.name, p.name AS property_name
+       FROM units u JOIN properties p ON p.id = u.property_id
+       WHERE u.id IN (SELECT value FROM json_each(?))`,
+    ),
+  };
+}
+
+/**
+ * Each question is asked of the app and then, right after, of its floor, so that both see the same
+ * machine (the load of a shared 2-core machine drifts); the JSON baseline comes last.
+ */
 export async function measureDataDir(input: MeasureInput): Promise<MeasureOutput> {
   const { facts } = input;
   const notes: string[] = [];
   const rows = new Map<string, Row>();
   const row = (key: string, question: string, via: string): Row => {
-    let r = rows.get(key);
-    if (r === undefined) {
-      r = { key, question, via, app: null, floor: null, baseline: null };
-      rows.set(key, r);
-    }
+    const r: Row = { key, question, via, app: null, floor: null, baseline: null };
+    rows.set(key, r);
+    return r;
+  };
+  const at = (key: string): Row => {
+    const r = rows.get(key);
+    if (r === undefined) throw new Error(`no row ${key}`);
     return r;
   };
   const dbFile = path.join(input.dataDir, DATABASE_FILE);
@@ -146,24 +216,88 @@ export async function measureDataDir(input: MeasureInput): Promise<MeasureOutput
   const largest = facts.largestPropertyId;
   const bulk = facts.bulkPropertyId;
 
-  // ── 1. app ──────────────────────────────────────────────────────────────────────────────
   gc();
-  const opened = timeSync(() => createCore({ dataDir: input.dataDir, clock: pinnedClock(today), actor: 'bench' }));
+  const rssBeforeOpenBytes = process.memoryUsage().rss;
+  const opened = timeSync(() =>
+    createCore({ dataDir: input.dataDir, clock: pinnedClock(today), actor: 'bench' }),
+  );
   const core = opened.value;
+  const rssAfterOpenBytes = process.memoryUsage().rss;
   const invoke = invoker(core);
 
-  const overview = await timeOnce(() => invoke('portfolio.overview'));
-  row('overviewFirst', 'seat usage: overview, first after open', 'portfolio.overview').app = single(overview.ms);
-  row('overview', 'seat usage: overview', 'portfolio.overview').app = await measure(10, () =>
-    invoke('portfolio.overview'),
+  // The floor's connection: same file, same pragmas as the app's, its own default page cache.
+  const db = new Database(dbFile);
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  const s = floorStatements(db);
+  const bounds = accessBounds(WINDOWS_ON, today);
+  const settingsRows = settingsRepository(db);
+  const contacts = contactRepository(db);
+  const contracts = contractRepository(db);
+  const repo = accessRepository(db);
+
+  // ── seats: the overview (counts, contacts by access, seats) and the bare seat count
+  const overviewFirst = row('overviewFirst', 'seat usage: overview, first after open', 'portfolio.overview');
+  overviewFirst.app = single((await timeOnce(() => invoke('portfolio.overview'))).ms);
+  const overview = row('overview', 'seat usage: overview (counts, by access, seats)', 'portfolio.overview');
+  gc();
+  overview.app = await measure(10, () => invoke('portfolio.overview'), { warmup: 1 });
+  overview.floor = measureSync(
+    10,
+    () => {
+      settingsRows.get('access');
+      s.totals.get();
+      s.countsByAccess.all(bounds);
+      s.seatCount.get(bounds);
+    },
+    1,
+  );
+  const seats = row('seatCount', 'seat usage: the seat count alone', 'accessRepository.seatsUsed');
+  seats.app = measureSync(20, () => repo.seatsUsed(WINDOWS_ON, today), 2);
+  seats.floor = measureSync(20, () => s.seatCount.get(bounds), 2);
+
+  // ── one contact's access: the contact page, the repository + policy, the policy alone
+  const contactGet = row('contactGet', "one contact's access: the contact page", 'contacts.get');
+  gc();
+  contactGet.app = await measure(ACCESS_SAMPLES, (i) => invoke('contacts.get', { id: contactIds[i] }));
+  contactGet.floor = measureSync(ACCESS_SAMPLES, (i) => {
+    const id = contactIds[i] as number;
+    settingsRows.get('access');
+    contacts.get(id);
+    contacts.registeredAt(id);
+    contracts.viewsOfContact(id);
+    contacts.latestInvitation(id);
+  });
+  const narrow = row('access', "one contact's access: repository + policy", 'contractsOf + contactAccess');
+  const factsOf = (id: number): ContactFacts => ({ id, archived: false, registered: false });
+  gc();
+  narrow.app = measureSync(ACCESS_SAMPLES, (i) => {
+    const id = contactIds[i] as number;
+    contactAccess(factsOf(id), repo.contractsOf(id), WINDOWS_ON, today);
+  });
+  narrow.floor = measureSync(ACCESS_SAMPLES, (i) => s.contractsOfContact.all(contactIds[i]));
+  const prefetched: ContractFacts[][] = contactIds.map((id) => repo.contractsOf(id));
+  row('policy', "one contact's access: the policy alone", 'contactAccess').app = measureSync(
+    ACCESS_SAMPLES,
+    (i) =>
+      contactAccess(factsOf(contactIds[i] as number), prefetched[i] as ContractFacts[], WINDOWS_ON, today),
   );
 
-  const access = row('contactGet', "one contact's access: contact page", 'contacts.get');
-  access.app = await measure(ACCESS_SAMPLES, (i) => invoke('contacts.get', { id: contactIds[i] }));
-
-  // Role share "all tenants" of the largest property: the share dialog's preview when it exists.
-  const roleShare = row('sharingPreview', 'role share "all tenants", largest property', 'sharing.preview');
+  // ── role share "all tenants" of the largest property: the share dialog's preview (when it
+  // exists) and the resolution alone. Floor: the resolution's two statements; the preview adds the
+  // recipients' rows, their contracts and their units' names.
+  const scope = { ...bounds, propertyId: largest, allUnits: 1, unitIds: '[]', role: 'tenant' };
+  const resolveFloor = () => {
+    const recipients = s.roleRecipients.all(scope) as { contact_id: number }[];
+    const skipped = s.roleWindowContracts.all(scope) as { contact_id: number }[];
+    return [...recipients, ...skipped].map((r) => r.contact_id);
+  };
   if (isChannel('sharing.preview') && isChannel('content.create')) {
+    const preview = row(
+      'sharingPreview',
+      'role share "all tenants", largest property: dialog',
+      'sharing.preview',
+    );
     try {
       const content = await invoke<{ id: number }>('content.create', {
         kind: 'announcement',
@@ -175,30 +309,73 @@ export async function measureDataDir(input: MeasureInput): Promise<MeasureOutput
         contentId: content.id,
         target: { mode: 'role', role: 'tenant', propertyId: largest, unitIds: null },
       };
-      const preview = await invoke<{ recipients: unknown[]; skipped: unknown[] }>('sharing.preview', payload);
-      roleShare.info = `${preview.recipients.length} recipients, ${preview.skipped.length} skipped`;
-      roleShare.app = await measure(20, () => invoke('sharing.preview', payload), { warmup: 3 });
+      const answer = await invoke<{ recipients: unknown[]; skipped: unknown[] }>('sharing.preview', payload);
+      preview.info = `${answer.recipients.length} recipients, ${answer.skipped.length} skipped`;
+      gc();
+      preview.app = await measure(20, () => invoke('sharing.preview', payload), { warmup: 3 });
+      preview.floor = measureSync(
+        20,
+        () => {
+          const ids = JSON.stringify(resolveFloor());
+          s.recipientRows.all(ids);
+          const own = s.contractsOfIds.all(ids) as { unit_id: number }[];
+          s.unitNames.all(JSON.stringify([...new Set(own.map((k) => k.unit_id))]));
+        },
+        3,
+      );
     } catch (error) {
+      rows.delete('sharingPreview');
       notes.push(`sharing.preview could not be measured: ${(error as Error).message}`);
     }
   } else {
-    notes.push('sharing.preview does not exist yet: role share measured on accessRepository.resolveRoleShare.');
+    notes.push(
+      'sharing.preview does not exist yet: the role share is measured on accessRepository.resolveRoleShare.',
+    );
   }
+  const resolve = row(
+    'roleShare',
+    'role share "all tenants", largest property: resolution',
+    'accessRepository.resolveRoleShare',
+  );
+  const roleScope = { propertyId: largest, unitIds: null, role: 'tenant' } as const;
+  const resolution = repo.resolveRoleShare(roleScope, WINDOWS_ON, today);
+  resolve.info = `${resolution.recipients.length} recipients, ${resolution.skipped.length} skipped (${facts.largestPropertyUnits} units)`;
+  gc();
+  resolve.app = measureSync(50, () => repo.resolveRoleShare(roleScope, WINDOWS_ON, today), 5);
+  resolve.floor = measureSync(50, resolveFloor, 5);
 
-  const searchPrefixList = (() => {
-    const db = new Database(dbFile, { readonly: true });
-    try {
-      return searchPrefixes(db, facts.contacts, SEARCH_SAMPLES + 20);
-    } finally {
-      db.close();
-    }
-  })();
+  // ── contact search: a page of matches plus the access chips' counts of all matches
+  const searchPrefixList = searchPrefixes(db, facts.contacts, SEARCH_SAMPLES + 20);
   const warmPrefixes = searchPrefixList.slice(SEARCH_SAMPLES);
   const prefixes = searchPrefixList.slice(0, SEARCH_SAMPLES);
-  for (const prefix of warmPrefixes) await invoke('contacts.list', { search: prefix });
+  const prepared = new Map<string, Database.Statement>();
+  const statement = (sql: string) => {
+    let st = prepared.get(sql);
+    if (st === undefined) {
+      st = db.prepare(sql);
+      prepared.set(sql, st);
+    }
+    return st;
+  };
+  const listFloor = (search: string, access: Grant | null, withCounts: boolean) => {
+    const sql = contactListStatements(listFilter(search, access), bounds);
+    if (withCounts) statement(sql.counts).all(sql.countParams);
+    const page = statement(sql.page).all({ ...sql.pageParams, offset: 0, limit: 50 }) as { id: number }[];
+    contracts.factsOfContacts(page.map((r) => r.id));
+  };
+  for (const prefix of [...warmPrefixes, ...prefixes]) {
+    const sql = contactListStatements(listFilter(prefix, null), bounds);
+    statement(sql.counts);
+    statement(sql.page);
+  }
+  for (const prefix of warmPrefixes) {
+    await invoke('contacts.list', { search: prefix });
+    listFloor(prefix, null, true);
+  }
   const searchSamples: number[][] = [[], [], [], [], [], [], []];
   const search = row('search', 'contact search by name prefix (page + counts)', 'contacts.list');
   let matches = 0;
+  gc();
   search.app = await measure(
     prefixes.length,
     async (i) => {
@@ -210,31 +387,34 @@ export async function measureDataDir(input: MeasureInput): Promise<MeasureOutput
     },
     { warmup: 0 },
   );
+  search.floor = measureSync(prefixes.length, (i) => listFloor(prefixes[i] as string, null, true), 0);
   search.info = `${prefixes.length} prefixes of 1–6 letters, ${Math.round(matches / prefixes.length)} matches on average`;
   const searchByLength: Record<string, Timing> = {};
   searchSamples.forEach((samples, length) => {
-    if (samples.length === 0) return;
-    const sorted = [...samples].sort((a, b) => a - b);
-    searchByLength[String(length)] = {
-      p50: sorted[Math.floor((sorted.length - 1) / 2)] as number,
-      p99: sorted[Math.min(sorted.length - 1, Math.ceil(0.99 * sorted.length) - 1)] as number,
-      n: sorted.length,
-    };
+    if (samples.length > 0) searchByLength[String(length)] = summarise(samples);
   });
 
-  // The list: the first request counts all contacts by access (kept until the next write).
-  const first = await timeOnce(() => invoke<ContactListPage>('contacts.list', { access: 'post' }));
-  row('listFirst', 'contacts list, first open (state filter, counts of all)', 'contacts.list').app = single(
-    first.ms,
+  // ── the contact list by name with a state filter. The first request counts all contacts by
+  // access for the chips (kept until the next write); a state chip then only pages.
+  const listFirst = row(
+    'listFirst',
+    'contacts list, first open (state filter + counts of all)',
+    'contacts.list',
   );
+  listFirst.app = single(
+    (await timeOnce(() => invoke<ContactListPage>('contacts.list', { access: 'post' }))).ms,
+  );
+  listFirst.floor = single(timeSync(() => listFloor('', 'post', true)).ms);
   for (const state of STATES) {
-    const r = row(`list:${state}`, `contacts list page, by name, state = ${state}`, 'contacts.list');
+    const r = row(`list:${state}`, `contacts list page by name, state = ${state}`, 'contacts.list');
     const page = await invoke<ContactListPage>('contacts.list', { access: state });
     r.info = `${page.total} contacts`;
-    r.app = await measure(50, () => invoke('contacts.list', { access: state }));
+    gc();
+    r.app = await measure(50, () => invoke('contacts.list', { access: state }), { warmup: 5 });
+    r.floor = measureSync(50, () => listFloor('', state, false), 5);
   }
 
-  // Impact of turning "Zugang nach Vertragsende" on with 60 days (from pre 30 on, post off).
+  // ── the impact of turning "Zugang nach Vertragsende" on with 60 days (pre 30 on, post off)
   await invoke('settings.updateAccess', OFF_POST);
   const impact = row('impact', 'impact of post-contract access on, 60 days', 'settings.previewAccessImpact');
   const impactValue = await invoke<{ gained: number[]; seatsBefore: number; seatsAfter: number }>(
@@ -242,19 +422,83 @@ export async function measureDataDir(input: MeasureInput): Promise<MeasureOutput
     WINDOWS_ON,
   );
   impact.info = `${impactValue.gained.length} regain access, seats ${impactValue.seatsBefore} → ${impactValue.seatsAfter}`;
+  gc();
   impact.app = await measure(20, () => invoke('settings.previewAccessImpact', WINDOWS_ON), { warmup: 3 });
+  const before = accessBounds(OFF_POST, today);
+  const after = accessBounds(WINDOWS_ON, today);
+  const impactParams = {
+    day: today,
+    candidatePreUntil: before.preUntil > after.preUntil ? before.preUntil : after.preUntil,
+    candidatePostFrom: before.postFrom < after.postFrom ? before.postFrom : after.postFrom,
+    beforePreUntil: before.preUntil,
+    beforePostFrom: before.postFrom,
+    afterPreUntil: after.preUntil,
+    afterPostFrom: after.postFrom,
+  };
+  impact.floor = measureSync(
+    20,
+    () => {
+      settingsRows.get('access');
+      s.impact.all(impactParams);
+      s.seatCount.get(before);
+    },
+    3,
+  );
   await invoke('settings.updateAccess', WINDOWS_ON);
 
-  // Bulk invitation of the ~1,000-unit property.
+  // ── bulk invitation of the ~1,000-unit property: the preview, then inviting every eligible
+  // contact once. Floor: the reading statements; the invitation adds its inserts (rolled back).
+  const readProperty = () => {
+    s.property.get(bulk);
+    s.invitees.all({ propertyId: bulk });
+    s.inviteeContracts.all({ propertyId: bulk });
+    s.inviteeUnits.all({ propertyId: bulk });
+  };
   const preview = await invoke<PropertyInvitePreview>('invitations.previewProperty', { propertyId: bulk });
-  const previewRow = row('invitePreview', `bulk invite: preview (${facts.bulkPropertyUnits} units)`, 'invitations.previewProperty');
+  const previewRow = row(
+    'invitePreview',
+    `bulk invite: preview (${facts.bulkPropertyUnits} units)`,
+    'invitations.previewProperty',
+  );
   previewRow.info = `${preview.eligible.length} eligible, ${preview.ineligible.length} not`;
+  gc();
   previewRow.app = await measure(10, () => invoke('invitations.previewProperty', { propertyId: bulk }), {
     warmup: 2,
   });
+  previewRow.floor = measureSync(10, readProperty, 2);
   const eligible = preview.eligible.map((candidate) => candidate.contactId);
   const letterCount = preview.eligible.filter((candidate) => candidate.channel === 'letter').length;
-  const invite = row('invite', `bulk invite: invite all eligible (${facts.bulkPropertyUnits} units)`, 'invitations.inviteProperty');
+  const mail = { subject: 'Ihre Einladung', text: 'x'.repeat(900), html: 'x'.repeat(1800) };
+  const now = new Date().toISOString();
+  const invite = row(
+    'invite',
+    `bulk invite: invite all eligible (${facts.bulkPropertyUnits} units)`,
+    'invitations.inviteProperty',
+  );
+  invite.floor = single(
+    timeSync(() => {
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        readProperty();
+        s.openInvitations.all({ propertyId: bulk });
+        eligible.forEach((contactId) => {
+          const hash = `bench-floor-${contactId}-${'0'.repeat(48)}`;
+          const id = s.insertInvitation.run(
+            contactId,
+            hash,
+            now,
+            addDays(today, 30),
+            'email',
+          ).lastInsertRowid;
+          s.insertOutbox.run(contactId, 'a@example.org', mail.subject, mail.text, mail.html, now);
+          s.insertAudit.run(now, 'bench', 'invitations.create', 'invitation', String(id), null, '{}');
+        });
+      } finally {
+        db.exec('ROLLBACK');
+      }
+    }).ms,
+  );
+  gc();
   const invited = await timeOnce(() =>
     invoke<{ emailed: number; letters: number }>('invitations.inviteProperty', {
       propertyId: bulk,
@@ -264,19 +508,32 @@ export async function measureDataDir(input: MeasureInput): Promise<MeasureOutput
   invite.app = single(invited.ms);
   invite.info = `${invited.value.emailed} e-mails + ${invited.value.letters} letters (one PDF)`;
 
-  // One small change: a contact's e-mail (transaction + audit row + the contact page as answer).
+  // ── one small change: a contact's e-mail (transaction + audit row + the contact page as answer)
   const changed = await invoke<ContactDetail>('contacts.get', { id: contactIds[0] });
   const change = row('change', 'one change: save a contact', 'contacts.update');
+  gc();
   change.app = await measure(
     20,
     (i) => invoke('contacts.update', contactInput(changed, `bench-${i}@example.org`)),
-    { warmup: 2 },
+    {
+      warmup: 2,
+    },
+  );
+  change.floor = measureSync(
+    20,
+    (i) => {
+      db.transaction(() => {
+        s.updateEmail.run(`floor-${i}@example.org`, contactIds[0]);
+        s.insertAudit.run(now, 'bench', 'contact.update', 'contact', String(contactIds[0]), '{}', '{}');
+      })();
+    },
+    2,
   );
 
+  // The main process's memory after all questions, without the floor's connection.
+  db.close();
   gc();
   const memory = process.memoryUsage();
-  const rssBytes = memory.rss;
-  const heapUsedBytes = memory.heapUsed;
   core.close();
 
   // The letters' share of the bulk invitation: the same number of pages rendered alone.
@@ -303,187 +560,7 @@ export async function measureDataDir(input: MeasureInput): Promise<MeasureOutput
     invite.info += `; rendering ${letterCount} letter pages alone takes ${pdf.ms.toFixed(0)} ms`;
   }
 
-  // ── 2. floor ────────────────────────────────────────────────────────────────────────────
-  const db = new Database(dbFile);
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-  try {
-    const bounds = accessBounds(WINDOWS_ON, today);
-    const settingsRows = settingsRepository(db);
-    const contacts = contactRepository(db);
-    const contracts = contractRepository(db);
-    const repo = accessRepository(db);
-    const s = {
-      seatCount: db.prepare(accessStatements.seatCount),
-      countsByAccess: db.prepare(accessStatements.countsByAccess),
-      impact: db.prepare(accessStatements.impact),
-      roleRecipients: db.prepare(accessStatements.roleRecipients),
-      roleWindowContracts: db.prepare(accessStatements.roleWindowContracts),
-      contractsOfContact: db.prepare(accessStatements.contractsOfContact),
-      totals: db.prepare(`SELECT
-        (SELECT COUNT(*) FROM properties) AS properties, (SELECT COUNT(*) FROM units) AS units,
-        (SELECT COUNT(*) FROM contacts WHERE archived = 0) AS contacts,
-        (SELECT COUNT(*) FROM contracts) AS contracts`),
-      property: db.prepare('SELECT id, name FROM properties WHERE id = ?'),
-      invitees: db.prepare(invitationStatements.inviteesOfProperty),
-      inviteeContracts: db.prepare(invitationStatements.contractsOfPropertyContacts),
-      inviteeUnits: db.prepare(invitationStatements.unitsOfProperty),
-      openInvitations: db.prepare(invitationStatements.openOfPropertyContacts),
-      insertInvitation: db.prepare(
-        `INSERT INTO invitations (contact_id, code_hash, created_at, expires_on, channel, state)
-         VALUES (?, ?, ?, ?, ?, 'pending')`,
-      ),
-      insertOutbox: db.prepare(
-        `INSERT INTO outbox (contact_id, recipient, language, subject, text_body, html_body, state, created_at)
-         VALUES (?, ?, 'de', ?, ?, ?, 'queued', ?)`,
-      ),
-      insertAudit: db.prepare(
-        'INSERT INTO audit (at, actor, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ),
-      updateEmail: db.prepare('UPDATE contacts SET email = ? WHERE id = ?'),
-    };
-
-    row('overviewFirst', '', '').floor = null;
-    const overviewFloor = () => {
-      settingsRows.get('access');
-      s.totals.get();
-      s.countsByAccess.all(bounds);
-      s.seatCount.get(bounds);
-    };
-    row('overview', '', '').floor = measureSync(10, overviewFloor, 2);
-    row('seatCount', 'seat usage: the bare seat count', 'accessRepository.seatsUsed').floor = measureSync(
-      20,
-      () => s.seatCount.get(bounds),
-      2,
-    );
-    row('seatCount', '', '').app = measureSync(20, () => repo.seatsUsed(WINDOWS_ON, today), 2);
-
-    // The contact page's statements, and the access alone.
-    row('contactGet', '', '').floor = measureSync(ACCESS_SAMPLES, (i) => {
-      const id = contactIds[i] as number;
-      settingsRows.get('access');
-      contacts.get(id);
-      contacts.registeredAt(id);
-      contracts.viewsOfContact(id);
-      contacts.latestInvitation(id);
-    });
-    const narrow = row('access', "one contact's access: repository + policy", 'contractsOf + contactAccess');
-    const factsOf = (id: number): ContactFacts => ({ id, archived: false, registered: false });
-    narrow.app = measureSync(ACCESS_SAMPLES, (i) => {
-      const id = contactIds[i] as number;
-      contactAccess(factsOf(id), repo.contractsOf(id), WINDOWS_ON, today);
-    });
-    narrow.floor = measureSync(ACCESS_SAMPLES, (i) => s.contractsOfContact.all(contactIds[i]));
-    const prefetched: ContractFacts[][] = contactIds.map((id) => repo.contractsOf(id));
-    row('policy', "one contact's access: the policy alone", 'contactAccess').app = measureSync(
-      ACCESS_SAMPLES,
-      (i) => contactAccess(factsOf(contactIds[i] as number), prefetched[i] as ContractFacts[], WINDOWS_ON, today),
-    );
-
-    // Role share: the two statements of the resolution.
-    const scope = { ...bounds, propertyId: largest, allUnits: 1, unitIds: '[]', role: 'tenant' };
-    const roleFloor = measureSync(50, () => {
-      s.roleRecipients.all(scope);
-      s.roleWindowContracts.all(scope);
-    }, 5);
-    roleShare.floor = roleFloor;
-    const resolve = row('roleShare', 'role share "all tenants", largest property: resolution', 'accessRepository.resolveRoleShare');
-    const resolution = repo.resolveRoleShare({ propertyId: largest, unitIds: null, role: 'tenant' }, WINDOWS_ON, today);
-    resolve.info = `${resolution.recipients.length} recipients, ${resolution.skipped.length} skipped (${facts.largestPropertyUnits} units)`;
-    resolve.app = measureSync(
-      50,
-      () => repo.resolveRoleShare({ propertyId: largest, unitIds: null, role: 'tenant' }, WINDOWS_ON, today),
-      5,
-    );
-    resolve.floor = roleFloor;
-
-    // Search and list: page, counts, contracts of the page.
-    const prepared = new Map<string, Database.Statement>();
-    const statement = (sql: string) => {
-      let st = prepared.get(sql);
-      if (st === undefined) {
-        st = db.prepare(sql);
-        prepared.set(sql, st);
-      }
-      return st;
-    };
-    const listFloor = (search: string, access: Grant | null, withCounts: boolean) => {
-      const sql = contactListStatements(listFilter(search, access), bounds);
-      if (withCounts) statement(sql.counts).all(sql.countParams);
-      const page = statement(sql.page).all({ ...sql.pageParams, offset: 0, limit: 50 }) as { id: number }[];
-      contracts.factsOfContacts(page.map((r) => r.id));
-    };
-    for (const prefix of prefixes) {
-      const sql = contactListStatements(listFilter(prefix, null), bounds);
-      statement(sql.counts);
-      statement(sql.page);
-    }
-    search.floor = measureSync(prefixes.length, (i) => listFloor(prefixes[i] as string, null, true), 0);
-    row('listFirst', '', '').floor = single(timeSync(() => listFloor('', 'post', true)).ms);
-    for (const state of STATES) {
-      row(`list:${state}`, '', '').floor = measureSync(50, () => listFloor('', state, false), 5);
-    }
-
-    // Impact: the candidates' statement and the seat count before.
-    const before = accessBounds(OFF_POST, today);
-    const after = accessBounds(WINDOWS_ON, today);
-    const impactParams = {
-      day: today,
-      candidatePreUntil: before.preUntil > after.preUntil ? before.preUntil : after.preUntil,
-      candidatePostFrom: before.postFrom < after.postFrom ? before.postFrom : after.postFrom,
-      beforePreUntil: before.preUntil,
-      beforePostFrom: before.postFrom,
-      afterPreUntil: after.preUntil,
-      afterPostFrom: after.postFrom,
-    };
-    impact.floor = measureSync(20, () => {
-      s.impact.all(impactParams);
-      s.seatCount.get(before);
-    }, 3);
-
-    // Bulk invitation: the reading statements; the invitation adds its inserts (rolled back).
-    const readProperty = () => {
-      s.property.get(bulk);
-      s.invitees.all({ propertyId: bulk });
-      s.inviteeContracts.all({ propertyId: bulk });
-      s.inviteeUnits.all({ propertyId: bulk });
-    };
-    previewRow.floor = measureSync(10, readProperty, 2);
-    const mail = { subject: 'Ihre Einladung', text: 'x'.repeat(900), html: 'x'.repeat(1800) };
-    const now = new Date().toISOString();
-    const hashes = eligible.map((id) => `bench-floor-${id}-${'0'.repeat(48)}`);
-    invite.floor = single(
-      timeSync(() => {
-        db.exec('BEGIN IMMEDIATE');
-        try {
-          readProperty();
-          s.openInvitations.all({ propertyId: bulk });
-          eligible.forEach((contactId, i) => {
-            const id = s.insertInvitation.run(contactId, hashes[i], now, addDays(today, 30), 'email').lastInsertRowid;
-            s.insertOutbox.run(contactId, 'a@example.org', mail.subject, mail.text, mail.html, now);
-            s.insertAudit.run(now, 'bench', 'invitations.create', 'invitation', String(id), null, '{}');
-          });
-        } finally {
-          db.exec('ROLLBACK');
-        }
-      }).ms,
-    );
-
-    change.floor = measureSync(
-      20,
-      (i) => {
-        db.transaction(() => {
-          s.updateEmail.run(`floor-${i}@example.org`, contactIds[0]);
-          s.insertAudit.run(now, 'bench', 'contact.update', 'contact', String(contactIds[0]), '{}', '{}');
-        })();
-      },
-      2,
-    );
-  } finally {
-    db.close();
-  }
-
-  // ── 3. baseline ─────────────────────────────────────────────────────────────────────────
+  // ── the JSON baseline, in the same process, after the app's memory was measured
   let baselineLoadMs: number | null = null;
   let baselineRssBytes: number | null = null;
   if (input.baselineFile !== null && fs.existsSync(input.baselineFile)) {
@@ -493,19 +570,19 @@ export async function measureDataDir(input: MeasureInput): Promise<MeasureOutput
     const doc = loaded.value;
     const store: BaselineStore = baselineStore(input.baselineFile, doc, today);
     const budget = { budgetMs: input.baselineBudgetMs, warmup: 1 };
-    row('overviewFirst', '', '').baseline = single(timeSync(() => store.overview()).ms);
-    row('overview', '', '').baseline = await measure(10, () => store.overview(), budget);
-    row('seatCount', '', '').baseline = await measure(10, () => store.seats(), budget);
+    at('overviewFirst').baseline = single(timeSync(() => store.overview()).ms);
+    at('overview').baseline = await measure(10, () => store.overview(), budget);
+    at('seatCount').baseline = await measure(10, () => store.seats(), budget);
     const baseAccess = await measure(ACCESS_SAMPLES, (i) => store.access(contactIds[i] as number), budget);
-    row('contactGet', '', '').baseline = baseAccess;
-    row('access', '', '').baseline = baseAccess;
+    at('contactGet').baseline = baseAccess;
+    at('access').baseline = baseAccess;
     const baseRole = await measure(20, () => store.roleShare(largest, 'tenant'), budget);
-    row('roleShare', '', '').baseline = baseRole;
-    roleShare.baseline = baseRole;
+    at('roleShare').baseline = baseRole;
+    if (rows.has('sharingPreview')) at('sharingPreview').baseline = baseRole;
     search.baseline = await measure(prefixes.length, (i) => store.search(prefixes[i] as string), budget);
-    row('listFirst', '', '').baseline = single(timeSync(() => store.listPage('post')).ms);
+    listFirst.baseline = single(timeSync(() => store.listPage('post')).ms);
     for (const state of STATES) {
-      row(`list:${state}`, '', '').baseline = await measure(50, () => store.listPage(state), budget);
+      at(`list:${state}`).baseline = await measure(50, () => store.listPage(state), budget);
     }
     doc.settings = OFF_POST;
     impact.baseline = await measure(20, () => store.impact(WINDOWS_ON), budget);
@@ -521,12 +598,15 @@ export async function measureDataDir(input: MeasureInput): Promise<MeasureOutput
     baselineRssBytes = process.memoryUsage().rss;
   }
 
-  if (roleShare.app === null) rows.delete('sharingPreview');
   return {
     openMs: opened.ms,
     rows: [...rows.values()],
-    rssBytes,
-    heapUsedBytes,
+    rssBeforeOpenBytes,
+    rssAfterOpenBytes,
+    rssBytes: memory.rss,
+    heapUsedBytes: memory.heapUsed,
+    heapTotalBytes: memory.heapTotal,
+    externalBytes: memory.external,
     searchByLength,
     baselineLoadMs,
     baselineRssBytes,

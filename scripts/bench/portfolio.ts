@@ -110,7 +110,14 @@ export function databaseBytes(dataDir: string): number {
 }
 
 /** The portfolio tables whose secondary indexes are built after loading. */
-const LOADED_TABLES = ['properties', 'property_addresses', 'units', 'contacts', 'contracts', 'portal_accounts'];
+const LOADED_TABLES = [
+  'properties',
+  'property_addresses',
+  'units',
+  'contacts',
+  'contracts',
+  'portal_accounts',
+];
 
 /**
  * Writes the portfolio into a new data store in `dataDir` the way the app opens it (migrations, WAL,
@@ -184,7 +191,10 @@ export function writeBenchDataDir(dataDir: string, portfolio: DemoPortfolio): nu
 }
 
 /** Generates `contacts` contacts and writes them into `dataDir` (which must not hold a database yet). */
-export function createBenchDataDir(dataDir: string, contacts: number): GeneratedDataDir & { portfolio: DemoPortfolio } {
+export function createBenchDataDir(
+  dataDir: string,
+  contacts: number,
+): GeneratedDataDir & { portfolio: DemoPortfolio } {
   const generated = generateBenchPortfolio(contacts);
   const heapAfterGenerateBytes = process.memoryUsage().heapUsed;
   const writeMs = writeBenchDataDir(dataDir, generated.portfolio);

@@ -1,6 +1,7 @@
 /** The benchmark's tables, its targets (issue 6) and bench/results.json. */
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Row, MeasureOutput } from './measure';
 import type { PortfolioFacts } from './portfolio';
@@ -29,10 +30,40 @@ export interface SizeResult {
     baseline: BaselineWrite | null;
   };
   open: { appMs: number; baselineLoadMs: number | null };
-  memory: { rssBytes: number; heapUsedBytes: number; baselineRssBytes: number | null };
+  memory: {
+    rssBeforeOpenBytes: number;
+    rssAfterOpenBytes: number;
+    rssBytes: number;
+    heapUsedBytes: number;
+    heapTotalBytes: number;
+    externalBytes: number;
+    baselineRssBytes: number | null;
+  };
+  /** 1-minute load average before generating and after measuring (other work on the machine). */
+  loadAverage: { before: number; after: number };
   rows: Row[];
   searchByLength: MeasureOutput['searchByLength'];
   targets: TargetCheck[];
+  notes: string[];
+}
+
+/** A UI timing: event → DOM shows the answer, and → the next animation frame (painted). */
+export interface UiTiming {
+  dom: Timing;
+  frame: Timing;
+  /** The requests to the core in the median run: sent and answered, ms after the event. */
+  requests: { channel: string; sentMs: number; answeredMs: number }[];
+}
+
+/** What `npm run bench:ui` measured (scripts/bench-ui.ts). */
+export interface UiResults {
+  measuredAt: string;
+  machine: Machine;
+  contacts: number;
+  runs: number;
+  search: UiTiming | null;
+  openContact: UiTiming | null;
+  shareDialog: UiTiming | null;
   notes: string[];
 }
 
@@ -41,7 +72,25 @@ export interface ResultsFile {
   machine: Machine;
   /** By number of contacts; a run replaces the sizes it measured and keeps the others. */
   sizes: Record<string, SizeResult>;
+  ui?: UiResults;
 }
+
+export function readResults(file: string): ResultsFile | null {
+  if (!fs.existsSync(file)) return null;
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as ResultsFile;
+  } catch {
+    return null;
+  }
+}
+
+export function writeResults(file: string, results: ResultsFile): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+}
+
+const ABOUT =
+  'npm run bench (scripts/bench.ts) and npm run bench:ui (scripts/bench-ui.ts): times in milliseconds, sizes in bytes; see README "Performance".';
 
 export function machineInfo(): Machine {
   const cpus = os.cpus();
@@ -97,7 +146,12 @@ export interface TargetCheck {
   over: string | null;
 }
 
-function check(target: string, limitMs: number, valueMs: number | null | undefined, unit = 'ms'): TargetCheck | null {
+function check(
+  target: string,
+  limitMs: number,
+  valueMs: number | null | undefined,
+  unit = 'ms',
+): TargetCheck | null {
   if (valueMs === null || valueMs === undefined || Number.isNaN(valueMs)) return null;
   const met = valueMs <= limitMs;
   return {
@@ -116,14 +170,19 @@ export function checkTargets(rows: readonly Row[], rssBytes: number): TargetChec
   const out: (TargetCheck | null)[] = [];
   const share = get('sharingPreview')?.app ? 'sharingPreview' : 'roleShare';
   out.push(check(`role share, largest property (${get(share)?.via ?? ''}, p50)`, 10, app(share)));
-  if (share === 'sharingPreview') out.push(check('role share resolution (repository, p50)', 10, app('roleShare')));
+  if (share === 'sharingPreview')
+    out.push(check('role share resolution (repository, p50)', 10, app('roleShare')));
   out.push(check('settings impact (p50)', 100, app('impact')));
   out.push(check('search p99', 10, app('search', 'p99')));
   out.push(check("one contact's access: repository + policy (p50)", 0.05, app('access')));
   out.push(check("one contact's access: contacts.get (p50)", 0.05, app('contactGet')));
   const pages = rows.filter((r) => r.key.startsWith('list:') && r.app !== null);
-  const worstPage = pages.reduce<Row | null>((w, r) => (w === null || (r.app?.p50 ?? 0) > (w.app?.p50 ?? 0) ? r : w), null);
-  if (worstPage) out.push(check(`list page, slowest state (${worstPage.key.slice(5)}, p50)`, 10, worstPage.app?.p50));
+  const worstPage = pages.reduce<Row | null>(
+    (w, r) => (w === null || (r.app?.p50 ?? 0) > (w.app?.p50 ?? 0) ? r : w),
+    null,
+  );
+  if (worstPage)
+    out.push(check(`list page, slowest state (${worstPage.key.slice(5)}, p50)`, 10, worstPage.app?.p50));
   out.push(check('list page, first open (counts of all contacts)', 10, app('listFirst')));
   out.push(check('bulk invite of the ~1,000-unit property', 500, app('invite')));
   out.push(check('main-process RSS', 300 * 2 ** 20, rssBytes, 'bytes'));
@@ -164,13 +223,26 @@ export function formatTable(result: SizeResult): string {
         : ''),
   );
   lines.push(
+    `machine load average (1 min) ${result.loadAverage.before.toFixed(1)} before, ${result.loadAverage.after.toFixed(1)} after, on ${result.machine.cores} cores`,
+  );
+  lines.push(
     `open: createCore ${formatMs(result.open.appMs)} | baseline JSON.parse ${formatMs(result.open.baselineLoadMs)}; ` +
-      `RSS after the questions ${formatBytes(result.memory.rssBytes)} (heap ${formatBytes(result.memory.heapUsedBytes)})` +
+      `RSS: code loaded ${formatBytes(result.memory.rssBeforeOpenBytes)}, opened ${formatBytes(result.memory.rssAfterOpenBytes)}, ` +
+      `after the questions ${formatBytes(result.memory.rssBytes)} (heap ${formatBytes(result.memory.heapUsedBytes)})` +
       (result.memory.baselineRssBytes !== null
         ? ` | with the baseline document loaded ${formatBytes(result.memory.baselineRssBytes)}`
         : ''),
   );
-  const header = ['question', 'app via', 'app p50', 'app p99', 'floor p50', 'app/floor', 'baseline p50', 'baseline/app'];
+  const header = [
+    'question',
+    'app via',
+    'app p50',
+    'app p99',
+    'floor p50',
+    'app/floor',
+    'baseline p50',
+    'baseline/app',
+  ];
   const widths = [56, 34, 10, 10, 10, 10, 13, 12];
   const table = [header];
   for (const r of orderedRows(result.rows)) {
@@ -197,26 +269,117 @@ export function formatTable(result: SizeResult): string {
   for (const r of info) lines.push(`  ${r.question}: ${r.info}`);
   lines.push('targets (issue 6):');
   for (const t of result.targets) {
-    lines.push(`  ${t.met ? 'met   ' : 'MISSED'} ${t.target}: ${t.value} (${t.limit})${t.over ? `, ${t.over} over` : ''}`);
+    lines.push(
+      `  ${t.met ? 'met   ' : 'MISSED'} ${t.target}: ${t.value} (${t.limit})${t.over ? `, ${t.over} over` : ''}`,
+    );
   }
   for (const note of result.notes) lines.push(`note: ${note}`);
   return lines.join('\n');
 }
 
 export function mergeResults(file: string, machine: Machine, results: readonly SizeResult[]): ResultsFile {
-  let previous: ResultsFile | null = null;
-  if (fs.existsSync(file)) {
-    try {
-      previous = JSON.parse(fs.readFileSync(file, 'utf8')) as ResultsFile;
-    } catch {
-      previous = null;
-    }
-  }
+  const previous = readResults(file);
   const sizes: Record<string, SizeResult> = { ...(previous?.sizes ?? {}) };
   for (const result of results) sizes[String(result.contacts)] = result;
-  return {
-    about: 'npm run bench (scripts/bench.ts): times in milliseconds, sizes in bytes; see README "Performance".',
-    machine,
-    sizes,
+  return { ...previous, about: ABOUT, machine, sizes };
+}
+
+export function mergeUiResults(file: string, ui: UiResults): ResultsFile {
+  const previous = readResults(file);
+  return { about: ABOUT, machine: ui.machine, sizes: {}, ...previous, ui };
+}
+
+/** Markdown tables of a results file, for the README's "Performance" section (`--markdown`). */
+export function formatMarkdown(results: ResultsFile): string {
+  const sizes = Object.values(results.sizes).sort((a, b) => a.contacts - b.contacts);
+  if (sizes.length === 0) return 'No results yet: run `npm run bench`.';
+  const largest = sizes.at(-1) as SizeResult;
+  const n = (contacts: number) =>
+    contacts >= 1_000_000 ? `${contacts / 1_000_000}M` : `${contacts / 1000}k`;
+  const lines: string[] = [];
+  const table = (header: string[], rows: string[][], align: string[]) => {
+    lines.push(`| ${header.join(' | ')} |`);
+    lines.push(`| ${align.join(' | ')} |`);
+    for (const row of rows) lines.push(`| ${row.join(' | ')} |`);
+    lines.push('');
   };
+  table(
+    [
+      'contacts',
+      'generate',
+      'SQLite write',
+      'database',
+      'open',
+      'RSS after questions',
+      'JSON baseline: write, size',
+      'JSON.parse',
+      'RSS with JSON',
+    ],
+    sizes.map((s) => [
+      s.contacts.toLocaleString('en'),
+      formatMs(s.generation.generateMs),
+      formatMs(s.generation.writeMs),
+      formatBytes(s.generation.dbBytes),
+      formatMs(s.open.appMs),
+      formatBytes(s.memory.rssBytes),
+      s.generation.baseline
+        ? `${formatMs(s.generation.baseline.writeMs)}, ${formatBytes(s.generation.baseline.bytes)}${s.generation.baseline.reduced ? '¹' : ''}`
+        : '–',
+      formatMs(s.open.baselineLoadMs),
+      formatBytes(s.memory.baselineRssBytes),
+    ]),
+    ['--:', '--:', '--:', '--:', '--:', '--:', '--:', '--:', '--:'],
+  );
+  const reduced = sizes.find((s) => s.generation.baseline?.reduced);
+  if (reduced) {
+    lines.push(
+      `¹ At ${reduced.contacts.toLocaleString('en')} contacts the full JSON document does not fit in one JavaScript ` +
+        'string (V8: at most 2^29 − 24 characters): the baseline uses a reduced document without phone, note, ' +
+        'postal address and units.',
+    );
+    lines.push('');
+  }
+  const keys = orderedRows(largest.rows).map((r) => r.key);
+  const timing = (t: Timing | null | undefined) =>
+    t == null ? '–' : t.n > 1 ? `${formatMs(t.p50)} / ${formatMs(t.p99)}` : formatMs(t.p50);
+  table(
+    [
+      'question',
+      'app path',
+      ...sizes.map((s) => `${n(s.contacts)}: app p50 / p99`),
+      `${n(largest.contacts)}: floor p50`,
+      'app / floor',
+      `${n(largest.contacts)}: JSON baseline p50`,
+      'baseline / app',
+    ],
+    keys.map((key) => {
+      const r = largest.rows.find((row) => row.key === key) as Row;
+      return [
+        r.question,
+        `\`${r.via}\``,
+        ...sizes.map((s) => timing(s.rows.find((row) => row.key === key)?.app)),
+        formatMs(r.floor?.p50),
+        formatRatio(r.app?.p50, r.floor?.p50),
+        formatMs(r.baseline?.p50),
+        formatRatio(r.baseline?.p50, r.app?.p50),
+      ];
+    }),
+    ['---', '---', ...sizes.map(() => '--:'), '--:', '--:', '--:', '--:'],
+  );
+  table(
+    ['target (issue 6)', 'limit', `${n(largest.contacts)}`, ''],
+    largest.targets
+      .filter((t) => !t.target.startsWith('app ≤ 2× floor'))
+      .map((t) => [t.target, t.limit, t.value, t.met ? 'met' : `**missed**, ${t.over} over`]),
+    ['---', '--:', '--:', '---'],
+  );
+  const floors = largest.targets.filter((t) => t.target.startsWith('app ≤ 2× floor'));
+  const over = floors.filter((t) => !t.met);
+  lines.push(
+    `App within 2× its floor at ${n(largest.contacts)}: ${floors.length - over.length} of ${floors.length} questions` +
+      (over.length > 0
+        ? `; over: ${over.map((t) => `${t.target.replace('app ≤ 2× floor: ', '')} (${t.value})`).join(', ')}.`
+        : '.'),
+  );
+  return lines.join('\n');
 }

@@ -62,7 +62,8 @@ function generate(input: GenerateInput): GenerateOutput {
 
 async function main(): Promise<void> {
   const [phase, inputFile, outputFile] = process.argv.slice(2);
-  if (inputFile === undefined || outputFile === undefined) throw new Error('usage: worker.ts <phase> <in> <out>');
+  if (inputFile === undefined || outputFile === undefined)
+    throw new Error('usage: worker.ts <phase> <in> <out>');
   const input: unknown = JSON.parse(fs.readFileSync(inputFile, 'utf8'));
   let output: GenerateOutput | MeasureOutput;
   if (phase === 'generate') output = generate(input as GenerateInput);

@@ -70,7 +70,11 @@ export function contentRepository(db: Db) {
     page(kind: ContentKind | null, offset: number, limit: number): { total: number; rows: ContentRow[] } {
       const total = (kind === null ? countAll.get() : countOfKind.get(kind))?.n ?? 0;
       const rows =
-        total <= offset ? [] : kind === null ? pageAll.all(limit, offset) : pageOfKind.all(kind, limit, offset);
+        total <= offset
+          ? []
+          : kind === null
+            ? pageAll.all(limit, offset)
+            : pageOfKind.all(kind, limit, offset);
       return { total, rows };
     },
 

@@ -99,7 +99,7 @@ export function shareRepository(db: Db) {
     `SELECT * FROM shares WHERE contact_id = :contactId AND revoked_at IS NULL
      UNION ALL
      SELECT * FROM shares WHERE property_id IN (SELECT value FROM json_each(:propertyIds))
-       AND contact_id IS NULL AND revoked_at IS NULL
+       AND role IS NOT NULL AND revoked_at IS NULL
      ORDER BY id`,
   );
   const recipients = db.prepare<[string], RecipientRow>(

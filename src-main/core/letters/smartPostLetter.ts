@@ -44,7 +44,17 @@ const labels = {
 } as const;
 
 /** Letters without a decomposition into base letter + accent. */
-const BASE_LETTERS: Record<string, string> = { Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', Ħ: 'H', ħ: 'h', ı: 'i', Ŧ: 'T', ŧ: 't' };
+const BASE_LETTERS: Record<string, string> = {
+  Ł: 'L',
+  ł: 'l',
+  Đ: 'D',
+  đ: 'd',
+  Ħ: 'H',
+  ħ: 'h',
+  ı: 'i',
+  Ŧ: 'T',
+  ŧ: 't',
+};
 
 function cleanerFor(font: PDFFont): (text: string) => string {
   const supported = new Set(font.getCharacterSet());
@@ -104,7 +114,15 @@ interface Fonts {
 
 function drawLetterhead(page: PDFPage, fonts: Fonts, letter: SmartPostLetter): void {
   const { organisation, language } = letter;
-  const line = (text: string, x: number, y: number, size: number, font: PDFFont, grey: boolean, maxWidth?: number) => {
+  const line = (
+    text: string,
+    x: number,
+    y: number,
+    size: number,
+    font: PDFFont,
+    grey: boolean,
+    maxWidth?: number,
+  ) => {
     const clean = fonts.clean(text);
     const fitted = maxWidth === undefined ? size : fittedSize(font, clean, size, maxWidth);
     page.drawText(clean, { x, y, size: fitted, font, color: grey ? GREY : INK });
@@ -133,7 +151,14 @@ function drawLetterhead(page: PDFPage, fonts: Fonts, letter: SmartPostLetter): v
     line(address, LEFT, y, BODY_SIZE, fonts.regular, false, ADDRESS_WIDTH);
     y -= 13;
   }
-  line(`${labels[language].date}: ${formatDate(language, letter.date)}`, 125 * MM, fromTop(67), 10, fonts.regular, false);
+  line(
+    `${labels[language].date}: ${formatDate(language, letter.date)}`,
+    125 * MM,
+    fromTop(67),
+    10,
+    fonts.regular,
+    false,
+  );
 }
 
 /** Adds one letter: its first page, and continuation pages when the text runs long. */

@@ -274,7 +274,13 @@ export function contentService(
       if (JSON.stringify(beforeAudit) === JSON.stringify(afterAudit)) return detail(id);
       ctx.change((audit) => {
         contents.update(id, values, ctx.clock.now());
-        audit({ action: 'content.update', entity: 'content', entityId: id, before: beforeAudit, after: afterAudit });
+        audit({
+          action: 'content.update',
+          entity: 'content',
+          entityId: id,
+          before: beforeAudit,
+          after: afterAudit,
+        });
       });
       return detail(id);
     },

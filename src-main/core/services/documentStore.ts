@@ -96,10 +96,6 @@ export function documentStore(dataDir: string) {
       }
       return bytes;
     },
-
-    has(sha256: string): boolean {
-      return SHA256.test(sha256) && fs.existsSync(fileOf(sha256));
-    },
   };
 }
 export type DocumentStore = ReturnType<typeof documentStore>;

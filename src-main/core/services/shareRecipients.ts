@@ -22,7 +22,10 @@ export interface RecipientInfo {
 
 const collator = new Intl.Collator('de', { numeric: true, sensitivity: 'base' });
 
-export function byName(a: { displayName: string; contactId: number }, b: { displayName: string; contactId: number }) {
+export function byName(
+  a: { displayName: string; contactId: number },
+  b: { displayName: string; contactId: number },
+) {
   return collator.compare(a.displayName, b.displayName) || a.contactId - b.contactId;
 }
 
@@ -51,7 +54,11 @@ export function recipientLoader(ctx: CoreContext) {
   const shares = shareRepository(ctx.db);
   const contracts = contractRepository(ctx.db);
 
-  return function load(contactIds: Iterable<number>, settings: AccessSettings, day: IsoDate): RecipientDirectory {
+  return function load(
+    contactIds: Iterable<number>,
+    settings: AccessSettings,
+    day: IsoDate,
+  ): RecipientDirectory {
     const ids = [...new Set(contactIds)];
     const rows = shares.recipients(ids);
     const facts = contracts.factsOfContacts(rows.map((row) => row.id));
@@ -60,7 +67,11 @@ export function recipientLoader(ctx: CoreContext) {
     const infos = new Map<number, RecipientInfo>();
     for (const row of rows) {
       const own = byContact.get(row.id) ?? [];
-      const contactFacts: ContactFacts = { id: row.id, archived: row.archived === 1, registered: row.registered === 1 };
+      const contactFacts: ContactFacts = {
+        id: row.id,
+        archived: row.archived === 1,
+        registered: row.registered === 1,
+      };
       infos.set(row.id, {
         row,
         displayName: displayName(nameOfRow(row)),
@@ -76,7 +87,10 @@ export function recipientLoader(ctx: CoreContext) {
         const rowsOf = [...new Set(selected.map((c) => c.unitId))]
           .map((id) => units.get(id))
           .filter((u): u is UnitNameRow => u !== undefined)
-          .sort((a, b) => collator.compare(a.property_name, b.property_name) || collator.compare(a.number, b.number));
+          .sort(
+            (a, b) =>
+              collator.compare(a.property_name, b.property_name) || collator.compare(a.number, b.number),
+          );
         const properties = new Set(rowsOf.map((u) => u.property_id));
         return rowsOf.map((u) => (properties.size > 1 ? `${u.property_name}: ${u.name}` : u.name)).join('; ');
       },

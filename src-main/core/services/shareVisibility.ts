@@ -21,8 +21,7 @@ import { contactAccess, contractInScope, contractPhase } from '../policy';
 import type { ShareRow } from '../db/shareRepository';
 
 export type ShareTargetFacts =
-  | { mode: 'individual'; contactId: number }
-  | { mode: 'role'; scope: RoleShareScope };
+  { mode: 'individual'; contactId: number } | { mode: 'role'; scope: RoleShareScope };
 
 export interface ShareFacts {
   id: number;
@@ -46,7 +45,11 @@ export function shareFacts(row: ShareRow): ShareFacts {
       ? { mode: 'individual', contactId: row.contact_id }
       : {
           mode: 'role',
-          scope: { role: row.role ?? 'all', propertyId: row.property_id ?? 0, unitIds: parseUnitIds(row.unit_ids) },
+          scope: {
+            role: row.role ?? 'all',
+            propertyId: row.property_id ?? 0,
+            unitIds: parseUnitIds(row.unit_ids),
+          },
         };
   return { id: row.id, contentId: row.content_id, target, revoked: row.revoked_at !== null };
 }
@@ -75,7 +78,8 @@ export function shareVisibleTo(
   if (share.revoked || contact.archived) return false;
   if (share.target.mode === 'individual') {
     return (
-      share.target.contactId === contact.id && contactAccess(contact, contracts, settings, day).grant !== 'none'
+      share.target.contactId === contact.id &&
+      contactAccess(contact, contracts, settings, day).grant !== 'none'
     );
   }
   return roleShareReaches(share.target.scope, contact, contracts, day);
@@ -100,7 +104,10 @@ export function visibleContents(
     if (share.revoked) continue;
     if (share.target.mode === 'individual') {
       if (share.target.contactId === contact.id && hasAccess) seen.set(share.contentId, 'individual');
-    } else if (seen.get(share.contentId) === undefined && roleShareReaches(share.target.scope, contact, contracts, day)) {
+    } else if (
+      seen.get(share.contentId) === undefined &&
+      roleShareReaches(share.target.scope, contact, contracts, day)
+    ) {
       seen.set(share.contentId, 'role');
     }
   }

@@ -118,7 +118,11 @@ export function sharingService(ctx: CoreContext, settings: SettingsService, deps
       const unknown = unitIds.find((id) => !ofProperty.has(id));
       if (unknown !== undefined) throw new DomainError('UNKNOWN_UNIT', { unitId: unknown });
     }
-    return { role: target.role, propertyId: target.propertyId, unitIds: unitIds.length === 0 ? null : unitIds };
+    return {
+      role: target.role,
+      propertyId: target.propertyId,
+      unitIds: unitIds.length === 0 ? null : unitIds,
+    };
   }
 
   /** The contracts of a contact that give it access on `day`, preferring those in `propertyId`. */
@@ -167,7 +171,12 @@ export function sharingService(ctx: CoreContext, settings: SettingsService, deps
     return info;
   }
 
-  function plan(contentId: number, target: ShareTargetValue, alsoIndividually: readonly number[], day: IsoDate): Plan {
+  function plan(
+    contentId: number,
+    target: ShareTargetValue,
+    alsoIndividually: readonly number[],
+    day: IsoDate,
+  ): Plan {
     const content = requireContent(contentId);
     if (content.kind === 'smartpost' && target.mode === 'role') throw new DomainError('SMARTPOST_ROLE_SHARE');
     const current = settings.getAccess();
@@ -299,7 +308,12 @@ export function sharingService(ctx: CoreContext, settings: SettingsService, deps
             refused.push({ contactId: id, displayName: info.displayName, reason: eligibility.reason });
             continue;
           }
-          const share: ShareFacts = { id: 0, contentId, target: { mode: 'individual', contactId: id }, revoked: false };
+          const share: ShareFacts = {
+            id: 0,
+            contentId,
+            target: { mode: 'individual', contactId: id },
+            revoked: false,
+          };
           const units = accessContracts(info, current, day, content.property_id);
           const visible = shareVisibleTo(share, info.facts, info.contracts, current, day);
           recipients.push(recipientView(info, directory, units, visible));
@@ -506,7 +520,12 @@ export function sharingService(ctx: CoreContext, settings: SettingsService, deps
           if (info === undefined) continue;
           const units = scopeContracts(info, scope, current, day, ['active', 'pre', 'post']);
           recipients.push(
-            recipientView(info, directory, units, shareVisibleTo(f, info.facts, info.contracts, current, day)),
+            recipientView(
+              info,
+              directory,
+              units,
+              shareVisibleTo(f, info.facts, info.contracts, current, day),
+            ),
           );
         }
         recipients.sort(byName);

@@ -24,7 +24,9 @@ export function checkTemplate(template: string): void {
   const stray = /\{\{|\}\}/.exec(rest);
   if (stray !== null) {
     const at = stray.index;
-    throw new DomainError('UNKNOWN_PLACEHOLDER', { placeholder: rest.slice(at, at + 20).split('\n')[0] ?? '' });
+    throw new DomainError('UNKNOWN_PLACEHOLDER', {
+      placeholder: rest.slice(at, at + 20).split('\n')[0] ?? '',
+    });
   }
 }
 

@@ -62,8 +62,18 @@ describe('content.create and content.update', () => {
     const created: ContentDetail[] = [];
     for (const input of inputs) created.push(await ok<ContentDetail>(core, 'content.create', input));
 
-    expect(created.map((c) => c.kind)).toEqual(['announcement', 'appointment', 'document', 'smartpost', 'process']);
-    expect(created[0]).toMatchObject({ title: 'Mitteilung', propertyName: 'WEG Musterstraße 12', data: { text: 'Text' } });
+    expect(created.map((c) => c.kind)).toEqual([
+      'announcement',
+      'appointment',
+      'document',
+      'smartpost',
+      'process',
+    ]);
+    expect(created[0]).toMatchObject({
+      title: 'Mitteilung',
+      propertyName: 'WEG Musterstraße 12',
+      data: { text: 'Text' },
+    });
     expect(created[1]!.data).toEqual({
       startsAt: '2026-12-10T18:00',
       endsAt: '2026-12-10T20:30',
@@ -85,7 +95,9 @@ describe('content.create and content.update', () => {
     expect(created.every((c) => c.shares.length === 0)).toBe(true);
 
     const audit = auditRows(core).slice(before);
-    expect(audit.map((a) => [a.action, a.entity_id])).toEqual(created.map((c) => ['content.create', String(c.id)]));
+    expect(audit.map((a) => [a.action, a.entity_id])).toEqual(
+      created.map((c) => ['content.create', String(c.id)]),
+    );
     expect(audit.some((a) => (a.after ?? '').includes(PDF.toString('base64')))).toBe(false);
   });
 
@@ -99,11 +111,25 @@ describe('content.create and content.update', () => {
       state: 'open',
       contactIds: [],
     });
-    const input = { kind: 'process', title: 'Heizung defekt', propertyId: null, description: 'Monteur kommt', state: 'done', contactIds: [] };
+    const input = {
+      kind: 'process',
+      title: 'Heizung defekt',
+      propertyId: null,
+      description: 'Monteur kommt',
+      state: 'done',
+      contactIds: [],
+    };
     const updated = await ok<ContentDetail>(core, 'content.update', { id: created.id, input });
-    expect(updated).toMatchObject({ title: 'Heizung defekt', data: { state: 'done', description: 'Monteur kommt' } });
+    expect(updated).toMatchObject({
+      title: 'Heizung defekt',
+      data: { state: 'done', description: 'Monteur kommt' },
+    });
     const last = auditRows(core).at(-1)!;
-    expect(last).toMatchObject({ action: 'content.update', entity: 'content', entity_id: String(created.id) });
+    expect(last).toMatchObject({
+      action: 'content.update',
+      entity: 'content',
+      entity_id: String(created.id),
+    });
     expect(JSON.parse(last.before!)).toMatchObject({ title: 'Heizung', state: 'open' });
     expect(JSON.parse(last.after!)).toMatchObject({ title: 'Heizung defekt', state: 'done' });
     const count = auditRows(core).length;
@@ -130,9 +156,24 @@ describe('content.create and content.update', () => {
       text: null,
     };
     await expectRefused(core, 'content.create', appointment, 'INVALID_TIME_RANGE');
-    await expectRefused(core, 'content.create', { ...appointment, endsAt: '2026-12-10T09:00' }, 'INVALID_TIME_RANGE');
-    await expectRefused(core, 'content.create', { ...appointment, startsAt: '2026-02-30T10:00' }, 'INVALID_DATE');
-    await expectRefused(core, 'content.create', { ...appointment, endsAt: '2026-12-10T24:30' }, 'INVALID_DATE');
+    await expectRefused(
+      core,
+      'content.create',
+      { ...appointment, endsAt: '2026-12-10T09:00' },
+      'INVALID_TIME_RANGE',
+    );
+    await expectRefused(
+      core,
+      'content.create',
+      { ...appointment, startsAt: '2026-02-30T10:00' },
+      'INVALID_DATE',
+    );
+    await expectRefused(
+      core,
+      'content.create',
+      { ...appointment, endsAt: '2026-12-10T24:30' },
+      'INVALID_DATE',
+    );
     await expectRefused(
       core,
       'content.create',
@@ -149,7 +190,14 @@ describe('content.create and content.update', () => {
     await expectRefused(
       core,
       'content.create',
-      { kind: 'process', title: 'Vorgang', propertyId: null, description: null, state: 'open', contactIds: [1, 99_999] },
+      {
+        kind: 'process',
+        title: 'Vorgang',
+        propertyId: null,
+        description: null,
+        state: 'open',
+        contactIds: [1, 99_999],
+      },
       'UNKNOWN_CONTACT',
       { contactId: 99_999 },
     );
@@ -159,7 +207,12 @@ describe('content.create and content.update', () => {
       { kind: 'announcement', title: 'Mitteilung', propertyId: 99_999, text: 'x' },
       'UNKNOWN_PROPERTY',
     );
-    await expectRefused(core, 'content.create', { kind: 'announcement', title: '  ', propertyId: null, text: 'x' }, 'REQUIRED');
+    await expectRefused(
+      core,
+      'content.create',
+      { kind: 'announcement', title: '  ', propertyId: null, text: 'x' },
+      'REQUIRED',
+    );
   });
 });
 
@@ -170,13 +223,25 @@ describe('documents', () => {
     expect(documentFiles(core)).toEqual([sha256(PDF)]);
     expect(fs.readFileSync(path.join(core.dataDir, 'documents', sha256(PDF)))).toEqual(PDF);
     // The same bytes again: the same file.
-    await ok<ContentDetail>(core, 'content.create', documentInput(core, PDF, { title: 'Kopie', fileName: 'Kopie.pdf' }));
+    await ok<ContentDetail>(
+      core,
+      'content.create',
+      documentInput(core, PDF, { title: 'Kopie', fileName: 'Kopie.pdf' }),
+    );
     expect(documentFiles(core)).toEqual([sha256(PDF)]);
 
-    const file = await ok<{ fileName: string; mimeType: string; dataBase64: string }>(core, 'content.documentFile', {
-      id: first.id,
+    const file = await ok<{ fileName: string; mimeType: string; dataBase64: string }>(
+      core,
+      'content.documentFile',
+      {
+        id: first.id,
+      },
+    );
+    expect(file).toEqual({
+      fileName: 'Hausordnung.pdf',
+      mimeType: 'application/pdf',
+      dataBase64: PDF.toString('base64'),
     });
-    expect(file).toEqual({ fileName: 'Hausordnung.pdf', mimeType: 'application/pdf', dataBase64: PDF.toString('base64') });
 
     // An edit without new bytes keeps the file; with new bytes it points to the new file.
     const renamed = await ok<ContentDetail>(core, 'content.update', {
@@ -221,10 +286,18 @@ describe('documents', () => {
     await expectRefused(
       core,
       'content.create',
-      documentInput(core, PDF, { mimeType: 'text/plain', dataBase64: Buffer.from([0x41, 0x00, 0x42]).toString('base64') }),
+      documentInput(core, PDF, {
+        mimeType: 'text/plain',
+        dataBase64: Buffer.from([0x41, 0x00, 0x42]).toString('base64'),
+      }),
       'UNSUPPORTED_FILE_TYPE',
     );
-    await expectRefused(core, 'content.create', documentInput(core, PDF, { dataBase64: 'not base64!' }), 'UNSUPPORTED_FILE_TYPE');
+    await expectRefused(
+      core,
+      'content.create',
+      documentInput(core, PDF, { dataBase64: 'not base64!' }),
+      'UNSUPPORTED_FILE_TYPE',
+    );
     await expectRefused(core, 'content.create', documentInput(core, PDF, { dataBase64: '' }), 'REQUIRED');
     expect(documentFiles(core)).toEqual([]);
     // Exactly at the limit is fine.
@@ -247,7 +320,10 @@ describe('content.list', () => {
           : { kind, title: `Brief ${i}`, propertyId: null, template: 'Hallo {{name}}' };
       ids.push((await ok<ContentDetail>(core, 'content.create', input)).id);
     }
-    const page = await ok<{ total: number; items: ContentSummary[] }>(core, 'content.list', { offset: 1, limit: 2 });
+    const page = await ok<{ total: number; items: ContentSummary[] }>(core, 'content.list', {
+      offset: 1,
+      limit: 2,
+    });
     expect(page.total).toBe(5);
     expect(page.items.map((i) => i.id)).toEqual([ids[3], ids[2]]);
     const announcements = await ok<{ total: number; items: ContentSummary[] }>(core, 'content.list', {
@@ -270,6 +346,8 @@ describe('content.list', () => {
     const after = await ok<{ items: ContentSummary[] }>(core, 'content.list', { kind: 'announcement' });
     expect(after.items.find((i) => i.id === ids[1])?.visibleTo).toBe(2);
     // Row count sanity: the shares are in the data store.
-    expect(readDatabase(core, (db) => db.prepare('SELECT COUNT(*) AS n FROM shares').get())).toEqual({ n: 2 });
+    expect(readDatabase(core, (db) => db.prepare('SELECT COUNT(*) AS n FROM shares').get())).toEqual({
+      n: 2,
+    });
   });
 });

@@ -92,7 +92,10 @@ describe('individual shares', () => {
       'sharing.share',
       {
         contentId: content.id,
-        target: { mode: 'individual', contactIds: [situations.activeTenant.contactId, situations.tenantStartingLater.contactId] },
+        target: {
+          mode: 'individual',
+          contactIds: [situations.activeTenant.contactId, situations.tenantStartingLater.contactId],
+        },
       },
       'NO_ACCESS',
       { contactId: situations.tenantStartingLater.contactId },
@@ -116,7 +119,12 @@ describe('individual shares', () => {
       'sharing.share',
       {
         contentId: content.id,
-        target: { mode: 'role', role: 'tenant', propertyId: core.portfolio.showcasePropertyId, unitIds: null },
+        target: {
+          mode: 'role',
+          role: 'tenant',
+          propertyId: core.portfolio.showcasePropertyId,
+          unitIds: null,
+        },
         alsoIndividually: [noAccess],
       },
       'NO_ACCESS',
@@ -153,7 +161,12 @@ describe('SmartPost', () => {
   it('is never shared by role: SMARTPOST_ROLE_SHARE, nothing written; the role scope can still be previewed', async () => {
     const core = await sharingCore();
     const content = await smartPost(core);
-    const target = { mode: 'role', role: 'tenant', propertyId: core.portfolio.showcasePropertyId, unitIds: null };
+    const target = {
+      mode: 'role',
+      role: 'tenant',
+      propertyId: core.portfolio.showcasePropertyId,
+      unitIds: null,
+    };
     await expectRefused(core, 'sharing.share', { contentId: content.id, target }, 'SMARTPOST_ROLE_SHARE');
     const preview = await ok<SharePreview>(core, 'sharing.preview', { contentId: content.id, target });
     expect(preview.skipped.length).toBeGreaterThan(0);
@@ -162,7 +175,12 @@ describe('SmartPost', () => {
   it('reaches pre- and post-contract contacts, one personal letter each, one PDF page per recipient', async () => {
     const core = await sharingCore();
     const content = await smartPost(core);
-    const target = { mode: 'role', role: 'tenant', propertyId: core.portfolio.showcasePropertyId, unitIds: null };
+    const target = {
+      mode: 'role',
+      role: 'tenant',
+      propertyId: core.portfolio.showcasePropertyId,
+      unitIds: null,
+    };
     const preview = await ok<SharePreview>(core, 'sharing.preview', { contentId: content.id, target });
     const { situations } = core.portfolio;
     // The dialog picks the contacts from the role scope, skipped ones included, and shares individually.
@@ -178,9 +196,11 @@ describe('SmartPost', () => {
     expect(result.sharedWith).toBe(picked.length);
     const withEmail = picked.filter((id) => demoContact(core, id).email !== null);
     expect(result.notifications).toBe(withEmail.length);
-    expect(outboxRows(core).map((m) => m.contact_id).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(
-      [...withEmail].sort((a, b) => a - b),
-    );
+    expect(
+      outboxRows(core)
+        .map((m) => m.contact_id)
+        .sort((a, b) => (a ?? 0) - (b ?? 0)),
+    ).toEqual([...withEmail].sort((a, b) => a - b));
     expect(result.needsPost.map((n) => n.contactId)).toEqual([situations.noEmail.contactId]);
 
     expect(result.lettersPdf).not.toBeNull();

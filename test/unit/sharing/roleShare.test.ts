@@ -8,9 +8,21 @@ import { describe, expect, it } from 'vitest';
 import type { ContentDetail, PortalPreview, SharePreview, ShareResult } from '../../../shared/ipc';
 import { resolveRoleShare } from '../../../src-main/core/policy';
 import { addDays } from '../../../src-main/core/policy/dates';
-import { ACCESS, auditRows, demoContact, ok, outboxRows, sharingCore, TODAY, type SharingCore } from './support';
+import {
+  ACCESS,
+  auditRows,
+  demoContact,
+  ok,
+  outboxRows,
+  sharingCore,
+  TODAY,
+  type SharingCore,
+} from './support';
 
-async function announcement(core: SharingCore, title = 'Wasserabsperrung am 3. Dezember'): Promise<ContentDetail> {
+async function announcement(
+  core: SharingCore,
+  title = 'Wasserabsperrung am 3. Dezember',
+): Promise<ContentDetail> {
   return ok<ContentDetail>(core, 'content.create', {
     kind: 'announcement',
     title,
@@ -20,7 +32,12 @@ async function announcement(core: SharingCore, title = 'Wasserabsperrung am 3. D
 }
 
 function allTenants(core: SharingCore) {
-  return { mode: 'role', role: 'tenant', propertyId: core.portfolio.showcasePropertyId, unitIds: null } as const;
+  return {
+    mode: 'role',
+    role: 'tenant',
+    propertyId: core.portfolio.showcasePropertyId,
+    unitIds: null,
+  } as const;
 }
 
 /** The pure policy's answer for "all tenants of the showcase property" today. */
@@ -34,7 +51,11 @@ function expectedResolution(core: SharingCore) {
   );
 }
 
-async function visibleIds(core: SharingCore, contactId: number, day: string | null): Promise<Map<number, string>> {
+async function visibleIds(
+  core: SharingCore,
+  contactId: number,
+  day: string | null,
+): Promise<Map<number, string>> {
   const preview = await ok<PortalPreview>(core, 'portal.preview', { contactId, day });
   return new Map(preview.items.map((item) => [item.id, item.via]));
 }
@@ -43,21 +64,27 @@ describe('sharing.preview: role share "Alle Mieter" of the showcase property', (
   it('lists as skipped exactly the pre- and post-contract tenants the policy finds', async () => {
     const core = await sharingCore();
     const content = await announcement(core);
-    const preview = await ok<SharePreview>(core, 'sharing.preview', { contentId: content.id, target: allTenants(core) });
+    const preview = await ok<SharePreview>(core, 'sharing.preview', {
+      contentId: content.id,
+      target: allTenants(core),
+    });
     const expected = expectedResolution(core);
 
     expect(preview.recipients.map((r) => r.contactId).sort((a, b) => a - b)).toEqual(expected.recipients);
     expect(
-      preview.skipped.map((s) => ({ contactId: s.contactId, grant: s.grant, windowEnd: s.windowEnd })).sort(
-        (a, b) => a.contactId - b.contactId,
-      ),
+      preview.skipped
+        .map((s) => ({ contactId: s.contactId, grant: s.grant, windowEnd: s.windowEnd }))
+        .sort((a, b) => a.contactId - b.contactId),
     ).toEqual(expected.skipped.map(({ contactId, grant, windowEnd }) => ({ contactId, grant, windowEnd })));
     expect(preview.refused).toEqual([]);
 
     // The planted situations are among them: starting within 30 days, ended within 60 days.
     const skippedIds = new Set(preview.skipped.map((s) => s.contactId));
     const { situations } = core.portfolio;
-    for (const id of [...situations.tenantStartingSoon.contactIds, ...situations.recentlyEndedRegistered.contactIds]) {
+    for (const id of [
+      ...situations.tenantStartingSoon.contactIds,
+      ...situations.recentlyEndedRegistered.contactIds,
+    ]) {
       expect(skippedIds.has(id), `contact ${id} skipped`).toBe(true);
     }
     // Not skipped: archived, starting in > 30 days, ended > 60 days ago.
@@ -74,8 +101,14 @@ describe('sharing.preview: role share "Alle Mieter" of the showcase property', (
       expect(s.units).toMatch(/^Whg\. \d+/);
     }
     const clarke = preview.skipped.find((s) => s.contactId === situations.tenantStartingSoon.contactIds[2]);
-    expect(clarke).toMatchObject({ displayName: 'Emily Clarke', grant: 'pre', windowEnd: addDays(TODAY, 27) });
-    const schroeder = preview.skipped.find((s) => s.contactId === situations.recentlyEndedRegistered.contactId);
+    expect(clarke).toMatchObject({
+      displayName: 'Emily Clarke',
+      grant: 'pre',
+      windowEnd: addDays(TODAY, 27),
+    });
+    const schroeder = preview.skipped.find(
+      (s) => s.contactId === situations.recentlyEndedRegistered.contactId,
+    );
     expect(schroeder).toMatchObject({ grant: 'post', windowEnd: addDays(TODAY, 50) });
     expect(preview.recipients.every((r) => r.visibleToday && r.access.grant === 'active')).toBe(true);
 
@@ -89,9 +122,12 @@ describe('sharing.preview: role share "Alle Mieter" of the showcase property', (
     const core = await sharingCore();
     const content = await announcement(core);
     const { situations } = core.portfolio;
-    const schroederUnit = core.portfolio.contracts.find((k) => k.id === situations.recentlyEndedRegistered.contractIds[0])!
-      .unit_id;
-    const muellerUnit = core.portfolio.contracts.find((k) => k.id === situations.activeTenant.contractIds[0])!.unit_id;
+    const schroederUnit = core.portfolio.contracts.find(
+      (k) => k.id === situations.recentlyEndedRegistered.contractIds[0],
+    )!.unit_id;
+    const muellerUnit = core.portfolio.contracts.find(
+      (k) => k.id === situations.activeTenant.contractIds[0],
+    )!.unit_id;
     const preview = await ok<SharePreview>(core, 'sharing.preview', {
       contentId: content.id,
       target: { ...allTenants(core), unitIds: [schroederUnit, muellerUnit] },
@@ -99,19 +135,26 @@ describe('sharing.preview: role share "Alle Mieter" of the showcase property', (
     expect(preview.recipients.map((r) => r.contactId)).toEqual([situations.activeTenant.contactId]);
     // Unit A: Schröder moved out 10 days ago, Köhler moves in in 14 days.
     expect(preview.skipped.map((s) => s.contactId).sort((a, b) => a - b)).toEqual(
-      [situations.recentlyEndedRegistered.contactId, situations.tenantStartingSoon.contactId].sort((a, b) => a - b),
+      [situations.recentlyEndedRegistered.contactId, situations.tenantStartingSoon.contactId].sort(
+        (a, b) => a - b,
+      ),
     );
   });
 
   it('refuses units of another property and unknown properties', async () => {
     const core = await sharingCore();
     const content = await announcement(core);
-    const foreignUnit = core.portfolio.units.find((u) => u.property_id !== core.portfolio.showcasePropertyId)!.id;
+    const foreignUnit = core.portfolio.units.find(
+      (u) => u.property_id !== core.portfolio.showcasePropertyId,
+    )!.id;
     const result = await core.invoke('sharing.preview', {
       contentId: content.id,
       target: { ...allTenants(core), unitIds: [foreignUnit] },
     });
-    expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_UNIT', params: { unitId: foreignUnit } } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_UNIT', params: { unitId: foreignUnit } },
+    });
     const unknown = await core.invoke('sharing.preview', {
       contentId: content.id,
       target: { ...allTenants(core), propertyId: 99_999 },
@@ -168,12 +211,18 @@ describe('sharing.share: role share plus "zusätzlich einzeln freigeben"', () =>
     const schroeder = outbox.find((m) => m.contact_id === situations.recentlyEndedRegistered.contactId)!;
     expect(schroeder.text_body).toMatch(/^Sehr geehrter Herr Schröder,\n/);
     expect(schroeder.html_body).toContain('<p>Sehr geehrter Herr Schröder,</p>');
-    expect(outbox.find((m) => m.contact_id === situations.englishActiveTenant.contactId)?.language).toBe('en');
+    expect(outbox.find((m) => m.contact_id === situations.englishActiveTenant.contactId)?.language).toBe(
+      'en',
+    );
 
     // One audit row per share: the role share and one individual share per skipped contact.
     const audit = auditRows(core).slice(auditBefore);
     expect(audit.map((a) => a.action)).toEqual(Array(1 + skipped.length).fill('sharing.share'));
-    const roleAudit = JSON.parse(audit[0]!.after!) as { mode: string; recipients: number[]; outboxIds: number[] };
+    const roleAudit = JSON.parse(audit[0]!.after!) as {
+      mode: string;
+      recipients: number[];
+      outboxIds: number[];
+    };
     expect(roleAudit.mode).toBe('role');
     expect(roleAudit.recipients).toEqual(preview.recipients.map((r) => r.contactId).sort((a, b) => a - b));
 
@@ -183,10 +232,15 @@ describe('sharing.share: role share plus "zusätzlich einzeln freigeben"', () =>
     const role = detail.shares.find((s) => s.target.mode === 'role')!;
     expect(role.target).toMatchObject({ role: 'tenant', propertyName: 'WEG Musterstraße 12', unitIds: null });
     const visibleByRole = role.recipients.filter((r) => r.visibleToday).map((r) => r.contactId);
-    expect(visibleByRole.sort((a, b) => a - b)).toEqual(preview.recipients.map((r) => r.contactId).sort((a, b) => a - b));
-    expect(role.recipients.filter((r) => !r.visibleToday).map((r) => r.contactId).sort((a, b) => a - b)).toEqual(
-      [...skipped].sort((a, b) => a - b),
+    expect(visibleByRole.sort((a, b) => a - b)).toEqual(
+      preview.recipients.map((r) => r.contactId).sort((a, b) => a - b),
     );
+    expect(
+      role.recipients
+        .filter((r) => !r.visibleToday)
+        .map((r) => r.contactId)
+        .sort((a, b) => a - b),
+    ).toEqual([...skipped].sort((a, b) => a - b));
     const individual = detail.shares.filter((s) => s.target.mode === 'individual');
     expect(individual.map((s) => s.recipients[0]?.contactId).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(
       [...skipped].sort((a, b) => a - b),
@@ -194,7 +248,11 @@ describe('sharing.share: role share plus "zusätzlich einzeln freigeben"', () =>
     expect(individual.every((s) => s.recipients.length === 1 && s.recipients[0]!.visibleToday)).toBe(true);
 
     // The list counts everyone who sees it today.
-    const list = await ok<{ total: number; items: { id: number; visibleTo: number }[] }>(core, 'content.list', {});
+    const list = await ok<{ total: number; items: { id: number; visibleTo: number }[] }>(
+      core,
+      'content.list',
+      {},
+    );
     expect(list.items.find((i) => i.id === content.id)?.visibleTo).toBe(everyone.length);
   });
 
@@ -214,7 +272,9 @@ describe('sharing.share: role share plus "zusätzlich einzeln freigeben"', () =>
     expect(schroeder.grant).toBe('post');
 
     expect((await visibleIds(core, schroeder.contactId, null)).get(content.id)).toBe('individual');
-    expect((await visibleIds(core, schroeder.contactId, schroeder.windowEnd)).get(content.id)).toBe('individual');
+    expect((await visibleIds(core, schroeder.contactId, schroeder.windowEnd)).get(content.id)).toBe(
+      'individual',
+    );
     const after = await ok<PortalPreview>(core, 'portal.preview', {
       contactId: schroeder.contactId,
       day: addDays(schroeder.windowEnd, 1),
@@ -239,7 +299,11 @@ describe('sharing.share: role share plus "zusätzlich einzeln freigeben"', () =>
   it('hides a role-shared item from a tenant once the contract has ended', async () => {
     const core = await sharingCore();
     const content = await announcement(core);
-    await ok(core, 'sharing.share', { contentId: content.id, target: allTenants(core), alsoIndividually: [] });
+    await ok(core, 'sharing.share', {
+      contentId: content.id,
+      target: allTenants(core),
+      alsoIndividually: [],
+    });
     const { activeTenant } = core.portfolio.situations;
     const contractId = activeTenant.contractIds[0]!;
     const lastDay = addDays(TODAY, 10);
@@ -257,8 +321,9 @@ describe('sharing.share: role share plus "zusätzlich einzeln freigeben"', () =>
 
     // A newcomer sees it from the first day of the contract, without any individual share.
     const koehler = core.portfolio.situations.tenantStartingSoon.contactId;
-    const start = core.portfolio.contracts.find((k) => k.id === core.portfolio.situations.tenantStartingSoon.contractIds[0])!
-      .start_date;
+    const start = core.portfolio.contracts.find(
+      (k) => k.id === core.portfolio.situations.tenantStartingSoon.contractIds[0],
+    )!.start_date;
     expect((await visibleIds(core, koehler, addDays(start, -1))).has(content.id)).toBe(false);
     expect((await visibleIds(core, koehler, start)).get(content.id)).toBe('role');
   });
@@ -285,7 +350,11 @@ describe('sharing.share: role share plus "zusätzlich einzeln freigeben"', () =>
   it('revokes a share: soft, audited, and the portal no longer shows it', async () => {
     const core = await sharingCore();
     const content = await announcement(core);
-    await ok(core, 'sharing.share', { contentId: content.id, target: allTenants(core), alsoIndividually: [] });
+    await ok(core, 'sharing.share', {
+      contentId: content.id,
+      target: allTenants(core),
+      alsoIndividually: [],
+    });
     const detail = await ok<ContentDetail>(core, 'content.get', { id: content.id });
     const share = detail.shares[0]!;
     const mueller = core.portfolio.situations.activeTenant.contactId;

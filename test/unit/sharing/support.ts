@@ -1,34 +1,18 @@
 /**
  * The sharing tests' core: the demo portfolio on a pinned today (2026-11-27) with pre-contract access
  * 30 days and post-contract access 60 days, and the generated portfolio it was written from (to
- * compute expectations with the pure policy).
- *
- * Requests go through `core.invoke` like the renderer's. Until services/index.ts registers the
- * content channels, the content/sharing/portal channels are answered by `createContentHandlers` on
- * a second connection to the same data store, behind the same validation and error mapping as
- * `core.invoke` — once registered, everything goes through the core itself.
+ * compute expectations with the pure policy). Every request goes through `core.invoke`, as the renderer's do.
  */
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, expect } from 'vitest';
-import type { z } from 'zod';
+import type { ErrorCode } from '../../../shared/errors';
 import type { AccessSettings, ContactFacts, ContractFacts, IsoDate } from '../../../shared/domain';
-import { DomainError, errorCodes, type ErrorCode, type Result } from '../../../shared/errors';
-import { contract, isChannel, type Channel } from '../../../shared/ipc';
-import { contentChannels } from '../../../shared/contract/content';
-import { createContext, type CoreContext } from '../../../src-main/core/context';
 import { createCore, DATABASE_FILE, type Core } from '../../../src-main/core/core';
-import { openDatabase } from '../../../src-main/core/db/connection';
 import { generatePortfolio, type DemoPortfolio } from '../../../src-main/core/demo/generate';
 import { memoryPreferenceStore } from '../../../src-main/core/preferences';
 import { memorySecretStore } from '../../../src-main/core/secrets';
-import { createHandlers } from '../../../src-main/core/services';
-import { createContentHandlers } from '../../../src-main/core/services/contentHandlers';
-import { mailService } from '../../../src-main/core/services/mailService';
-import { organisationService } from '../../../src-main/core/services/organisationService';
-import { outboxService } from '../../../src-main/core/services/outboxService';
 import { DEMO_SEED } from '../../../src-main/core/services/portfolioService';
-import { settingsService } from '../../../src-main/core/services/settingsService';
 import { movableClock, type MovableClock } from '../invitations/support';
 import { expectOk, snapshotDatabase, tempDir } from '../support';
 
@@ -54,49 +38,6 @@ afterEach(() => {
   while (closers.length) closers.pop()?.();
 });
 
-const codeSet: ReadonlySet<string> = new Set(errorCodes);
-
-function isContentChannel(channel: string): boolean {
-  return Object.hasOwn(contentChannels, channel);
-}
-
-/** A second context on the data store, for the content handlers while they are not registered. */
-function localContext(dataDir: string, clock: MovableClock): CoreContext {
-  const db = openDatabase(path.join(dataDir, DATABASE_FILE));
-  closers.push(() => db.close());
-  return createContext({
-    db,
-    dataDir,
-    clock,
-    actor: 'unit-test',
-    preferences: memoryPreferenceStore({ language: 'de' }),
-    secrets: memorySecretStore(),
-    emit: () => undefined,
-  });
-}
-
-/** Validation and error mapping as in `core.invoke`. */
-async function invokeLocal(
-  handlers: Record<string, (payload: unknown) => unknown>,
-  channel: Channel,
-  payload: unknown,
-): Promise<Result<unknown>> {
-  const parsed = (contract[channel].request as z.ZodType).safeParse(payload);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const code = issue?.message && codeSet.has(issue.message) ? (issue.message as ErrorCode) : 'INVALID_PAYLOAD';
-    return { ok: false, error: { code, params: { field: issue?.path.join('.') ?? '' } } };
-  }
-  try {
-    const handler = handlers[channel];
-    if (handler === undefined) throw new Error(`no handler for ${channel}`);
-    return { ok: true, value: await handler(parsed.data) };
-  } catch (error) {
-    if (error instanceof DomainError) return { ok: false, error: { code: error.code, params: error.params } };
-    throw error;
-  }
-}
-
 /** The demo portfolio, pinned today, pre 30 / post 60 days on. */
 export async function sharingCore(today: IsoDate = TODAY): Promise<SharingCore> {
   const dataDir = tempDir('portal-sharing-');
@@ -112,27 +53,9 @@ export async function sharingCore(today: IsoDate = TODAY): Promise<SharingCore> 
   expectOk(await core.invoke('app.chooseFirstStart', 'demo'));
   expectOk(await core.invoke('settings.updateAccess', ACCESS));
 
-  const ctx = localContext(dataDir, clock);
-  const wired = 'content.list' in createHandlers(ctx);
-  const coreInvoke = core.invoke.bind(core);
-  let invoke = coreInvoke;
-  if (!wired) {
-    const organisation = organisationService(ctx);
-    const outbox = outboxService(ctx, mailService(ctx, organisation));
-    const handlers = createContentHandlers(ctx, settingsService(ctx), { outbox, organisation }) as unknown as Record<
-      string,
-      (payload: unknown) => unknown
-    >;
-    invoke = (channel, payload) =>
-      isChannel(channel) && isContentChannel(channel)
-        ? invokeLocal(handlers, channel, payload)
-        : coreInvoke(channel, payload);
-  }
-
   const portfolio = generatePortfolio({ seed: DEMO_SEED, today });
   const registered = new Set(portfolio.portalAccounts.map((a) => a.contact_id));
   return Object.assign(core, {
-    invoke,
     dataDir,
     clock,
     portfolio,
@@ -200,7 +123,9 @@ export interface AuditRow {
 
 export function auditRows(core: SharingCore): AuditRow[] {
   return readDatabase(core, (db) =>
-    db.prepare<[], AuditRow>('SELECT id, action, entity, entity_id, before, after FROM audit ORDER BY id').all(),
+    db
+      .prepare<[], AuditRow>('SELECT id, action, entity, entity_id, before, after FROM audit ORDER BY id')
+      .all(),
   );
 }
 

@@ -3,6 +3,7 @@ import {
   Alert,
   Anchor,
   Badge,
+  Box,
   Breadcrumbs,
   Button,
   Card,
@@ -17,6 +18,7 @@ import {
   Table,
   Text,
   Title,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { documentTypes, type ContentDetail, type ShareView } from '../../../../shared/contract/content';
@@ -262,17 +264,14 @@ function ShareCard({ share, onRevoke }: { share: ShareView; onRevoke(): void }) 
                   </Table.Td>
                   <Table.Td>{recipient.units || '—'}</Table.Td>
                   <Table.Td>
-                    <AccessBadge access={recipient.access} />
+                    <Box miw="max-content">
+                      <AccessBadge access={recipient.access} />
+                    </Box>
                   </Table.Td>
                   <Table.Td>
-                    <Badge
-                      variant="dot"
-                      tt="none"
-                      color={recipient.visibleToday ? 'green' : 'gray'}
-                      style={{ flexShrink: 0, overflow: 'visible' }}
-                    >
-                      {t(recipient.visibleToday ? 'sharing.visibleToday' : 'sharing.notVisibleToday')}
-                    </Badge>
+                    <Box miw="max-content">
+                      <VisibleTodayBadge visible={recipient.visibleToday} />
+                    </Box>
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -281,6 +280,103 @@ function ShareCard({ share, onRevoke }: { share: ShareView; onRevoke(): void }) 
         </ScrollArea.Autosize>
       )}
     </Card>
+  );
+}
+
+/** Every individual share (Einzelfreigabe) of the content, one row per contact. */
+function IndividualShares({ shares, onRevoke }: { shares: ShareView[]; onRevoke(share: ShareView): void }) {
+  const { t } = useTranslation();
+  const navigate = useAppStore((state) => state.navigate);
+  if (shares.length === 0) return null;
+  const rows = shares.flatMap((share) => share.recipients.map((recipient) => ({ share, recipient })));
+  const visible = rows.filter((row) => row.recipient.visibleToday).length;
+  const title = t('sharing.individualShares', {
+    count: shares.length,
+    formatted: formatNumber(shares.length),
+  });
+  return (
+    <Card withBorder component="section" aria-label={title}>
+      <Stack gap={2} mb="xs">
+        <Group gap="xs">
+          <Text fw={600}>{title}</Text>
+          <Badge variant="outline" tt="none" color="grape">
+            {t('sharing.mode.individualShare')}
+          </Badge>
+        </Group>
+        <Text size="sm" c="dimmed">
+          {t('sharing.visibleSummary', { visible: formatNumber(visible), total: formatNumber(rows.length) })}
+        </Text>
+      </Stack>
+      <ScrollArea.Autosize mah={360} type="auto">
+        <Table verticalSpacing={6} stickyHeader aria-label={title}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('sharing.columns.name')}</Table.Th>
+              <Table.Th>{t('sharing.columns.unit')}</Table.Th>
+              <Table.Th>{t('sharing.columns.access')}</Table.Th>
+              <Table.Th>{t('sharing.columns.today')}</Table.Th>
+              <Table.Th>{t('sharing.columns.sharedOn')}</Table.Th>
+              <Table.Th>
+                <VisuallyHidden>{t('sharing.columns.actions')}</VisuallyHidden>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map(({ share, recipient }) => (
+              <Table.Tr key={share.id}>
+                <Table.Td>
+                  <Anchor
+                    component="button"
+                    type="button"
+                    size="sm"
+                    onClick={() => navigate({ page: 'contact', id: recipient.contactId })}
+                  >
+                    {recipient.displayName}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{recipient.units || '—'}</Table.Td>
+                <Table.Td>
+                  <Box miw="max-content">
+                    <AccessBadge access={recipient.access} />
+                  </Box>
+                </Table.Td>
+                <Table.Td>
+                  <Box miw="max-content">
+                    <VisibleTodayBadge visible={recipient.visibleToday} />
+                  </Box>
+                </Table.Td>
+                <Table.Td>{formatInstantDate(share.createdAt)}</Table.Td>
+                <Table.Td ta="right">
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    color="red"
+                    aria-label={`${t('sharing.revoke')}: ${recipient.displayName}`}
+                    onClick={() => onRevoke(share)}
+                  >
+                    {t('sharing.revoke')}
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollArea.Autosize>
+    </Card>
+  );
+}
+
+function VisibleTodayBadge({ visible }: { visible: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Badge
+      variant="dot"
+      tt="none"
+      color={visible ? 'green' : 'gray'}
+      style={{ flexShrink: 0, overflow: 'visible' }}
+    >
+      {t(visible ? 'sharing.visibleToday' : 'sharing.notVisibleToday')}
+    </Badge>
   );
 }
 
@@ -399,9 +495,21 @@ export function ContentDetailPage({ id }: { id: number }) {
             </Group>
           </Card>
         ) : (
-          detail.shares.map((share) => (
-            <ShareCard key={share.id} share={share} onRevoke={() => setDialog({ kind: 'revoke', share })} />
-          ))
+          <>
+            {detail.shares
+              .filter((share) => share.target.mode === 'role')
+              .map((share) => (
+                <ShareCard
+                  key={share.id}
+                  share={share}
+                  onRevoke={() => setDialog({ kind: 'revoke', share })}
+                />
+              ))}
+            <IndividualShares
+              shares={detail.shares.filter((share) => share.target.mode === 'individual')}
+              onRevoke={(share) => setDialog({ kind: 'revoke', share })}
+            />
+          </>
         )}
       </Stack>
 

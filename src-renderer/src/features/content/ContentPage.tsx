@@ -3,6 +3,7 @@ import {
   Alert,
   Anchor,
   Badge,
+  Box,
   Button,
   Card,
   Center,
@@ -64,7 +65,7 @@ function NewButton({ kind, onCreate }: { kind: ContentKind | null; onCreate(kind
   );
 }
 
-function ContentTable({ onCreate }: { onCreate(kind: ContentKind): void }) {
+function ContentTable() {
   const { t } = useTranslation();
   const { kind, items, total, page, setPage, listError } = useContentStore();
   const navigate = useAppStore((state) => state.navigate);
@@ -81,11 +82,7 @@ function ContentTable({ onCreate }: { onCreate(kind: ContentKind): void }) {
   if (total === 0) {
     return (
       <Card withBorder padding="xl">
-        <EmptyState title={t(`content.empty.${kind ?? 'all'}`)} description={t('content.empty.text')}>
-          <EmptyState.Actions>
-            <NewButton kind={kind} onCreate={onCreate} />
-          </EmptyState.Actions>
-        </EmptyState>
+        <EmptyState title={t(`content.empty.${kind ?? 'all'}`)} description={t('content.empty.text')} />
       </Card>
     );
   }
@@ -123,7 +120,9 @@ function ContentTable({ onCreate }: { onCreate(kind: ContentKind): void }) {
                 </Anchor>
               </Table.Td>
               <Table.Td>
-                <KindBadge kind={item.kind} />
+                <Box miw="max-content">
+                  <KindBadge kind={item.kind} />
+                </Box>
               </Table.Td>
               <Table.Td>{item.propertyName ?? t('content.noProperty')}</Table.Td>
               <Table.Td>{formatInstantDate(item.createdAt)}</Table.Td>
@@ -164,12 +163,14 @@ export function ContentPage() {
 
   return (
     <Stack gap="lg" maw={1200}>
-      <Group justify="space-between" align="flex-end">
-        <Stack gap={4}>
+      <Group justify="space-between" align="flex-end" wrap="nowrap">
+        <Stack gap={4} maw={760}>
           <Title order={2}>{t('content.title')}</Title>
           <Text c="dimmed">{t('content.intro')}</Text>
         </Stack>
-        <NewButton kind={kind} onCreate={setCreating} />
+        <Box style={{ flexShrink: 0 }}>
+          <NewButton kind={kind} onCreate={setCreating} />
+        </Box>
       </Group>
 
       <Tabs
@@ -187,7 +188,7 @@ export function ContentPage() {
         </Tabs.List>
         {['all', ...contentKinds].map((each) => (
           <Tabs.Panel key={each} value={each} pt="md">
-            <ContentTable onCreate={setCreating} />
+            <ContentTable />
           </Tabs.Panel>
         ))}
       </Tabs>

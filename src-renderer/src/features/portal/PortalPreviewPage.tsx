@@ -3,6 +3,7 @@ import {
   Alert,
   Anchor,
   Badge,
+  Box,
   Breadcrumbs,
   Button,
   Card,
@@ -95,7 +96,9 @@ function Items({ preview }: { preview: PortalPreview }) {
         {preview.items.map((item) => (
           <Table.Tr key={item.id}>
             <Table.Td>
-              <KindBadge kind={item.kind} />
+              <Box miw="max-content">
+                <KindBadge kind={item.kind} />
+              </Box>
             </Table.Td>
             <Table.Td>
               <Anchor

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, formatNumber } from '../../i18n';
 import { useAppStore } from '../../stores/appStore';
@@ -33,7 +33,7 @@ export function VisibleContentCard({ contactId, version }: { contactId: number; 
             {t('portal.visibleToday.title')}
           </Title>
           {preview && (
-            <Badge variant="light" color="teal" data-testid="visible-content-count">
+            <Badge variant="light" color="teal" tt="none" data-testid="visible-content-count">
               {t('portal.items.count', {
                 count: preview.items.length,
                 formatted: formatNumber(preview.items.length),
@@ -41,9 +41,6 @@ export function VisibleContentCard({ contactId, version }: { contactId: number; 
             </Badge>
           )}
         </Group>
-        <Button size="xs" variant="light" onClick={() => navigate({ page: 'portalPreview', contactId })}>
-          {t('portal.open')}
-        </Button>
       </Group>
       {error && !preview && <Alert color="red">{errorMessage(error)}</Alert>}
       {preview && preview.items.length === 0 && <Text c="dimmed">{t('portal.visibleToday.empty')}</Text>}

@@ -74,6 +74,7 @@ export function ContactPicker({
       onChange={(ids) => onChange(ids.map((id) => ({ id: Number(id), displayName: names.get(id) ?? id })))}
       nothingFoundMessage={t('sharing.picker.nothingFound')}
       maxDropdownHeight={280}
+      styles={{ pillsList: { maxHeight: 170, overflowY: 'auto' } }}
       renderOption={({ option }) => {
         const contact = byId.get(option.value);
         return (

@@ -13,7 +13,7 @@ import {
   MultiSelect,
   Radio,
   ScrollArea,
-  SegmentedControl,
+  SimpleGrid,
   Select,
   Stack,
   Table,
@@ -125,7 +125,7 @@ function SkippedWarning({
     >
       <Stack gap="sm">
         <Text size="sm">{t('sharing.skipped.text')}</Text>
-        <ScrollArea.Autosize mah={240} type="auto">
+        <ScrollArea.Autosize mah={200} type="auto">
           <Table
             withTableBorder
             verticalSpacing={6}
@@ -147,7 +147,9 @@ function SkippedWarning({
                   <Table.Td>{contact.displayName}</Table.Td>
                   <Table.Td>{contact.units || '—'}</Table.Td>
                   <Table.Td>
-                    <AccessBadge access={{ grant: contact.grant }} />
+                    <Box miw="max-content">
+                      <AccessBadge access={{ grant: contact.grant }} />
+                    </Box>
                   </Table.Td>
                   <Table.Td>{formatDate(contact.windowEnd)}</Table.Td>
                 </Table.Tr>
@@ -247,7 +249,9 @@ function RecipientTable({ preview, skipped }: { preview: SharePreview; skipped: 
               <Table.Td>{row.displayName}</Table.Td>
               <Table.Td>{row.units || '—'}</Table.Td>
               <Table.Td>
-                <AccessBadge access={{ grant: row.grant }} />
+                <Box miw="max-content">
+                  <AccessBadge access={{ grant: row.grant }} />
+                </Box>
               </Table.Td>
             </Table.Tr>
           ))}
@@ -441,20 +445,40 @@ export function ShareDialog({
   return (
     <Modal opened onClose={onClose} title={title} size="xl" centered>
       <Stack gap="md">
-        <Stack gap={4}>
-          <Text size="sm" fw={500} id="share-mode-label">
-            {t('sharing.mode.label')}
-          </Text>
-          <SegmentedControl
-            aria-labelledby="share-mode-label"
-            value={mode}
-            onChange={(value) => setMode(value as Mode)}
-            data={[
-              { value: 'role', label: t('sharing.mode.role'), disabled: isSmartPost },
-              { value: 'individual', label: t('sharing.mode.individual') },
-            ]}
-          />
-        </Stack>
+        <Radio.Group
+          label={t('sharing.mode.label')}
+          value={mode}
+          onChange={(value) => setMode(value as Mode)}
+        >
+          <SimpleGrid cols={2} mt={4}>
+            {(['role', 'individual'] as const).map((value) => {
+              const disabled = value === 'role' && isSmartPost;
+              return (
+                <Radio.Card
+                  key={value}
+                  value={value}
+                  disabled={disabled}
+                  aria-label={t(`sharing.mode.${value}`)}
+                  aria-describedby={`share-mode-${value}-hint`}
+                  p="sm"
+                  style={disabled ? { opacity: 0.55, cursor: 'not-allowed' } : undefined}
+                >
+                  <Group wrap="nowrap" align="flex-start" gap="sm">
+                    <Radio.Indicator disabled={disabled} />
+                    <div>
+                      <Text fw={600} size="sm">
+                        {t(`sharing.mode.${value}`)}
+                      </Text>
+                      <Text size="xs" c="dimmed" id={`share-mode-${value}-hint`}>
+                        {t(disabled ? 'sharing.mode.roleNotForSmartPost' : `sharing.mode.${value}Hint`)}
+                      </Text>
+                    </div>
+                  </Group>
+                </Radio.Card>
+              );
+            })}
+          </SimpleGrid>
+        </Radio.Group>
 
         {isSmartPost && (
           <Alert color="grape" variant="light" data-testid="share-smartpost-hint">
@@ -471,13 +495,6 @@ export function ShareDialog({
           </Stack>
         ) : (
           <Stack gap="sm">
-            <ContactPicker
-              label={t('sharing.contacts')}
-              description={t('sharing.contactsHint')}
-              placeholder={t('sharing.contactsPlaceholder')}
-              value={contacts}
-              onChange={setContacts}
-            />
             {isSmartPost && (
               <Fieldset legend={t('sharing.smartpost.fromRole')} variant="filled">
                 <Stack gap="sm">
@@ -510,6 +527,13 @@ export function ShareDialog({
                 </Stack>
               </Fieldset>
             )}
+            <ContactPicker
+              label={t('sharing.contacts')}
+              description={t('sharing.contactsHint')}
+              placeholder={t('sharing.contactsPlaceholder')}
+              value={contacts}
+              onChange={setContacts}
+            />
           </Stack>
         )}
 

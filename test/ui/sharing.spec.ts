@@ -1,0 +1,241 @@
+/**
+ * The scenario of the sharing issue on the demo portfolio with a pinned day: a role-based share
+ * warns about exactly the pre- and post-contract contacts of the property, shares with them
+ * individually on request, and notifies every recipient.
+ */
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Locator, Page } from '@playwright/test';
+import { DATABASE_FILE } from '../../src-main/core/core';
+import { resolveRoleShare } from '../../src-main/core/policy';
+import type { AccessSettings, ContactFacts, ContractFacts } from '../../shared/domain';
+import { expect, test, TEST_TODAY } from './fixtures';
+import { demoContact, showcaseProperty } from './demo';
+
+type T = (key: string, params?: Record<string, string | number>) => string;
+
+const WINDOWS: AccessSettings = {
+  preContract: { enabled: true, days: 30 },
+  postContract: { enabled: true, days: 60 },
+  seatQuota: null,
+};
+
+/** Whom the pure policy says "all tenants of the showcase property" reaches and skips. */
+function policyResolution(dataDir: string) {
+  const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
+  try {
+    const contacts = db
+      .prepare<[], { id: number; archived: number }>('SELECT id, archived FROM contacts')
+      .all()
+      .map((row): ContactFacts => ({ id: row.id, archived: row.archived === 1, registered: false }));
+    const contracts = db
+      .prepare<[], ContractFacts>(
+        `SELECT id, contact_id AS contactId, unit_id AS unitId, property_id AS propertyId, type,
+                start_date AS start, end_date AS "end" FROM contracts`,
+      )
+      .all();
+    const names = new Map(
+      db
+        .prepare<[], { id: number; first_name: string | null; last_name: string; title: string | null }>(
+          'SELECT id, title, first_name, last_name FROM contacts',
+        )
+        .all()
+        .map((row) => [row.id, [row.title, row.first_name, row.last_name].filter(Boolean).join(' ')]),
+    );
+    const resolution = resolveRoleShare(
+      { propertyId: showcaseProperty.id, unitIds: null, role: 'tenant' },
+      contacts,
+      contracts,
+      WINDOWS,
+      TEST_TODAY,
+    );
+    return { ...resolution, name: (id: number) => names.get(id)! };
+  } finally {
+    db.close();
+  }
+}
+
+async function createAndOpen(
+  page: Page,
+  t: T,
+  invoke: (c: string, p?: unknown) => Promise<unknown>,
+  input: object,
+) {
+  const created = (await invoke('content.create', input)) as {
+    ok: boolean;
+    value: { id: number; title: string };
+  };
+  expect(created.ok).toBe(true);
+  await page.getByRole('button', { name: t('nav.contents') }).click();
+  await page.getByRole('button', { name: created.value.title }).click();
+  await page
+    .getByRole('button', { name: t('sharing.open') })
+    .first()
+    .click();
+  return { dialog: page.getByRole('dialog'), id: created.value.id };
+}
+
+async function chooseShowcase(page: Page, dialog: Locator, t: T) {
+  await dialog.getByRole('radio', { name: t('sharing.role.tenant') }).check();
+  const property = dialog.getByRole('combobox', { name: t('sharing.property') });
+  // The content's own property may be chosen already (clicking it again would deselect it).
+  if ((await property.inputValue()) !== showcaseProperty.name) {
+    await property.click();
+    await page.getByRole('option', { name: showcaseProperty.name }).click();
+  }
+}
+
+test('the share dialog lists exactly the pre- and post-contract tenants, shares with them on request and notifies everyone', async ({
+  launch,
+  t,
+}) => {
+  const { page, invoke, dataDir } = await launch({ demo: true });
+  await invoke('settings.updateAccess', WINDOWS);
+  const expected = policyResolution(dataDir);
+  expect(expected.skipped.some((s) => s.grant === 'pre')).toBe(true);
+  expect(expected.skipped.some((s) => s.grant === 'post')).toBe(true);
+
+  const { dialog, id } = await createAndOpen(page, t, invoke, {
+    kind: 'announcement',
+    title: 'Wasserabstellung am 3. Dezember',
+    propertyId: showcaseProperty.id,
+    text: 'Am 3. Dezember wird von 8 bis 12 Uhr das Wasser abgestellt.',
+  });
+  await chooseShowcase(page, dialog, t);
+
+  const n = expected.skipped.length;
+  const warning = dialog.getByTestId('share-skipped-warning');
+  await expect(warning).toContainText(t('sharing.skipped.title_other', { formatted: String(n) }));
+  const rows = warning.getByRole('table', { name: t('sharing.skipped.tableLabel') }).locator('tbody tr');
+  await expect(rows).toHaveCount(n);
+  for (const skipped of expected.skipped) {
+    await expect(rows.filter({ hasText: expected.name(skipped.contactId) })).toHaveCount(1);
+  }
+  await expect(dialog.getByTestId('share-recipient-count')).toContainText(
+    t('sharing.recipientCount_other', { formatted: String(expected.recipients.length) }),
+  );
+
+  await dialog.getByLabel(t('sharing.skipped.alsoIndividually_other', { formatted: String(n) })).check();
+  await dialog.getByRole('button', { name: t('sharing.submit'), exact: true }).click();
+  await expect(dialog.getByTestId('share-summary')).toContainText(
+    t('sharing.summary.sharedWith_other', { formatted: String(expected.recipients.length + n) }),
+  );
+
+  // Every recipient with an e-mail address has its notification, in its language.
+  const everyone = [...expected.recipients, ...expected.skipped.map((s) => s.contactId)];
+  const outbox = (await invoke('outbox.list', { limit: 200 })) as {
+    value: { items: { contactId: number | null; language: string }[] };
+  };
+  const notified = new Set(outbox.value.items.map((item) => item.contactId));
+  for (const contactId of everyone) {
+    const detail = (await invoke('contacts.get', { id: contactId })) as {
+      value: { contact: { email: string | null } };
+    };
+    expect(notified.has(contactId), `notification for ${contactId}`).toBe(
+      detail.value.contact.email !== null,
+    );
+  }
+  const english = demoContact('englishActiveTenant');
+  if (everyone.includes(english.id)) {
+    expect(outbox.value.items.find((item) => item.contactId === english.id)?.language).toBe('en');
+  }
+
+  // The content shows its shares: the role share and the individual ones.
+  const content = (await invoke('content.get', { id })) as { value: { shares: unknown[] } };
+  expect(content.value.shares.length).toBe(1 + n);
+});
+
+test('sharing individually with a contact without access is refused with the reason', async ({
+  launch,
+  t,
+}) => {
+  const { page, invoke } = await launch({ demo: true });
+  await invoke('settings.updateAccess', WINDOWS);
+  const longGone = demoContact('longEndedRegistered');
+  const { dialog, id } = await createAndOpen(page, t, invoke, {
+    kind: 'announcement',
+    title: 'Hinweis zur Nebenkostenabrechnung',
+    propertyId: null,
+    text: 'Die Abrechnung folgt im März.',
+  });
+  await dialog.getByRole('radio', { name: t('sharing.mode.individual') }).check();
+  const picker = dialog.getByRole('combobox', { name: t('sharing.contacts') });
+  await picker.fill(longGone.lastName);
+  await page.getByRole('option', { name: longGone.name }).click();
+  const refused = dialog.getByTestId('share-refused');
+  await expect(refused).toContainText(longGone.name);
+  await expect(refused).toContainText(t('errors.NO_ACCESS'));
+  await expect(dialog.getByRole('button', { name: t('sharing.submit'), exact: true })).toBeDisabled();
+  // And through IPC directly: a coded refusal, nothing written.
+  const direct = (await invoke('sharing.share', {
+    contentId: id,
+    target: { mode: 'individual', contactIds: [longGone.id] },
+  })) as { ok: boolean; error?: { code: string } };
+  expect(direct).toMatchObject({ ok: false, error: { code: 'NO_ACCESS' } });
+  const content = (await invoke('content.get', { id })) as { value: { shares: unknown[] } };
+  expect(content.value.shares).toHaveLength(0);
+});
+
+test('SmartPost reaches pre- and post-contract contacts with a letter each', async ({ launch, t }) => {
+  const { page, invoke, dataDir } = await launch({ demo: true });
+  await invoke('settings.updateAccess', WINDOWS);
+  const expected = policyResolution(dataDir);
+  const { dialog, id } = await createAndOpen(page, t, invoke, {
+    kind: 'smartpost',
+    title: 'Ankündigung Heizungswartung',
+    propertyId: showcaseProperty.id,
+    template: '{{anrede}}\n\nin Ihrer Einheit {{einheit}} wird am 10.12. die Heizung gewartet.',
+  });
+  await expect(dialog.getByTestId('share-smartpost-hint')).toBeVisible();
+  await chooseShowcase(page, dialog, t);
+  await dialog.getByRole('button', { name: t('sharing.smartpost.fromRole') }).click();
+  await dialog.getByRole('button', { name: t('sharing.submit'), exact: true }).click();
+  const summary = dialog.getByTestId('share-summary');
+  await expect(summary).toContainText(t('sharing.summary.letters'));
+  const download = page.waitForEvent('download');
+  await summary.getByRole('button', { name: t('sharing.summary.saveLetters') }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.pdf$/);
+
+  const content = (await invoke('content.get', { id })) as {
+    value: { shares: { target: { mode: string; contactId?: number } }[] };
+  };
+  const reached = new Set(content.value.shares.map((share) => share.target.contactId));
+  for (const skipped of expected.skipped) expect(reached.has(skipped.contactId)).toBe(true);
+  expect(content.value.shares.every((share) => share.target.mode === 'individual')).toBe(true);
+});
+
+test('the portal preview hides an individually shared item once the window has ended', async ({
+  launch,
+  t,
+}) => {
+  const { page, invoke, dataDir } = await launch({ demo: true });
+  await invoke('settings.updateAccess', WINDOWS);
+  const post = policyResolution(dataDir).skipped.find((s) => s.grant === 'post')!;
+  const created = (await invoke('content.create', {
+    kind: 'announcement',
+    title: 'Ihre Kaution',
+    propertyId: showcaseProperty.id,
+    text: 'Die Abrechnung Ihrer Kaution liegt bei.',
+  })) as { value: { id: number } };
+  await invoke('sharing.share', {
+    contentId: created.value.id,
+    target: { mode: 'individual', contactIds: [post.contactId] },
+  });
+
+  await page.getByRole('button', { name: t('nav.contacts') }).click();
+  const name = policyResolution(dataDir).name(post.contactId);
+  await page.getByLabel(t('contacts.search')).fill(name.split(' ').at(-1)!);
+  await page
+    .getByRole('row', { name: new RegExp(name) })
+    .first()
+    .click();
+  await page.getByRole('button', { name: t('portal.open') }).click();
+  const items = page.getByTestId('portal-items');
+  await expect(items).toContainText('Ihre Kaution');
+
+  const [y, m, d] = post.windowEnd.split('-').map(Number);
+  const after = new Date(Date.UTC(y!, m! - 1, d! + 1)).toISOString().slice(0, 10);
+  await page.getByLabel(t('portal.day')).fill(after);
+  await expect(page.getByTestId('portal-no-items')).toBeVisible();
+  await expect(page.getByTestId('portal-login')).toContainText(t('portal.login.impossible'));
+});

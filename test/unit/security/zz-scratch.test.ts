@@ -1,0 +1,20 @@
+import { it } from 'vitest';
+import fs from 'node:fs';
+import { channels } from '../../../shared/ipc';
+import { snapshotDatabase, testCore } from '../support';
+it('scratch', async () => {
+  const core = testCore();
+  let t = Date.now();
+  const r = await core.invoke('app.chooseFirstStart', 'demo');
+  console.log('demo', Date.now() - t, r.ok);
+  t = Date.now();
+  const s = snapshotDatabase(core.dataDir);
+  console.log('snapshot', Date.now() - t, s.length);
+  console.log(channels.length, channels.join(' '));
+  console.log(fs.readdirSync(core.dataDir));
+  const c = await core.invoke('contacts.list', { limit: 3 });
+  console.log(JSON.stringify(c).slice(0, 1500));
+  console.log(JSON.stringify(await core.invoke('properties.list')).slice(0, 600));
+  console.log(JSON.stringify(await core.invoke('content.list', {})).slice(0, 600));
+  console.log(JSON.stringify(await core.invoke('outbox.list', {})).slice(0, 600));
+});
