@@ -1,0 +1,67 @@
+import { expect, test } from './fixtures';
+import { showcaseProperty } from './demo';
+
+test('inviting a property invites exactly the eligible contacts: e-mails to the outbox, letters as one PDF', async ({
+  launch,
+  t,
+}) => {
+  const { page, invoke } = await launch({ demo: true });
+  const preview = (await invoke('invitations.previewProperty', { propertyId: showcaseProperty.id })) as {
+    value: { eligible: { contactId: number; channel: 'email' | 'letter' }[]; ineligible: unknown[] };
+  };
+  const eligible = preview.value.eligible;
+  const emails = eligible.filter((candidate) => candidate.channel === 'email').length;
+  const letters = eligible.length - emails;
+  expect(eligible.length).toBeGreaterThan(0);
+  expect(preview.value.ineligible.length).toBeGreaterThan(0);
+
+  await page
+    .getByRole('navigation')
+    .getByRole('button', { name: t('nav.properties') })
+    .click();
+  await page.getByRole('button', { name: showcaseProperty.name }).click();
+  await page.getByRole('button', { name: t('properties.detail.invite') }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByText(t('properties.invite.eligible', { total: eligible.length }))).toBeVisible();
+  await expect(
+    dialog.getByText(t('properties.invite.ineligible', { total: preview.value.ineligible.length })),
+  ).toBeVisible();
+  await dialog
+    .getByRole('button', { name: t('properties.invite.confirm_other', { count: eligible.length }) })
+    .click();
+  const summary = dialog.getByTestId('invite-summary');
+  await expect(summary).toContainText(t('properties.invite.emailed_other', { count: emails }));
+  if (letters > 0) {
+    const download = page.waitForEvent('download');
+    await summary.getByRole('button', { name: t('properties.invite.savePdf') }).click();
+    expect((await download).suggestedFilename()).toMatch(/\.pdf$/);
+  }
+
+  const outbox = (await invoke('outbox.list', { limit: 200 })) as { value: { total: number } };
+  expect(outbox.value.total).toBe(emails);
+  const again = (await invoke('invitations.previewProperty', { propertyId: showcaseProperty.id })) as {
+    value: { eligible: unknown[] };
+  };
+  expect(again.value.eligible).toHaveLength(0);
+});
+
+test('the outbox lists the queued invitations and says that nothing leaves without SMTP', async ({
+  launch,
+  t,
+}) => {
+  const { page, invoke } = await launch({ demo: true });
+  await invoke('invitations.inviteProperty', {
+    propertyId: showcaseProperty.id,
+    contactIds: (
+      (await invoke('invitations.previewProperty', { propertyId: showcaseProperty.id })) as {
+        value: { eligible: { contactId: number }[] };
+      }
+    ).value.eligible.map((candidate) => candidate.contactId),
+  });
+  await page
+    .getByRole('navigation')
+    .getByRole('button', { name: t('nav.outbox') })
+    .click();
+  await expect(page.getByTestId('smtp-off')).toBeVisible();
+  await expect(page.getByTestId('outbox-table').locator('tbody tr').first()).toBeVisible();
+});
