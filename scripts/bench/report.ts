@@ -373,6 +373,34 @@ export function formatMarkdown(results: ResultsFile): string {
       .map((t) => [t.target, t.limit, t.value, t.met ? 'met' : `**missed**, ${t.over} over`]),
     ['---', '--:', '--:', '---'],
   );
+  const ui = results.ui;
+  if (ui) {
+    const uiRow = (label: string, timing: UiTiming | null): string[] =>
+      timing === null
+        ? [label, 'not measured', '', '', '']
+        : [
+            label,
+            formatMs(timing.dom.p50),
+            formatMs(timing.frame.p50),
+            timing.frame.p50 <= 100 ? 'met' : `**missed**, ${formatRatio(timing.frame.p50, 100)} over`,
+            timing.requests.map((r) => `\`${r.channel}\` ${r.sentMs} → ${r.answeredMs} ms`).join(', ') || '–',
+          ];
+    table(
+      [
+        `UI, ${ui.contacts.toLocaleString('en')} contacts (median of ${ui.runs})`,
+        'to the DOM',
+        'to the next frame',
+        '≤ 100 ms',
+        'requests of the median run: sent → answered',
+      ],
+      [
+        uiRow('typing in the contact search → updated list', ui.search),
+        uiRow('opening a contact from the list', ui.openContact),
+        uiRow('opening the share dialog of the largest property → its warning', ui.shareDialog),
+      ],
+      ['---', '--:', '--:', '---', '---'],
+    );
+  }
   const floors = largest.targets.filter((t) => t.target.startsWith('app ≤ 2× floor'));
   const over = floors.filter((t) => !t.met);
   lines.push(

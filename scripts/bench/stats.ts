@@ -71,13 +71,13 @@ export function measureSync(n: number, run: (i: number) => unknown, warmup = Mat
   return summarise(samples);
 }
 
-/** A duration for humans: µs below 1 ms, ms below 10 s, else s. */
+/** A duration for humans: µs below 1 ms, ms below 1 s, else s. */
 export function formatMs(ms: number | null | undefined): string {
   if (ms === null || ms === undefined || Number.isNaN(ms)) return '–';
   if (ms < 1) return `${(ms * 1000).toFixed(ms < 0.01 ? 1 : 0)} µs`;
   if (ms < 10) return `${ms.toFixed(2)} ms`;
-  if (ms < 10_000) return `${ms.toFixed(ms < 100 ? 1 : 0)} ms`;
-  return `${(ms / 1000).toFixed(1)} s`;
+  if (ms < 1000) return `${ms.toFixed(ms < 100 ? 1 : 0)} ms`;
+  return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
 }
 
 export function formatBytes(bytes: number | null | undefined): string {

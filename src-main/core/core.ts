@@ -11,6 +11,7 @@ import {
   type EventPayloads,
   type Response,
 } from '../../shared/ipc';
+import { isPlainJson } from '../../shared/plainJson';
 import { systemClock, type Clock } from './clock';
 import { createContext } from './context';
 import { openDatabase } from './db/connection';
@@ -89,6 +90,8 @@ export function createCore(options: CoreOptions): Core {
           error: { code: 'UNKNOWN_CHANNEL', params: { channel: String(channel).slice(0, 80) } },
         };
       }
+      if (!isPlainJson(payload))
+        return { ok: false, error: { code: 'INVALID_PAYLOAD', params: { field: '' } } };
       const parsed = contract[channel].request.safeParse(payload);
       if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
       try {

@@ -47,3 +47,18 @@ export function expectOk<T>(result: { ok: boolean; value?: unknown; error?: unkn
   if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
   return result.value as T;
 }
+
+/** Invokes a request that must succeed; its value. */
+export async function ok<T>(core: Core, channel: string, payload?: unknown): Promise<T> {
+  return expectOk<T>(await core.invoke(channel, payload));
+}
+
+/** A read-only connection to a test core's data store. */
+export function readDatabase<T>(core: { dataDir: string }, work: (db: Database.Database) => T): T {
+  const db = new Database(path.join(core.dataDir, DATABASE_FILE), { readonly: true });
+  try {
+    return work(db);
+  } finally {
+    db.close();
+  }
+}

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { ContactDetail, CreatedInvitation, PortfolioOverview } from '../../../shared/ipc';
-import { snapshotDatabase } from '../support';
+import { ok, readDatabase, snapshotDatabase } from '../support';
 import {
   auditRows,
   building,
@@ -12,8 +12,6 @@ import {
   expectRefused,
   invitationCore,
   invite,
-  ok,
-  readDatabase,
   setAccess,
   tenant,
 } from './support';

@@ -4,7 +4,8 @@ import {
   renderInvitationLetters,
   type InvitationLetter,
 } from '../../../src-main/core/letters/invitationLetter';
-import { invitationCore, invite, ok, pdfTextLines, tenant } from './support';
+import { ok } from '../support';
+import { invitationCore, invite, pdfTextLines, tenant } from './support';
 
 const A4 = { width: 595.28, height: 841.89 };
 

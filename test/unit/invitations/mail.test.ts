@@ -8,7 +8,8 @@ import {
   type Addressee,
 } from '../../../src-main/core/mail/format';
 import { invitationMail } from '../../../src-main/core/mail/invitationMail';
-import { auditRows, expectRefused, invitationCore, invite, ok, tenant } from './support';
+import { ok } from '../support';
+import { auditRows, expectRefused, invitationCore, invite, tenant } from './support';
 
 const organisation: Organisation = {
   name: 'Hausverwaltung Weiß & Söhne',

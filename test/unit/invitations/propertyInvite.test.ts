@@ -13,7 +13,7 @@ import type {
   PropertySummary,
 } from '../../../shared/ipc';
 import { inviteEligibility } from '../../../src-main/core/policy/invite';
-import { snapshotDatabase } from '../support';
+import { ok, readDatabase, snapshotDatabase } from '../support';
 import {
   auditRows,
   building,
@@ -21,9 +21,7 @@ import {
   contract,
   expectRefused,
   invitationCore,
-  ok,
   pdfTextLines,
-  readDatabase,
   setAccess,
   type InvitationCore,
 } from './support';

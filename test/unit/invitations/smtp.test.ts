@@ -6,7 +6,7 @@ import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SMTPServer } from 'smtp-server';
 import type { OutboxMessage, OutboxPage, SmtpSettings } from '../../../shared/ipc';
-import { snapshotDatabase } from '../support';
+import { ok, readDatabase, snapshotDatabase } from '../support';
 import {
   auditRows,
   configureSmtp,
@@ -14,9 +14,7 @@ import {
   expectRefused,
   invitationCore,
   invite,
-  ok,
   outboxMessages,
-  readDatabase,
   tenant,
   type InvitationCore,
 } from './support';

@@ -4,7 +4,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, expect } from 'vitest';
 import { PDFDocument, PDFRawStream, decodePDFRawStream } from 'pdf-lib';
 import type { AccessSettings, IsoDate } from '../../../shared/domain';
@@ -25,7 +24,7 @@ import type { Clock } from '../../../src-main/core/clock';
 import { createCore, DATABASE_FILE, type Core } from '../../../src-main/core/core';
 import { memoryPreferenceStore } from '../../../src-main/core/preferences';
 import { memorySecretStore, type SecretStore } from '../../../src-main/core/secrets';
-import { expectOk, snapshotDatabase, tempDir } from '../support';
+import { ok, readDatabase, snapshotDatabase, tempDir } from '../support';
 
 export const TODAY = '2026-11-27';
 
@@ -67,10 +66,6 @@ export function invitationCore(today: IsoDate = TODAY): InvitationCore {
   const wrapped = Object.assign(core, { dataDir, clock, secrets });
   open.push(wrapped);
   return wrapped;
-}
-
-export async function ok<T>(core: Core, channel: string, payload?: unknown): Promise<T> {
-  return expectOk<T>(await core.invoke(channel, payload));
 }
 
 /** Invokes a request that must be refused with `code` and leave every table as it was. */
@@ -212,16 +207,6 @@ export async function outboxMessages(core: InvitationCore): Promise<OutboxMessag
 }
 
 // ---------------------------------------------------------------- reading the data store
-
-/** A read-only connection to the data store. */
-export function readDatabase<T>(core: InvitationCore, work: (db: Database.Database) => T): T {
-  const db = new Database(path.join(core.dataDir, DATABASE_FILE), { readonly: true });
-  try {
-    return work(db);
-  } finally {
-    db.close();
-  }
-}
 
 export interface AuditRow {
   action: string;

@@ -1,7 +1,8 @@
 /** Every content and sharing mutation writes its audit row in the same transaction. */
 import { describe, expect, it } from 'vitest';
 import type { ContentDetail, SharePreview } from '../../../shared/ipc';
-import { auditRows, ok, readDatabase, sharingCore } from './support';
+import { ok, readDatabase } from '../support';
+import { auditRows, sharingCore } from './support';
 
 describe('audit', () => {
   it('has a row for every content, share, edit and revocation', async () => {

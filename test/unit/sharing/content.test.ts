@@ -5,7 +5,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_DOCUMENT_BYTES } from '../../../shared/contract/content';
 import type { ContentDetail, ContentSummary } from '../../../shared/ipc';
-import { auditRows, expectRefused, ok, readDatabase, sharingCore, type SharingCore } from './support';
+import { ok, readDatabase } from '../support';
+import { auditRows, expectRefused, sharingCore, type SharingCore } from './support';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n', 'latin1');
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);

@@ -6,7 +6,8 @@ import type net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SMTPServer } from 'smtp-server';
 import type { ContentDetail, ShareResult } from '../../../shared/ipc';
-import { auditRows, ok, outboxRows, sharingCore, type SharingCore } from './support';
+import { ok } from '../support';
+import { auditRows, outboxRows, sharingCore, type SharingCore } from './support';
 
 const servers: SMTPServer[] = [];
 afterEach(async () => {

@@ -3,15 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { PDFDocument } from 'pdf-lib';
 import type { ContentDetail, SharePreview, ShareResult } from '../../../shared/ipc';
 import { pdfTextLines } from '../invitations/support';
-import {
-  auditRows,
-  demoContact,
-  expectRefused,
-  ok,
-  outboxRows,
-  sharingCore,
-  type SharingCore,
-} from './support';
+import { ok } from '../support';
+import { auditRows, demoContact, expectRefused, outboxRows, sharingCore, type SharingCore } from './support';
 
 async function announcement(core: SharingCore): Promise<ContentDetail> {
   return ok<ContentDetail>(core, 'content.create', {

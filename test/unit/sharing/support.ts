@@ -3,18 +3,16 @@
  * 30 days and post-contract access 60 days, and the generated portfolio it was written from (to
  * compute expectations with the pure policy). Every request goes through `core.invoke`, as the renderer's do.
  */
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, expect } from 'vitest';
 import type { ErrorCode } from '../../../shared/errors';
 import type { AccessSettings, ContactFacts, ContractFacts, IsoDate } from '../../../shared/domain';
-import { createCore, DATABASE_FILE, type Core } from '../../../src-main/core/core';
+import { createCore, type Core } from '../../../src-main/core/core';
 import { generatePortfolio, type DemoPortfolio } from '../../../src-main/core/demo/generate';
 import { memoryPreferenceStore } from '../../../src-main/core/preferences';
 import { memorySecretStore } from '../../../src-main/core/secrets';
 import { DEMO_SEED } from '../../../src-main/core/services/portfolioService';
 import { movableClock, type MovableClock } from '../invitations/support';
-import { expectOk, snapshotDatabase, tempDir } from '../support';
+import { expectOk, readDatabase, snapshotDatabase, tempDir } from '../support';
 
 export const TODAY = '2026-11-27';
 
@@ -76,10 +74,6 @@ export async function sharingCore(today: IsoDate = TODAY): Promise<SharingCore> 
   });
 }
 
-export async function ok<T>(core: Core, channel: string, payload?: unknown): Promise<T> {
-  return expectOk<T>(await core.invoke(channel, payload));
-}
-
 /** Invokes a request that must be refused with `code` and leave every table as it was. */
 export async function expectRefused(
   core: SharingCore,
@@ -100,16 +94,6 @@ export function demoContact(core: SharingCore, id: number) {
   const row = core.portfolio.contacts.find((c) => c.id === id);
   if (row === undefined) throw new Error(`no demo contact ${id}`);
   return row;
-}
-
-/** A read-only connection to the data store. */
-export function readDatabase<T>(core: SharingCore, work: (db: Database.Database) => T): T {
-  const db = new Database(path.join(core.dataDir, DATABASE_FILE), { readonly: true });
-  try {
-    return work(db);
-  } finally {
-    db.close();
-  }
 }
 
 export interface AuditRow {

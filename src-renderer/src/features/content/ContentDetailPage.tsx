@@ -1,15 +1,11 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import {
-  Alert,
   Anchor,
   Badge,
   Box,
-  Breadcrumbs,
   Button,
   Card,
-  Center,
   Group,
-  Loader,
   Modal,
   Paper,
   ScrollArea,
@@ -21,12 +17,18 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { documentTypes, type ContentDetail, type ShareView } from '../../../../shared/contract/content';
+import {
+  documentTypes,
+  type ContentDetail,
+  type ShareRecipientView,
+  type ShareView,
+} from '../../../../shared/contract/content';
 import { api } from '../../api/client';
-import { errorMessage, formatNumber } from '../../i18n';
+import { formatNumber } from '../../i18n';
 import { useAppStore } from '../../stores/appStore';
 import { useContentStore } from '../../stores/contentStore';
 import { AccessBadge } from '../common/AccessBadge';
+import { DetailBreadcrumbs, DetailPlaceholder } from '../common/DetailPage';
 import { saveBase64File } from '../common/download';
 import { notifyError, notifySuccess } from '../common/notify';
 import { ShareDialog } from '../sharing/ShareDialog';
@@ -186,6 +188,49 @@ function ContentFields({ content }: { content: ContentDetail }) {
   }
 }
 
+/** The columns every recipients table starts with: name, unit, access, visible today. */
+function RecipientHeaderCells() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Table.Th>{t('sharing.columns.name')}</Table.Th>
+      <Table.Th>{t('sharing.columns.unit')}</Table.Th>
+      <Table.Th>{t('sharing.columns.access')}</Table.Th>
+      <Table.Th>{t('sharing.columns.today')}</Table.Th>
+    </>
+  );
+}
+
+/** One recipient's cells under RecipientHeaderCells; the name opens the contact. */
+function RecipientCells({ recipient }: { recipient: ShareRecipientView }) {
+  const navigate = useAppStore((state) => state.navigate);
+  return (
+    <>
+      <Table.Td>
+        <Anchor
+          component="button"
+          type="button"
+          size="sm"
+          onClick={() => navigate({ page: 'contact', id: recipient.contactId })}
+        >
+          {recipient.displayName}
+        </Anchor>
+      </Table.Td>
+      <Table.Td>{recipient.units || '—'}</Table.Td>
+      <Table.Td>
+        <Box miw="max-content">
+          <AccessBadge access={recipient.access} />
+        </Box>
+      </Table.Td>
+      <Table.Td>
+        <Box miw="max-content">
+          <VisibleTodayBadge visible={recipient.visibleToday} />
+        </Box>
+      </Table.Td>
+    </>
+  );
+}
+
 function ShareCard({ share, onRevoke }: { share: ShareView; onRevoke(): void }) {
   const { t } = useTranslation();
   const navigate = useAppStore((state) => state.navigate);
@@ -243,36 +288,13 @@ function ShareCard({ share, onRevoke }: { share: ShareView; onRevoke(): void }) 
           <Table verticalSpacing={6} stickyHeader aria-label={t('sharing.recipientsOf', { target })}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t('sharing.columns.name')}</Table.Th>
-                <Table.Th>{t('sharing.columns.unit')}</Table.Th>
-                <Table.Th>{t('sharing.columns.access')}</Table.Th>
-                <Table.Th>{t('sharing.columns.today')}</Table.Th>
+                <RecipientHeaderCells />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {share.recipients.map((recipient) => (
                 <Table.Tr key={recipient.contactId}>
-                  <Table.Td>
-                    <Anchor
-                      component="button"
-                      type="button"
-                      size="sm"
-                      onClick={() => navigate({ page: 'contact', id: recipient.contactId })}
-                    >
-                      {recipient.displayName}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{recipient.units || '—'}</Table.Td>
-                  <Table.Td>
-                    <Box miw="max-content">
-                      <AccessBadge access={recipient.access} />
-                    </Box>
-                  </Table.Td>
-                  <Table.Td>
-                    <Box miw="max-content">
-                      <VisibleTodayBadge visible={recipient.visibleToday} />
-                    </Box>
-                  </Table.Td>
+                  <RecipientCells recipient={recipient} />
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -286,7 +308,6 @@ function ShareCard({ share, onRevoke }: { share: ShareView; onRevoke(): void }) 
 /** Every individual share (Einzelfreigabe) of the content, one row per contact. */
 function IndividualShares({ shares, onRevoke }: { shares: ShareView[]; onRevoke(share: ShareView): void }) {
   const { t } = useTranslation();
-  const navigate = useAppStore((state) => state.navigate);
   if (shares.length === 0) return null;
   const rows = shares.flatMap((share) => share.recipients.map((recipient) => ({ share, recipient })));
   const visible = rows.filter((row) => row.recipient.visibleToday).length;
@@ -311,10 +332,7 @@ function IndividualShares({ shares, onRevoke }: { shares: ShareView[]; onRevoke(
         <Table verticalSpacing={6} stickyHeader aria-label={title}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('sharing.columns.name')}</Table.Th>
-              <Table.Th>{t('sharing.columns.unit')}</Table.Th>
-              <Table.Th>{t('sharing.columns.access')}</Table.Th>
-              <Table.Th>{t('sharing.columns.today')}</Table.Th>
+              <RecipientHeaderCells />
               <Table.Th>{t('sharing.columns.sharedOn')}</Table.Th>
               <Table.Th>
                 <VisuallyHidden>{t('sharing.columns.actions')}</VisuallyHidden>
@@ -324,27 +342,7 @@ function IndividualShares({ shares, onRevoke }: { shares: ShareView[]; onRevoke(
           <Table.Tbody>
             {rows.map(({ share, recipient }) => (
               <Table.Tr key={share.id}>
-                <Table.Td>
-                  <Anchor
-                    component="button"
-                    type="button"
-                    size="sm"
-                    onClick={() => navigate({ page: 'contact', id: recipient.contactId })}
-                  >
-                    {recipient.displayName}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{recipient.units || '—'}</Table.Td>
-                <Table.Td>
-                  <Box miw="max-content">
-                    <AccessBadge access={recipient.access} />
-                  </Box>
-                </Table.Td>
-                <Table.Td>
-                  <Box miw="max-content">
-                    <VisibleTodayBadge visible={recipient.visibleToday} />
-                  </Box>
-                </Table.Td>
+                <RecipientCells recipient={recipient} />
                 <Table.Td>{formatInstantDate(share.createdAt)}</Table.Td>
                 <Table.Td ta="right">
                   <Button
@@ -424,32 +422,14 @@ export function ContentDetailPage({ id }: { id: number }) {
   }, [loadDetail, id]);
 
   const breadcrumbs = (
-    <Breadcrumbs>
-      <Anchor component="button" type="button" size="sm" onClick={() => navigate({ page: 'contents' })}>
-        {t('nav.contents')}
-      </Anchor>
-      {detail && <Text size="sm">{detail.title}</Text>}
-    </Breadcrumbs>
+    <DetailBreadcrumbs
+      listLabel={t('nav.contents')}
+      onOpenList={() => navigate({ page: 'contents' })}
+      itemLabel={detail?.title}
+    />
   );
 
-  if (error && !detail) {
-    return (
-      <Stack gap="lg" maw={1100}>
-        {breadcrumbs}
-        <Alert color="red">{errorMessage(error)}</Alert>
-      </Stack>
-    );
-  }
-  if (!detail) {
-    return (
-      <Stack gap="lg" maw={1100}>
-        {breadcrumbs}
-        <Center py="xl">
-          <Loader aria-label={t('app.loading')} />
-        </Center>
-      </Stack>
-    );
-  }
+  if (!detail) return <DetailPlaceholder breadcrumbs={breadcrumbs} error={error} />;
 
   const close = () => setDialog(null);
 

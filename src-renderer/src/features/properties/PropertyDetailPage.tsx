@@ -1,22 +1,9 @@
 import { useEffect, useState } from 'react';
-import {
-  Alert,
-  Anchor,
-  Breadcrumbs,
-  Button,
-  Card,
-  Center,
-  EmptyState,
-  Group,
-  Loader,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Button, Card, EmptyState, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { PropertyDetail, UnitView } from '../../../../shared/ipc';
+import { DetailBreadcrumbs, DetailPlaceholder } from '../common/DetailPage';
 import { notifySuccess } from '../common/notify';
-import { errorMessage } from '../../i18n';
 import { useAppStore } from '../../stores/appStore';
 import { usePropertiesStore } from '../../stores/propertiesStore';
 import { InviteContactsModal } from './InviteContactsModal';
@@ -45,32 +32,14 @@ export function PropertyDetailPage({ id }: { id: number }) {
   }, [loadDetail, id]);
 
   const breadcrumbs = (
-    <Breadcrumbs>
-      <Anchor component="button" type="button" size="sm" onClick={() => navigate({ page: 'properties' })}>
-        {t('nav.properties')}
-      </Anchor>
-      {detail && <Text size="sm">{detail.name}</Text>}
-    </Breadcrumbs>
+    <DetailBreadcrumbs
+      listLabel={t('nav.properties')}
+      onOpenList={() => navigate({ page: 'properties' })}
+      itemLabel={detail?.name}
+    />
   );
 
-  if (error && !detail) {
-    return (
-      <Stack gap="lg" maw={1100}>
-        {breadcrumbs}
-        <Alert color="red">{errorMessage(error)}</Alert>
-      </Stack>
-    );
-  }
-  if (!detail) {
-    return (
-      <Stack gap="lg" maw={1100}>
-        {breadcrumbs}
-        <Center py="xl">
-          <Loader aria-label={t('app.loading')} />
-        </Center>
-      </Stack>
-    );
-  }
+  if (!detail) return <DetailPlaceholder breadcrumbs={breadcrumbs} error={error} />;
 
   const [mainAddress, ...otherAddresses] = detail.addresses;
 

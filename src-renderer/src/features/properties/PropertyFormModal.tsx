@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Fieldset, Grid, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Button, Fieldset, Grid, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../../shared/errors';
 import type { PropertyDetail } from '../../../../shared/ipc';
 import { errorMessage } from '../../i18n';
 import { usePropertiesStore } from '../../stores/propertiesStore';
+import { FormFooter } from './FormFooter';
 import {
   emptyAddress,
   fieldOfError,
@@ -151,17 +152,11 @@ export function PropertyFormModal({ property, onClose, onSaved }: Props) {
               </Button>
             </Group>
           )}
-          {serverError && serverError.field === null && (
-            <Alert color="red">{errorMessage(serverError.error)}</Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('properties.form.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('properties.form.save')}
-            </Button>
-          </Group>
+          <FormFooter
+            formError={serverError?.field === null ? serverError.error : null}
+            busy={busy}
+            onCancel={onClose}
+          />
         </Stack>
       </form>
     </Modal>

@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Group, Modal, Radio, Stack, TextInput } from '@mantine/core';
+import { Group, Modal, Radio, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../../shared/errors';
 import type { UnitView } from '../../../../shared/ipc';
 import { errorMessage } from '../../i18n';
 import { usePropertiesStore } from '../../stores/propertiesStore';
+import { FormFooter } from './FormFooter';
 import { fieldOfError, toUnitDraft, toUnitInput, validateUnit, type UnitDraft } from './forms';
 
 interface Props {
@@ -107,17 +108,11 @@ export function UnitFormModal({ propertyId, unit, onClose, onSaved }: Props) {
             error={fieldError('referenceId')}
             onChange={(event) => change({ referenceId: event.currentTarget.value })}
           />
-          {serverError && serverError.field === null && (
-            <Alert color="red">{errorMessage(serverError.error)}</Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('properties.form.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('properties.form.save')}
-            </Button>
-          </Group>
+          <FormFooter
+            formError={serverError?.field === null ? serverError.error : null}
+            busy={busy}
+            onCancel={onClose}
+          />
         </Stack>
       </form>
     </Modal>

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Electron security audit (docs/SECURITY.md): Electronegativity over the sources (src-main) and over a
+# fresh build, run from a temporary folder OUTSIDE the project (run inside it, npx resolves the tool
+# against the project). Prints every finding and exits 1 when one is not listed as justified in the
+# fenced block "electronegativity-justified" of docs/SECURITY.md (lines "CHECK_ID file").
+#
+# Offline: the release-index check (AvailableSecurityFixesGlobalCheck) is excluded and the Electron
+# version is passed; --prefer-offline makes npx use its cache, so after one online run the audit needs
+# no network (the tool's attempt to fetch translations fails quietly).
+#
+#   bash scripts/security-audit.sh      (npm run audit:security)
+#   SKIP_BUILD=1 ...                    scan ./out as it is instead of building into the temp folder
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TOOL="@doyensec/electronegativity@1.10.3"
+DOC="$ROOT/docs/SECURITY.md"
+ELECTRON_VERSION="$(node -p "require('$ROOT/node_modules/electron/package.json').version")"
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/security-audit.XXXXXX")"
+trap 'rm -rf "$WORK"' EXIT
+
+if [[ "${SKIP_BUILD:-}" == 1 ]]; then
+  BUILD="$ROOT/out"
+else
+  echo "security-audit: building into $WORK/out"
+  BUILD="$WORK/out"
+  (cd "$ROOT" && npx electron-vite build --outDir "$BUILD" --logLevel error) >"$WORK/build.log" 2>&1 || {
+    cat "$WORK/build.log"
+    echo "security-audit: the build failed" >&2
+    exit 2
+  }
+fi
+
+# scan <name> <folder>: Electronegativity's CSV of findings in $WORK/<name>.csv, paths relative to <folder>.
+scan() {
+  echo "security-audit: electronegativity $ELECTRON_VERSION over $2"
+  (cd "$WORK" && npx --prefer-offline --yes "$TOOL" -i "$2" -r -x AvailableSecurityFixesGlobalCheck \
+    -e "$ELECTRON_VERSION" -o "$WORK/$1.csv") >"$WORK/$1.log" 2>&1 || true
+  if [[ ! -s "$WORK/$1.csv" ]]; then
+    cat "$WORK/$1.log"
+    echo "security-audit: electronegativity did not run (offline before its first download?)" >&2
+    exit 2
+  fi
+}
+scan sources "$ROOT/src-main"
+scan build "$BUILD"
+
+# One line per finding, "CHECK_ID file<TAB>location<TAB>severity<TAB>description", files named as in the
+# project (src-main/…, out/…), then compared with the justified list.
+node - "$WORK" "$DOC" <<'EOF'
+const fs = require('node:fs');
+const [work, doc] = process.argv.slice(2);
+const findings = [];
+for (const [name, prefix] of [['sources', 'src-main/'], ['build', 'out/']]) {
+  const lines = fs.readFileSync(`${work}/${name}.csv`, 'utf8').split(/\r?\n/).slice(1);
+  for (const line of lines.filter(Boolean)) {
+    // issue,"severity","confidence","filename","location",sample,"description",url
+    const head = /^([A-Z0-9_]+),"([^"]*)","([^"]*)","([^"]*)","([^"]*)"/.exec(line);
+    const tail = /,"([^"]*)",([^,]*)$/.exec(line);
+    if (!head) throw new Error(`security-audit: cannot read this line of ${name}.csv:\n${line}`);
+    const [, id, severity, , file, location] = head;
+    const where = file === 'N/A' ? 'N/A' : prefix + file.replace(/\\/g, '/').replace(/^\.?\//, '');
+    findings.push({ key: `${id} ${where}`, location, severity, description: tail ? tail[1] : '' });
+  }
+}
+const block = /```electronegativity-justified\n([\s\S]*?)```/.exec(fs.existsSync(doc) ? fs.readFileSync(doc, 'utf8') : '');
+const justified = new Set(
+  (block ? block[1] : '')
+    .split('\n')
+    .map((line) => line.replace(/#.*/, '').trim().split(/\s+/).join(' '))
+    .filter(Boolean),
+);
+let open = 0;
+for (const f of findings) {
+  const ok = justified.has(f.key);
+  if (!ok) open += 1;
+  console.log(`${ok ? 'justified' : 'OPEN     '}  ${f.key}:${f.location}  [${f.severity}] ${f.description}`);
+}
+for (const key of justified) {
+  if (!findings.some((f) => f.key === key)) console.log(`(no longer found, remove from docs/SECURITY.md: ${key})`);
+}
+console.log(
+  `security-audit: ${findings.length} finding(s), ${open} not justified in docs/SECURITY.md` +
+    (open ? ' — fix them or justify them there.' : '.'),
+);
+process.exit(open ? 1 : 0);
+EOF

@@ -1,0 +1,30 @@
+import { Alert, Button, Group } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { AppError } from '../../../../shared/errors';
+import { errorMessage } from '../../i18n';
+
+/** The end of a property or unit form: the error no field shows, then "Abbrechen" and "Speichern". */
+export function FormFooter({
+  formError,
+  busy,
+  onCancel,
+}: {
+  formError: AppError | null;
+  busy: boolean;
+  onCancel(): void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {formError && <Alert color="red">{errorMessage(formError)}</Alert>}
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onCancel}>
+          {t('properties.form.cancel')}
+        </Button>
+        <Button type="submit" loading={busy}>
+          {t('properties.form.save')}
+        </Button>
+      </Group>
+    </>
+  );
+}
