@@ -16,28 +16,19 @@ import { useDebouncedCallback } from '@mantine/hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { Grant } from '../../../../shared/domain';
-import type { InvitationState, PropertySummary } from '../../../../shared/ipc';
+import type { InvitationState } from '../../../../shared/ipc';
 import { api } from '../../api/client';
 import { errorMessage, formatDate, formatNumber } from '../../i18n';
 import { useAppStore } from '../../stores/appStore';
 import { rowAt, useContactsStore } from '../../stores/contactsStore';
 import { AccessBadge, InvitationBadge } from '../common/AccessBadge';
+import { usePropertyOptions } from '../common/options';
 import { ContactForm } from './ContactForm';
 import classes from './ContactsPage.module.css';
 
 const ROW_HEIGHT = 52;
 const grants: Grant[] = ['active', 'pre', 'post', 'none'];
 const invitationStates: InvitationState[] = ['none', 'pending', 'redeemed', 'expired', 'revoked'];
-
-function usePropertyOptions() {
-  const [properties, setProperties] = useState<PropertySummary[]>([]);
-  useEffect(() => {
-    void api.properties.list().then((result) => {
-      if (result.ok) setProperties(result.value);
-    });
-  }, []);
-  return properties.map((property) => ({ value: String(property.id), label: property.name }));
-}
 
 function Filters() {
   const { t } = useTranslation();

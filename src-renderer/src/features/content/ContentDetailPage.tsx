@@ -36,7 +36,7 @@ import { useShareTargetText } from '../sharing/targetText';
 import { ContentForm, linkedContactIds } from './ContentForm';
 import { KindBadge } from './ContentPage';
 import { formatBytes, formatInstantDate, formatLocalDateTime } from './format';
-import { useContactNames } from './hooks';
+import { useContactNames } from '../common/options';
 
 type Dialog = { kind: 'edit' } | { kind: 'share' } | { kind: 'revoke'; share: ShareView } | null;
 

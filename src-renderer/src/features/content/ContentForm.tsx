@@ -28,7 +28,7 @@ import { errorMessage } from '../../i18n';
 import { fieldErrors } from '../common/fieldErrors';
 import { ContactPicker, type PickedContact } from '../sharing/ContactPicker';
 import { documentTypeList, formatBytes } from './format';
-import { useContactNames, usePropertyOptions } from './hooks';
+import { useContactNames, usePropertyOptions } from '../common/options';
 
 export const processStates = ['open', 'in_progress', 'done'] as const;
 export type ProcessState = (typeof processStates)[number];

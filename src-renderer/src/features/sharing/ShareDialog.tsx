@@ -36,7 +36,7 @@ import { useShareStore } from '../../stores/shareStore';
 import { AccessBadge } from '../common/AccessBadge';
 import { saveBase64Pdf } from '../common/download';
 import { fileNamePart } from '../content/format';
-import { usePropertyOptions, useUnitOptions } from '../content/hooks';
+import { usePropertyOptions, useUnitOptions } from '../common/options';
 import { ContactPicker, type PickedContact } from './ContactPicker';
 
 type Mode = 'role' | 'individual';
@@ -63,7 +63,12 @@ function roleTarget(choice: RoleChoice): ShareTarget | null {
 function RoleFields({ choice, onChange }: { choice: RoleChoice; onChange(choice: RoleChoice): void }) {
   const { t } = useTranslation();
   const propertyOptions = usePropertyOptions();
-  const unitOptions = useUnitOptions(choice.propertyId === null ? null : Number(choice.propertyId));
+  // The unit list is loaded when the picker is first opened (or units are already chosen).
+  const [unitsWanted, setUnitsWanted] = useState(false);
+  const unitOptions = useUnitOptions(
+    choice.propertyId === null ? null : Number(choice.propertyId),
+    unitsWanted || choice.unitIds.length > 0,
+  );
   return (
     <Stack gap="sm">
       <Radio.Group
@@ -96,6 +101,7 @@ function RoleFields({ choice, onChange }: { choice: RoleChoice; onChange(choice:
           data={unitOptions}
           value={choice.unitIds}
           onChange={(unitIds) => onChange({ ...choice, unitIds })}
+          onDropdownOpen={() => setUnitsWanted(true)}
           maxDropdownHeight={260}
         />
       </Group>

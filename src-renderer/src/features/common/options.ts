@@ -18,11 +18,14 @@ export function usePropertyOptions(): Option[] {
   return properties.map((property) => ({ value: String(property.id), label: property.name }));
 }
 
-/** The units of a property as options "WE 03 · 2. OG links"; empty while none is chosen. */
-export function useUnitOptions(propertyId: number | null): Option[] {
+/**
+ * The units of a property as options "WE 03 · 2. OG links"; empty while none is chosen. Loaded only
+ * when `wanted` (e.g. once the picker opens): a large property's detail is megabytes.
+ */
+export function useUnitOptions(propertyId: number | null, wanted = true): Option[] {
   const [loaded, setLoaded] = useState<{ propertyId: number; units: UnitView[] } | null>(null);
   useEffect(() => {
-    if (propertyId === null) return;
+    if (propertyId === null || !wanted) return;
     let current = true;
     void api.properties.get({ id: propertyId }).then((result) => {
       if (current && result.ok) setLoaded({ propertyId, units: result.value.units });
@@ -30,7 +33,7 @@ export function useUnitOptions(propertyId: number | null): Option[] {
     return () => {
       current = false;
     };
-  }, [propertyId]);
+  }, [propertyId, wanted]);
   if (propertyId === null || loaded?.propertyId !== propertyId) return [];
   return loaded.units.map((unit) => ({ value: String(unit.id), label: `${unit.number} · ${unit.name}` }));
 }
