@@ -10,7 +10,7 @@ import { auditRepository } from '../../src-main/core/db/auditRepository';
 import { openDatabase } from '../../src-main/core/db/connection';
 import { settingsRepository } from '../../src-main/core/db/settingsRepository';
 import { generatePortfolio, type DemoPortfolio } from '../../src-main/core/demo/generate';
-import { writePortfolio } from '../../src-main/core/demo/write';
+import { writePortfolio } from '../../src-main/core/db/portfolioWriter';
 import { timeSync } from './stats';
 
 /** The pinned calendar day of every benchmark run (the UI tests use the same). */

@@ -21,15 +21,15 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '../renderer');
 const preloadPath = path.join(here, '../preload/index.cjs');
 
-function launchOptions(): LaunchOptions {
+/** Our switches, or null after saying what is wrong with them (the app then exits with 2). */
+function launchOptions(): LaunchOptions | null {
   try {
     return parseLaunchArgs(process.argv.slice(1));
   } catch (error) {
-    if (error instanceof LaunchArgumentError) {
-      console.error(`Portal Access Admin: ${error.message}`);
-      app.exit(2);
-    }
-    throw error;
+    if (!(error instanceof LaunchArgumentError)) throw error;
+    console.error(`Portal Access Admin: ${error.message}`);
+    app.exit(2);
+    return null;
   }
 }
 
@@ -41,6 +41,7 @@ function dataDirFor(options: LaunchOptions): string {
 
 async function start(): Promise<void> {
   const options = launchOptions();
+  if (!options) return;
   registerAppScheme();
   if (!app.requestSingleInstanceLock()) {
     app.quit();

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
+import type { ErrorCode } from '../../shared/errors';
 import { createCore, DATABASE_FILE, type Core } from '../../src-main/core/core';
 import { pinnedClock } from '../../src-main/core/clock';
 import { memoryPreferenceStore } from '../../src-main/core/preferences';
@@ -61,4 +62,19 @@ export function readDatabase<T>(core: { dataDir: string }, work: (db: Database.D
   } finally {
     db.close();
   }
+}
+
+/** Invokes a request that must be refused with `code` and leave every table as it was. */
+export async function expectRefused(
+  core: Pick<Core, 'invoke'> & { dataDir: string },
+  channel: string,
+  payload: unknown,
+  code: ErrorCode,
+  params?: Record<string, unknown>,
+): Promise<void> {
+  const before = snapshotDatabase(core.dataDir);
+  const result = await core.invoke(channel, payload);
+  expect(result, JSON.stringify(result).slice(0, 500)).toMatchObject({ ok: false, error: { code } });
+  if (params !== undefined && !result.ok) expect(result.error.params).toMatchObject(params);
+  expect(snapshotDatabase(core.dataDir)).toBe(before);
 }

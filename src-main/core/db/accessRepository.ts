@@ -12,6 +12,7 @@ import type {
 import { addDays } from '../policy/dates';
 import { contactAccess } from '../policy';
 import type { Db } from './connection';
+import { toContractFacts, type ContractRow } from './contractRepository';
 
 /**
  * Portfolio-wide access questions as indexed SQL. Each answer must equal the pure policy applied
@@ -44,28 +45,6 @@ const ACTIVE = `(k.start_date <= :day AND (k.end_date IS NULL OR k.end_date >= :
 const ANY_ACCESS = `(${ACTIVE}
   OR (k.start_date > :day AND k.start_date <= :preUntil)
   OR (k.end_date < :day AND k.end_date >= :postFrom))`;
-
-interface ContractRow {
-  id: number;
-  contact_id: number;
-  unit_id: number;
-  property_id: number;
-  type: 'tenant' | 'owner';
-  start_date: string;
-  end_date: string | null;
-}
-
-function toFacts(row: ContractRow): ContractFacts {
-  return {
-    id: row.id,
-    contactId: row.contact_id,
-    unitId: row.unit_id,
-    propertyId: row.property_id,
-    type: row.type,
-    start: row.start_date,
-    end: row.end_date,
-  };
-}
 
 /** SQL condition: contract `k` is in the role-share scope (property, units unless all, role unless all). */
 const SCOPE_FILTER = `k.property_id = :propertyId
@@ -166,7 +145,7 @@ export function accessRepository(db: Db) {
   return {
     /** Contracts of one contact, as the policy sees them. */
     contractsOf(contactId: number): ContractFacts[] {
-      return contractsOfContact.all(contactId).map(toFacts);
+      return contractsOfContact.all(contactId).map(toContractFacts);
     },
 
     /** Portal seats in use on `day`: registered, non-archived contacts with any access. */
@@ -222,7 +201,7 @@ export function accessRepository(db: Db) {
       const byContact = new Map<number, ContractFacts[]>();
       for (const row of roleWindowContracts.all(params)) {
         const list = byContact.get(row.contact_id) ?? [];
-        list.push(toFacts(row));
+        list.push(toContractFacts(row));
         byContact.set(row.contact_id, list);
       }
       const skipped: SkippedContact[] = [];

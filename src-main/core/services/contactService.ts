@@ -1,4 +1,4 @@
-import type { Access, ContactFacts } from '../../../shared/domain';
+import type { Access } from '../../../shared/domain';
 import { DomainError } from '../../../shared/errors';
 import type { z } from 'zod';
 import type { ContactDetail, ContactFields, ContactListItem, ContactListPage } from '../../../shared/ipc';
@@ -10,15 +10,17 @@ import { contractRepository, toContractFacts } from '../db/contractRepository';
 import { contactAccess, groupContractsByContact, inviteEligibility } from '../policy';
 import { grantEvaluator } from '../policy/access';
 import { contactInvitationState, invitationSummary } from './invitationState';
-import { contactFieldsOfRow, displayName, nameOfRow, toContact, toContractView } from './portfolioViews';
+import {
+  contactFacts,
+  contactFieldsOfRow,
+  displayName,
+  nameOfRow,
+  toContact,
+  toContractView,
+} from './portfolioViews';
 import type { SettingsService } from './settingsService';
 
 export type ContactListQueryValue = z.output<typeof contactListQuerySchema>;
-
-/** The policy's view of a contact row. */
-export function contactFacts(row: Pick<ContactRow, 'id' | 'archived'>, registered: boolean): ContactFacts {
-  return { id: row.id, archived: row.archived === 1, registered };
-}
 
 function sameFields(a: ContactFields, b: ContactFields): boolean {
   return (Object.keys(a) as (keyof ContactFields)[]).every((key) => a[key] === b[key]);

@@ -14,7 +14,7 @@
  *   the transaction (rendering is asynchronous; a transaction is not), so a failure writes nothing.
  */
 import { z } from 'zod';
-import type { ContactFacts, ContractFacts, InviteEligibility, IsoDate } from '../../../shared/domain';
+import type { ContractFacts, InviteEligibility, IsoDate } from '../../../shared/domain';
 import { DomainError } from '../../../shared/errors';
 import { INVITATION_VALID_DAYS } from '../../../shared/contract/invitations';
 import type {
@@ -33,7 +33,6 @@ import { accessRepository } from '../db/accessRepository';
 import { toContractFacts } from '../db/contractRepository';
 import { invitationRepository, type InviteeRow, type InviteeUnitRow } from '../db/invitationRepository';
 import { renderInvitationLetters, type InvitationLetter } from '../letters/invitationLetter';
-import type { PostalAddressee } from '../mail/format';
 import { invitationMail } from '../mail/invitationMail';
 import { groupContractsByContact } from '../policy/access';
 import { addDays } from '../policy/dates';
@@ -42,7 +41,7 @@ import { canonicalCode, generateInvitationCode, hashInvitationCode } from './inv
 import { invitationStateOn } from './invitationState';
 import type { OrganisationService } from './organisationService';
 import type { OutboxService } from './outboxService';
-import { displayName, nameOfRow } from './portfolioViews';
+import { contactFacts, displayName, nameOfRow, postalAddressee } from './portfolioViews';
 import type { SettingsService } from './settingsService';
 
 type Audit = (entry: AuditEntry) => void;
@@ -65,25 +64,11 @@ export function isValidEmail(email: string | null): email is string {
   return email !== null && emailAddress.safeParse(email).success;
 }
 
-function contactFacts(row: InviteeRow): ContactFacts {
-  return { id: row.id, archived: row.archived === 1, registered: row.registered === 1 };
-}
-
 function refusalError(refusal: Refusal): DomainError {
   return new DomainError(
     refusal.reason,
     refusal.reason === 'OUTSIDE_ACCESS_WINDOW' ? { possibleFrom: refusal.possibleFrom } : {},
   );
-}
-
-function postalAddressee(row: InviteeRow): PostalAddressee {
-  return {
-    ...nameOfRow(row),
-    street: row.street,
-    houseNo: row.house_no,
-    postcode: row.postcode,
-    city: row.city,
-  };
 }
 
 /** "Whg. 1, EG links; Whg. 4, 1. OG rechts": the contact's units in the property, by unit number. */
@@ -124,7 +109,7 @@ export function invitationService(
     const row = invitations.invitee(contactId);
     if (row === undefined) throw new DomainError('UNKNOWN_CONTACT', { contactId });
     const eligibility = inviteEligibility(
-      contactFacts(row),
+      contactFacts(row, row.registered === 1),
       access.contractsOf(contactId),
       settings.getAccess(),
       today,
@@ -232,7 +217,12 @@ export function invitationService(
       const name = displayName(nameOfRow(row));
       const unitNames = units.get(row.id) ?? '';
       const base = { contactId: row.id, displayName: name, units: unitNames };
-      const eligibility = inviteEligibility(contactFacts(row), contracts.get(row.id) ?? none, current, today);
+      const eligibility = inviteEligibility(
+        contactFacts(row, row.registered === 1),
+        contracts.get(row.id) ?? none,
+        current,
+        today,
+      );
       let verdict: Judged['verdict'];
       if (!eligibility.allowed) {
         verdict = {

@@ -2,9 +2,10 @@ import type { AppStatus, PortfolioOverview } from '../../../shared/ipc';
 import { DomainError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
 import { accessRepository } from '../db/accessRepository';
+import { portfolioRepository } from '../db/portfolioRepository';
+import { writePortfolio } from '../db/portfolioWriter';
 import { settingsRepository } from '../db/settingsRepository';
 import { generatePortfolio } from '../demo/generate';
-import { writePortfolio } from '../demo/write';
 import type { SettingsService } from './settingsService';
 
 const FIRST_START_KEY = 'firstStart';
@@ -14,28 +15,18 @@ export const DEMO_SEED = 20261127;
 export function portfolioService(ctx: CoreContext, settings: SettingsService) {
   const settingsRows = settingsRepository(ctx.db);
   const access = accessRepository(ctx.db);
-  const contactCount = ctx.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM contacts');
-  const counts = ctx.db.prepare<
-    [],
-    { properties: number; units: number; contacts: number; contracts: number }
-  >(`SELECT
-      (SELECT COUNT(*) FROM properties) AS properties,
-      (SELECT COUNT(*) FROM units) AS units,
-      (SELECT COUNT(*) FROM contacts WHERE archived = 0) AS contacts,
-      (SELECT COUNT(*) FROM contracts) AS contracts`);
-
-  const isEmpty = () => (contactCount.get()?.n ?? 0) === 0;
+  const portfolioRows = portfolioRepository(ctx.db);
 
   function status(): AppStatus {
     return {
       today: ctx.clock.today(),
-      needsFirstStartChoice: isEmpty() && settingsRows.get(FIRST_START_KEY) === undefined,
+      needsFirstStartChoice: portfolioRows.isEmpty() && settingsRows.get(FIRST_START_KEY) === undefined,
     };
   }
 
   /** Fills an empty data store with the demo portfolio, relative to today, in one transaction. */
   function loadDemo(): void {
-    if (!isEmpty()) throw new DomainError('PORTFOLIO_NOT_EMPTY');
+    if (!portfolioRows.isEmpty()) throw new DomainError('PORTFOLIO_NOT_EMPTY');
     const today = ctx.clock.today();
     const portfolio = generatePortfolio({ seed: DEMO_SEED, today });
     ctx.change((audit) => {
@@ -69,9 +60,8 @@ export function portfolioService(ctx: CoreContext, settings: SettingsService) {
     overview(): PortfolioOverview {
       const today = ctx.clock.today();
       const current = settings.getAccess();
-      const totals = counts.get() ?? { properties: 0, units: 0, contacts: 0, contracts: 0 };
       return {
-        ...totals,
+        ...portfolioRows.totals(),
         contactsByAccess: access.contactsByAccess(current, today),
         seats: { used: access.seatsUsed(current, today), quota: current.seatQuota },
       };

@@ -1,8 +1,9 @@
 /** Rows of the portfolio tables as the contract shows them (names, contacts, contract views). */
-import type { Access, ContractFacts } from '../../../shared/domain';
+import type { Access, ContactFacts, ContractFacts } from '../../../shared/domain';
 import type { Contact, ContactFields, ContractView } from '../../../shared/ipc';
 import type { ContactRow } from '../db/contactRepository';
 import { toContractFacts, type ContractViewRow } from '../db/contractRepository';
+import type { PostalAddressee } from '../mail/format';
 
 export type NameFields = Pick<ContactFields, 'salutation' | 'title' | 'firstName' | 'lastName' | 'company'>;
 
@@ -26,6 +27,35 @@ export function nameOfRow(
     firstName: row.first_name,
     lastName: row.last_name,
     company: row.company,
+  };
+}
+
+/** The policy's view of a contact row. */
+export function contactFacts(row: Pick<ContactRow, 'id' | 'archived'>, registered: boolean): ContactFacts {
+  return { id: row.id, archived: row.archived === 1, registered };
+}
+
+/** Name and postal address of a contacts row (or of a row carrying the same columns), for a letter. */
+export function postalAddressee(
+  row: Pick<
+    ContactRow,
+    | 'salutation'
+    | 'title'
+    | 'first_name'
+    | 'last_name'
+    | 'company'
+    | 'street'
+    | 'house_no'
+    | 'postcode'
+    | 'city'
+  >,
+): PostalAddressee {
+  return {
+    ...nameOfRow(row),
+    street: row.street,
+    houseNo: row.house_no,
+    postcode: row.postcode,
+    city: row.city,
   };
 }
 

@@ -6,9 +6,8 @@ import type { Access, AccessSettings, ContactFacts, ContractFacts, IsoDate } fro
 import type { CoreContext } from '../context';
 import { contractRepository } from '../db/contractRepository';
 import { shareRepository, type RecipientRow, type UnitNameRow } from '../db/shareRepository';
-import type { PostalAddressee } from '../mail/format';
 import { contactAccess, groupContractsByContact } from '../policy';
-import { displayName, nameOfRow } from './portfolioViews';
+import { contactFacts, displayName, nameOfRow } from './portfolioViews';
 
 export interface RecipientInfo {
   row: RecipientRow;
@@ -27,16 +26,6 @@ export function byName(
   b: { displayName: string; contactId: number },
 ) {
   return collator.compare(a.displayName, b.displayName) || a.contactId - b.contactId;
-}
-
-export function postalAddressee(row: RecipientRow): PostalAddressee {
-  return {
-    ...nameOfRow(row),
-    street: row.street,
-    houseNo: row.house_no,
-    postcode: row.postcode,
-    city: row.city,
-  };
 }
 
 /** Contacts with their contracts, access and unit names, on one day under one settings. */
@@ -67,17 +56,13 @@ export function recipientLoader(ctx: CoreContext) {
     const infos = new Map<number, RecipientInfo>();
     for (const row of rows) {
       const own = byContact.get(row.id) ?? [];
-      const contactFacts: ContactFacts = {
-        id: row.id,
-        archived: row.archived === 1,
-        registered: row.registered === 1,
-      };
+      const contact = contactFacts(row, row.registered === 1);
       infos.set(row.id, {
         row,
         displayName: displayName(nameOfRow(row)),
-        facts: contactFacts,
+        facts: contact,
         contracts: own,
-        access: contactAccess(contactFacts, own, settings, day),
+        access: contactAccess(contact, own, settings, day),
       });
     }
     return {

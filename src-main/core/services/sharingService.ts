@@ -55,13 +55,8 @@ import { contentData } from './contentService';
 import { isValidEmail } from './invitationService';
 import type { OrganisationService } from './organisationService';
 import type { OutboxService } from './outboxService';
-import {
-  byName,
-  postalAddressee,
-  recipientLoader,
-  type RecipientDirectory,
-  type RecipientInfo,
-} from './shareRecipients';
+import { postalAddressee } from './portfolioViews';
+import { byName, recipientLoader, type RecipientDirectory, type RecipientInfo } from './shareRecipients';
 import { shareFacts, shareVisibleTo, type ShareFacts } from './shareVisibility';
 import type { SettingsService } from './settingsService';
 import { fillTemplate } from './smartPostTemplate';

@@ -3,7 +3,7 @@
  * through `window.api.invoke`. Types come from the contract; nothing here knows about Electron.
  */
 import type { Result } from '../../../shared/errors';
-import type { Channel, Request, Response, WindowApi } from '../../../shared/ipc';
+import type { Channel, EventName, Request, Response, WindowApi } from '../../../shared/ipc';
 
 declare global {
   interface Window {
@@ -35,6 +35,7 @@ export const api = new Proxy({} as Api, {
     ),
 });
 
-export function onEvent(event: string, listener: (payload: unknown) => void): () => void {
+/** Core events (`core.events` → main → preload → here), e.g. `portfolio.changed`. */
+export function onEvent(event: EventName, listener: (payload: unknown) => void): () => void {
   return window.api.on(event, listener);
 }

@@ -4,6 +4,13 @@ import type { AppError } from '../../../shared/errors';
 import type { Language } from '../../../shared/ipc';
 import { de, en } from './messages';
 
+/** Each language named in itself, as language pickers conventionally do (not translated). */
+export const languageNames: Record<Language, string> = { de: 'Deutsch', en: 'English' };
+export const languageOptions = (Object.keys(languageNames) as Language[]).map((value) => ({
+  value,
+  label: languageNames[value],
+}));
+
 export const resources = { de: { translation: de }, en: { translation: en } } as const;
 
 export async function initI18n(language: Language): Promise<void> {

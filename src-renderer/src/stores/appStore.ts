@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { AppError } from '../../../shared/errors';
 import type { AppStatus, Language, PortfolioOverview } from '../../../shared/ipc';
-import { api } from '../api/client';
+import { api, onEvent } from '../api/client';
 import { changeLanguage } from '../i18n';
 
 /** Where the user is. Detail pages carry the id of what they show. */
@@ -46,6 +46,10 @@ export const useAppStore = create<AppState>((set, get) => ({
     const status = await api.app.status();
     if (status.ok) set({ status: status.value });
     else set({ error: status.error });
+    // Figures shown everywhere (overview, seats) follow every committed change, wherever it came from.
+    const refresh = () => void get().loadOverview();
+    onEvent('portfolio.changed', refresh);
+    onEvent('settings.changed', refresh);
   },
 
   async setLanguage(language) {

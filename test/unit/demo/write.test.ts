@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../../src-main/core/db/connection';
 import { generatePortfolio } from '../../../src-main/core/demo/generate';
-import { writePortfolio } from '../../../src-main/core/demo/write';
+import { writePortfolio } from '../../../src-main/core/db/portfolioWriter';
 
 describe('writePortfolio', () => {
   let dir: string;

@@ -4,10 +4,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, expect } from 'vitest';
+import { afterEach } from 'vitest';
 import { PDFDocument, PDFRawStream, decodePDFRawStream } from 'pdf-lib';
 import type { AccessSettings, IsoDate } from '../../../shared/domain';
-import type { ErrorCode } from '../../../shared/errors';
 import type {
   ContactDetail,
   ContactInput,
@@ -24,7 +23,7 @@ import type { Clock } from '../../../src-main/core/clock';
 import { createCore, DATABASE_FILE, type Core } from '../../../src-main/core/core';
 import { memoryPreferenceStore } from '../../../src-main/core/preferences';
 import { memorySecretStore, type SecretStore } from '../../../src-main/core/secrets';
-import { ok, readDatabase, snapshotDatabase, tempDir } from '../support';
+import { ok, readDatabase, tempDir } from '../support';
 
 export const TODAY = '2026-11-27';
 
@@ -68,20 +67,7 @@ export function invitationCore(today: IsoDate = TODAY): InvitationCore {
   return wrapped;
 }
 
-/** Invokes a request that must be refused with `code` and leave every table as it was. */
-export async function expectRefused(
-  core: InvitationCore,
-  channel: string,
-  payload: unknown,
-  code: ErrorCode,
-  params?: Record<string, unknown>,
-): Promise<void> {
-  const before = snapshotDatabase(core.dataDir);
-  const result = await core.invoke(channel, payload);
-  expect(result, JSON.stringify(result)).toMatchObject({ ok: false, error: { code } });
-  if (params !== undefined && !result.ok) expect(result.error.params).toEqual(params);
-  expect(snapshotDatabase(core.dataDir)).toBe(before);
-}
+export { expectRefused } from '../support';
 
 // ---------------------------------------------------------------- portfolio builders
 

@@ -1,7 +1,6 @@
 /** Small builders for the portfolio tests: everything goes through `core.invoke`, as the renderer does. */
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { expect } from 'vitest';
 import type { AccessSettings } from '../../../shared/domain';
 import type {
   ContactDetail,
@@ -12,10 +11,9 @@ import type {
   UnitInput,
   UnitView,
 } from '../../../shared/ipc';
-import type { ErrorCode } from '../../../shared/errors';
 import type { Core } from '../../../src-main/core/core';
 import { DATABASE_FILE } from '../../../src-main/core/core';
-import { expectOk, snapshotDatabase } from '../support';
+import { expectOk } from '../support';
 
 export type TestCore = Core & { dataDir: string };
 
@@ -93,20 +91,7 @@ export async function setAccess(core: TestCore, settings: Partial<AccessSettings
   expectOk(await core.invoke('settings.updateAccess', full));
 }
 
-/** Invokes a request that must be refused with `code` and leave every table as it was. */
-export async function expectRefused(
-  core: TestCore,
-  channel: string,
-  payload: unknown,
-  code: ErrorCode,
-  params?: Record<string, unknown>,
-): Promise<void> {
-  const before = snapshotDatabase(core.dataDir);
-  const result = await core.invoke(channel, payload);
-  expect(result, JSON.stringify(result)).toMatchObject({ ok: false, error: { code } });
-  if (params !== undefined && !result.ok) expect(result.error.params).toMatchObject(params);
-  expect(snapshotDatabase(core.dataDir)).toBe(before);
-}
+export { expectRefused } from '../support';
 
 /** A second connection to the data store, for rows no channel of this area writes (invitations, accounts). */
 export function withDatabase<T>(core: TestCore, work: (db: Database.Database) => T): T {

@@ -3,8 +3,7 @@
  * 30 days and post-contract access 60 days, and the generated portfolio it was written from (to
  * compute expectations with the pure policy). Every request goes through `core.invoke`, as the renderer's do.
  */
-import { afterEach, expect } from 'vitest';
-import type { ErrorCode } from '../../../shared/errors';
+import { afterEach } from 'vitest';
 import type { AccessSettings, ContactFacts, ContractFacts, IsoDate } from '../../../shared/domain';
 import { createCore, type Core } from '../../../src-main/core/core';
 import { generatePortfolio, type DemoPortfolio } from '../../../src-main/core/demo/generate';
@@ -12,7 +11,8 @@ import { memoryPreferenceStore } from '../../../src-main/core/preferences';
 import { memorySecretStore } from '../../../src-main/core/secrets';
 import { DEMO_SEED } from '../../../src-main/core/services/portfolioService';
 import { movableClock, type MovableClock } from '../invitations/support';
-import { expectOk, readDatabase, snapshotDatabase, tempDir } from '../support';
+import { toContractFacts } from '../../../src-main/core/db/contractRepository';
+import { expectOk, readDatabase, tempDir } from '../support';
 
 export const TODAY = '2026-11-27';
 
@@ -62,32 +62,11 @@ export async function sharingCore(today: IsoDate = TODAY): Promise<SharingCore> 
       archived: c.archived === 1,
       registered: registered.has(c.id),
     })),
-    contractFacts: portfolio.contracts.map((k) => ({
-      id: k.id,
-      contactId: k.contact_id,
-      unitId: k.unit_id,
-      propertyId: k.property_id,
-      type: k.type,
-      start: k.start_date,
-      end: k.end_date,
-    })),
+    contractFacts: portfolio.contracts.map(toContractFacts),
   });
 }
 
-/** Invokes a request that must be refused with `code` and leave every table as it was. */
-export async function expectRefused(
-  core: SharingCore,
-  channel: string,
-  payload: unknown,
-  code: ErrorCode,
-  params?: Record<string, unknown>,
-): Promise<void> {
-  const before = snapshotDatabase(core.dataDir);
-  const result = await core.invoke(channel, payload);
-  expect(result, JSON.stringify(result).slice(0, 500)).toMatchObject({ ok: false, error: { code } });
-  if (params !== undefined && !result.ok) expect(result.error.params).toMatchObject(params);
-  expect(snapshotDatabase(core.dataDir)).toBe(before);
-}
+export { expectRefused } from '../support';
 
 /** A contact of the generated demo portfolio. */
 export function demoContact(core: SharingCore, id: number) {

@@ -15,12 +15,13 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { Result } from '../../../../shared/errors';
 import type { ContactDetail, ContractView } from '../../../../shared/ipc';
-import { errorMessage, formatDate } from '../../i18n';
+import { errorMessage, formatDate, languageNames } from '../../i18n';
 import { useAppStore } from '../../stores/appStore';
 import { useContactDetailStore } from '../../stores/contactDetailStore';
 import { AccessBadge, InvitationBadge, useAccessSentence } from '../common/AccessBadge';
-import { notifyError } from '../common/notify';
+import { valueOrNotify } from '../common/notify';
 import { ContactForm } from './ContactForm';
 import { ContractForm, EndContractForm } from './ContractForm';
 import { ContractTimeline } from './ContractTimeline';
@@ -53,7 +54,7 @@ function MasterData({ detail }: { detail: ContactDetail }) {
     [t('contact.fields.referenceId'), contact.referenceId],
     [t('contact.fields.email'), contact.email],
     [t('contact.fields.phone'), contact.phone],
-    [t('contact.fields.language'), contact.language === 'de' ? 'Deutsch' : 'English'],
+    [t('contact.fields.language'), languageNames[contact.language]],
     [t('contact.fields.preference'), t(`contact.preference.${contact.preference}`)],
     [
       t('contact.address'),
@@ -182,10 +183,7 @@ function Invitation({ detail, open }: { detail: ContactDetail; open(dialog: Dial
   const { t } = useTranslation();
   const { reactivate, revoke } = useContactDetailStore();
   const { invitation, invitationState } = detail;
-  const run = async (call: Promise<{ ok: boolean; error?: unknown }>) => {
-    const result = await call;
-    if (!result.ok) notifyError(result.error as never);
-  };
+  const run = async (call: Promise<Result<unknown>>) => valueOrNotify(await call);
   return (
     <Card withBorder>
       <Group justify="space-between" mb="sm">

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { languageOptions } from '../../i18n';
 import { contactInputSchema } from '../../../../shared/contract/portfolio';
 import type { Result } from '../../../../shared/errors';
 import type { Contact, ContactInput } from '../../../../shared/ipc';
@@ -96,10 +97,7 @@ export function ContactForm({
             label={t('contact.fields.language')}
             value={draft.language}
             allowDeselect={false}
-            data={[
-              { value: 'de', label: 'Deutsch' },
-              { value: 'en', label: 'English' },
-            ]}
+            data={languageOptions}
             onChange={(value) => value && setDraft({ ...draft, language: value as Draft['language'] })}
           />
           <Select

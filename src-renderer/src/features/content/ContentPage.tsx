@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import {
   Alert,
-  Anchor,
   Badge,
   Box,
   Button,
@@ -11,7 +10,6 @@ import {
   Group,
   Loader,
   Menu,
-  Pagination,
   Stack,
   Table,
   Tabs,
@@ -23,7 +21,9 @@ import { contentKinds, type ContentKind } from '../../../../shared/contract/cont
 import { errorMessage, formatNumber } from '../../i18n';
 import { useAppStore } from '../../stores/appStore';
 import { CONTENT_PAGE_SIZE, useContentStore } from '../../stores/contentStore';
+import { ListPagination } from '../common/ListPagination';
 import { notifySuccess } from '../common/notify';
+import { RowLink } from '../common/RowLink';
 import { ContentForm } from './ContentForm';
 import { formatInstantDate } from './format';
 
@@ -106,18 +106,9 @@ function ContentTable() {
           {items.map((item) => (
             <Table.Tr key={item.id} style={{ cursor: 'pointer' }} onClick={() => open(item.id)}>
               <Table.Td>
-                <Anchor
-                  component="button"
-                  type="button"
-                  fw={600}
-                  ta="left"
-                  onClick={(event) => {
-                    event.stopPropagation();
-                    open(item.id);
-                  }}
-                >
+                <RowLink fw={600} ta="left" onOpen={() => open(item.id)}>
                   {item.title}
-                </Anchor>
+                </RowLink>
               </Table.Td>
               <Table.Td>
                 <Box miw="max-content">
@@ -135,17 +126,12 @@ function ContentTable() {
           ))}
         </Table.Tbody>
       </Table>
-      {pages > 1 && (
-        <Group justify="flex-end">
-          <Pagination
-            total={pages}
-            value={page + 1}
-            onChange={(value) => setPage(value - 1)}
-            getControlProps={(control) => ({ 'aria-label': t(`content.pagination.${control}`) })}
-            getItemProps={(item) => ({ 'aria-label': t('content.pagination.page', { page: item }) })}
-          />
-        </Group>
-      )}
+      <ListPagination
+        pages={pages}
+        value={page + 1}
+        onChange={(value) => setPage(value - 1)}
+        justify="flex-end"
+      />
     </Stack>
   );
 }

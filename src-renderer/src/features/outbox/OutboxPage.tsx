@@ -1,14 +1,12 @@
 import { useEffect, useState } from 'react';
 import {
   Alert,
-  Anchor,
   Button,
   Card,
   Center,
   EmptyState,
   Group,
   Loader,
-  Pagination,
   SegmentedControl,
   Stack,
   Table,
@@ -22,6 +20,8 @@ import { errorMessage, formatNumber } from '../../i18n';
 import { useAppStore } from '../../stores/appStore';
 import { useMailSettingsStore } from '../../stores/mailSettingsStore';
 import { OUTBOX_PAGE_SIZE, useOutboxStore } from '../../stores/outboxStore';
+import { ListPagination } from '../common/ListPagination';
+import { RowLink } from '../common/RowLink';
 import { EmailAddress } from './EmailAddress';
 import { formatDateTime } from './format';
 import { OutboxMessageDrawer } from './OutboxMessageDrawer';
@@ -189,18 +189,9 @@ export function OutboxPage() {
                     <EmailAddress address={item.recipient} />
                   </Table.Td>
                   <Table.Td>
-                    <Anchor
-                      component="button"
-                      type="button"
-                      size="sm"
-                      ta="left"
-                      onClick={(event) => {
-                        event.stopPropagation();
-                        setOpenId(item.id);
-                      }}
-                    >
+                    <RowLink size="sm" ta="left" onOpen={() => setOpenId(item.id)}>
                       {item.subject}
-                    </Anchor>
+                    </RowLink>
                   </Table.Td>
                   <Table.Td>{t(`outbox.language.${item.language}`)}</Table.Td>
                   <Table.Td>
@@ -226,17 +217,7 @@ export function OutboxPage() {
         </Table.ScrollContainer>
       )}
 
-      {pages > 1 && (
-        <Group justify="center">
-          <Pagination
-            total={pages}
-            value={page}
-            onChange={(next) => void setPage(next)}
-            getControlProps={(control) => ({ 'aria-label': t(`outbox.pagination.${control}`) })}
-            getItemProps={(item) => ({ 'aria-label': t('outbox.pagination.page', { page: item }) })}
-          />
-        </Group>
-      )}
+      <ListPagination pages={pages} value={page} onChange={(next) => void setPage(next)} />
 
       {openId !== null && <OutboxMessageDrawer id={openId} onClose={() => setOpenId(null)} />}
     </Stack>

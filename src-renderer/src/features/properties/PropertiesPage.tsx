@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import {
   Alert,
-  Anchor,
   Button,
   Card,
   Center,
@@ -17,6 +16,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { PropertySummary } from '../../../../shared/ipc';
 import { notifySuccess } from '../common/notify';
+import { RowLink } from '../common/RowLink';
 import { errorMessage, formatNumber } from '../../i18n';
 import { useAppStore } from '../../stores/appStore';
 import { usePropertiesStore } from '../../stores/propertiesStore';
@@ -100,17 +100,9 @@ export function PropertiesPage() {
               {shown.map((property) => (
                 <Table.Tr key={property.id} style={{ cursor: 'pointer' }} onClick={() => open(property.id)}>
                   <Table.Td>
-                    <Anchor
-                      component="button"
-                      type="button"
-                      fw={600}
-                      onClick={(event) => {
-                        event.stopPropagation();
-                        open(property.id);
-                      }}
-                    >
+                    <RowLink fw={600} onOpen={() => open(property.id)}>
                       {property.name}
-                    </Anchor>
+                    </RowLink>
                     {property.referenceId && (
                       <Text size="xs" c="dimmed">
                         {t('properties.referenceId', { referenceId: property.referenceId })}

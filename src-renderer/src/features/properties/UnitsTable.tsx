@@ -1,19 +1,9 @@
 import { useState } from 'react';
-import {
-  Anchor,
-  Box,
-  Button,
-  Group,
-  Pagination,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Anchor, Box, Button, Group, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ContractView, UnitView } from '../../../../shared/ipc';
 import { AccessBadge } from '../common/AccessBadge';
+import { ListPagination } from '../common/ListPagination';
 import { formatDate, formatNumber } from '../../i18n';
 import { useAppStore } from '../../stores/appStore';
 
@@ -182,17 +172,7 @@ export function UnitsTable({ units, onCreate, onEdit }: Props) {
           )}
         </Table.Tbody>
       </Table>
-      {pages > 1 && (
-        <Group justify="center">
-          <Pagination
-            total={pages}
-            value={current}
-            onChange={setPage}
-            getControlProps={(control) => ({ 'aria-label': t(`properties.pagination.${control}`) })}
-            getItemProps={(item) => ({ 'aria-label': t('properties.pagination.page', { page: item }) })}
-          />
-        </Group>
-      )}
+      <ListPagination pages={pages} value={current} onChange={setPage} />
     </Stack>
   );
 }

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { AppShell, Group, NavLink, SegmentedControl, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '../../i18n';
+import { formatDate, languageOptions } from '../../i18n';
 import { useAppStore, type Page, type Route } from '../../stores/appStore';
 
 /** Detail pages light up their list's navigation entry. */
@@ -49,10 +49,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
               size="xs"
               value={language}
               onChange={(value) => void setLanguage(value === 'en' ? 'en' : 'de')}
-              data={[
-                { value: 'de', label: 'Deutsch' },
-                { value: 'en', label: 'English' },
-              ]}
+              data={languageOptions}
             />
           </Group>
         </Group>

@@ -8,7 +8,7 @@
  * portfolio tables (the rows carry their ids) and works with foreign keys on: parents go first.
  */
 import type Database from 'better-sqlite3';
-import type { DemoPortfolio } from './types';
+import type { DemoPortfolio } from '../demo/types';
 
 export function writePortfolio(db: Database.Database, portfolio: DemoPortfolio): void {
   if (!db.inTransaction) {
