@@ -61,17 +61,13 @@ export function postalAddressee(
 
 export function contactFieldsOfRow(row: ContactRow): ContactFields {
   return {
-    ...nameOfRow(row),
+    ...postalAddressee(row),
     email: row.email,
     phone: row.phone,
     language: row.language,
     preference: row.preference,
     referenceId: row.reference_id,
     note: row.note,
-    street: row.street,
-    houseNo: row.house_no,
-    postcode: row.postcode,
-    city: row.city,
   };
 }
 
