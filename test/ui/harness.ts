@@ -12,7 +12,8 @@ import { rendererFile, rendererHeaders } from '../../src-main/electron/rendererF
 import { chromiumArgs, chromiumExecutable } from '../../scripts/chromium';
 
 export const APP_URL = 'http://app.test/';
-const rendererDir = path.resolve(import.meta.dirname, '../../out/renderer');
+/** RENDERER_DIR lets parallel work build into its own folder; CI uses the default build output. */
+const rendererDir = path.resolve(process.env.RENDERER_DIR ?? path.join(import.meta.dirname, '../../out/renderer'));
 
 export interface LaunchOptions {
   today?: string;
