@@ -8,8 +8,8 @@
 # version is passed; --prefer-offline makes npx use its cache, so after one online run the audit needs
 # no network (the tool's attempt to fetch translations fails quietly).
 #
-#   bash scripts/security-audit.sh      (npm run audit:security)
-#   SKIP_BUILD=1 ...                    scan ./out as it is instead of building into the temp folder
+#   bash scripts/security-audit.sh           (npm run audit:security) builds into a temp folder first
+#   bash scripts/security-audit.sh --built   scans ./out as it is (npm test runs it right after its build)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -19,7 +19,7 @@ ELECTRON_VERSION="$(node -p "require('$ROOT/node_modules/electron/package.json')
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/security-audit.XXXXXX")"
 trap 'rm -rf "$WORK"' EXIT
 
-if [[ "${SKIP_BUILD:-}" == 1 ]]; then
+if [[ "${1:-}" == --built ]]; then
   BUILD="$ROOT/out"
 else
   echo "security-audit: building into $WORK/out"
