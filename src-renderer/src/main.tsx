@@ -8,7 +8,7 @@ import { api } from './api/client';
 import { App } from './App';
 import { initI18n } from './i18n';
 import { useAppStore } from './stores/appStore';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 async function bootstrap() {
   const preferences = await api.preferences.get();
@@ -19,7 +19,7 @@ async function bootstrap() {
   if (!root) throw new Error('#root missing in index.html');
   createRoot(root).render(
     <StrictMode>
-      <MantineProvider theme={theme}>
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
         <Notifications position="top-right" />
         <App />
       </MantineProvider>

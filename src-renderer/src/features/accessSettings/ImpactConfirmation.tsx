@@ -2,6 +2,7 @@ import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { SettingsImpact } from '../../../../shared/domain';
 import { formatNumber } from '../../i18n';
+import { useReturnFocus } from '../common/useReturnFocus';
 
 interface Props {
   kind: 'on' | 'longer';
@@ -14,6 +15,7 @@ interface Props {
 /** Before access after contract end opens or grows: what it does today, in contacts and seats. */
 export function ImpactConfirmation({ kind, days, impact, onConfirm, onCancel }: Props) {
   const { t } = useTranslation();
+  useReturnFocus();
   return (
     <Modal
       opened

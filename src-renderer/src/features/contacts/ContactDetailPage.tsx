@@ -13,6 +13,7 @@ import {
   Text,
   Title,
   Tooltip,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Result } from '../../../../shared/errors';
@@ -114,7 +115,7 @@ function Contracts({ detail, open }: { detail: ContactDetail; open(dialog: Dialo
               <Table.Th>{t('contract.fields.end')}</Table.Th>
               <Table.Th>{t('contract.fields.access')}</Table.Th>
               <Table.Th>
-                <span className="mantine-visually-hidden">{t('contract.actions')}</span>
+                <VisuallyHidden>{t('contract.actions')}</VisuallyHidden>
               </Table.Th>
             </Table.Tr>
           </Table.Thead>

@@ -6,6 +6,7 @@ import { contactInputSchema } from '../../../../shared/contract/portfolio';
 import type { Result } from '../../../../shared/errors';
 import type { Contact, ContactInput } from '../../../../shared/ipc';
 import { errorForField, fieldErrors } from '../common/fieldErrors';
+import { useReturnFocus } from '../common/useReturnFocus';
 
 type Draft = Record<Exclude<keyof ContactInput, 'salutation' | 'language' | 'preference'>, string> &
   Pick<ContactInput, 'salutation' | 'language' | 'preference'>;
@@ -48,6 +49,7 @@ export function ContactForm({
   onClose(): void;
 }) {
   const { t } = useTranslation();
+  useReturnFocus();
   const [draft, setDraft] = useState<Draft>(() => toDraft(contact));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);

@@ -209,7 +209,7 @@ export function ContactsPage() {
         <Group>
           <Title order={2}>{t('contacts.title')}</Title>
           {total !== null && (
-            <Text c="dimmed" data-testid="contacts-total">
+            <Text c="dimmed" aria-live="polite" data-testid="contacts-total">
               {t('contacts.count', { count: total, formatted: formatNumber(total) })}
             </Text>
           )}

@@ -6,6 +6,7 @@ import type { Result } from '../../../../shared/errors';
 import type { ContractInput, ContractView, PropertySummary, UnitView } from '../../../../shared/ipc';
 import { api } from '../../api/client';
 import { errorForField, fieldErrors } from '../common/fieldErrors';
+import { useReturnFocus } from '../common/useReturnFocus';
 
 interface Draft {
   propertyId: string | null;
@@ -29,6 +30,7 @@ export function ContractForm({
   onClose(): void;
 }) {
   const { t } = useTranslation();
+  useReturnFocus();
   const [draft, setDraft] = useState<Draft>({
     propertyId: contract ? String(contract.propertyId) : null,
     unitId: contract ? String(contract.unitId) : null,
@@ -157,6 +159,7 @@ export function EndContractForm({
   onClose(): void;
 }) {
   const { t } = useTranslation();
+  useReturnFocus();
   const [end, setEnd] = useState(today);
   const [error, setError] = useState<string | undefined>();
   async function submit() {

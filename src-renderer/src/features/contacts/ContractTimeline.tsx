@@ -77,10 +77,16 @@ export function ContractTimeline({ start, end, settings, today }: Props) {
       <text x={Math.min(x(today) + 4, WIDTH - 40)} y={10} fontSize={10} fill="#e03131">
         {t('timeline.todayShort')}
       </text>
-      <text x={2} y={HEIGHT - 2} fontSize={10} fill="#868e96">
+      <text x={2} y={HEIGHT - 2} fontSize={10} style={{ fill: 'var(--mantine-color-dimmed)' }}>
         {formatDate(from)}
       </text>
-      <text x={WIDTH - 2} y={HEIGHT - 2} fontSize={10} fill="#868e96" textAnchor="end">
+      <text
+        x={WIDTH - 2}
+        y={HEIGHT - 2}
+        fontSize={10}
+        style={{ fill: 'var(--mantine-color-dimmed)' }}
+        textAnchor="end"
+      >
         {formatDate(until)}
       </text>
     </svg>

@@ -6,10 +6,12 @@ import { formatDate } from '../../i18n';
 import { useContactDetailStore } from '../../stores/contactDetailStore';
 import { saveBase64Pdf } from '../common/download';
 import { notifyError } from '../common/notify';
+import { useReturnFocus } from '../common/useReturnFocus';
 
 /** "Kontakt einladen": by e-mail, by letter (PDF) or just the code; the code is shown once. */
 export function InviteDialog({ detail, onClose }: { detail: ContactDetail; onClose(): void }) {
   const { t } = useTranslation();
+  useReturnFocus();
   const invite = useContactDetailStore((state) => state.invite);
   const { contact } = detail;
   const hasEmail = contact.email !== null;

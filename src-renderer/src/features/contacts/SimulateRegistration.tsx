@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../i18n';
 import { useContactDetailStore } from '../../stores/contactDetailStore';
 import { notifySuccess } from '../common/notify';
+import { useReturnFocus } from '../common/useReturnFocus';
 
 /**
  * What the customer portal does when a contact registers with their code — simulated here so that
@@ -11,6 +12,7 @@ import { notifySuccess } from '../common/notify';
  */
 export function SimulateRegistration({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
+  useReturnFocus();
   const redeem = useContactDetailStore((state) => state.redeem);
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -39,7 +41,7 @@ export function SimulateRegistration({ onClose }: { onClose(): void }) {
           <Button variant="default" onClick={onClose}>
             {t('invite.cancel')}
           </Button>
-          <Button color="grape" onClick={() => void submit()} disabled={!code.trim()}>
+          <Button color="grape.7" onClick={() => void submit()} disabled={!code.trim()}>
             {t('simulation.submit')}
           </Button>
         </Group>

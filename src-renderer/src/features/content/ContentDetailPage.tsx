@@ -8,7 +8,6 @@ import {
   Group,
   Modal,
   Paper,
-  ScrollArea,
   SimpleGrid,
   Stack,
   Table,
@@ -29,6 +28,7 @@ import { useAppStore } from '../../stores/appStore';
 import { useContentStore } from '../../stores/contentStore';
 import { AccessBadge } from '../common/AccessBadge';
 import { DetailBreadcrumbs, DetailPlaceholder } from '../common/DetailPage';
+import { ScrollRegion } from '../common/ScrollRegion';
 import { saveBase64File } from '../common/download';
 import { notifyError, notifySuccess } from '../common/notify';
 import { ShareDialog } from '../sharing/ShareDialog';
@@ -37,6 +37,7 @@ import { ContentForm, linkedContactIds } from './ContentForm';
 import { KindBadge } from './ContentPage';
 import { formatBytes, formatInstantDate, formatLocalDateTime } from './format';
 import { useContactNames } from '../common/options';
+import { useReturnFocus } from '../common/useReturnFocus';
 
 type Dialog = { kind: 'edit' } | { kind: 'share' } | { kind: 'revoke'; share: ShareView } | null;
 
@@ -284,7 +285,7 @@ function ShareCard({ share, onRevoke }: { share: ShareView; onRevoke(): void }) 
           {t('sharing.noRecipients')}
         </Text>
       ) : (
-        <ScrollArea.Autosize mah={320} type="auto">
+        <ScrollRegion label={t('sharing.recipientsOf', { target })} mah={320}>
           <Table verticalSpacing={6} stickyHeader aria-label={t('sharing.recipientsOf', { target })}>
             <Table.Thead>
               <Table.Tr>
@@ -299,7 +300,7 @@ function ShareCard({ share, onRevoke }: { share: ShareView; onRevoke(): void }) 
               ))}
             </Table.Tbody>
           </Table>
-        </ScrollArea.Autosize>
+        </ScrollRegion>
       )}
     </Card>
   );
@@ -328,7 +329,7 @@ function IndividualShares({ shares, onRevoke }: { shares: ShareView[]; onRevoke(
           {t('sharing.visibleSummary', { visible: formatNumber(visible), total: formatNumber(rows.length) })}
         </Text>
       </Stack>
-      <ScrollArea.Autosize mah={360} type="auto">
+      <ScrollRegion label={title} mah={360}>
         <Table verticalSpacing={6} stickyHeader aria-label={title}>
           <Table.Thead>
             <Table.Tr>
@@ -359,7 +360,7 @@ function IndividualShares({ shares, onRevoke }: { shares: ShareView[]; onRevoke(
             ))}
           </Table.Tbody>
         </Table>
-      </ScrollArea.Autosize>
+      </ScrollRegion>
     </Card>
   );
 }
@@ -380,6 +381,7 @@ function VisibleTodayBadge({ visible }: { visible: boolean }) {
 
 function RevokeConfirmation({ share, onClose }: { share: ShareView; onClose(): void }) {
   const { t } = useTranslation();
+  useReturnFocus();
   const revoke = useContentStore((state) => state.revoke);
   const targetText = useShareTargetText();
   const [busy, setBusy] = useState(false);

@@ -29,6 +29,7 @@ import { fieldErrors } from '../common/fieldErrors';
 import { ContactPicker, type PickedContact } from '../sharing/ContactPicker';
 import { documentTypeList, formatBytes } from './format';
 import { useContactNames, usePropertyOptions } from '../common/options';
+import { useReturnFocus } from '../common/useReturnFocus';
 
 export const processStates = ['open', 'in_progress', 'done'] as const;
 export type ProcessState = (typeof processStates)[number];
@@ -206,6 +207,7 @@ export function ContentForm({
   onClose(): void;
 }) {
   const { t } = useTranslation();
+  useReturnFocus();
   const propertyOptions = usePropertyOptions();
   const [draft, setDraft] = useState<Draft>(() => toDraft(content));
   const [contactsTouched, setContactsTouched] = useState(false);

@@ -5,6 +5,7 @@ import type { AppError } from '../../../../shared/errors';
 import { errorMessage } from '../../i18n';
 import { useMailSettingsStore } from '../../stores/mailSettingsStore';
 import { isEmail } from './mailForms';
+import { useReturnFocus } from '../common/useReturnFocus';
 
 interface Props {
   /** Suggested recipient, e.g. the sender address. */
@@ -19,6 +20,7 @@ type Outcome = { ok: true; to: string } | { ok: false; error: AppError };
 /** "Testnachricht senden": asks for a recipient, then shows success or what the mail server said. */
 export function TestMailModal({ initialTo, unsavedChanges, onClose }: Props) {
   const { t } = useTranslation();
+  useReturnFocus();
   const sendTest = useMailSettingsStore((state) => state.sendTest);
   const [to, setTo] = useState(initialTo);
   const [submitted, setSubmitted] = useState(false);

@@ -7,10 +7,12 @@ import { errorMessage, formatNumber } from '../../i18n';
 import { useOutboxStore } from '../../stores/outboxStore';
 import { formatDateTime } from './format';
 import { OutboxStateBadge } from './OutboxStateBadge';
+import { useReturnFocus } from '../common/useReturnFocus';
 
 /** One outbox message: its envelope and the plain-text body (never rendered as HTML). */
 export function OutboxMessageDrawer({ id, onClose }: { id: number; onClose(): void }) {
   const { t } = useTranslation();
+  useReturnFocus();
   const getMessage = useOutboxStore((state) => state.getMessage);
   const [message, setMessage] = useState<Result<OutboxMessage> | null>(null);
 

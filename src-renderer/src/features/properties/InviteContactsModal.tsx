@@ -10,7 +10,6 @@ import {
   List,
   Loader,
   Modal,
-  ScrollArea,
   Stack,
   Table,
   Text,
@@ -26,11 +25,13 @@ import type {
   PropertyInviteResult,
 } from '../../../../shared/ipc';
 import { AccessBadge } from '../common/AccessBadge';
+import { ScrollRegion } from '../common/ScrollRegion';
 import { saveBase64Pdf } from '../common/download';
 import { errorMessage, formatDate, formatNumber } from '../../i18n';
 import { useAppStore } from '../../stores/appStore';
 import { usePropertiesStore } from '../../stores/propertiesStore';
 import { fileNamePart } from './forms';
+import { useReturnFocus } from '../common/useReturnFocus';
 
 interface Props {
   propertyId: number;
@@ -56,7 +57,10 @@ function RefusalReason({ refusal }: { refusal: PropertyInviteRefusal }) {
 function RefusalTable({ refusals }: { refusals: PropertyInviteRefusal[] }) {
   const { t } = useTranslation();
   return (
-    <ScrollArea.Autosize mah={240} type="auto">
+    <ScrollRegion
+      label={t('properties.invite.ineligible', { total: formatNumber(refusals.length) })}
+      mah={240}
+    >
       <Table withTableBorder verticalSpacing="xs" stickyHeader data-testid="invite-ineligible">
         <Table.Thead>
           <Table.Tr>
@@ -77,7 +81,7 @@ function RefusalTable({ refusals }: { refusals: PropertyInviteRefusal[] }) {
           ))}
         </Table.Tbody>
       </Table>
-    </ScrollArea.Autosize>
+    </ScrollRegion>
   );
 }
 
@@ -92,7 +96,10 @@ function CandidateTable({
 }) {
   const { t } = useTranslation();
   return (
-    <ScrollArea.Autosize mah={320} type="auto">
+    <ScrollRegion
+      label={t('properties.invite.eligible', { total: formatNumber(candidates.length) })}
+      mah={320}
+    >
       <Table withTableBorder verticalSpacing="xs" stickyHeader data-testid="invite-eligible">
         <Table.Thead>
           <Table.Tr>
@@ -135,7 +142,7 @@ function CandidateTable({
           ))}
         </Table.Tbody>
       </Table>
-    </ScrollArea.Autosize>
+    </ScrollRegion>
   );
 }
 
@@ -145,6 +152,7 @@ function CandidateTable({
  */
 export function InviteContactsModal({ propertyId, propertyName, onClose }: Props) {
   const { t } = useTranslation();
+  useReturnFocus();
   const { previewInvitations, inviteContacts } = usePropertiesStore();
   const navigate = useAppStore((state) => state.navigate);
   const [preview, setPreview] = useState<Result<PropertyInvitePreview> | null>(null);

@@ -83,7 +83,7 @@ export function PropertiesPage() {
               value={search}
               onChange={(event) => setSearch(event.currentTarget.value)}
             />
-            <Text size="sm" c="dimmed">
+            <Text size="sm" c="dimmed" aria-live="polite">
               {t('properties.count', { count: shown.length, formatted: formatNumber(shown.length) })}
             </Text>
           </Group>

@@ -15,6 +15,7 @@ import {
   type AddressDraft,
   type PropertyDraft,
 } from './forms';
+import { useReturnFocus } from '../common/useReturnFocus';
 
 interface Props {
   /** The property to edit; null to create a new one. */
@@ -37,6 +38,7 @@ function isFormField(field: string): boolean {
 /** "Liegenschaft anlegen" / "Liegenschaft bearbeiten": name, reference id and one or more addresses. */
 export function PropertyFormModal({ property, onClose, onSaved }: Props) {
   const { t } = useTranslation();
+  useReturnFocus();
   const { createProperty, updateProperty } = usePropertiesStore();
   const [draft, setDraft] = useState<PropertyDraft>(() => toPropertyDraft(property));
   const [submitted, setSubmitted] = useState(false);

@@ -7,6 +7,7 @@ import { errorMessage } from '../../i18n';
 import { usePropertiesStore } from '../../stores/propertiesStore';
 import { FormFooter } from './FormFooter';
 import { fieldOfError, toUnitDraft, toUnitInput, validateUnit, type UnitDraft } from './forms';
+import { useReturnFocus } from '../common/useReturnFocus';
 
 interface Props {
   propertyId: number;
@@ -21,6 +22,7 @@ const formFields = ['name', 'number', 'usage', 'referenceId'] as const;
 /** "Einheit anlegen" / "Einheit … bearbeiten": name, number, usage (Wohnen/Gewerbe), reference id. */
 export function UnitFormModal({ propertyId, unit, onClose, onSaved }: Props) {
   const { t } = useTranslation();
+  useReturnFocus();
   const { createUnit, updateUnit } = usePropertiesStore();
   const [draft, setDraft] = useState<UnitDraft>(() => toUnitDraft(unit));
   const [submitted, setSubmitted] = useState(false);

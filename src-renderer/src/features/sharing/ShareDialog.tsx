@@ -12,7 +12,6 @@ import {
   Modal,
   MultiSelect,
   Radio,
-  ScrollArea,
   SimpleGrid,
   Select,
   Stack,
@@ -34,10 +33,12 @@ import { errorMessage, formatDate, formatNumber } from '../../i18n';
 import { useAppStore } from '../../stores/appStore';
 import { useShareStore } from '../../stores/shareStore';
 import { AccessBadge } from '../common/AccessBadge';
+import { ScrollRegion } from '../common/ScrollRegion';
 import { saveBase64Pdf } from '../common/download';
 import { fileNamePart } from '../content/format';
 import { usePropertyOptions, useUnitOptions } from '../common/options';
 import { ContactPicker, type PickedContact } from './ContactPicker';
+import { useReturnFocus } from '../common/useReturnFocus';
 
 type Mode = 'role' | 'individual';
 const roles: ShareRole[] = ['all', 'tenant', 'owner'];
@@ -131,7 +132,7 @@ function SkippedWarning({
     >
       <Stack gap="sm">
         <Text size="sm">{t('sharing.skipped.text')}</Text>
-        <ScrollArea.Autosize mah={200} type="auto">
+        <ScrollRegion label={t('sharing.skipped.tableLabel')} mah={200}>
           <Table
             withTableBorder
             verticalSpacing={6}
@@ -162,7 +163,7 @@ function SkippedWarning({
               ))}
             </Table.Tbody>
           </Table>
-        </ScrollArea.Autosize>
+        </ScrollRegion>
         <Checkbox
           fw={600}
           label={t('sharing.skipped.alsoIndividually', { count, formatted: formatNumber(count) })}
@@ -204,7 +205,7 @@ function RefusedList({ refused, onRemove }: { refused: RefusedRecipient[]; onRem
           </Table.Tbody>
         </Table>
         <Group>
-          <Button size="xs" variant="white" color="red" onClick={onRemove}>
+          <Button size="xs" variant="white" color="red.9" onClick={onRemove}>
             {t('sharing.refused.remove', { count: refused.length })}
           </Button>
         </Group>
@@ -215,20 +216,16 @@ function RefusedList({ refused, onRemove }: { refused: RefusedRecipient[]; onRem
 
 function NeedsPost({ contacts }: { contacts: { contactId: number; displayName: string }[] }) {
   const { t } = useTranslation();
+  const title = t('sharing.needsPost', { count: contacts.length, formatted: formatNumber(contacts.length) });
   return (
-    <Alert
-      color="blue"
-      variant="light"
-      data-testid="share-needs-post"
-      title={t('sharing.needsPost', { count: contacts.length, formatted: formatNumber(contacts.length) })}
-    >
-      <ScrollArea.Autosize mah={140} type="auto">
+    <Alert color="blue" variant="light" data-testid="share-needs-post" title={title}>
+      <ScrollRegion label={title} mah={140}>
         <List size="sm">
           {contacts.map((contact) => (
             <List.Item key={contact.contactId}>{contact.displayName}</List.Item>
           ))}
         </List>
-      </ScrollArea.Autosize>
+      </ScrollRegion>
     </Alert>
   );
 }
@@ -240,7 +237,7 @@ function RecipientTable({ preview, skipped }: { preview: SharePreview; skipped: 
     ...skipped.map((contact) => ({ ...contact, grant: contact.grant })),
   ];
   return (
-    <ScrollArea.Autosize mah={220} type="auto">
+    <ScrollRegion label={t('sharing.recipients')} mah={220}>
       <Table withTableBorder verticalSpacing={4} stickyHeader aria-label={t('sharing.recipients')}>
         <Table.Thead>
           <Table.Tr>
@@ -263,7 +260,7 @@ function RecipientTable({ preview, skipped }: { preview: SharePreview; skipped: 
           ))}
         </Table.Tbody>
       </Table>
-    </ScrollArea.Autosize>
+    </ScrollRegion>
   );
 }
 
@@ -346,6 +343,7 @@ export function ShareDialog({
   onShared(): void;
 }) {
   const { t } = useTranslation();
+  useReturnFocus();
   const isSmartPost = content.kind === 'smartpost';
   const store = useShareStore();
   const { requestPreview, requestExtra, rolePreview, share, reset } = store;

@@ -60,8 +60,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
         <NavItem route={{ page: 'properties' }} label={t('nav.properties')} />
         <NavItem route={{ page: 'contents' }} label={t('nav.contents')} />
         <NavItem route={{ page: 'outbox' }} label={t('nav.outbox')} />
-        <NavLink label={t('nav.administration')} defaultOpened childrenOffset={12}>
-          <NavLink label={t('nav.customerPortal')} defaultOpened childrenOffset={12}>
+        <NavLink component="button" label={t('nav.administration')} defaultOpened childrenOffset={12}>
+          <NavLink component="button" label={t('nav.customerPortal')} defaultOpened childrenOffset={12}>
             <NavItem route={{ page: 'accessSettings' }} label={t('nav.accessSettings')} />
           </NavLink>
           <NavItem route={{ page: 'mailSettings' }} label={t('nav.mailSettings')} />
