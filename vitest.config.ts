@@ -7,5 +7,7 @@ export default defineConfig({
     // better-sqlite3 is a native module: forks isolate it cleanly between files.
     pool: 'forks',
     testTimeout: 30_000,
+    // Run through Vite so that the fake 'electron' of the shell tests (vi.mock) reaches its import.
+    server: { deps: { inline: ['electron-store'] } },
   },
 });

@@ -46,6 +46,19 @@ export const errorCodes = [
   'INVALID_TIME_RANGE',
   'UNKNOWN_PLACEHOLDER',
   'SMARTPOST_ROLE_SHARE',
+  // backups (Datensicherung)
+  'BACKUP_INVALID',
+  'BACKUP_TOO_NEW',
+  'BACKUP_FAILED',
+  'RESTORE_FAILED',
+  // start-up faults (the data store could not be opened)
+  'STARTUP_FAULT',
+  'STARTUP_CHOICE_UNAVAILABLE',
+  'DATA_DIR_NOT_CREATED',
+  // data protection and audit log
+  'RETENTION_OUT_OF_RANGE',
+  'NOT_A_DELETION_CANDIDATE',
+  'INVALID_DATE_RANGE',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -6,15 +6,21 @@
 import { z } from 'zod';
 import type { AccessSettings, Grant, IsoDate, SeatUsage, SettingsImpact } from './domain';
 import type { Result } from './errors';
+import { backupChannels } from './contract/backups';
 import { channel, noPayload } from './contract/channel';
 import { contentChannels } from './contract/content';
+import { dataProtectionChannels } from './contract/dataProtection';
 import { invitationChannels } from './contract/invitations';
 import { portfolioChannels } from './contract/portfolio';
+import { startupChannels } from './contract/startup';
 
 export { isoDateSchema } from './contract/channel';
 export type * from './contract/portfolio';
 export type * from './contract/invitations';
 export type * from './contract/content';
+export type * from './contract/backups';
+export type * from './contract/startup';
+export type * from './contract/dataProtection';
 
 export const MIN_WINDOW_DAYS = 1;
 export const MAX_WINDOW_DAYS = 365;
@@ -74,12 +80,17 @@ export const contract = {
   ...portfolioChannels,
   ...invitationChannels,
   ...contentChannels,
+  ...backupChannels,
+  ...startupChannels,
+  ...dataProtectionChannels,
 } as const;
 
 export type Contract = typeof contract;
 export type PortfolioChannelName = keyof typeof portfolioChannels;
 export type InvitationChannelName = keyof typeof invitationChannels;
 export type ContentChannelName = keyof typeof contentChannels;
+export type BackupChannelName = keyof typeof backupChannels;
+export type StartupChannelName = keyof typeof startupChannels;
 export type Channel = keyof Contract;
 export type Request<C extends Channel> = z.input<Contract[C]['request']>;
 export type Response<C extends Channel> = Contract[C]['response'];

@@ -14,10 +14,11 @@ import {
 import { isPlainJson } from '../../shared/plainJson';
 import { systemClock, type Clock } from './clock';
 import { createContext } from './context';
-import { openDatabase } from './db/connection';
+import { DATABASE_FILE, openDatabase } from './db/connection';
 import { filePreferenceStore, type PreferenceStore } from './preferences';
 import { memorySecretStore, type SecretStore } from './secrets';
 import { createHandlers } from './services';
+import { startAutomaticBackups } from './services/backupService';
 
 export interface CoreOptions {
   /** Folder holding the data store (created if missing). */
@@ -28,6 +29,8 @@ export interface CoreOptions {
   preferences?: PreferenceStore;
   /** Defaults to memory: secrets then last as long as the process. */
   secrets?: SecretStore;
+  /** A backup a day in `<dataDir>/backups/` (the app turns it on; off by default, so tests stay quiet). */
+  automaticBackups?: boolean;
 }
 
 export type Handlers = {
@@ -52,7 +55,7 @@ export interface Core {
   close(): void;
 }
 
-export const DATABASE_FILE = 'portal-access-admin.db';
+export { DATABASE_FILE } from './db/connection';
 
 const codeSet: ReadonlySet<string> = new Set(errorCodes);
 
@@ -62,6 +65,31 @@ function validationError(error: z.ZodError): AppError {
   const field = issue?.path.join('.') ?? '';
   const named = issue?.message && codeSet.has(issue.message) ? (issue.message as ErrorCode) : null;
   return { code: named ?? 'INVALID_PAYLOAD', params: { field } };
+}
+
+/** Validates a request and runs its handler: the one way into the core (also of the start-up fault core). */
+export function dispatcher(handlers: Handlers): Core['invoke'] {
+  return async (channel, payload) => {
+    if (!isChannel(channel)) {
+      return {
+        ok: false,
+        error: { code: 'UNKNOWN_CHANNEL', params: { channel: String(channel).slice(0, 80) } },
+      };
+    }
+    if (!isPlainJson(payload))
+      return { ok: false, error: { code: 'INVALID_PAYLOAD', params: { field: '' } } };
+    const parsed = contract[channel].request.safeParse(payload);
+    if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
+    try {
+      const handler = handlers[channel] as (input: unknown) => unknown;
+      return { ok: true, value: await handler(parsed.data) };
+    } catch (error) {
+      if (error instanceof DomainError)
+        return { ok: false, error: { code: error.code, params: error.params } };
+      console.error(`core: ${channel} failed`, error);
+      return { ok: false, error: { code: 'INTERNAL', params: {} } };
+    }
+  };
 }
 
 export function createCore(options: CoreOptions): Core {
@@ -80,30 +108,11 @@ export function createCore(options: CoreOptions): Core {
     },
   });
   const handlers = createHandlers(ctx);
+  const stopAutomaticBackups = options.automaticBackups ? startAutomaticBackups(ctx) : undefined;
   let closed = false;
 
   return {
-    async invoke(channel, payload) {
-      if (!isChannel(channel)) {
-        return {
-          ok: false,
-          error: { code: 'UNKNOWN_CHANNEL', params: { channel: String(channel).slice(0, 80) } },
-        };
-      }
-      if (!isPlainJson(payload))
-        return { ok: false, error: { code: 'INVALID_PAYLOAD', params: { field: '' } } };
-      const parsed = contract[channel].request.safeParse(payload);
-      if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
-      try {
-        const handler = handlers[channel] as (input: unknown) => unknown;
-        return { ok: true, value: await handler(parsed.data) };
-      } catch (error) {
-        if (error instanceof DomainError)
-          return { ok: false, error: { code: error.code, params: error.params } };
-        console.error(`core: ${channel} failed`, error);
-        return { ok: false, error: { code: 'INTERNAL', params: {} } };
-      }
-    },
+    invoke: dispatcher(handlers),
     events: {
       on(event, listener) {
         const forward = (name: EventName, payload: unknown) => {
@@ -120,6 +129,7 @@ export function createCore(options: CoreOptions): Core {
     close() {
       if (closed) return;
       closed = true;
+      stopAutomaticBackups?.();
       listeners.clear();
       db.close();
     },

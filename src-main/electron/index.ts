@@ -2,19 +2,15 @@
  * Electron main process: the thin shell around the core. It only wires the window, the
  * app:// protocol, security guards, preferences and IPC; every decision lives in src-main/core.
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, dialog, ipcMain, session } from 'electron';
-import { createCore, type Core } from '../core/core';
-import { pinnedClock, systemClock } from '../core/clock';
+import { app, ipcMain, session } from 'electron';
+import { startApp } from '../core/startup/host';
 import { LaunchArgumentError, parseLaunchArgs, type LaunchOptions } from './args';
 import { forwardEvents, registerIpcHandlers } from './ipc';
-import { createPreferences } from './preferences';
-import { safeStorageSecretStore } from './secrets';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { denyPermissions } from './security';
+import { electronShell } from './startupShell';
 import { createMainWindow } from './window';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -33,12 +29,6 @@ function launchOptions(): LaunchOptions | null {
   }
 }
 
-function dataDirFor(options: LaunchOptions): string {
-  if (options.dataDir) return path.resolve(options.dataDir);
-  if (options.demo) return fs.mkdtempSync(path.join(os.tmpdir(), 'portal-access-admin-demo-'));
-  return path.join(app.getPath('userData'), 'data');
-}
-
 async function start(): Promise<void> {
   const options = launchOptions();
   if (!options) return;
@@ -49,32 +39,20 @@ async function start(): Promise<void> {
   }
   await app.whenReady();
 
-  const preferences = createPreferences();
-  const dataDir = dataDirFor(options);
-  let core: Core;
-  try {
-    core = createCore({
-      dataDir,
-      clock: options.today ? pinnedClock(options.today) : systemClock,
-      actor: os.userInfo().username,
-      preferences: preferences.forCore,
-      secrets: safeStorageSecretStore(app.getPath('userData')),
-    });
-  } catch (error) {
-    dialog.showErrorBox(
-      'Portal Access Admin',
-      `The data store in ${dataDir} could not be opened.\n\n${String(error)}`,
-    );
-    app.exit(1);
-    return;
-  }
-  if (options.demo) await core.invoke('app.chooseFirstStart', 'demo');
+  // A data store or preferences file that cannot be opened gives the start-up fault screen (same
+  // window, same IPC), never a crash or a silent reset; see core/startup.
+  const shell = electronShell(options, app.getPath('userData'));
+  const host = startApp(shell);
+  const core = host.core;
+  if (options.demo && host.ready) await core.invoke('app.chooseFirstStart', 'demo');
 
   denyPermissions(session.defaultSession);
   handleAppProtocol(rendererDir);
   registerIpcHandlers(ipcMain, core);
 
-  const window = createMainWindow(preloadPath, preferences.windowBounds(), preferences.saveWindowBounds);
+  const window = createMainWindow(preloadPath, shell.preferences()?.windowBounds(), (bounds) =>
+    shell.preferences()?.saveWindowBounds(bounds),
+  );
   const stopForwarding = forwardEvents(core, (event, payload) => {
     if (!window.isDestroyed()) window.webContents.send(event, payload);
   });

@@ -1,9 +1,12 @@
 import { Alert, Center, Loader } from '@mantine/core';
 import { AccessSettingsPage } from './features/accessSettings/AccessSettingsPage';
+import { BackupsPage } from './features/backups/BackupsPage';
 import { ContactDetailPage } from './features/contacts/ContactDetailPage';
 import { ContactsPage } from './features/contacts/ContactsPage';
 import { ContentDetailPage } from './features/content/ContentDetailPage';
 import { ContentPage } from './features/content/ContentPage';
+import { AuditLogPage } from './features/auditLog/AuditLogPage';
+import { DataProtectionPage } from './features/dataProtection/DataProtectionPage';
 import { FirstStartPage } from './features/firstStart/FirstStartPage';
 import { MailSettingsPage } from './features/mailSettings/MailSettingsPage';
 import { OutboxPage } from './features/outbox/OutboxPage';
@@ -12,6 +15,7 @@ import { PortalPreviewPage } from './features/portal/PortalPreviewPage';
 import { PropertiesPage } from './features/properties/PropertiesPage';
 import { PropertyDetailPage } from './features/properties/PropertyDetailPage';
 import { AppLayout } from './features/shell/AppLayout';
+import { StartupFaultScreen } from './features/startupFault/StartupFaultScreen';
 import { errorMessage } from './i18n';
 import { useAppStore, type Route } from './stores/appStore';
 
@@ -39,11 +43,19 @@ function CurrentPage({ route }: { route: Route }) {
       return <AccessSettingsPage />;
     case 'mailSettings':
       return <MailSettingsPage />;
+    case 'dataProtection':
+      return <DataProtectionPage />;
+    case 'auditLog':
+      return <AuditLogPage />;
+    case 'backups':
+      return <BackupsPage />;
   }
 }
 
 export function App() {
   const { status, route, error } = useAppStore();
+  // The data store could not be opened: every channel but startup.* answers STARTUP_FAULT.
+  if (error?.code === 'STARTUP_FAULT') return <StartupFaultScreen />;
   if (error && !status) return <Alert color="red">{errorMessage(error)}</Alert>;
   if (!status) {
     return (

@@ -2,30 +2,44 @@
  * Runs the built renderer in Chromium with the real core attached, the way the Electron main
  * process attaches it (ARCHITECTURE.md §4): same `window.api` shape, same `core.invoke`, same CSP.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { createCore } from '../../src-main/core/core';
 import { pinnedClock, systemClock } from '../../src-main/core/clock';
+import { filePreferenceStore } from '../../src-main/core/preferences';
+import { startApp } from '../../src-main/core/startup/host';
 import { rendererFile, rendererHeaders } from '../../src-main/electron/rendererFiles';
 import { chromiumArgs, chromiumExecutable } from '../../scripts/chromium';
 
 export const APP_URL = 'http://app.test/';
 /** RENDERER_DIR lets parallel work build into its own folder; CI uses the default build output. */
-const rendererDir = path.resolve(process.env.RENDERER_DIR ?? path.join(import.meta.dirname, '../../out/renderer'));
+const rendererDir = path.resolve(
+  process.env.RENDERER_DIR ?? path.join(import.meta.dirname, '../../out/renderer'),
+);
 
 export interface LaunchOptions {
   today?: string;
   locale?: 'de' | 'en';
   dataDir?: string;
   demo?: boolean;
+  /** What the folder dialog of "open another data dir" answers on the start-up fault screen (null: cancel). */
+  chooseDataDir?: string | null;
+}
+
+/** What the start-up fault screen asked of the shell (Electron: folder dialog, remembered folder, quit). */
+export interface RecordedShell {
+  folderDialogs: number;
+  dataDirsUsed: string[];
+  quitRequested: boolean;
 }
 
 export interface LaunchedApp {
   page: Page;
   invoke(channel: string, payload?: unknown): Promise<unknown>;
   dataDir: string;
+  shell: RecordedShell;
   close(): Promise<void>;
 }
 
@@ -59,13 +73,34 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     throw new Error('out/renderer is missing: run `npm run build` first.');
   }
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'portal-ui-'));
-  const core = createCore({
-    dataDir,
-    clock: options.today ? pinnedClock(options.today) : systemClock,
-    actor: 'ui-test',
+  // The same start-up path as the Electron shell: a data dir that cannot be opened shows the fault screen.
+  const shell: RecordedShell = { folderDialogs: 0, dataDirsUsed: [], quitRequested: false };
+  // Outside the data dir, as Electron keeps them in userData (one profile per data dir, so that a
+  // relaunch on it finds them): set even when that data dir is missing or broken.
+  const profile = createHash('sha256').update(path.resolve(dataDir)).digest('hex').slice(0, 16);
+  const preferences = filePreferenceStore(
+    path.join(os.tmpdir(), `portal-ui-profile-${profile}`, 'preferences.json'),
+  );
+  if (options.locale) preferences.write({ language: options.locale });
+  const host = startApp({
+    options: () => ({
+      dataDir: shell.dataDirsUsed.at(-1) ?? dataDir,
+      dataDirChosen: options.dataDir !== undefined || shell.dataDirsUsed.length > 0,
+      clock: options.today ? pinnedClock(options.today) : systemClock,
+      actor: 'ui-test',
+      preferences,
+    }),
+    chooseDataDir: () => {
+      shell.folderDialogs += 1;
+      return Promise.resolve(options.chooseDataDir ?? null);
+    },
+    useDataDir: (chosen) => shell.dataDirsUsed.push(chosen),
+    quit: () => {
+      shell.quitRequested = true;
+    },
   });
-  if (options.locale) await core.invoke('preferences.update', { language: options.locale });
-  if (options.demo) {
+  const core = host.core;
+  if (host.ready && options.demo) {
     const status = await core.invoke('app.status');
     if (status.ok && (status.value as { needsFirstStartChoice: boolean }).needsFirstStartChoice) {
       await core.invoke('app.chooseFirstStart', 'demo');
@@ -104,6 +139,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   return {
     page,
     dataDir,
+    shell,
     async invoke(channel, payload) {
       return core.invoke(channel, payload);
     },

@@ -44,6 +44,21 @@ export function snapshotDatabase(dataDir: string): string {
   }
 }
 
+/**
+ * Every file in `dir` and below it with its bytes (folders as themselves): "the data dir was left as
+ * it was" means this is equal — nothing written, created, moved or deleted.
+ */
+export function folderContents(dir: string): Record<string, string> {
+  const contents: Record<string, string> = {};
+  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const file = path.join(entry.parentPath, entry.name);
+    contents[path.relative(dir, file)] = entry.isFile()
+      ? fs.readFileSync(file).toString('base64')
+      : '(folder)';
+  }
+  return contents;
+}
+
 export function expectOk<T>(result: { ok: boolean; value?: unknown; error?: unknown }): T {
   if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
   return result.value as T;

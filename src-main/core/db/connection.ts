@@ -3,6 +3,9 @@ import { migrate } from './migrations';
 
 export type Db = Database.Database;
 
+/** The data store's file inside the data dir. */
+export const DATABASE_FILE = 'portal-access-admin.db';
+
 /**
  * Opens (creating if needed) the data store and brings its schema up to date.
  * WAL + synchronous=FULL: a committed transaction survives a crash or power loss.

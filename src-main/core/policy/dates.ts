@@ -9,7 +9,12 @@
  *
  * Canonical ISO dates compare correctly as strings, so comparisons need no parsing.
  */
-import { addDays as addDaysFns, differenceInCalendarDays, lightFormat } from 'date-fns';
+import {
+  addDays as addDaysFns,
+  addMonths as addMonthsFns,
+  differenceInCalendarDays,
+  lightFormat,
+} from 'date-fns';
 import type { IsoDate } from '../../../shared/domain';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -47,6 +52,15 @@ export { isIsoDate } from '../../../shared/dates';
 export function addDays(iso: IsoDate, n: number): IsoDate {
   if (!Number.isInteger(n)) throw new RangeError(`Day offset must be an integer: ${n}`);
   return toIso(addDaysFns(toDate(iso), n));
+}
+
+/**
+ * The calendar date `n` months after `iso` (n may be negative): the same day of the month, or the
+ * month's last day when it has no such day (2026-03-31 − 1 month = 2026-02-28).
+ */
+export function addMonths(iso: IsoDate, n: number): IsoDate {
+  if (!Number.isInteger(n)) throw new RangeError(`Month offset must be an integer: ${n}`);
+  return toIso(addMonthsFns(toDate(iso), n));
 }
 
 /** Whole calendar days from `from` to `to` (positive when `to` is later). */

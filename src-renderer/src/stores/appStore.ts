@@ -16,7 +16,10 @@ export type Route =
   | { page: 'portalPreview'; contactId: number }
   | { page: 'outbox' }
   | { page: 'accessSettings' }
-  | { page: 'mailSettings' };
+  | { page: 'mailSettings' }
+  | { page: 'dataProtection' }
+  | { page: 'auditLog' }
+  | { page: 'backups' };
 
 export type Page = Route['page'];
 

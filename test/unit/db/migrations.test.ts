@@ -53,6 +53,30 @@ describe('migrations', () => {
     },
   );
 
+  it('4 adds anonymised_at to existing contacts (none anonymised) and the audit index by time', () => {
+    const file = path.join(tempDir(), 'data.db');
+    const old = new Database(file);
+    migrate(old, 3);
+    old
+      .prepare(
+        `INSERT INTO contacts (salutation, last_name, language, preference, reference_id, sort_name)
+         VALUES ('ms', 'Weber', 'de', 'online', 'K-1', 'weber')`,
+      )
+      .run();
+    old.close();
+
+    const db = openDatabase(file);
+    expect(db.prepare('SELECT last_name, anonymised_at FROM contacts').all()).toEqual([
+      { last_name: 'Weber', anonymised_at: null },
+    ]);
+    expect(
+      db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'audit' ORDER BY name")
+        .all(),
+    ).toEqual([{ name: 'audit_by_at' }, { name: 'audit_by_entity' }]);
+    db.close();
+  });
+
   it('refuse a data store written by a newer app and leave it untouched', () => {
     const file = path.join(tempDir(), 'data.db');
     const newer = new Database(file);

@@ -21,15 +21,18 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startupChoices } from '../../../shared/contract/startup';
 import { isIsoDate } from '../../../shared/dates';
 import { errorCodes, type Result } from '../../../shared/errors';
 import {
   channels,
   contract,
+  type BackupInfo,
   type Channel,
   type ContactDetail,
   type ContentDetail,
   type CreatedInvitation,
+  type DeletionCandidatePage,
   type PropertyDetail,
   type Request,
   type UnitView,
@@ -89,6 +92,10 @@ interface Fixture {
   expiredInvitationId: number;
   contents: Record<'announcement' | 'appointment' | 'document' | 'smartpost' | 'process', number>;
   shareId: number;
+  /** A deletion candidate of the demo portfolio (a former tenant). */
+  candidateId: number;
+  /** A backup in the data dir's backups folder (copied with it). */
+  backupName: string;
 }
 
 async function buildBaseline(dataDir: string): Promise<Fixture> {
@@ -202,6 +209,8 @@ async function buildBaseline(dataDir: string): Promise<Fixture> {
     target: { mode: 'role', role: 'tenant', propertyId: property.id, unitIds: null },
   });
   const shared = await ok<ContentDetail>(core, 'content.get', { id: contents.announcement });
+  const candidates = await ok<DeletionCandidatePage>(core, 'dataProtection.candidates', { limit: 1 });
+  const backup = await ok<BackupInfo>(core, 'backups.create');
   core.close();
 
   core = openCore(dataDir, LONG_AGO);
@@ -223,6 +232,8 @@ async function buildBaseline(dataDir: string): Promise<Fixture> {
     expiredInvitationId: expired.invitation.id,
     contents,
     shareId: shared.shares[0]!.id,
+    candidateId: candidates.items[0]!.id,
+    backupName: backup.name,
   };
 }
 
@@ -374,6 +385,7 @@ function samples(f: Fixture): SampleTable {
     start: k.date({ domain: [domainStart] }),
     end: k.date({ nullable: true, domain: [domainEnd] }),
   });
+  const dayBound = k.date({ nullable: true, optional: true });
   const page = (max?: number) => ({
     offset: k.int(0, max, { optional: true }),
     limit: k.int(1, 200, { optional: true }),
@@ -754,6 +766,37 @@ function samples(f: Fixture): SampleTable {
       {
         payload: { contactId: f.contactId, day: '2026-12-01' },
         fields: { contactId: k.id(), day: k.date({ nullable: true, optional: true }) },
+      },
+    ],
+    'backups.list': none,
+    'backups.create': none,
+    'backups.restore': [{ payload: { name: f.backupName }, fields: { name: k.reqText(80) } }],
+    'startup.state': none,
+    'startup.choose': [
+      {
+        payload: { choice: 'restoreBackup', name: '2026-11-27T07-31-00Z-manual.db' },
+        fields: { choice: k.enum([...startupChoices]), name: k.reqText(80) },
+      },
+      { payload: { choice: 'quit' }, fields: { choice: k.enum([...startupChoices]) } },
+    ],
+    'dataProtection.getSettings': none,
+    'dataProtection.updateSettings': [
+      { payload: { retentionMonths: 36 }, fields: { retentionMonths: k.int(1, 120) } },
+    ],
+    'dataProtection.candidates': [{ payload: { offset: 0, limit: 50 }, fields: page(10_000_000) }],
+    'dataProtection.anonymise': [
+      { payload: { contactIds: [f.candidateId] }, fields: { contactIds: k.ids(500, { min: 1 }) } },
+    ],
+    'auditLog.list': [
+      {
+        payload: { from: '2026-11-01', to: '2026-11-27', offset: 0, limit: 50 },
+        fields: { from: dayBound, to: dayBound, ...page(10_000_000) },
+      },
+    ],
+    'auditLog.export': [
+      {
+        payload: { from: '2026-11-01', to: '2026-11-27', language: 'de' },
+        fields: { from: dayBound, to: dayBound, language: k.enum(['de', 'en']) },
       },
     ],
   };
@@ -1255,6 +1298,8 @@ describe('the table of valid samples', () => {
   // On a copy each: the data store the hostile cases run on, where these must succeed.
   it('each valid sample succeeds on its own copy of the data store', async () => {
     const needSmtp: ReadonlySet<Channel> = new Set(['outbox.send', 'mail.sendTest']);
+    // Only the start-up fault core has choices; an open store refuses them once the payload is valid.
+    const faultOnly: ReadonlySet<Channel> = new Set(['startup.choose']);
     for (const channel of channels) {
       for (const sample of table[channel] as Sample<unknown>[]) {
         const dir = freshDir();
@@ -1266,6 +1311,8 @@ describe('the table of valid samples', () => {
         if (needSmtp.has(channel)) {
           // SMTP stays off here (no mail leaves the test); the refusal shows the payload was accepted.
           expect(result, channel).toMatchObject({ ok: false, error: { code: 'SMTP_NOT_CONFIGURED' } });
+        } else if (faultOnly.has(channel)) {
+          expect(result, channel).toMatchObject({ ok: false, error: { code: 'STARTUP_CHOICE_UNAVAILABLE' } });
         } else {
           expect(result.ok, `${channel} ${JSON.stringify(result).slice(0, 300)}`).toBe(true);
         }

@@ -65,6 +65,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
             <NavItem route={{ page: 'accessSettings' }} label={t('nav.accessSettings')} />
           </NavLink>
           <NavItem route={{ page: 'mailSettings' }} label={t('nav.mailSettings')} />
+          <NavItem route={{ page: 'dataProtection' }} label={t('nav.dataProtection')} />
+          <NavItem route={{ page: 'auditLog' }} label={t('nav.auditLog')} />
+          <NavItem route={{ page: 'backups' }} label={t('nav.backups')} />
         </NavLink>
       </AppShell.Navbar>
       <AppShell.Main>{children}</AppShell.Main>

@@ -1,0 +1,110 @@
+/**
+ * Data protection (Datenschutz): deletion candidates (Löschkandidaten), their anonymisation, the
+ * retention period, and the audit log (Protokoll) with its CSV export.
+ */
+import { z } from 'zod';
+import type { ContractType, IsoDate } from '../domain';
+import { channel, idSchema, isoDateSchema, noPayload } from './channel';
+
+export const MIN_RETENTION_MONTHS = 1;
+export const MAX_RETENTION_MONTHS = 120;
+/** Most anonymised in one request: a page of the candidate list and then some. */
+export const MAX_ANONYMISE_BATCH = 500;
+
+const retentionMonths = z
+  .number({ error: 'RETENTION_OUT_OF_RANGE' })
+  .int({ error: 'RETENTION_OUT_OF_RANGE' })
+  .min(MIN_RETENTION_MONTHS, { error: 'RETENTION_OUT_OF_RANGE' })
+  .max(MAX_RETENTION_MONTHS, { error: 'RETENTION_OUT_OF_RANGE' });
+
+export const dataProtectionSettingsSchema = z.strictObject({
+  /** Aufbewahrungsfrist (Monate): how long after its last access ends a contact is kept. */
+  retentionMonths,
+});
+export type DataProtectionSettings = z.output<typeof dataProtectionSettingsSchema>;
+
+export interface DeletionCandidate {
+  id: number;
+  displayName: string;
+  referenceId: string;
+  archived: boolean;
+  /** The contract that ended last (its unit and property name the contact for the manager). */
+  lastContract: {
+    id: number;
+    type: ContractType;
+    number: string;
+    unitName: string;
+    propertyName: string;
+    end: IsoDate;
+  };
+  /** Last day of portal access: the last contract end, plus the post-contract window when it is on. */
+  accessEnd: IsoDate;
+}
+
+export interface DeletionCandidatePage {
+  total: number;
+  items: DeletionCandidate[];
+  retentionMonths: number;
+  /** Candidates' access ended before this day (today − retention months). */
+  cutoff: IsoDate;
+}
+
+export interface AnonymiseResult {
+  anonymised: number;
+  invitationsRevoked: number;
+  sharesRevoked: number;
+  outboxRemoved: number;
+  auditRowsRedacted: number;
+}
+
+export interface AuditLogEntry {
+  id: number;
+  /** ISO timestamp (UTC). */
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  /** JSON text of the values before and after, as recorded; null when there is none. */
+  before: string | null;
+  after: string | null;
+}
+
+export interface AuditLogPage {
+  total: number;
+  items: AuditLogEntry[];
+}
+
+export interface AuditLogExport {
+  fileName: string;
+  /** The CSV file (UTF-8 with BOM) as base64, for the download. */
+  csvBase64: string;
+  rows: number;
+}
+
+/** A range of calendar days (Europe/Berlin), both ends inclusive; null = open. */
+const dayRange = {
+  from: isoDateSchema.nullable().default(null),
+  to: isoDateSchema.nullable().default(null),
+};
+
+const paging = (maxLimit: number) => ({
+  offset: z.number().int().min(0).max(10_000_000).default(0),
+  limit: z.number().int().min(1).max(maxLimit).default(50),
+});
+
+export const dataProtectionChannels = {
+  'dataProtection.getSettings': channel<DataProtectionSettings>()(noPayload),
+  'dataProtection.updateSettings': channel<DataProtectionSettings>()(dataProtectionSettingsSchema),
+  /** Deletion candidates today under the retention period and access settings in force, oldest first. */
+  'dataProtection.candidates': channel<DeletionCandidatePage>()(z.strictObject(paging(200))),
+  /** Anonymises candidates, all or none: a contact that is not a candidate refuses the whole request. */
+  'dataProtection.anonymise': channel<AnonymiseResult>()(
+    z.strictObject({ contactIds: z.array(idSchema).min(1).max(MAX_ANONYMISE_BATCH) }),
+  ),
+  /** Audit entries, newest first. */
+  'auditLog.list': channel<AuditLogPage>()(z.strictObject({ ...dayRange, ...paging(200) })),
+  'auditLog.export': channel<AuditLogExport>()(
+    z.strictObject({ ...dayRange, language: z.enum(['de', 'en']) }),
+  ),
+} as const;

@@ -1,0 +1,173 @@
+/**
+ * Administration › Datensicherung: backups made on request, automatically once a day, and restored
+ * while the app runs. The files themselves are handled by core/backup/backupFiles.ts.
+ *
+ * A restore copies the backup INTO the open data store with SQLite's backup API (backup read-only →
+ * live file), in one step and one write transaction: the core's connection and its prepared
+ * statements stay valid, and a failure leaves the store as it was. It then migrates an older backup,
+ * records its audit row in the restored store and tells every screen to reload.
+ */
+import Database from 'better-sqlite3';
+import type {
+  BackupInfo,
+  BackupKind,
+  BackupOverview,
+  RestoredBackup,
+} from '../../../shared/contract/backups';
+import { berlinToday } from '../../../shared/dates';
+import { DomainError } from '../../../shared/errors';
+import {
+  backupFolder,
+  findBackup,
+  listBackups,
+  pruneAutomaticBackups,
+  verifyBackupFile,
+  writeBackup,
+} from '../backup/backupFiles';
+import type { CoreContext } from '../context';
+import { migrate } from '../db/migrations';
+import type { SettingsService } from './settingsService';
+
+/** Pages per backup step when restoring: all of them at once (the largest number SQLite accepts). */
+const ALL_PAGES = 0x7fffffff;
+const HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * Backups and restores of one data store run one after another: kept per database (like the outbox's
+ * delivery queue), so the automatic schedule and the requests share it.
+ */
+const queues = new WeakMap<object, Promise<unknown>>();
+
+function serialized<T>(db: object, task: () => Promise<T>): Promise<T> {
+  const run = (queues.get(db) ?? Promise.resolve()).then(task);
+  queues.set(
+    db,
+    run.catch(() => undefined),
+  );
+  return run;
+}
+
+/** Copies the whole backup file into the live store, through a connection of its own. */
+async function copyIntoLiveStore(backupFile: string, liveFile: string): Promise<void> {
+  const source = new Database(backupFile, { readonly: true, fileMustExist: true });
+  try {
+    await source.backup(liveFile, { progress: () => ALL_PAGES });
+  } finally {
+    source.close();
+  }
+}
+
+function makeBackup(ctx: CoreContext, kind: BackupKind): Promise<BackupInfo> {
+  return writeBackup(ctx.db, ctx.dataDir, kind, ctx.clock.now()).catch((error: unknown) => {
+    // A store closed under a running backup (the app quitting) is no failure worth a log line.
+    if (ctx.db.open) console.error('core: backup failed', error);
+    throw new DomainError('BACKUP_FAILED', { folder: backupFolder(ctx.dataDir) });
+  });
+}
+
+function recordCreated(ctx: CoreContext, backup: BackupInfo, pruned: string[] = []): void {
+  ctx.change((audit) =>
+    audit({
+      action: 'backup.created',
+      entity: 'backup',
+      entityId: backup.name,
+      after: { kind: backup.kind, sizeBytes: backup.sizeBytes, ...(pruned.length ? { pruned } : {}) },
+    }),
+  );
+}
+
+/** The Berlin calendar day of an instant: automatic backups follow the clock's instants. */
+function dayOf(instant: string): string {
+  return berlinToday(new Date(instant));
+}
+
+/**
+ * Makes today's automatic backup unless one exists, and keeps the newest KEEP_AUTOMATIC. "Today" is
+ * the day of `ctx.clock.now()`, not `ctx.clock.today()`: with a pinned business day (`--today`) the
+ * schedule still follows the real calendar, one backup per real day. Null when none was due.
+ */
+function automaticBackupIfDue(ctx: CoreContext): Promise<BackupInfo | null> {
+  return serialized(ctx.db, async () => {
+    const today = dayOf(ctx.clock.now());
+    const done = listBackups(ctx.dataDir).some(
+      (backup) => backup.kind === 'automatic' && dayOf(backup.createdAt) === today,
+    );
+    if (done) return null;
+    const backup = await makeBackup(ctx, 'automatic');
+    recordCreated(ctx, backup, pruneAutomaticBackups(ctx.dataDir));
+    return backup;
+  });
+}
+
+/**
+ * The automatic schedule: a check now and then every hour (the app may run for days); the timer
+ * never keeps the process alive. Returns the function that stops it (before the store is closed).
+ */
+export function startAutomaticBackups(ctx: CoreContext): () => void {
+  let stopped = false;
+  const check = () => {
+    automaticBackupIfDue(ctx).catch((error: unknown) => {
+      // After stop, the store was closed under a running backup: nothing was listed, nothing to say.
+      if (!stopped) console.error('core: automatic backup failed', error);
+    });
+  };
+  check();
+  const timer = setInterval(check, HOUR_MS);
+  timer.unref();
+  return () => {
+    stopped = true;
+    clearInterval(timer);
+  };
+}
+
+export function backupService(ctx: CoreContext, settings: SettingsService) {
+  return {
+    /** Answers after any backup or restore under way has finished. */
+    overview(): Promise<BackupOverview> {
+      return serialized(ctx.db, async () => ({
+        folder: backupFolder(ctx.dataDir),
+        backups: listBackups(ctx.dataDir),
+      }));
+    },
+
+    /** "Sicherung erstellen": a manual backup, never pruned automatically. */
+    create(): Promise<BackupInfo> {
+      return serialized(ctx.db, async () => {
+        const backup = await makeBackup(ctx, 'manual');
+        recordCreated(ctx, backup);
+        return backup;
+      });
+    },
+
+    /**
+     * "Sicherung wiederherstellen": verify (a refusal touches nothing), save the current state as a
+     * 'beforeRestore' backup, copy the backup in, migrate, audit, announce.
+     */
+    restore(name: string): Promise<RestoredBackup> {
+      return serialized(ctx.db, async () => {
+        const { backup: restored, file } = findBackup(ctx.dataDir, name);
+        verifyBackupFile(file);
+        const beforeRestore = await makeBackup(ctx, 'beforeRestore');
+        try {
+          await copyIntoLiveStore(file, ctx.db.name);
+        } catch (error) {
+          // The copy is one write transaction on the live store: it failed as a whole.
+          console.error('core: restore failed', error);
+          throw new DomainError('RESTORE_FAILED');
+        }
+        migrate(ctx.db);
+        ctx.change((audit) =>
+          audit({
+            action: 'backup.restored',
+            entity: 'backup',
+            entityId: name,
+            after: { createdAt: restored.createdAt, beforeRestore: beforeRestore.name },
+          }),
+        );
+        ctx.emit('settings.changed', settings.getAccess());
+        ctx.emit('portfolio.changed', {});
+        return { restored, beforeRestore };
+      });
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import { useState } from 'react';
+import { Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { dataProtectionSettingsSchema } from '../../../../shared/contract/dataProtection';
+import type { DataProtectionSettings } from '../../../../shared/ipc';
+import { useDataProtectionStore } from '../../stores/dataProtectionStore';
+import { errorForField, fieldErrors } from '../common/fieldErrors';
+import { notifySuccess } from '../common/notify';
+
+/** Aufbewahrungsfrist (Monate): checked with the contract's schema while typing, saved on demand. */
+export function RetentionCard({ saved }: { saved: DataProtectionSettings }) {
+  const { t } = useTranslation();
+  const saveSettings = useDataProtectionStore((state) => state.saveSettings);
+  const [draft, setDraft] = useState(String(saved.retentionMonths));
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const next = { retentionMonths: draft.trim() === '' ? Number.NaN : Number(draft) };
+  const error = fieldErrors(dataProtectionSettingsSchema, next).retentionMonths ?? refusal ?? undefined;
+  const dirty = next.retentionMonths !== saved.retentionMonths;
+
+  async function onSave() {
+    setBusy(true);
+    const result = await saveSettings(next);
+    setBusy(false);
+    if (result.ok) notifySuccess(t('dataProtection.retention.saved'));
+    else setRefusal(errorForField(result.error, 'retentionMonths').retentionMonths ?? null);
+  }
+
+  return (
+    <Card withBorder padding="lg">
+      <Stack gap="sm">
+        <Title order={3}>{t('dataProtection.retention.title')}</Title>
+        <Text size="sm" c="dimmed">
+          {t('dataProtection.retention.description')}
+        </Text>
+        <TextInput
+          label={t('dataProtection.retention.label')}
+          description={t('dataProtection.retention.hint')}
+          inputMode="numeric"
+          w={260}
+          value={draft}
+          error={error}
+          onChange={(event) => {
+            setDraft(event.currentTarget.value);
+            setRefusal(null);
+          }}
+        />
+        <Group>
+          <Button onClick={() => void onSave()} loading={busy} disabled={!dirty || error !== undefined}>
+            {t('dataProtection.retention.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}

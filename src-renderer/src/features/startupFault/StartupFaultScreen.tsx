@@ -1,0 +1,135 @@
+import { useEffect, useState } from 'react';
+import {
+  Alert,
+  Button,
+  Card,
+  Center,
+  Code,
+  Group,
+  Loader,
+  SegmentedControl,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { AppError } from '../../../../shared/errors';
+import type { Language, StartupChoice, StartupChoiceName, StartupState } from '../../../../shared/ipc';
+import { api } from '../../api/client';
+import { changeLanguage, errorMessage, languageOptions } from '../../i18n';
+import { BackupChoice } from './BackupChoice';
+
+/** Choices with a sentence under the buttons saying what they do. */
+const hinted: readonly StartupChoiceName[] = ['createDataDir', 'resetPreferences'];
+
+/**
+ * Shown instead of the app when the data store or the preferences could not be opened: what is
+ * wrong, where, and only the choices that make sense for it. Nothing has been changed at this point.
+ */
+export function StartupFaultScreen() {
+  const { t, i18n } = useTranslation();
+  const [state, setState] = useState<StartupState | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [busy, setBusy] = useState<StartupChoiceName | null>(null);
+  const [quitting, setQuitting] = useState(false);
+
+  useEffect(() => {
+    void api.startup.state().then((result) => (result.ok ? setState(result.value) : setError(result.error)));
+  }, []);
+
+  const choose = async (choice: StartupChoice) => {
+    setBusy(choice.choice);
+    setError(null);
+    const result = await api.startup.choose(choice);
+    setBusy(null);
+    if (!result.ok) return setError(result.error);
+    // The data store behind the same window was opened again: start the renderer afresh on it.
+    if (result.value.outcome === 'reopened') window.location.reload();
+    if (result.value.outcome === 'quitting') setQuitting(true);
+  };
+
+  const fault = state?.fault;
+  if (!state || !fault) {
+    return (
+      <Center mih="100vh">{error ? <Alert color="red">{errorMessage(error)}</Alert> : <Loader />}</Center>
+    );
+  }
+  const buttons = state.choices.filter(
+    (choice): choice is Exclude<StartupChoiceName, 'restoreBackup'> => choice !== 'restoreBackup',
+  );
+  return (
+    <Center mih="100vh" p="lg">
+      <Card component="main" withBorder shadow="sm" padding="xl" maw={760} w="100%">
+        <Stack>
+          <Group justify="space-between" align="flex-start" wrap="nowrap">
+            <Title order={1} size="h2">
+              {t(`startup.faults.${fault.code}.title`)}
+            </Title>
+            <SegmentedControl
+              aria-label={t('app.language')}
+              size="xs"
+              value={i18n.language}
+              onChange={(value) => void changeLanguage(value as Language)}
+              data={languageOptions}
+            />
+          </Group>
+          <Text>{t(`startup.faults.${fault.code}.text`, 'found' in fault ? fault : {})}</Text>
+          <Stack gap={4}>
+            <Text size="sm" fw={600}>
+              {t(fault.code === 'PREFERENCES_CORRUPT' ? 'startup.file' : 'startup.folder')}
+            </Text>
+            <Code block data-testid="startup-fault-path">
+              {fault.code === 'PREFERENCES_CORRUPT' ? fault.file : fault.dataDir}
+            </Code>
+            {'detail' in fault && (
+              <Text size="sm" c="dimmed">
+                {t('startup.detail', { detail: fault.detail })}
+              </Text>
+            )}
+          </Stack>
+          <Text size="sm">{t('startup.untouched')}</Text>
+          {error && (
+            <Alert color="red" role="alert">
+              {errorMessage(error)}
+            </Alert>
+          )}
+          {quitting ? (
+            <Text fw={600}>{t('startup.quitting')}</Text>
+          ) : (
+            <>
+              {state.choices.includes('restoreBackup') ? (
+                <BackupChoice
+                  backups={state.backups}
+                  busy={busy === 'restoreBackup'}
+                  onRestore={(name) => void choose({ choice: 'restoreBackup', name })}
+                />
+              ) : (
+                fault.code === 'DATABASE_CORRUPT' && <Text>{t('startup.noBackups')}</Text>
+              )}
+              <Group>
+                {buttons.map((choice, index) => (
+                  <Button
+                    key={choice}
+                    variant={index === 0 && !state.choices.includes('restoreBackup') ? 'filled' : 'default'}
+                    loading={busy === choice}
+                    disabled={busy !== null && busy !== choice}
+                    onClick={() => void choose({ choice })}
+                  >
+                    {t(`startup.choices.${choice}`)}
+                  </Button>
+                ))}
+              </Group>
+              {buttons
+                .filter((choice) => hinted.includes(choice))
+                .map((choice) => (
+                  <Text key={choice} size="sm" c="dimmed">
+                    {t(`startup.hints.${choice}`)}
+                  </Text>
+                ))}
+            </>
+          )}
+        </Stack>
+      </Card>
+    </Center>
+  );
+}

@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './accessibility';
+import { showcaseProperty } from './demo';
+import { expect, test } from './fixtures';
+
+type T = (key: string, params?: Record<string, string | number>) => string;
+
+const LATER_PROPERTY = 'Neubau nach der Sicherung';
+
+async function openPage(page: Page, t: T, nav: 'backups' | 'properties') {
+  await page
+    .getByRole('navigation')
+    .getByRole('button', { name: t(`nav.${nav}`) })
+    .click();
+}
+
+async function openBackups(page: Page, t: T) {
+  await openPage(page, t, 'backups');
+  await expect(page.getByRole('heading', { name: t('backups.title') })).toBeVisible();
+}
+
+/** The table's body rows, newest first. */
+function backupRows(page: Page) {
+  return page.getByTestId('backups-table').locator('tbody tr');
+}
+
+async function addLaterProperty(invoke: (channel: string, payload?: unknown) => Promise<unknown>) {
+  await invoke('properties.create', {
+    name: LATER_PROPERTY,
+    referenceId: null,
+    addresses: [{ street: 'Neue Straße', houseNo: '1', postcode: '10115', city: 'Berlin' }],
+  });
+}
+
+test('a backup made on the page brings back the old state when it is restored', async ({ launch, t }) => {
+  const { page, invoke } = await launch({ demo: true });
+  await openBackups(page, t);
+  await expect(page.getByText(t('backups.empty.title'))).toBeVisible();
+  await expectNoSeriousViolations(page);
+
+  await page.getByRole('button', { name: t('backups.create') }).click();
+  await expect(backupRows(page)).toHaveCount(1);
+  await expect(backupRows(page).first()).toContainText(t('backups.kind.manual'));
+  const createdAt = (await backupRows(page).first().locator('td').first().textContent()) ?? '';
+  await expect(page.getByText(t('backups.created', { date: createdAt }))).toBeVisible();
+
+  await addLaterProperty(invoke);
+  await openPage(page, t, 'properties');
+  await expect(page.getByRole('button', { name: LATER_PROPERTY })).toBeVisible();
+
+  await openBackups(page, t);
+  await backupRows(page)
+    .first()
+    .getByRole('button', { name: t('backups.restore') })
+    .click();
+  const dialog = page.getByRole('dialog', { name: t('backups.confirm.title') });
+  await expect(dialog.getByText(t('backups.confirm.replaces', { date: createdAt }))).toBeVisible();
+  await expect(dialog.getByText(t('backups.confirm.savedFirst'))).toBeVisible();
+  await expectNoSeriousViolations(page);
+  await dialog.getByRole('button', { name: t('backups.confirm.accept') }).click();
+
+  await expect(page.getByText(t('backups.restored', { date: createdAt }))).toBeVisible();
+  await expect(dialog).toBeHidden();
+  // The state just before the restore is now a backup of its own, listed first.
+  await expect(backupRows(page)).toHaveCount(2);
+  await expect(backupRows(page).first()).toContainText(t('backups.kind.beforeRestore'));
+
+  await openPage(page, t, 'properties');
+  await expect(page.getByRole('button', { name: showcaseProperty.name })).toBeVisible();
+  await expect(page.getByRole('button', { name: LATER_PROPERTY })).toHaveCount(0);
+});
+
+test('a damaged backup is refused with its reason and nothing is replaced', async ({ launch, t }) => {
+  const { page, invoke, dataDir } = await launch({ demo: true });
+  const created = (await invoke('backups.create')) as { value: { name: string } };
+  const { name } = created.value;
+  fs.writeFileSync(path.join(dataDir, 'backups', name), 'kein Datenbestand');
+  await addLaterProperty(invoke);
+  await openBackups(page, t);
+
+  // Cancelling the confirmation does nothing either.
+  await backupRows(page)
+    .first()
+    .getByRole('button', { name: t('backups.restore') })
+    .click();
+  const dialog = page.getByRole('dialog', { name: t('backups.confirm.title') });
+  await dialog.getByRole('button', { name: t('backups.confirm.cancel') }).click();
+  await expect(dialog).toBeHidden();
+
+  await backupRows(page)
+    .first()
+    .getByRole('button', { name: t('backups.restore') })
+    .click();
+  await dialog.getByRole('button', { name: t('backups.confirm.accept') }).click();
+  await expect(page.getByText(t('errors.BACKUP_INVALID', { name }))).toBeVisible();
+  await expect(backupRows(page)).toHaveCount(1);
+
+  await openPage(page, t, 'properties');
+  await expect(page.getByRole('button', { name: LATER_PROPERTY })).toBeVisible();
+});

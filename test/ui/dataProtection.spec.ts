@@ -1,0 +1,129 @@
+import fs from 'node:fs';
+import type { Page } from '@playwright/test';
+import { berlinToday } from '../../shared/dates';
+import type { DeletionCandidatePage } from '../../shared/ipc';
+import { addDays } from '../../src-main/core/policy/dates';
+import { expectNoSeriousViolations } from './accessibility';
+import { expect, test } from './fixtures';
+
+type T = (key: string, params?: Record<string, string | number>) => string;
+type Invoke = (channel: string, payload?: unknown) => Promise<unknown>;
+
+async function candidates(invoke: Invoke, limit: number): Promise<DeletionCandidatePage> {
+  return ((await invoke('dataProtection.candidates', { limit })) as { value: DeletionCandidatePage }).value;
+}
+
+async function openPage(page: Page, t: T, nav: 'dataProtection' | 'auditLog') {
+  await page.getByRole('button', { name: t(`nav.${nav}`), exact: true }).click();
+  await expect(page.getByRole('heading', { name: t(`${nav}.title`), level: 2 })).toBeVisible();
+}
+
+test('deletion candidates: select two, confirm, and they are anonymised everywhere', async ({
+  launch,
+  t,
+}) => {
+  const { page, invoke } = await launch({ demo: true });
+  const chosen = (await candidates(invoke, 2)).items;
+  await openPage(page, t, 'dataProtection');
+  const table = page.getByTestId('candidates-table');
+  for (const candidate of chosen) await expect(table).toContainText(candidate.displayName);
+  await expectNoSeriousViolations(page);
+
+  const anonymise = page.getByRole('button', {
+    name: t('dataProtection.candidates.anonymise_zero'),
+  });
+  await expect(anonymise).toBeDisabled();
+  for (const candidate of chosen) {
+    await page
+      .getByRole('checkbox', { name: t('dataProtection.candidates.select', { name: candidate.displayName }) })
+      .check();
+  }
+  await page
+    .getByRole('button', { name: t('dataProtection.candidates.anonymise_other', { formatted: '2' }) })
+    .click();
+
+  const dialog = page.getByRole('dialog', {
+    name: t('dataProtection.confirm.title_other', { formatted: '2' }),
+  });
+  await expect(dialog.getByTestId('anonymise-names')).toHaveText(chosen.map((c) => c.displayName).join(', '));
+  await expect(dialog).toContainText(t('dataProtection.confirm.final'));
+  await expectNoSeriousViolations(page);
+  // Cancelling changes nothing.
+  await dialog.getByRole('button', { name: t('dataProtection.confirm.cancel') }).click();
+  await expect(dialog).toBeHidden();
+  await expect(table).toContainText(chosen[0]!.displayName);
+
+  await page
+    .getByRole('button', { name: t('dataProtection.candidates.anonymise_other', { formatted: '2' }) })
+    .click();
+  await dialog
+    .getByRole('button', { name: t('dataProtection.confirm.accept_other', { formatted: '2' }) })
+    .click();
+  await expect(page.getByText(t('dataProtection.done_other', { formatted: '2' }))).toBeVisible();
+  for (const candidate of chosen) await expect(table).not.toContainText(candidate.displayName);
+
+  // The contact list shows them anonymised (and archived); their old reference ids find no one.
+  await page.getByRole('button', { name: t('nav.contacts'), exact: true }).click();
+  await page.getByLabel(t('contacts.includeArchived')).check();
+  await page.getByLabel(t('contacts.search')).fill(chosen[0]!.referenceId);
+  await expect(page.getByTestId('contacts-total')).toHaveText(t('contacts.count_other', { formatted: '0' }));
+  await page.getByLabel(t('contacts.search')).fill('Anonymisiert');
+  const anonymised = `Anonymisiert #${chosen[0]!.id}`;
+  await page.getByRole('row', { name: new RegExp(`${anonymised}\\b`) }).click();
+  await expect(page.getByRole('heading', { name: anonymised, level: 2 })).toBeVisible();
+});
+
+test('the retention period is checked at the field and changes the candidates', async ({ launch, t }) => {
+  const { page, invoke } = await launch({ demo: true });
+  await openPage(page, t, 'dataProtection');
+  const field = page.getByLabel(t('dataProtection.retention.label'));
+  const save = page.getByRole('button', { name: t('dataProtection.retention.save') });
+  await expect(field).toHaveValue('24');
+  await field.fill('121');
+  await expect(page.getByText(t('errors.RETENTION_OUT_OF_RANGE'))).toBeVisible();
+  await expect(save).toBeDisabled();
+
+  await field.fill('120');
+  await save.click();
+  await expect(page.getByText(t('dataProtection.retention.saved'))).toBeVisible();
+  const { total } = await candidates(invoke, 1);
+  await expect(page.getByTestId('candidates-summary')).toContainText(String(total));
+  await expect(page.getByTestId('candidates-summary')).toContainText('120');
+});
+
+test('the audit log lists the anonymisation and exports the chosen days as CSV', async ({
+  launch,
+  t,
+  appLocale,
+}) => {
+  const { page, invoke } = await launch({ demo: true });
+  const candidate = (await candidates(invoke, 1)).items[0]!;
+  await invoke('dataProtection.anonymise', { contactIds: [candidate.id] });
+
+  await openPage(page, t, 'auditLog');
+  const firstRow = page.getByTestId('audit-table').getByRole('row').nth(1);
+  await expect(firstRow).toContainText(t('auditLog.action.dataProtection.anonymise'));
+  await expect(firstRow).toContainText(`${t('auditLog.entity.contact')} #${candidate.id}`);
+  await expectNoSeriousViolations(page);
+
+  // Audit rows carry the real time; the range around today holds them.
+  const today = berlinToday();
+  await page.getByLabel(t('auditLog.to')).fill(addDays(today, -2));
+  await page.getByLabel(t('auditLog.from')).fill(addDays(today, -1));
+  await expect(page.getByText(t('errors.INVALID_DATE_RANGE'))).toBeVisible();
+  await page.getByLabel(t('auditLog.to')).fill(addDays(today, 1));
+  await expect(firstRow).toContainText(t('auditLog.action.dataProtection.anonymise'));
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: t('auditLog.export') }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/\.csv$/);
+  const csv = fs.readFileSync((await file.path())!, 'utf8');
+  const header =
+    appLocale === 'de'
+      ? 'Nr.;Zeitpunkt;Benutzer;Aktion;Objekt;Objekt-ID;Vorher;Nachher'
+      : 'No.,Time,User,Action,Entity,Entity ID,Before,After';
+  expect(csv.startsWith(`\uFEFF${header}\r\n`)).toBe(true);
+  expect(csv).toContain('dataProtection.anonymise');
+  expect(csv).not.toContain(candidate.displayName);
+});
