@@ -1,0 +1,106 @@
+/**
+ * The child process of crash.test.ts, bundled by child.ts (`node --import tsx worker.ts <dataDir>`
+ * runs it unbundled). Opens the core on the data dir, says `ready`, reads one Operation from stdin,
+ * runs it through `core.invoke` as the renderer would, says `done` and exits. The parent kills it
+ * with SIGKILL at a moment of its choice. Messages (protocol.ts) are written synchronously, so each
+ * one has left the process before the next step runs.
+ */
+import fs from 'node:fs';
+import readline from 'node:readline';
+import Database from 'better-sqlite3';
+import { pinnedClock } from '../../../src-main/core/clock';
+import { createCore } from '../../../src-main/core/core';
+import type { Operation, WorkerMessage } from './protocol';
+
+function say(message: WorkerMessage): void {
+  fs.writeSync(1, `${JSON.stringify(message)}\n`);
+}
+
+/**
+ * Reports the begin and the commit of every top-level transaction (every `ctx.change`), so that the
+ * parent can aim kills into them and knows which commits had returned. Observes only: the
+ * transaction runs unchanged.
+ */
+function reportTransactions(): void {
+  const open = Database.prototype.transaction;
+  Database.prototype.transaction = function <F extends (...args: never[]) => unknown>(
+    this: Database.Database,
+    fn: F,
+  ) {
+    const run = open.call(this, fn);
+    return Object.assign((...args: Parameters<F>) => {
+      if (this.inTransaction) return run(...args);
+      say({ tx: 'begin' });
+      const result = run(...args);
+      say({ tx: 'committed' });
+      return result;
+    }, run);
+  } as typeof open;
+}
+
+/** A PDF-looking file of `size` bytes (the content store checks the signature only). */
+function documentOf(size: number): string {
+  const bytes = Buffer.alloc(size, 'Hausordnung der WEG, Fassung 2027. ');
+  bytes.write('%PDF-1.7\n');
+  return bytes.toString('base64');
+}
+
+async function main(): Promise<void> {
+  const dataDir = process.argv[2];
+  if (dataDir === undefined) throw new Error('usage: worker.ts <dataDir>');
+  reportTransactions();
+  const core = createCore({ dataDir, clock: pinnedClock('2026-11-27'), actor: 'crash-test' });
+  const ok = async (channel: string, payload?: unknown): Promise<{ id?: number }> => {
+    const result = await core.invoke(channel, payload);
+    if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
+    return result.value as { id?: number };
+  };
+
+  const lines = readline.createInterface({ input: process.stdin });
+  say({ ready: true });
+  const line = await new Promise<string>((resolve) => lines.once('line', resolve));
+  lines.close();
+  const operation = JSON.parse(line) as Operation;
+
+  say({ start: true });
+  const results: unknown[] = [];
+  switch (operation.kind) {
+    case 'demo':
+      results.push(await ok('app.chooseFirstStart', 'demo'));
+      break;
+    case 'invite':
+      results.push(
+        await ok('invitations.inviteProperty', {
+          propertyId: operation.propertyId,
+          contactIds: operation.contactIds,
+        }),
+      );
+      break;
+    case 'share': {
+      const document = await ok('content.create', {
+        kind: 'document',
+        title: 'Hausordnung 2027',
+        propertyId: operation.propertyId,
+        fileName: 'hausordnung-2027.pdf',
+        mimeType: 'application/pdf',
+        dataBase64: documentOf(operation.documentBytes),
+      });
+      results.push(document);
+      results.push(
+        await ok('sharing.share', {
+          contentId: document.id,
+          target: { mode: 'role', role: 'all', propertyId: operation.propertyId, unitIds: null },
+          alsoIndividually: operation.alsoIndividually,
+        }),
+      );
+      break;
+    }
+  }
+  say({ done: results });
+  core.close();
+}
+
+main().catch((error: unknown) => {
+  say({ failed: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  process.exit(1);
+});
