@@ -31,12 +31,14 @@ else
   }
 fi
 
-# scan <name> <folder>: Electronegativity's CSV of findings in $WORK/<name>.csv, paths relative to <folder>.
+# scan <name> <folder>: Electronegativity's findings as SARIF in $WORK/<name>.sarif, paths relative to
+# <folder>. SARIF, not CSV: the tool writes its CSV header and rows with two concurrent writeFile calls,
+# and the header sometimes lands over the first row.
 scan() {
   echo "security-audit: electronegativity $ELECTRON_VERSION over $2"
   (cd "$WORK" && npx --prefer-offline --yes "$TOOL" -i "$2" -r -x AvailableSecurityFixesGlobalCheck \
-    -e "$ELECTRON_VERSION" -o "$WORK/$1.csv") >"$WORK/$1.log" 2>&1 || true
-  if [[ ! -s "$WORK/$1.csv" ]]; then
+    -e "$ELECTRON_VERSION" -o "$WORK/$1.sarif") >"$WORK/$1.log" 2>&1 || true
+  if [[ ! -s "$WORK/$1.sarif" ]]; then
     cat "$WORK/$1.log"
     echo "security-audit: electronegativity did not run (offline before its first download?)" >&2
     exit 2
@@ -45,22 +47,21 @@ scan() {
 scan sources "$ROOT/src-main"
 scan build "$BUILD"
 
-# One line per finding, "CHECK_ID file<TAB>location<TAB>severity<TAB>description", files named as in the
-# project (src-main/…, out/…), then compared with the justified list.
+# One line per finding, "CHECK_ID file:line:column  description", files named as in the project
+# (src-main/…, out/…), then compared with the justified list.
 node - "$WORK" "$DOC" <<'EOF'
 const fs = require('node:fs');
 const [work, doc] = process.argv.slice(2);
 const findings = [];
 for (const [name, prefix] of [['sources', 'src-main/'], ['build', 'out/']]) {
-  const lines = fs.readFileSync(`${work}/${name}.csv`, 'utf8').split(/\r?\n/).slice(1);
-  for (const line of lines.filter(Boolean)) {
-    // issue,"severity","confidence","filename","location",sample,"description",url
-    const head = /^([A-Z0-9_]+),"([^"]*)","([^"]*)","([^"]*)","([^"]*)"/.exec(line);
-    const tail = /,"([^"]*)",([^,]*)$/.exec(line);
-    if (!head) throw new Error(`security-audit: cannot read this line of ${name}.csv:\n${line}`);
-    const [, id, severity, , file, location] = head;
-    const where = file === 'N/A' ? 'N/A' : prefix + file.replace(/\\/g, '/').replace(/^\.?\//, '');
-    findings.push({ key: `${id} ${where}`, location, severity, description: tail ? tail[1] : '' });
+  const sarif = JSON.parse(fs.readFileSync(`${work}/${name}.sarif`, 'utf8'));
+  for (const result of sarif.runs[0].results) {
+    const { artifactLocation, region } = result.locations[0].physicalLocation;
+    // Global checks (no file) are reported at "file:///".
+    const file = artifactLocation.uri === 'file:///' ? null : artifactLocation.uri.replace(/\\/g, '/');
+    const where = file === null ? 'N/A' : prefix + file.replace(/^\.?\//, '');
+    const location = file === null ? '' : `:${region.startLine}:${region.startColumn}`;
+    findings.push({ key: `${result.ruleId} ${where}`, location, description: result.message.text });
   }
 }
 const block = /```electronegativity-justified\n([\s\S]*?)```/.exec(fs.existsSync(doc) ? fs.readFileSync(doc, 'utf8') : '');
@@ -74,7 +75,7 @@ let open = 0;
 for (const f of findings) {
   const ok = justified.has(f.key);
   if (!ok) open += 1;
-  console.log(`${ok ? 'justified' : 'OPEN     '}  ${f.key}:${f.location}  [${f.severity}] ${f.description}`);
+  console.log(`${ok ? 'justified' : 'OPEN     '}  ${f.key}${f.location}  ${f.description}`);
 }
 for (const key of justified) {
   if (!findings.some((f) => f.key === key)) console.log(`(no longer found, remove from docs/SECURITY.md: ${key})`);
