@@ -23,7 +23,7 @@ afterEach(() => {
 
 // Zones with DST at 02:00/03:00 (Berlin), at midnight (Santiago, Havana), 30-minute DST (Lord Howe),
 // and the ±13/14 h offsets of the Pacific. (Calendar days a zone skipped entirely — Apia 2011-12-30,
-// Kiritimati 1994-12-31 — cannot exist as local dates; the ranges below start after them.)
+// Kiritimati 1994-12-31 — cannot exist as local dates; the ranges below never reach them.)
 /** Zone → its UTC offset in minutes (Date#getTimezoneOffset) on 2026-07-01, to prove the switch took effect. */
 const ZONES: Record<string, number> = {
   UTC: 0,
@@ -112,7 +112,8 @@ describe('addDays', () => {
       expect(new Date('2026-07-01T00:00:00Z').getTimezoneOffset()).toBe(offset);
       fc.assert(
         fc.property(
-          fc.integer({ min: Date.UTC(2013, 0, 1) / 86_400_000, max: Date.UTC(2060, 0, 1) / 86_400_000 }),
+          // From 2015: even 800 days back stays after Apia's skipped 2011-12-30.
+          fc.integer({ min: Date.UTC(2015, 0, 1) / 86_400_000, max: Date.UTC(2060, 0, 1) / 86_400_000 }),
           fc.integer({ min: -800, max: 800 }),
           (epochDay, n) => {
             const iso = new Date(epochDay * 86_400_000).toISOString().slice(0, 10);
