@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { launchApp } from '../test/ui/harness';
+import { openNav, openShareDialogOfNew } from '../test/ui/steps';
 import { loadMessages, message } from '../test/messages';
 
 const TODAY = '2026-11-27';
@@ -19,10 +20,7 @@ async function shoot(locale: 'de' | 'en'): Promise<void> {
     await page.getByRole('heading', { name: t('overview.title') }).waitFor();
     await page.screenshot({ path: path.join(outDir, `${locale}-overview.png`) });
 
-    await page
-      .getByRole('navigation')
-      .getByRole('button', { name: t('nav.accessSettings') })
-      .click();
+    await openNav(page, t, 'nav.accessSettings');
     await page.getByRole('switch', { name: t('settings.pre.label') }).check();
     await page.getByTestId('window-pre').getByLabel(t('settings.days')).fill('30');
     await page.getByLabel(t('settings.quota.label')).fill('250');
@@ -41,7 +39,7 @@ async function shoot(locale: 'de' | 'en'): Promise<void> {
     await page.getByRole('dialog').waitFor({ state: 'detached' });
 
     // The share dialog's warning: the reason the product exists.
-    const created = (await app.invoke('content.create', {
+    const { dialog } = await openShareDialogOfNew(page, t, app.invoke, {
       kind: 'announcement',
       title: locale === 'de' ? 'Wasserabstellung am 3. Dezember' : 'Water shut-off on 3 December',
       propertyId: 1,
@@ -49,17 +47,7 @@ async function shoot(locale: 'de' | 'en'): Promise<void> {
         locale === 'de'
           ? 'Am 3. Dezember wird von 8 bis 12 Uhr das Wasser abgestellt.'
           : 'Water is off 8–12.',
-    })) as { value: { id: number; title: string } };
-    await page
-      .getByRole('navigation')
-      .getByRole('button', { name: t('nav.contents') })
-      .click();
-    await page.getByRole('button', { name: created.value.title }).click();
-    await page
-      .getByRole('button', { name: t('sharing.open') })
-      .first()
-      .click();
-    const dialog = page.getByRole('dialog');
+    });
     await dialog.getByRole('radio', { name: t('sharing.role.tenant') }).check();
     await dialog.getByTestId('share-skipped-warning').waitFor();
     await page.waitForTimeout(300);
@@ -74,10 +62,7 @@ async function shoot(locale: 'de' | 'en'): Promise<void> {
     };
     const mover = contact.value.items[0];
     if (mover) {
-      await page
-        .getByRole('navigation')
-        .getByRole('button', { name: t('nav.contacts') })
-        .click();
+      await openNav(page, t, 'nav.contacts');
       await page.getByLabel(t('contacts.search')).fill('Böhm');
       await page
         .getByRole('row', { name: new RegExp(mover.displayName) })
@@ -86,10 +71,7 @@ async function shoot(locale: 'de' | 'en'): Promise<void> {
       await page.getByTestId('access-sentence').waitFor();
       await page.screenshot({ path: path.join(outDir, `${locale}-contact.png`), fullPage: true });
     }
-    await page
-      .getByRole('navigation')
-      .getByRole('button', { name: t('nav.contacts') })
-      .click();
+    await openNav(page, t, 'nav.contacts');
     await page.getByLabel(t('contacts.search')).fill('');
     await page.waitForTimeout(500);
     await page.screenshot({ path: path.join(outDir, `${locale}-contacts.png`) });

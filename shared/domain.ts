@@ -40,6 +40,11 @@ export interface ContactFacts {
   archived: boolean;
   /** Has a redeemed portal registration. */
   registered: boolean;
+  /**
+   * Its personal data was removed (data protection); it is archived too. Read from the data store
+   * wherever a contact may be invited or shared with; absent = not anonymised.
+   */
+  anonymised?: boolean;
 }
 
 export type ContractPhase = 'upcoming' | 'active' | 'ended';
@@ -55,7 +60,8 @@ export interface Access {
   contractId: number | null;
 }
 
-export type InviteRefusal = 'ARCHIVED' | 'ALREADY_REGISTERED' | 'NO_CONTRACT' | 'OUTSIDE_ACCESS_WINDOW';
+export type InviteRefusal =
+  'CONTACT_ANONYMISED' | 'ARCHIVED' | 'ALREADY_REGISTERED' | 'NO_CONTRACT' | 'OUTSIDE_ACCESS_WINDOW';
 
 export type InviteEligibility =
   | { allowed: true; access: Access }
@@ -107,7 +113,7 @@ export interface SettingsImpact {
   overage: number;
 }
 
-export type IndividualShareRefusal = 'ARCHIVED' | 'NO_ACCESS';
+export type IndividualShareRefusal = 'CONTACT_ANONYMISED' | 'ARCHIVED' | 'NO_ACCESS';
 
 /** Whether one contact may receive an individual share (access ≠ none: active, pre or post). */
 export type IndividualShareEligibility =

@@ -58,6 +58,7 @@ export const errorCodes = [
   // data protection and audit log
   'RETENTION_OUT_OF_RANGE',
   'NOT_A_DELETION_CANDIDATE',
+  'CONTACT_ANONYMISED',
   'INVALID_DATE_RANGE',
 ] as const;
 

@@ -109,15 +109,15 @@ export function databaseBytes(dataDir: string): number {
   return total;
 }
 
-/** The portfolio tables whose secondary indexes are built after loading. */
-const LOADED_TABLES = [
+/** The tables a portfolio fills (writePortfolio), parents first. */
+export const PORTFOLIO_TABLES = [
   'properties',
   'property_addresses',
   'units',
   'contacts',
   'contracts',
   'portal_accounts',
-];
+] as const;
 
 /**
  * Writes the portfolio into a new data store in `dataDir` the way the app opens it (migrations, WAL,
@@ -152,7 +152,7 @@ export function writeBenchDataDir(dataDir: string, portfolio: DemoPortfolio): nu
         `SELECT name, sql FROM sqlite_master
          WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (SELECT value FROM json_each(?))`,
       )
-      .all(JSON.stringify(LOADED_TABLES));
+      .all(JSON.stringify(PORTFOLIO_TABLES));
     db.transaction(() => {
       for (const index of indexes) db.exec(`DROP INDEX "${index.name}"`);
     })();

@@ -3,7 +3,7 @@
  * and SmartTask processes, shared by role or individually, with notifications and the portal preview.
  */
 import { z } from 'zod';
-import type { Access, Grant, IsoDate, ShareRole } from '../domain';
+import type { Access, Grant, IndividualShareRefusal, IsoDate, ShareRole } from '../domain';
 import { channel, idSchema, isoDateSchema, optionalText, requiredText } from './channel';
 
 export const contentKinds = ['announcement', 'appointment', 'document', 'smartpost', 'process'] as const;
@@ -127,7 +127,7 @@ export interface SkippedRecipient {
 export interface RefusedRecipient {
   contactId: number;
   displayName: string;
-  reason: 'NO_ACCESS' | 'ARCHIVED';
+  reason: IndividualShareRefusal;
 }
 
 export interface SharePreview {

@@ -120,6 +120,11 @@ export type InvitationState = 'none' | 'pending' | 'redeemed' | 'expired' | 'rev
 export interface Contact extends ContactFields {
   id: number;
   archived: boolean;
+  /**
+   * When its personal data was removed (data protection; ISO instant), null when never. An
+   * anonymised contact is archived and read-only: every change is refused with CONTACT_ANONYMISED.
+   */
+  anonymisedAt: string | null;
   /** "Dr. Jürgen Müller", "Familie Weber", "Hausbau GmbH". */
   displayName: string;
 }
@@ -130,6 +135,8 @@ export interface ContactListItem {
   referenceId: string;
   email: string | null;
   archived: boolean;
+  /** Its personal data was removed (see Contact.anonymisedAt). */
+  anonymised: boolean;
   /** Access today, with the date it ends and the contract behind it. */
   access: Access;
   invitation: InvitationState;

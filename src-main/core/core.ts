@@ -18,7 +18,8 @@ import { DATABASE_FILE, openDatabase } from './db/connection';
 import { filePreferenceStore, type PreferenceStore } from './preferences';
 import { memorySecretStore, type SecretStore } from './secrets';
 import { createHandlers } from './services';
-import { startAutomaticBackups } from './services/backupService';
+import { recordOfflineRestore, startAutomaticBackups } from './services/backupService';
+import type { OfflineRestore } from './backup/backupFiles';
 
 export interface CoreOptions {
   /** Folder holding the data store (created if missing). */
@@ -31,6 +32,11 @@ export interface CoreOptions {
   secrets?: SecretStore;
   /** A backup a day in `<dataDir>/backups/` (the app turns it on; off by default, so tests stay quiet). */
   automaticBackups?: boolean;
+  /**
+   * Set once, by the start-up fault screen right after it restored this backup with no core open:
+   * the core records the restore in the audit log as soon as the store is open.
+   */
+  restoredAtStartup?: OfflineRestore;
 }
 
 export type Handlers = {
@@ -56,6 +62,36 @@ export interface Core {
 }
 
 export { DATABASE_FILE } from './db/connection';
+
+/** The listeners of a core's events: the `events` it hands out, and `emit` to reach them all. */
+export function eventHub(): {
+  events: Core['events'];
+  emit(event: EventName, payload: unknown): void;
+  clear(): void;
+} {
+  const listeners = new Set<(event: EventName, payload: unknown) => void>();
+  return {
+    events: {
+      on(event, listener) {
+        const forward = (name: EventName, payload: unknown) => {
+          if (name === event) listener(payload as EventPayloads[typeof event]);
+        };
+        listeners.add(forward);
+        return () => listeners.delete(forward);
+      },
+      onAny(listener) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    },
+    emit(event, payload) {
+      for (const listener of listeners) listener(event, payload);
+    },
+    clear() {
+      listeners.clear();
+    },
+  };
+}
 
 const codeSet: ReadonlySet<string> = new Set(errorCodes);
 
@@ -95,7 +131,7 @@ export function dispatcher(handlers: Handlers): Core['invoke'] {
 export function createCore(options: CoreOptions): Core {
   fs.mkdirSync(options.dataDir, { recursive: true });
   const db = openDatabase(path.join(options.dataDir, DATABASE_FILE));
-  const listeners = new Set<(event: EventName, payload: unknown) => void>();
+  const hub = eventHub();
   const ctx = createContext({
     db,
     dataDir: options.dataDir,
@@ -103,34 +139,28 @@ export function createCore(options: CoreOptions): Core {
     actor: options.actor ?? 'local',
     preferences: options.preferences ?? filePreferenceStore(path.join(options.dataDir, 'preferences.json')),
     secrets: options.secrets ?? memorySecretStore(),
-    emit: (event, payload) => {
-      for (const listener of listeners) listener(event, payload);
-    },
+    emit: hub.emit,
   });
   const handlers = createHandlers(ctx);
+  if (options.restoredAtStartup) {
+    try {
+      recordOfflineRestore(ctx, options.restoredAtStartup);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
   const stopAutomaticBackups = options.automaticBackups ? startAutomaticBackups(ctx) : undefined;
   let closed = false;
 
   return {
     invoke: dispatcher(handlers),
-    events: {
-      on(event, listener) {
-        const forward = (name: EventName, payload: unknown) => {
-          if (name === event) listener(payload as EventPayloads[typeof event]);
-        };
-        listeners.add(forward);
-        return () => listeners.delete(forward);
-      },
-      onAny(listener) {
-        listeners.add(listener);
-        return () => listeners.delete(listener);
-      },
-    },
+    events: hub.events,
     close() {
       if (closed) return;
       closed = true;
       stopAutomaticBackups?.();
-      listeners.clear();
+      hub.clear();
       db.close();
     },
   };

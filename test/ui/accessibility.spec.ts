@@ -7,11 +7,11 @@ import type { Locator, Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './accessibility';
 import { expect, test } from './fixtures';
 import { demoContact, showcaseProperty } from './demo';
+import { openNav, openShareDialogOfNew } from './steps';
 
 // Several screens per launch: more than the default 30 s on a busy machine.
 test.describe.configure({ timeout: 60_000 });
 
-type T = (key: string, params?: Record<string, string | number>) => string;
 type Invoke = (channel: string, payload?: unknown) => Promise<unknown>;
 
 const WINDOWS = {
@@ -24,13 +24,6 @@ const WINDOWS = {
 async function check(page: Page, ready: Locator) {
   await expect(ready).toBeVisible();
   await expectNoSeriousViolations(page);
-}
-
-async function openNav(page: Page, t: T, key: string) {
-  await page
-    .getByRole('navigation')
-    .getByRole('button', { name: t(key) })
-    .click();
 }
 
 /** Closes the open dialog with Escape and waits until it (and its fade-out) is gone. */
@@ -137,19 +130,12 @@ test('contents, content form, content detail and the share dialog with its role-
 
 test('the share dialog refusing a contact without access', async ({ launch, t }) => {
   const { page, invoke } = await launch({ demo: true });
-  const created = (await invoke('content.create', {
+  const { dialog } = await openShareDialogOfNew(page, t, invoke, {
     kind: 'announcement',
     title: 'Hinweis zur Nebenkostenabrechnung',
     propertyId: null,
     text: 'Die Abrechnung folgt im März.',
-  })) as { value: { title: string } };
-  await openNav(page, t, 'nav.contents');
-  await page.getByRole('button', { name: created.value.title }).click();
-  await page
-    .getByRole('button', { name: t('sharing.open') })
-    .first()
-    .click();
-  const dialog = page.getByRole('dialog');
+  });
   await dialog.getByRole('radio', { name: t('sharing.mode.individual') }).check();
   const longGone = demoContact('longEndedRegistered');
   await dialog.getByRole('combobox', { name: t('sharing.contacts') }).fill(longGone.lastName);

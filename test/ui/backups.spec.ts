@@ -4,26 +4,29 @@ import type { Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './accessibility';
 import { showcaseProperty } from './demo';
 import { expect, test } from './fixtures';
+import { openNav } from './steps';
 
 type T = (key: string, params?: Record<string, string | number>) => string;
 
 const LATER_PROPERTY = 'Neubau nach der Sicherung';
 
-async function openPage(page: Page, t: T, nav: 'backups' | 'properties') {
-  await page
-    .getByRole('navigation')
-    .getByRole('button', { name: t(`nav.${nav}`) })
-    .click();
-}
-
 async function openBackups(page: Page, t: T) {
-  await openPage(page, t, 'backups');
+  await openNav(page, t, 'nav.backups');
   await expect(page.getByRole('heading', { name: t('backups.title') })).toBeVisible();
 }
 
 /** The table's body rows, newest first. */
 function backupRows(page: Page) {
   return page.getByTestId('backups-table').locator('tbody tr');
+}
+
+/** "Wiederherstellen" on the newest backup: its confirmation dialog. */
+async function openRestoreConfirmation(page: Page, t: T) {
+  await backupRows(page)
+    .first()
+    .getByRole('button', { name: t('backups.restore') })
+    .click();
+  return page.getByRole('dialog', { name: t('backups.confirm.title') });
 }
 
 async function addLaterProperty(invoke: (channel: string, payload?: unknown) => Promise<unknown>) {
@@ -47,15 +50,11 @@ test('a backup made on the page brings back the old state when it is restored', 
   await expect(page.getByText(t('backups.created', { date: createdAt }))).toBeVisible();
 
   await addLaterProperty(invoke);
-  await openPage(page, t, 'properties');
+  await openNav(page, t, 'nav.properties');
   await expect(page.getByRole('button', { name: LATER_PROPERTY })).toBeVisible();
 
   await openBackups(page, t);
-  await backupRows(page)
-    .first()
-    .getByRole('button', { name: t('backups.restore') })
-    .click();
-  const dialog = page.getByRole('dialog', { name: t('backups.confirm.title') });
+  const dialog = await openRestoreConfirmation(page, t);
   await expect(dialog.getByText(t('backups.confirm.replaces', { date: createdAt }))).toBeVisible();
   await expect(dialog.getByText(t('backups.confirm.savedFirst'))).toBeVisible();
   await expectNoSeriousViolations(page);
@@ -67,7 +66,7 @@ test('a backup made on the page brings back the old state when it is restored', 
   await expect(backupRows(page)).toHaveCount(2);
   await expect(backupRows(page).first()).toContainText(t('backups.kind.beforeRestore'));
 
-  await openPage(page, t, 'properties');
+  await openNav(page, t, 'nav.properties');
   await expect(page.getByRole('button', { name: showcaseProperty.name })).toBeVisible();
   await expect(page.getByRole('button', { name: LATER_PROPERTY })).toHaveCount(0);
 });
@@ -81,22 +80,15 @@ test('a damaged backup is refused with its reason and nothing is replaced', asyn
   await openBackups(page, t);
 
   // Cancelling the confirmation does nothing either.
-  await backupRows(page)
-    .first()
-    .getByRole('button', { name: t('backups.restore') })
-    .click();
-  const dialog = page.getByRole('dialog', { name: t('backups.confirm.title') });
+  const dialog = await openRestoreConfirmation(page, t);
   await dialog.getByRole('button', { name: t('backups.confirm.cancel') }).click();
   await expect(dialog).toBeHidden();
 
-  await backupRows(page)
-    .first()
-    .getByRole('button', { name: t('backups.restore') })
-    .click();
+  await openRestoreConfirmation(page, t);
   await dialog.getByRole('button', { name: t('backups.confirm.accept') }).click();
   await expect(page.getByText(t('errors.BACKUP_INVALID', { name }))).toBeVisible();
   await expect(backupRows(page)).toHaveCount(1);
 
-  await openPage(page, t, 'properties');
+  await openNav(page, t, 'nav.properties');
   await expect(page.getByRole('button', { name: LATER_PROPERTY })).toBeVisible();
 });

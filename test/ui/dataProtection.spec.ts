@@ -21,6 +21,7 @@ async function openPage(page: Page, t: T, nav: 'dataProtection' | 'auditLog') {
 test('deletion candidates: select two, confirm, and they are anonymised everywhere', async ({
   launch,
   t,
+  appLocale,
 }) => {
   const { page, invoke } = await launch({ demo: true });
   const chosen = (await candidates(invoke, 2)).items;
@@ -71,6 +72,28 @@ test('deletion candidates: select two, confirm, and they are anonymised everywhe
   const anonymised = `Anonymisiert #${chosen[0]!.id}`;
   await page.getByRole('row', { name: new RegExp(`${anonymised}\\b`) }).click();
   await expect(page.getByRole('heading', { name: anonymised, level: 2 })).toBeVisible();
+
+  // Its page is read-only: it says since when, and offers nothing that would change or invite it.
+  const day = berlinToday()
+    .split('-')
+    .reverse()
+    .join(appLocale === 'de' ? '.' : '/');
+  await expect(page.getByTestId('anonymised-notice')).toHaveText(
+    t('contact.anonymised.notice', { date: day }),
+  );
+  await expect(page.getByRole('button', { name: t('portal.open') })).toBeVisible();
+  for (const action of [
+    'invite.open',
+    'contact.editShort',
+    'contact.unarchive',
+    'contract.create',
+    'contract.editShort',
+    'contract.end',
+    'simulation.open',
+  ]) {
+    await expect(page.getByRole('button', { name: t(action), exact: true }), action).toHaveCount(0);
+  }
+  await expectNoSeriousViolations(page);
 });
 
 test('the retention period is checked at the field and changes the candidates', async ({ launch, t }) => {

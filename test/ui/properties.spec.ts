@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { showcaseProperty } from './demo';
+import { openNav } from './steps';
 
 test('inviting a property invites exactly the eligible contacts: e-mails to the outbox, letters as one PDF', async ({
   launch,
@@ -15,10 +16,7 @@ test('inviting a property invites exactly the eligible contacts: e-mails to the 
   expect(eligible.length).toBeGreaterThan(0);
   expect(preview.value.ineligible.length).toBeGreaterThan(0);
 
-  await page
-    .getByRole('navigation')
-    .getByRole('button', { name: t('nav.properties') })
-    .click();
+  await openNav(page, t, 'nav.properties');
   await page.getByRole('button', { name: showcaseProperty.name }).click();
   await page.getByRole('button', { name: t('properties.detail.invite') }).click();
   const dialog = page.getByRole('dialog');
@@ -58,10 +56,7 @@ test('the outbox lists the queued invitations and says that nothing leaves witho
       }
     ).value.eligible.map((candidate) => candidate.contactId),
   });
-  await page
-    .getByRole('navigation')
-    .getByRole('button', { name: t('nav.outbox') })
-    .click();
+  await openNav(page, t, 'nav.outbox');
   await expect(page.getByTestId('smtp-off')).toBeVisible();
   await expect(page.getByTestId('outbox-table').locator('tbody tr').first()).toBeVisible();
 });

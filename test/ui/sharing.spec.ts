@@ -11,6 +11,7 @@ import { resolveRoleShare } from '../../src-main/core/policy';
 import type { AccessSettings, ContactFacts, ContractFacts } from '../../shared/domain';
 import { expect, test, TEST_TODAY } from './fixtures';
 import { demoContact, showcaseProperty } from './demo';
+import { openShareDialogOfNew } from './steps';
 
 type T = (key: string, params?: Record<string, string | number>) => string;
 
@@ -55,26 +56,6 @@ function policyResolution(dataDir: string) {
   }
 }
 
-async function createAndOpen(
-  page: Page,
-  t: T,
-  invoke: (c: string, p?: unknown) => Promise<unknown>,
-  input: object,
-) {
-  const created = (await invoke('content.create', input)) as {
-    ok: boolean;
-    value: { id: number; title: string };
-  };
-  expect(created.ok).toBe(true);
-  await page.getByRole('button', { name: t('nav.contents') }).click();
-  await page.getByRole('button', { name: created.value.title }).click();
-  await page
-    .getByRole('button', { name: t('sharing.open') })
-    .first()
-    .click();
-  return { dialog: page.getByRole('dialog'), id: created.value.id };
-}
-
 async function chooseShowcase(page: Page, dialog: Locator, t: T) {
   await dialog.getByRole('radio', { name: t('sharing.role.tenant') }).check();
   const property = dialog.getByRole('combobox', { name: t('sharing.property') });
@@ -95,7 +76,7 @@ test('the share dialog lists exactly the pre- and post-contract tenants, shares 
   expect(expected.skipped.some((s) => s.grant === 'pre')).toBe(true);
   expect(expected.skipped.some((s) => s.grant === 'post')).toBe(true);
 
-  const { dialog, id } = await createAndOpen(page, t, invoke, {
+  const { dialog, id } = await openShareDialogOfNew(page, t, invoke, {
     kind: 'announcement',
     title: 'Wasserabstellung am 3. Dezember',
     propertyId: showcaseProperty.id,
@@ -152,7 +133,7 @@ test('sharing individually with a contact without access is refused with the rea
   const { page, invoke } = await launch({ demo: true });
   await invoke('settings.updateAccess', WINDOWS);
   const longGone = demoContact('longEndedRegistered');
-  const { dialog, id } = await createAndOpen(page, t, invoke, {
+  const { dialog, id } = await openShareDialogOfNew(page, t, invoke, {
     kind: 'announcement',
     title: 'Hinweis zur Nebenkostenabrechnung',
     propertyId: null,
@@ -180,7 +161,7 @@ test('SmartPost reaches pre- and post-contract contacts with a letter each', asy
   const { page, invoke, dataDir } = await launch({ demo: true });
   await invoke('settings.updateAccess', WINDOWS);
   const expected = policyResolution(dataDir);
-  const { dialog, id } = await createAndOpen(page, t, invoke, {
+  const { dialog, id } = await openShareDialogOfNew(page, t, invoke, {
     kind: 'smartpost',
     title: 'Ankündigung Heizungswartung',
     propertyId: showcaseProperty.id,

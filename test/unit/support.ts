@@ -31,17 +31,22 @@ export function testCore(today = '2026-11-27', dataDir = tempDir()): Core & { da
   return Object.assign(core, { dataDir });
 }
 
+/** The names of the tables in a database, sorted. */
+export function tableNames(db: Database.Database): string[] {
+  return db
+    .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+    .all()
+    .map((row) => row.name);
+}
+
+/** Every table with all its rows, by name. */
+export function tableRows(db: Database.Database): [table: string, rows: unknown[]][] {
+  return tableNames(db).map((name) => [name, db.prepare(`SELECT * FROM "${name}"`).all()]);
+}
+
 /** Every row of every table: "nothing was written" means this is unchanged. */
 export function snapshotDatabase(dataDir: string): string {
-  const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
-  try {
-    const tables = db
-      .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-      .all();
-    return JSON.stringify(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}"`).all()]));
-  } finally {
-    db.close();
-  }
+  return readDatabase({ dataDir }, (db) => JSON.stringify(tableRows(db)));
 }
 
 /**

@@ -220,6 +220,13 @@ function fsyncFile(file: string): void {
   }
 }
 
+/** What an offline restore did: which backup it put in place, and the file name the old store got. */
+export interface OfflineRestore {
+  backup: BackupInfo;
+  /** `<db>.replaced-<stamp>`, in the data dir. */
+  replaced: string;
+}
+
 /**
  * Restores backup `name` while no core has the data dir open (the start-up fault screen): verifies
  * it (BACKUP_INVALID / BACKUP_TOO_NEW, nothing touched), copies it beside the data store, moves the
@@ -227,8 +234,8 @@ function fsyncFile(file: string): void {
  * the moved store still opens as it was), then renames the copy into place. Nothing is deleted or
  * overwritten; if the last rename fails, the store is moved back.
  */
-export function restoreBackupOffline(dataDir: string, name: string): void {
-  const source = findBackup(dataDir, name).file;
+export function restoreBackupOffline(dataDir: string, name: string): OfflineRestore {
+  const { backup, file: source } = findBackup(dataDir, name);
   verifyBackupFile(source);
   const live = path.join(dataDir, DATABASE_FILE);
   const incoming = path.join(dataDir, temporaryName());
@@ -246,6 +253,7 @@ export function restoreBackupOffline(dataDir: string, name: string): void {
       for (const suffix of moved) fs.renameSync(aside + suffix, live + suffix);
       throw error;
     }
+    return { backup, replaced: path.basename(aside) };
   } finally {
     fs.rmSync(incoming, { force: true });
   }

@@ -23,6 +23,8 @@ export interface ContactRow {
   house_no: string | null;
   postcode: string | null;
   city: string | null;
+  /** When its personal data was removed (ISO instant, dataProtectionService); null = never. */
+  anonymised_at: string | null;
 }
 
 /** A row of `invitations` without its code hash. */
@@ -48,6 +50,7 @@ export interface ContactListRow {
   email: string | null;
   reference_id: string;
   archived: 0 | 1;
+  anonymised_at: string | null;
   registered: 0 | 1;
   invitation: InvitationState;
 }
@@ -205,7 +208,7 @@ export function contactListStatements(
   const counts = contactListWhere(filter, bounds, false);
   return {
     page: `SELECT c.id, c.salutation, c.title, c.first_name, c.last_name, c.company, c.email,
-        c.reference_id, c.archived,
+        c.reference_id, c.archived, c.anonymised_at,
         EXISTS (SELECT 1 FROM portal_accounts pa WHERE pa.contact_id = c.id) AS registered,
         ${INVITATION_STATE_SQL} AS invitation
       FROM contacts c
@@ -220,7 +223,7 @@ export function contactListStatements(
   };
 }
 
-type ContactValues = Omit<ContactRow, 'id' | 'archived' | 'sort_name'>;
+type ContactValues = Omit<ContactRow, 'id' | 'archived' | 'sort_name' | 'anonymised_at'>;
 
 function values(fields: ContactFields): ContactValues & { sort_name: string } {
   return {

@@ -34,6 +34,7 @@ export interface RecipientRow {
   house_no: string | null;
   postcode: string | null;
   city: string | null;
+  anonymised_at: string | null;
   registered: 0 | 1;
 }
 
@@ -104,7 +105,7 @@ export function shareRepository(db: Db) {
   );
   const recipients = db.prepare<[string], RecipientRow>(
     `SELECT c.id, c.salutation, c.title, c.first_name, c.last_name, c.company, c.email, c.language,
-       c.archived, c.street, c.house_no, c.postcode, c.city,
+       c.archived, c.street, c.house_no, c.postcode, c.city, c.anonymised_at,
        EXISTS (SELECT 1 FROM portal_accounts pa WHERE pa.contact_id = c.id) AS registered
      FROM contacts c WHERE c.id IN (SELECT value FROM json_each(?))`,
   );

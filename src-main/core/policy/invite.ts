@@ -41,9 +41,10 @@ export function nextAccessDay(
 }
 
 /**
- * May the contact be invited today? Refusals are checked in this order: ARCHIVED, ALREADY_REGISTERED,
- * NO_CONTRACT (no contract at all), OUTSIDE_ACCESS_WINDOW (access = none today; `possibleFrom` is
- * the first future day with access, or null).
+ * May the contact be invited today? Refusals are checked in this order: CONTACT_ANONYMISED (for
+ * good: un-archiving would not help), ARCHIVED, ALREADY_REGISTERED, NO_CONTRACT (no contract at
+ * all), OUTSIDE_ACCESS_WINDOW (access = none today; `possibleFrom` is the first future day with
+ * access, or null).
  */
 export function inviteEligibility(
   contact: ContactFacts,
@@ -51,6 +52,7 @@ export function inviteEligibility(
   settings: AccessSettings,
   day: IsoDate,
 ): InviteEligibility {
+  if (contact.anonymised) return { allowed: false, reason: 'CONTACT_ANONYMISED', possibleFrom: null };
   if (contact.archived) return { allowed: false, reason: 'ARCHIVED', possibleFrom: null };
   if (contact.registered) return { allowed: false, reason: 'ALREADY_REGISTERED', possibleFrom: null };
   if (!contracts.some((c) => c.contactId === contact.id)) {
@@ -69,7 +71,7 @@ export function inviteEligibility(
 
 /**
  * May the contact receive an individual share (process link, announcement, appointment, document,
- * SmartPost) today? Yes when its access is active, pre or post.
+ * SmartPost) today? Yes when its access is active, pre or post — never for an anonymised contact.
  */
 export function individualShareAllowed(
   contact: ContactFacts,
@@ -77,6 +79,7 @@ export function individualShareAllowed(
   settings: AccessSettings,
   day: IsoDate,
 ): IndividualShareEligibility {
+  if (contact.anonymised) return { allowed: false, reason: 'CONTACT_ANONYMISED' };
   if (contact.archived) return { allowed: false, reason: 'ARCHIVED' };
   const access = contactAccess(contact, contracts, settings, day);
   if (access.grant === 'none') return { allowed: false, reason: 'NO_ACCESS' };

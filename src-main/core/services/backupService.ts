@@ -6,6 +6,9 @@
  * live file), in one step and one write transaction: the core's connection and its prepared
  * statements stay valid, and a failure leaves the store as it was. It then migrates an older backup,
  * records its audit row in the restored store and tells every screen to reload.
+ *
+ * A restore from the start-up fault screen happens while no core is open (backupFiles.ts,
+ * restoreBackupOffline); the core opened on the restored store then records it: `recordOfflineRestore`.
  */
 import Database from 'better-sqlite3';
 import type {
@@ -23,6 +26,7 @@ import {
   pruneAutomaticBackups,
   verifyBackupFile,
   writeBackup,
+  type OfflineRestore,
 } from '../backup/backupFiles';
 import type { CoreContext } from '../context';
 import { migrate } from '../db/migrations';
@@ -74,6 +78,30 @@ function recordCreated(ctx: CoreContext, backup: BackupInfo, pruned: string[] = 
       after: { kind: backup.kind, sizeBytes: backup.sizeBytes, ...(pruned.length ? { pruned } : {}) },
     }),
   );
+}
+
+/**
+ * The audit row of a restore, in the restored store: the backup and where the state before it went
+ * (a 'beforeRestore' backup, or the store file moved aside by the start-up screen).
+ */
+function recordRestored(
+  ctx: CoreContext,
+  restored: BackupInfo,
+  previous: { beforeRestore: string } | { replaced: string; from: 'startupScreen' },
+): void {
+  ctx.change((audit) =>
+    audit({
+      action: 'backup.restored',
+      entity: 'backup',
+      entityId: restored.name,
+      after: { createdAt: restored.createdAt, ...previous },
+    }),
+  );
+}
+
+/** Records a restore made by the start-up fault screen, once the restored store is open. */
+export function recordOfflineRestore(ctx: CoreContext, { backup, replaced }: OfflineRestore): void {
+  recordRestored(ctx, backup, { replaced, from: 'startupScreen' });
 }
 
 /** The Berlin calendar day of an instant: automatic backups follow the clock's instants. */
@@ -156,14 +184,7 @@ export function backupService(ctx: CoreContext, settings: SettingsService) {
           throw new DomainError('RESTORE_FAILED');
         }
         migrate(ctx.db);
-        ctx.change((audit) =>
-          audit({
-            action: 'backup.restored',
-            entity: 'backup',
-            entityId: name,
-            after: { createdAt: restored.createdAt, beforeRestore: beforeRestore.name },
-          }),
-        );
+        recordRestored(ctx, restored, { beforeRestore: beforeRestore.name });
         ctx.emit('settings.changed', settings.getAccess());
         ctx.emit('portfolio.changed', {});
         return { restored, beforeRestore };

@@ -37,6 +37,19 @@ export function contactService(ctx: CoreContext, settings: SettingsService) {
     return row;
   }
 
+  /**
+   * The contact, if it may be changed: an anonymised one is read-only (CONTACT_ANONYMISED), so that
+   * no one re-personalises a record whose personal data was removed for data protection. Its
+   * contracts are checked here too (contractService); inviting and sharing by the policy.
+   */
+  function requireEditable(id: number): ContactRow {
+    const row = requireContact(id);
+    if (row.anonymised_at !== null) {
+      throw new DomainError('CONTACT_ANONYMISED', { contactId: id, anonymisedAt: row.anonymised_at });
+    }
+    return row;
+  }
+
   function refuseDuplicateReference(referenceId: string, ownId: number | null): void {
     const holder = contacts.idByReference(referenceId);
     if (holder !== undefined && holder !== ownId) {
@@ -78,6 +91,7 @@ export function contactService(ctx: CoreContext, settings: SettingsService) {
 
   return {
     detail,
+    requireEditable,
 
     /**
      * One page of contacts matching every filter, ordered by sort name, with the access filter
@@ -109,6 +123,7 @@ export function contactService(ctx: CoreContext, settings: SettingsService) {
           referenceId: row.reference_id,
           email: row.email,
           archived: row.archived === 1,
+          anonymised: row.anonymised_at !== null,
           access,
           invitation: row.invitation,
           registered,
@@ -129,7 +144,7 @@ export function contactService(ctx: CoreContext, settings: SettingsService) {
     },
 
     update(id: number, fields: ContactFields): ContactDetail {
-      const row = requireContact(id);
+      const row = requireEditable(id);
       refuseDuplicateReference(fields.referenceId, id);
       const before = contactFieldsOfRow(row);
       if (sameFields(before, fields)) return detail(id);
@@ -141,9 +156,12 @@ export function contactService(ctx: CoreContext, settings: SettingsService) {
       return detail(id);
     },
 
-    /** Archiving keeps the contact and its contracts; an archived contact has no access. */
+    /**
+     * Archiving keeps the contact and its contracts; an archived contact has no access. An
+     * anonymised contact stays archived.
+     */
     setArchived(id: number, archived: boolean): ContactDetail {
-      const row = requireContact(id);
+      const row = requireEditable(id);
       if ((row.archived === 1) === archived) return detail(id);
       ctx.change((audit) => {
         contacts.setArchived(id, archived);

@@ -35,15 +35,23 @@ export function contractService(ctx: CoreContext, contacts: ContactService) {
     return row;
   }
 
+  /** The contract, if its contact may be changed (not anonymised: CONTACT_ANONYMISED). */
+  function requireEditable(id: number): ContractRow {
+    const row = requireContract(id);
+    contacts.requireEditable(row.contact_id);
+    return row;
+  }
+
   /**
-   * The row to store for `fields`, or the refusal: UNKNOWN_CONTACT, UNKNOWN_UNIT, END_BEFORE_START,
-   * OVERLAPPING_CONTRACT (another contract of the same contact on the same unit of the same type
-   * whose days overlap; open-ended = for ever). The property comes from the unit.
+   * The row to store for `fields`, or the refusal: UNKNOWN_CONTACT, CONTACT_ANONYMISED, UNKNOWN_UNIT,
+   * END_BEFORE_START, OVERLAPPING_CONTRACT (another contract of the same contact on the same unit of
+   * the same type whose days overlap; open-ended = for ever). The property comes from the unit.
    */
   function checked(fields: ContractFields, ownId: number): ContractValues {
     if (contactRows.get(fields.contactId) === undefined) {
       throw new DomainError('UNKNOWN_CONTACT', { contactId: fields.contactId });
     }
+    contacts.requireEditable(fields.contactId);
     const unit = units.get(fields.unitId);
     if (unit === undefined) throw new DomainError('UNKNOWN_UNIT', { unitId: fields.unitId });
     refuseEndBeforeStart(fields.start, fields.end);
@@ -97,7 +105,7 @@ export function contractService(ctx: CoreContext, contacts: ContactService) {
 
     /** Any field, the contact and the unit included; the answer is the (new) contact's page. */
     update(id: number, fields: ContractFields): ContactDetail {
-      const row = requireContract(id);
+      const row = requireEditable(id);
       const before = asFields(row);
       const values = checked(fields, id);
       const after = asFields({ ...values, id });
@@ -114,7 +122,7 @@ export function contractService(ctx: CoreContext, contacts: ContactService) {
      * (or ended earlier); one that already ended before `end` is refused: CONTRACT_ALREADY_ENDED.
      */
     end(id: number, end: IsoDate): ContactDetail {
-      const row = requireContract(id);
+      const row = requireEditable(id);
       if (row.end_date !== null && row.end_date < end) {
         throw new DomainError('CONTRACT_ALREADY_ENDED', { end: row.end_date });
       }

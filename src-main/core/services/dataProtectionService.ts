@@ -21,22 +21,22 @@
 import { DomainError } from '../../../shared/errors';
 import type {
   AnonymiseResult,
-  ContactFields,
   DataProtectionSettings,
   DeletionCandidate,
   DeletionCandidatePage,
 } from '../../../shared/ipc';
 import { dataProtectionSettingsSchema } from '../../../shared/contract/dataProtection';
+import { contactInputSchema } from '../../../shared/contract/portfolio';
 import type { CoreContext } from '../context';
 import { auditRepository, type AuditRow } from '../db/auditRepository';
 import { searchKey } from '../db/contactRepository';
 import { contractRepository } from '../db/contractRepository';
 import { dataProtectionRepository } from '../db/dataProtectionRepository';
-import { settingsRepository } from '../db/settingsRepository';
 import { groupContractsByContact } from '../policy';
 import { candidateEndLimit, deletionVerdict, retentionCutoff } from '../policy/retention';
 import { displayName, nameOfRow } from './portfolioViews';
 import type { SettingsService } from './settingsService';
+import { storedSetting } from './storedSetting';
 
 const SETTINGS_KEY = 'dataProtection';
 
@@ -49,24 +49,8 @@ export const defaultDataProtectionSettings: DataProtectionSettings = { retention
 /** What replaces a personal value in a kept audit row. */
 export const REDACTED = '[anonymised]';
 
-/** Every master-data field of a contact as the audit records it (contactService: ContactFields). */
-const CONTACT_FIELDS: readonly (keyof ContactFields)[] = [
-  'salutation',
-  'title',
-  'firstName',
-  'lastName',
-  'company',
-  'email',
-  'phone',
-  'language',
-  'preference',
-  'referenceId',
-  'note',
-  'street',
-  'houseNo',
-  'postcode',
-  'city',
-];
+/** Every master-data field of a contact, as the audit records them: all that a contact input holds. */
+const CONTACT_FIELDS = contactInputSchema.keyof().options;
 /** What the audit records of a mail that can name its recipient (outboxService). */
 const OUTBOX_FIELDS = ['recipient', 'error'] as const;
 
@@ -87,16 +71,17 @@ function redactedJson(json: string | null, keys: readonly string[]): string | nu
 }
 
 export function dataProtectionService(ctx: CoreContext, settings: SettingsService) {
-  const stored = settingsRepository(ctx.db);
+  const stored = storedSetting(
+    ctx,
+    SETTINGS_KEY,
+    dataProtectionSettingsSchema,
+    defaultDataProtectionSettings,
+  );
   const repo = dataProtectionRepository(ctx.db);
   const contracts = contractRepository(ctx.db);
   const auditLog = auditRepository(ctx.db);
 
-  function getSettings(): DataProtectionSettings {
-    // A stored value that no longer parses (hand-edited file) falls back to the default.
-    const parsed = dataProtectionSettingsSchema.safeParse(stored.get(SETTINGS_KEY));
-    return parsed.success ? parsed.data : defaultDataProtectionSettings;
-  }
+  const getSettings = stored.get;
 
   /** Redacts the personal values in kept audit rows; the number of rows changed. */
   function redactAudit(rows: readonly AuditRow[], keys: readonly string[]): number {
@@ -185,16 +170,7 @@ export function dataProtectionService(ctx: CoreContext, settings: SettingsServic
     updateSettings(next: DataProtectionSettings): DataProtectionSettings {
       const before = getSettings();
       if (before.retentionMonths === next.retentionMonths) return before;
-      ctx.change((audit) => {
-        stored.set(SETTINGS_KEY, next);
-        audit({
-          action: 'dataProtection.updateSettings',
-          entity: 'settings',
-          entityId: SETTINGS_KEY,
-          before,
-          after: next,
-        });
-      });
+      stored.save('dataProtection.updateSettings', before, next);
       return next;
     },
 

@@ -8,10 +8,10 @@ import { DomainError } from '../../../shared/errors';
 import { smtpSettingsSchema } from '../../../shared/contract/invitations';
 import type { SmtpSettings } from '../../../shared/ipc';
 import type { CoreContext } from '../context';
-import { settingsRepository } from '../db/settingsRepository';
 import { testMail } from '../mail/testMail';
 import { smtpErrorMessage, smtpTransport, type MailTransport, type SmtpConfig } from '../mail/transport';
 import type { OrganisationService } from './organisationService';
+import { storedSetting } from './storedSetting';
 
 const SMTP_KEY = 'smtp';
 export const SMTP_PASSWORD_KEY = 'smtp.password';
@@ -43,12 +43,8 @@ export function mailService(
   organisations: OrganisationService,
   createTransport: TransportFactory = smtpTransport,
 ) {
-  const settings = settingsRepository(ctx.db);
-
-  function stored(): StoredSmtp {
-    const parsed = storedSchema.safeParse(settings.get(SMTP_KEY));
-    return parsed.success ? parsed.data : defaultSmtpSettings;
-  }
+  const smtp = storedSetting(ctx, SMTP_KEY, storedSchema, defaultSmtpSettings);
+  const stored = smtp.get;
 
   function getSettings(): SmtpSettings {
     return { ...stored(), hasPassword: ctx.secrets.get(SMTP_PASSWORD_KEY) !== null };
@@ -91,16 +87,11 @@ export function mailService(
       // The secret store is not part of the transaction: write it first, put it back if the change fails.
       if (passwordChanged) ctx.secrets.set(SMTP_PASSWORD_KEY, newPassword);
       try {
-        ctx.change((audit) => {
-          settings.set(SMTP_KEY, next);
-          audit({
-            action: 'mail.updateSettings',
-            entity: 'settings',
-            entityId: SMTP_KEY,
-            before,
-            // Never the password itself: only whether there is one and whether it changed.
-            after: { ...next, hasPassword: newPassword !== null, passwordChanged },
-          });
+        // Never the password itself: only whether there is one and whether it changed.
+        smtp.save('mail.updateSettings', before, next, {
+          ...next,
+          hasPassword: newPassword !== null,
+          passwordChanged,
         });
       } catch (error) {
         if (passwordChanged) ctx.secrets.set(SMTP_PASSWORD_KEY, oldPassword);

@@ -1,7 +1,7 @@
 import type { Organisation } from '../../../shared/ipc';
 import { organisationSchema } from '../../../shared/contract/invitations';
 import type { CoreContext } from '../context';
-import { settingsRepository } from '../db/settingsRepository';
+import { storedSetting } from './storedSetting';
 
 const ORGANISATION_KEY = 'organisation';
 
@@ -16,28 +16,15 @@ export const defaultOrganisation: Organisation = {
 
 /** The property management company (letter head, e-mail signature) and its portal address. */
 export function organisationService(ctx: CoreContext) {
-  const settings = settingsRepository(ctx.db);
-
-  function get(): Organisation {
-    const parsed = organisationSchema.safeParse(settings.get(ORGANISATION_KEY));
-    return parsed.success ? parsed.data : defaultOrganisation;
-  }
+  const stored = storedSetting(ctx, ORGANISATION_KEY, organisationSchema, defaultOrganisation);
+  const get = stored.get;
 
   return {
     get,
     update(next: Organisation): Organisation {
       const before = get();
       if (JSON.stringify(before) === JSON.stringify(next)) return before;
-      ctx.change((audit) => {
-        settings.set(ORGANISATION_KEY, next);
-        audit({
-          action: 'organisation.update',
-          entity: 'settings',
-          entityId: ORGANISATION_KEY,
-          before,
-          after: next,
-        });
-      });
+      stored.save('organisation.update', before, next);
       return next;
     },
   };

@@ -31,8 +31,11 @@ export function nameOfRow(
 }
 
 /** The policy's view of a contact row. */
-export function contactFacts(row: Pick<ContactRow, 'id' | 'archived'>, registered: boolean): ContactFacts {
-  return { id: row.id, archived: row.archived === 1, registered };
+export function contactFacts(
+  row: Pick<ContactRow, 'id' | 'archived' | 'anonymised_at'>,
+  registered: boolean,
+): ContactFacts {
+  return { id: row.id, archived: row.archived === 1, registered, anonymised: row.anonymised_at !== null };
 }
 
 /** Name and postal address of a contacts row (or of a row carrying the same columns), for a letter. */
@@ -73,7 +76,13 @@ export function contactFieldsOfRow(row: ContactRow): ContactFields {
 
 export function toContact(row: ContactRow): Contact {
   const fields = contactFieldsOfRow(row);
-  return { ...fields, id: row.id, archived: row.archived === 1, displayName: displayName(fields) };
+  return {
+    ...fields,
+    id: row.id,
+    archived: row.archived === 1,
+    anonymisedAt: row.anonymised_at,
+    displayName: displayName(fields),
+  };
 }
 
 const NO_ACCESS: Access = { grant: 'none', until: null, contractId: null };

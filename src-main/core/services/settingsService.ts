@@ -1,8 +1,8 @@
 import type { AccessSettings, SettingsImpact } from '../../../shared/domain';
 import { accessSettingsSchema } from '../../../shared/ipc';
 import type { CoreContext } from '../context';
-import { settingsRepository } from '../db/settingsRepository';
 import { accessRepository } from '../db/accessRepository';
+import { storedSetting } from './storedSetting';
 
 const ACCESS_KEY = 'access';
 
@@ -19,14 +19,9 @@ function sameSettings(a: AccessSettings, b: AccessSettings): boolean {
 
 /** Administration › Kundenportal › Rollen & Zugriffsrechte. */
 export function settingsService(ctx: CoreContext) {
-  const settings = settingsRepository(ctx.db);
+  const stored = storedSetting(ctx, ACCESS_KEY, accessSettingsSchema, defaultAccessSettings);
   const access = accessRepository(ctx.db);
-
-  function getAccess(): AccessSettings {
-    // A stored value that no longer parses (hand-edited file) falls back to the safe default.
-    const parsed = accessSettingsSchema.safeParse(settings.get(ACCESS_KEY));
-    return parsed.success ? parsed.data : defaultAccessSettings;
-  }
+  const getAccess = stored.get;
 
   return {
     getAccess,
@@ -35,16 +30,7 @@ export function settingsService(ctx: CoreContext) {
     updateAccess(next: AccessSettings): AccessSettings {
       const before = getAccess();
       if (sameSettings(before, next)) return before;
-      ctx.change((audit) => {
-        settings.set(ACCESS_KEY, next);
-        audit({
-          action: 'settings.updateAccess',
-          entity: 'settings',
-          entityId: ACCESS_KEY,
-          before,
-          after: next,
-        });
-      });
+      stored.save('settings.updateAccess', before, next);
       ctx.emit('settings.changed', next);
       return next;
     },

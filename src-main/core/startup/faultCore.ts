@@ -13,7 +13,7 @@ import type {
   StartupState,
 } from '../../../shared/contract/startup';
 import { DomainError } from '../../../shared/errors';
-import { fileStamp, listBackups, restoreBackupOffline } from '../backup/backupFiles';
+import { fileStamp, listBackups, restoreBackupOffline, type OfflineRestore } from '../backup/backupFiles';
 import { dispatcher, type Core, type Handlers } from '../core';
 import type { PreferenceStore } from '../preferences';
 
@@ -60,8 +60,11 @@ export function createFaultCore(
   fault: StartupFault,
   deps: {
     shell: StartupShell;
-    /** Opens the data store again (the options are read afresh) and makes it the current core. */
-    reopen(): void;
+    /**
+     * Opens the data store again (the options are read afresh) and makes it the current core; after
+     * a restore, that core records it in the audit log.
+     */
+    reopen(restoredAtStartup?: OfflineRestore): void;
     /** Readable preferences (not for PREFERENCES_CORRUPT): the screen then speaks the user's language. */
     preferences?: PreferenceStore;
   },
@@ -75,6 +78,7 @@ export function createFaultCore(
     if (!state().choices.includes(choice.choice)) {
       throw new DomainError('STARTUP_CHOICE_UNAVAILABLE', { choice: choice.choice });
     }
+    let restored: OfflineRestore | undefined;
     switch (choice.choice) {
       case 'quit':
         deps.shell.quit();
@@ -87,7 +91,7 @@ export function createFaultCore(
       }
       case 'restoreBackup':
         // Verifies the backup first (BACKUP_INVALID, BACKUP_TOO_NEW) and moves the damaged store aside.
-        if (fault.code === 'DATABASE_CORRUPT') restoreBackupOffline(fault.dataDir, choice.name);
+        if (fault.code === 'DATABASE_CORRUPT') restored = restoreBackupOffline(fault.dataDir, choice.name);
         break;
       case 'createDataDir':
         try {
@@ -102,7 +106,7 @@ export function createFaultCore(
       case 'retry':
         break;
     }
-    deps.reopen();
+    deps.reopen(restored);
     return { outcome: 'reopened' };
   }
 

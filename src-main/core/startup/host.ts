@@ -3,8 +3,8 @@
  * core when it cannot be opened; reopen it after a choice on the fault screen. The shell keeps one
  * `core` for its whole life (IPC handlers, event forwarding) while the one behind it changes.
  */
-import type { EventName, EventPayloads } from '../../../shared/ipc';
-import type { Core } from '../core';
+import type { OfflineRestore } from '../backup/backupFiles';
+import { eventHub, type Core } from '../core';
 import { createFaultCore, type StartupShell } from './faultCore';
 import { openDataStore, type StartupOptions } from './openDataStore';
 
@@ -24,22 +24,21 @@ export interface AppHost {
 }
 
 export function startApp(shell: AppShell): AppHost {
-  const listeners = new Set<(event: EventName, payload: unknown) => void>();
+  const hub = eventHub();
   let current: Core;
   let ready = false;
   let stopForwarding = () => {};
 
-  function open(): void {
+  /** `restoredAtStartup`: only for the one open right after the fault screen restored a backup. */
+  function open(restoredAtStartup?: OfflineRestore): void {
     const options = shell.options();
-    const opened = openDataStore(options);
+    const opened = openDataStore(restoredAtStartup ? { ...options, restoredAtStartup } : options);
     ready = opened.kind === 'ready';
     current =
       opened.kind === 'ready'
         ? opened.core
         : createFaultCore(opened.fault, { shell, reopen, preferences: options.preferences });
-    stopForwarding = current.events.onAny((event, payload) => {
-      for (const listener of listeners) listener(event, payload);
-    });
+    stopForwarding = current.events.onAny(hub.emit);
   }
 
   function close(): void {
@@ -47,9 +46,9 @@ export function startApp(shell: AppShell): AppHost {
     current.close();
   }
 
-  function reopen(): void {
+  function reopen(restoredAtStartup?: OfflineRestore): void {
     close();
-    open();
+    open(restoredAtStartup);
   }
 
   open();
@@ -59,21 +58,9 @@ export function startApp(shell: AppShell): AppHost {
     },
     core: {
       invoke: (channel, payload) => current.invoke(channel, payload),
-      events: {
-        on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void) {
-          const forward = (name: EventName, payload: unknown) => {
-            if (name === event) listener(payload as EventPayloads[E]);
-          };
-          listeners.add(forward);
-          return () => listeners.delete(forward);
-        },
-        onAny(listener) {
-          listeners.add(listener);
-          return () => listeners.delete(listener);
-        },
-      },
+      events: hub.events,
       close() {
-        listeners.clear();
+        hub.clear();
         close();
       },
     },

@@ -34,10 +34,15 @@ export function errorMessage(error: AppError): string {
   return i18next.t(`errors.${error.code}`, error.params);
 }
 
+/** The locale Intl formats with: British English (day first, 24 hours) or German. */
+function intlLocale(language: string): string {
+  return language === 'en' ? 'en-GB' : 'de-DE';
+}
+
 /** Calendar date `YYYY-MM-DD` in the UI language (dd.MM.yyyy / dd/MM/yyyy). */
 export function formatDate(iso: string, language: string = i18next.language): string {
   const [year, month, day] = iso.split('-').map(Number);
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'de-DE', {
+  return new Intl.DateTimeFormat(intlLocale(language), {
     timeZone: 'UTC',
     day: '2-digit',
     month: '2-digit',
@@ -45,6 +50,33 @@ export function formatDate(iso: string, language: string = i18next.language): st
   }).format(new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1)));
 }
 
+/**
+ * A timestamp (ISO 8601 with time, or SQLite's "YYYY-MM-DD HH:MM:SS" in UTC) as date and time in
+ * Europe/Berlin, in the UI language: "27.11.2026, 14:05" / "27/11/2026, 14:05".
+ */
+export function formatDateTime(timestamp: string, language: string = i18next.language): string {
+  const normalised = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/.test(timestamp)
+    ? `${timestamp.replace(' ', 'T')}Z`
+    : timestamp;
+  const date = new Date(normalised);
+  if (Number.isNaN(date.getTime())) return timestamp;
+  return new Intl.DateTimeFormat(intlLocale(language), {
+    timeZone: 'Europe/Berlin',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(date);
+}
+
 export function formatNumber(value: number, language: string = i18next.language): string {
-  return new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'de-DE').format(value);
+  return new Intl.NumberFormat(intlLocale(language)).format(value);
+}
+
+/** "812 B", "34,5 KB", "10 MB". */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${formatNumber(bytes)} B`;
+  const [value, unit] = bytes < 1024 * 1024 ? [bytes / 1024, 'KB'] : [bytes / (1024 * 1024), 'MB'];
+  return `${formatNumber(Math.round(value * 10) / 10)} ${unit}`;
 }

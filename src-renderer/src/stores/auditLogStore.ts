@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { AppError, Result } from '../../../shared/errors';
 import type { AuditLogEntry, AuditLogExport, Language } from '../../../shared/ipc';
 import { api } from '../api/client';
+import { pageRows } from './paging';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -38,12 +39,7 @@ export const useAuditLogStore = create<AuditLogState>((set, get) => ({
     const { from, to, page } = get();
     const request = ++latestRequest;
     set({ loading: true });
-    const result = await api.auditLog.list({
-      from,
-      to,
-      offset: (page - 1) * AUDIT_PAGE_SIZE,
-      limit: AUDIT_PAGE_SIZE,
-    });
+    const result = await api.auditLog.list({ from, to, ...pageRows(page, AUDIT_PAGE_SIZE) });
     if (request !== latestRequest) return; // a newer range or page is on its way
     if (!result.ok) return set({ items: [], total: 0, loading: false, error: result.error });
     set({ items: result.value.items, total: result.value.total, loading: false, error: null });

@@ -7,6 +7,7 @@ import type {
   DeletionCandidatePage,
 } from '../../../shared/ipc';
 import { api } from '../api/client';
+import { pageCount, pageRows } from './paging';
 
 export const CANDIDATE_PAGE_SIZE = 25;
 
@@ -45,15 +46,12 @@ export const useDataProtectionStore = create<DataProtectionState>((set, get) => 
     set({ loading: true });
     const [settings, candidates] = await Promise.all([
       api.dataProtection.getSettings(),
-      api.dataProtection.candidates({
-        offset: (page - 1) * CANDIDATE_PAGE_SIZE,
-        limit: CANDIDATE_PAGE_SIZE,
-      }),
+      api.dataProtection.candidates(pageRows(page, CANDIDATE_PAGE_SIZE)),
     ]);
     if (request !== latestRequest) return; // a newer page is on its way
     if (!settings.ok) return set({ loading: false, error: settings.error });
     if (!candidates.ok) return set({ loading: false, error: candidates.error });
-    const lastPage = Math.max(1, Math.ceil(candidates.value.total / CANDIDATE_PAGE_SIZE));
+    const lastPage = pageCount(candidates.value.total, CANDIDATE_PAGE_SIZE);
     if (page > lastPage) {
       // The page emptied (after anonymising its candidates): show the last one instead.
       set({ page: lastPage });

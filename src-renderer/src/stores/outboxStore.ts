@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { AppError, Result } from '../../../shared/errors';
 import type { OutboxItem, OutboxMessage, OutboxState } from '../../../shared/ipc';
 import { api } from '../api/client';
+import { pageCount, pageRows } from './paging';
 
 export const OUTBOX_PAGE_SIZE = 25;
 
@@ -39,14 +40,10 @@ export const useOutboxStore = create<OutboxStoreState>((set, get) => ({
     const { filter, page } = get();
     const request = ++latestRequest;
     set({ loading: true });
-    const result = await api.outbox.list({
-      state: filter,
-      offset: (page - 1) * OUTBOX_PAGE_SIZE,
-      limit: OUTBOX_PAGE_SIZE,
-    });
+    const result = await api.outbox.list({ state: filter, ...pageRows(page, OUTBOX_PAGE_SIZE) });
     if (request !== latestRequest) return; // a newer filter or page is on its way
     if (!result.ok) return set({ loading: false, error: result.error });
-    const lastPage = Math.max(1, Math.ceil(result.value.total / OUTBOX_PAGE_SIZE));
+    const lastPage = pageCount(result.value.total, OUTBOX_PAGE_SIZE);
     if (page > lastPage) {
       // The page emptied (e.g. after sending with the "queued" filter): show the last one instead.
       set({ page: lastPage });

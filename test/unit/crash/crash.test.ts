@@ -22,7 +22,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppStatus, PropertyInvitePreview, SharePreview, ShareResult } from '../../../shared/ipc';
-import { writeBenchDataDir, portfolioFacts } from '../../../scripts/bench/portfolio';
+import { PORTFOLIO_TABLES, writeBenchDataDir, portfolioFacts } from '../../../scripts/bench/portfolio';
 import { pinnedClock } from '../../../src-main/core/clock';
 import { createCore, DATABASE_FILE, type Core } from '../../../src-main/core/core';
 import { generatePortfolio } from '../../../src-main/core/demo/generate';
@@ -360,18 +360,7 @@ describe('crash safety: SIGKILL during bulk work', () => {
         name: 'demo',
         baseDir: emptyDir,
         operation: { kind: 'demo' },
-        transactions: [
-          [
-            'properties',
-            'property_addresses',
-            'units',
-            'contacts',
-            'contracts',
-            'portal_accounts',
-            'settings',
-            'audit:demo.load',
-          ],
-        ],
+        transactions: [[...PORTFOLIO_TABLES, 'settings', 'audit:demo.load']],
         expectedDelta: () => ({
           properties: demo.properties.length,
           property_addresses: demo.propertyAddresses.length,

@@ -5,9 +5,7 @@
  * or reference id in any table of the data store — while her contract, the rows of what was done
  * and every audit row stay.
  */
-import type net from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
+import { describe, expect, it } from 'vitest';
 import type {
   AnonymiseResult,
   ContactDetail,
@@ -16,7 +14,7 @@ import type {
   DeletionCandidatePage,
 } from '../../../shared/ipc';
 import { REDACTED } from '../../../src-main/core/services/dataProtectionService';
-import { ok, readDatabase } from '../support';
+import { ok, readDatabase, tableRows } from '../support';
 import {
   auditRows,
   building,
@@ -28,6 +26,7 @@ import {
   invitationCore,
   invite,
   setAccess,
+  smtpSink,
   tenant,
   type InvitationCore,
 } from '../invitations/support';
@@ -51,44 +50,16 @@ const PERSONAL = {
 };
 const NEEDLES = ['quastenberg', 'zerlina', '7788991', 'k-quast-7', 'irisweg', '14467', 'werder'];
 
-const servers: SMTPServer[] = [];
-afterEach(async () => {
-  while (servers.length) {
-    const server = servers.pop();
-    await new Promise<void>((resolve) => server?.close(() => resolve()));
-  }
-});
-
-async function smtpServer(): Promise<number> {
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, _session, callback) {
-      stream.on('data', () => undefined);
-      stream.on('end', () => callback());
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  servers.push(server);
-  return (server.server.address() as net.AddressInfo).port;
-}
-
 /** Rows of every table (and which) whose text contains one of the needles, case-insensitively. */
 function rowsContaining(core: InvitationCore, needles: readonly string[]): string[] {
-  return readDatabase(core, (db) => {
-    const tables = db
-      .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-      .all();
-    const found: string[] = [];
-    for (const { name } of tables) {
-      for (const row of db.prepare(`SELECT * FROM "${name}"`).all()) {
-        const text = JSON.stringify(row).toLowerCase();
-        if (needles.some((needle) => text.includes(needle))) found.push(`${name}: ${text.slice(0, 200)}`);
-      }
-    }
-    return found;
-  });
+  return readDatabase(core, (db) =>
+    tableRows(db).flatMap(([name, rows]) =>
+      rows
+        .map((row) => JSON.stringify(row).toLowerCase())
+        .filter((text) => needles.some((needle) => text.includes(needle)))
+        .map((text) => `${name}: ${text.slice(0, 200)}`),
+    ),
+  );
 }
 
 function count(core: InvitationCore, sql: string): number {
@@ -129,7 +100,7 @@ async function formerTenant() {
   await contract(core, { contactId: neighbour.contact.id, unitId: next!.id, start: '2020-01-01', end: null });
 
   const invitation = await invite(core, id, 'email');
-  const port = await smtpServer();
+  const { port } = await smtpSink();
   await configureSmtp(core, { port });
   const first = await announcement(core, house.property.id, 'Wasser abgestellt');
   await ok(core, 'sharing.share', { contentId: first, target: { mode: 'individual', contactIds: [id] } });
@@ -258,6 +229,7 @@ describe('anonymising a candidate', () => {
       postcode: null,
       city: null,
       archived: true,
+      anonymisedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d/),
     });
     // The contract stays for accounting, with its dates and unit.
     expect(detail.contracts).toMatchObject([{ start: '2015-01-01', end: '2023-06-30', type: 'tenant' }]);

@@ -9,14 +9,7 @@ import {
   migrations,
   schemaVersion,
 } from '../../../src-main/core/db/migrations';
-import { tempDir } from '../support';
-
-function tables(db: Database.Database): string[] {
-  return db
-    .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-    .all()
-    .map((row) => row.name);
-}
+import { tableNames, tempDir } from '../support';
 
 describe('migrations', () => {
   it('are numbered 1, 2, 3 … without gaps', () => {
@@ -29,7 +22,7 @@ describe('migrations', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(tables(db)).toEqual(
+    expect(tableNames(db)).toEqual(
       expect.arrayContaining(['settings', 'audit', 'contacts', 'contracts', 'migrations']),
     );
     expect(db.prepare('SELECT version FROM migrations ORDER BY version').all()).toHaveLength(LATEST_VERSION);
@@ -85,7 +78,7 @@ describe('migrations', () => {
     expect(() => openDatabase(file)).toThrow(DatabaseTooNewError);
     const again = new Database(file);
     expect(schemaVersion(again)).toBe(LATEST_VERSION + 1);
-    expect(tables(again)).toEqual([]);
+    expect(tableNames(again)).toEqual([]);
     again.close();
   });
 

@@ -3,9 +3,11 @@
  * the data store is only read directly to check what was (not) written.
  */
 import fs from 'node:fs';
+import type net from 'node:net';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import { PDFDocument, PDFRawStream, decodePDFRawStream } from 'pdf-lib';
+import { SMTPServer } from 'smtp-server';
 import type { AccessSettings, IsoDate } from '../../../shared/domain';
 import type {
   ContactDetail,
@@ -183,6 +185,37 @@ export async function configureSmtp(
     fromName: 'Hausverwaltung Weiß',
     ...settings,
   });
+}
+
+const smtpServers: SMTPServer[] = [];
+afterEach(async () => {
+  while (smtpServers.length) {
+    const server = smtpServers.pop();
+    await new Promise<void>((resolve) => server?.close(() => resolve()));
+  }
+});
+
+/**
+ * An SMTP server on 127.0.0.1 that accepts every message without login and keeps only the envelope
+ * recipients, in order of arrival; closed after the test.
+ */
+export async function smtpSink(): Promise<{ port: number; recipients: string[] }> {
+  const recipients: string[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, callback) {
+      stream.on('data', () => undefined);
+      stream.on('end', () => {
+        recipients.push(...session.envelope.rcptTo.map((r) => r.address));
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  smtpServers.push(server);
+  return { port: (server.server.address() as net.AddressInfo).port, recipients };
 }
 
 export async function outboxMessages(core: InvitationCore): Promise<OutboxMessage[]> {

@@ -2,39 +2,11 @@
  * Share notifications leave through SMTP after the commit (as invitations do), against a real SMTP
  * server (smtp-server) on 127.0.0.1; with SMTP off they stay queued.
  */
-import type net from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
+import { describe, expect, it } from 'vitest';
 import type { ContentDetail, ShareResult } from '../../../shared/ipc';
+import { smtpSink } from '../invitations/support';
 import { ok } from '../support';
 import { auditRows, outboxRows, sharingCore, type SharingCore } from './support';
-
-const servers: SMTPServer[] = [];
-afterEach(async () => {
-  while (servers.length) {
-    const server = servers.pop();
-    await new Promise<void>((resolve) => server?.close(() => resolve()));
-  }
-});
-
-async function startServer(): Promise<{ port: number; recipients: string[] }> {
-  const recipients: string[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      stream.on('data', () => undefined);
-      stream.on('end', () => {
-        recipients.push(...session.envelope.rcptTo.map((r) => r.address));
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  servers.push(server);
-  return { port: (server.server.address() as net.AddressInfo).port, recipients };
-}
 
 async function until(condition: () => boolean, what: string): Promise<void> {
   const deadline = Date.now() + 10_000;
@@ -64,7 +36,7 @@ async function shareWithTwo(core: SharingCore): Promise<ShareResult> {
 describe('share notifications: delivery', () => {
   it('are sent over SMTP after the commit when SMTP is on', async () => {
     const core = await sharingCore();
-    const server = await startServer();
+    const server = await smtpSink();
     await ok(core, 'mail.updateSettings', {
       enabled: true,
       host: '127.0.0.1',

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { BackupInfo, StartupState } from '../../../shared/ipc';
+import type { AuditLogPage, BackupInfo, StartupState } from '../../../shared/ipc';
 import { LATEST_VERSION } from '../../../src-main/core/db/migrations';
 import { memoryPreferenceStore } from '../../../src-main/core/preferences';
 import type { AppHost } from '../../../src-main/core/startup/host';
@@ -124,6 +124,18 @@ describe('the choices', () => {
     expect(await ok(host.core, 'startup.state')).toEqual({ fault: null, choices: [], backups: [] });
     const kept = fs.readdirSync(dataDir).filter((name) => name.includes('.replaced-'));
     expect(kept.map((name) => fs.readFileSync(path.join(dataDir, name)).equals(damaged))).toEqual([true]);
+    // No core was open to audit the restore: the reopened one did, naming the damaged store's new name.
+    const restores = (await ok<AuditLogPage>(host.core, 'auditLog.list', {})).items.filter(
+      (entry) => entry.action === 'backup.restored',
+    );
+    expect(restores).toEqual([
+      expect.objectContaining({
+        entity: 'backup',
+        entityId: backup.name,
+        actor: 'unit-test',
+        after: JSON.stringify({ createdAt: backup.createdAt, replaced: kept[0], from: 'startupScreen' }),
+      }),
+    ]);
     // The core behind the host changed; listeners registered before still hear its events.
     const access = await ok<{ seatQuota: number | null }>(host.core, 'settings.getAccess');
     await ok(host.core, 'settings.updateAccess', { ...access, seatQuota: 42 });

@@ -23,6 +23,14 @@ async function storeWithData(): Promise<string> {
 
 const isRoot = process.getuid?.() === 0;
 
+/** Opens `dataDir` and checks that finding a fault there left `folder` as it was, byte for byte. */
+function openUntouched(dataDir: string, folder = dataDir): ReturnType<typeof open> {
+  const before = folderContents(folder);
+  const opened = open(startupOptions(dataDir));
+  expect(folderContents(folder)).toEqual(before);
+  return opened;
+}
+
 describe('a usable data dir', () => {
   it('opens with its data', async () => {
     const dataDir = await storeWithData();
@@ -57,10 +65,10 @@ describe('start-up faults', () => {
     const parent = emptyDir();
     const dataDir = path.join(parent, 'daten');
     fs.writeFileSync(dataDir, 'keine Daten');
-    const before = folderContents(parent);
-    const opened = open(startupOptions(dataDir));
-    expect(opened).toMatchObject({ kind: 'fault', fault: { code: 'DATA_DIR_NOT_WRITABLE', dataDir } });
-    expect(folderContents(parent)).toEqual(before);
+    expect(openUntouched(dataDir, parent)).toMatchObject({
+      kind: 'fault',
+      fault: { code: 'DATA_DIR_NOT_WRITABLE', dataDir },
+    });
   });
 
   // chmod does not stop root (CAP_DAC_OVERRIDE): run as root, this case cannot be made real.
@@ -70,10 +78,10 @@ describe('start-up faults', () => {
       const dataDir = await storeWithData();
       fs.chmodSync(dataDir, 0o555);
       try {
-        const before = folderContents(dataDir);
-        const opened = open(startupOptions(dataDir));
-        expect(opened).toMatchObject({ kind: 'fault', fault: { code: 'DATA_DIR_NOT_WRITABLE', dataDir } });
-        expect(folderContents(dataDir)).toEqual(before);
+        expect(openUntouched(dataDir)).toMatchObject({
+          kind: 'fault',
+          fault: { code: 'DATA_DIR_NOT_WRITABLE', dataDir },
+        });
       } finally {
         fs.chmodSync(dataDir, 0o755);
       }
@@ -102,9 +110,7 @@ describe('start-up faults', () => {
   it('a file that is not a database is corrupt and stays byte for byte as it was', () => {
     const dataDir = emptyDir();
     writeGarbage(dataDir);
-    const before = folderContents(dataDir);
-    const opened = open(startupOptions(dataDir));
-    expect(opened).toEqual({
+    expect(openUntouched(dataDir)).toEqual({
       kind: 'fault',
       fault: {
         code: 'DATABASE_CORRUPT',
@@ -113,7 +119,6 @@ describe('start-up faults', () => {
         detail: 'file is not a database',
       },
     });
-    expect(folderContents(dataDir)).toEqual(before);
   });
 
   it('a database with a damaged page fails the integrity check and is left as it was', async () => {
@@ -124,19 +129,18 @@ describe('start-up faults', () => {
     // Page 3 and on hold tables and indexes; the header and the schema (page 1) stay readable.
     bytes.fill(0x41, 2 * pageSize, 2 * pageSize + 200);
     fs.writeFileSync(file, bytes);
-    const before = folderContents(dataDir);
-    const opened = open(startupOptions(dataDir));
-    expect(opened).toMatchObject({ kind: 'fault', fault: { code: 'DATABASE_CORRUPT', dataDir, file } });
     // No -wal or -shm left behind by the check either.
-    expect(folderContents(dataDir)).toEqual(before);
+    expect(openUntouched(dataDir)).toMatchObject({
+      kind: 'fault',
+      fault: { code: 'DATABASE_CORRUPT', dataDir, file },
+    });
   });
 
   it('a database from a newer version is neither opened nor changed', async () => {
     const dataDir = await storeWithData();
     markTooNew(dataDir, LATEST_VERSION + 3);
-    const before = folderContents(dataDir);
-    const opened = open(startupOptions(dataDir));
-    expect(opened).toEqual({
+    // Opening it read-write would have switched it to WAL (a header change); it is byte-identical.
+    expect(openUntouched(dataDir)).toEqual({
       kind: 'fault',
       fault: {
         code: 'DATABASE_TOO_NEW',
@@ -146,8 +150,6 @@ describe('start-up faults', () => {
         supported: LATEST_VERSION,
       },
     });
-    // Opening it read-write would have switched it to WAL (a header change); it is byte-identical.
-    expect(folderContents(dataDir)).toEqual(before);
   });
 
   it('a database locked by another program is unavailable until the lock is gone', async () => {

@@ -1,22 +1,12 @@
 import { useEffect, useState } from 'react';
-import {
-  Alert,
-  Breadcrumbs,
-  Button,
-  Card,
-  Group,
-  Stack,
-  Switch,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Card, Group, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { AccessSettings, SettingsImpact } from '../../../../shared/domain';
 import { errorMessage, formatNumber } from '../../i18n';
 import { useAccessSettingsStore } from '../../stores/accessSettingsStore';
 import { useAppStore } from '../../stores/appStore';
+import { PageHeader } from '../common/PageHeader';
 import { ImpactConfirmation } from './ImpactConfirmation';
 import { extendsPostContractAccess, fromDraft, toDraft, type SettingsDraft } from './settingsForm';
 
@@ -123,13 +113,11 @@ function AccessSettingsForm({ saved }: { saved: AccessSettings }) {
 
   return (
     <Stack gap="lg" maw={820}>
-      <Breadcrumbs>
-        <Text size="sm">{t('nav.administration')}</Text>
-        <Text size="sm">{t('nav.customerPortal')}</Text>
-        <Text size="sm">{t('nav.accessSettings')}</Text>
-      </Breadcrumbs>
-      <Title order={2}>{t('settings.title')}</Title>
-      <Text c="dimmed">{t('settings.intro')}</Text>
+      <PageHeader
+        crumbs={[t('nav.administration'), t('nav.customerPortal'), t('nav.accessSettings')]}
+        title={t('settings.title')}
+        intro={t('settings.intro')}
+      />
 
       <WindowCard
         id="pre"

@@ -1,31 +1,17 @@
 import { useEffect, useState } from 'react';
-import {
-  Alert,
-  Breadcrumbs,
-  Button,
-  Card,
-  Center,
-  Code,
-  Drawer,
-  EmptyState,
-  Group,
-  Loader,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, Card, Code, Drawer, EmptyState, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AuditLogEntry } from '../../../../shared/ipc';
-import { errorMessage, formatNumber } from '../../i18n';
+import { formatDateTime, formatNumber } from '../../i18n';
 import { useAppStore } from '../../stores/appStore';
 import { AUDIT_PAGE_SIZE, useAuditLogStore } from '../../stores/auditLogStore';
+import { pageCount } from '../../stores/paging';
 import { saveBase64File } from '../common/download';
-import { ListPagination } from '../common/ListPagination';
+import { ListPagination, ListRange, PageTable } from '../common/ListPagination';
+import { LoadStatus } from '../common/LoadStatus';
 import { notifyError, notifySuccess } from '../common/notify';
+import { PageHeader } from '../common/PageHeader';
 import { RowLink } from '../common/RowLink';
-import { formatDateTime } from '../outbox/format';
 import { changeSummary, prettyJson } from './changes';
 
 /** Labels for what the audit records; an action or entity without one is shown as recorded. */
@@ -64,18 +50,13 @@ export function AuditLogPage() {
     notifySuccess(t('auditLog.exported', { count, formatted: formatNumber(count) }));
   }
 
-  const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
-  const first = total === 0 ? 0 : (page - 1) * AUDIT_PAGE_SIZE + 1;
-  const last = Math.min(total, page * AUDIT_PAGE_SIZE);
-
   return (
     <Stack gap="lg" maw={1200}>
-      <Breadcrumbs>
-        <Text size="sm">{t('nav.administration')}</Text>
-        <Text size="sm">{t('nav.auditLog')}</Text>
-      </Breadcrumbs>
-      <Title order={2}>{t('auditLog.title')}</Title>
-      <Text c="dimmed">{t('auditLog.intro')}</Text>
+      <PageHeader
+        crumbs={[t('nav.administration'), t('nav.auditLog')]}
+        title={t('auditLog.title')}
+        intro={t('auditLog.intro')}
+      />
 
       <Group align="flex-end" justify="space-between">
         <Group align="flex-end">
@@ -102,22 +83,8 @@ export function AuditLogPage() {
         </Button>
       </Group>
 
-      {error && <Alert color="red">{errorMessage(error)}</Alert>}
-      {total > 0 && (
-        <Text size="sm" c="dimmed" data-testid="audit-range">
-          {t('auditLog.range', {
-            from: formatNumber(first),
-            to: formatNumber(last),
-            total: formatNumber(total),
-          })}
-        </Text>
-      )}
-
-      {!items && !error && (
-        <Center py="xl">
-          <Loader aria-label={t('app.loading')} />
-        </Center>
-      )}
+      <LoadStatus error={error} loaded={items !== null} />
+      <ListRange total={total} page={page} pageSize={AUDIT_PAGE_SIZE} testId="audit-range" />
 
       {items && items.length === 0 && !loading && !error && (
         <Card withBorder padding="xl">
@@ -126,47 +93,43 @@ export function AuditLogPage() {
       )}
 
       {items && items.length > 0 && (
-        <Table.ScrollContainer minWidth={900}>
-          <Table
-            highlightOnHover
-            withTableBorder
-            verticalSpacing="sm"
-            style={{ opacity: loading ? 0.6 : 1 }}
-            data-testid="audit-table"
-          >
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('auditLog.columns.at')}</Table.Th>
-                <Table.Th>{t('auditLog.columns.actor')}</Table.Th>
-                <Table.Th>{t('auditLog.columns.action')}</Table.Th>
-                <Table.Th>{t('auditLog.columns.entity')}</Table.Th>
-                <Table.Th>{t('auditLog.columns.changes')}</Table.Th>
+        <PageTable highlightOnHover loading={loading} data-testid="audit-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('auditLog.columns.at')}</Table.Th>
+              <Table.Th>{t('auditLog.columns.actor')}</Table.Th>
+              <Table.Th>{t('auditLog.columns.action')}</Table.Th>
+              <Table.Th>{t('auditLog.columns.entity')}</Table.Th>
+              <Table.Th>{t('auditLog.columns.changes')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((entry) => (
+              <Table.Tr key={entry.id} style={{ cursor: 'pointer' }} onClick={() => setOpen(entry)}>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at)}</Table.Td>
+                <Table.Td>{entry.actor}</Table.Td>
+                <Table.Td>
+                  <RowLink size="sm" ta="left" onOpen={() => setOpen(entry)}>
+                    {labels.action(entry)}
+                  </RowLink>
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{labels.entity(entry)}</Table.Td>
+                <Table.Td maw={420}>
+                  <Text size="sm" lineClamp={2}>
+                    {changeSummary(entry.before, entry.after)}
+                  </Text>
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((entry) => (
-                <Table.Tr key={entry.id} style={{ cursor: 'pointer' }} onClick={() => setOpen(entry)}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at)}</Table.Td>
-                  <Table.Td>{entry.actor}</Table.Td>
-                  <Table.Td>
-                    <RowLink size="sm" ta="left" onOpen={() => setOpen(entry)}>
-                      {labels.action(entry)}
-                    </RowLink>
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{labels.entity(entry)}</Table.Td>
-                  <Table.Td maw={420}>
-                    <Text size="sm" lineClamp={2}>
-                      {changeSummary(entry.before, entry.after)}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            ))}
+          </Table.Tbody>
+        </PageTable>
       )}
 
-      <ListPagination pages={pages} value={page} onChange={(next) => void setPage(next)} />
+      <ListPagination
+        pages={pageCount(total, AUDIT_PAGE_SIZE)}
+        value={page}
+        onChange={(next) => void setPage(next)}
+      />
 
       {open && <AuditEntryDrawer entry={open} onClose={() => setOpen(null)} />}
     </Stack>

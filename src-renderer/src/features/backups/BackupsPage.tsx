@@ -2,26 +2,21 @@ import { useEffect, useState } from 'react';
 import {
   Alert,
   Badge,
-  Breadcrumbs,
   Button,
   Card,
-  Center,
   Code,
   EmptyState,
-  Group,
-  Loader,
   Stack,
   Table,
   Text,
-  Title,
   VisuallyHidden,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo, BackupKind } from '../../../../shared/ipc';
-import { errorMessage } from '../../i18n';
+import { formatBytes, formatDateTime } from '../../i18n';
+import { LoadStatus } from '../common/LoadStatus';
 import { notifySuccess, valueOrNotify } from '../common/notify';
-import { formatBytes } from '../content/format';
-import { formatDateTime } from '../outbox/format';
+import { PageHeader } from '../common/PageHeader';
 import { useBackupsStore } from './backupsStore';
 import { RestoreConfirmation } from './RestoreConfirmation';
 
@@ -56,19 +51,16 @@ export function BackupsPage() {
 
   return (
     <Stack gap="lg" maw={960}>
-      <Breadcrumbs>
-        <Text size="sm">{t('nav.administration')}</Text>
-        <Text size="sm">{t('nav.backups')}</Text>
-      </Breadcrumbs>
-      <Group justify="space-between" align="flex-end">
-        <Stack gap={4}>
-          <Title order={2}>{t('backups.title')}</Title>
-          <Text c="dimmed">{t('backups.intro')}</Text>
-        </Stack>
-        <Button onClick={() => void onCreate()} loading={creating}>
-          {t('backups.create')}
-        </Button>
-      </Group>
+      <PageHeader
+        crumbs={[t('nav.administration'), t('nav.backups')]}
+        title={t('backups.title')}
+        intro={t('backups.intro')}
+        action={
+          <Button onClick={() => void onCreate()} loading={creating}>
+            {t('backups.create')}
+          </Button>
+        }
+      />
       <Alert color="blue">
         <Stack gap={4}>
           <Text size="sm">{t('backups.documents')}</Text>
@@ -80,12 +72,7 @@ export function BackupsPage() {
         </Stack>
       </Alert>
 
-      {loadError && <Alert color="red">{errorMessage(loadError)}</Alert>}
-      {!overview && !loadError && (
-        <Center py="xl">
-          <Loader aria-label={t('app.loading')} />
-        </Center>
-      )}
+      <LoadStatus error={loadError} loaded={overview !== null} />
 
       {overview && overview.backups.length === 0 && (
         <Card withBorder padding="xl">

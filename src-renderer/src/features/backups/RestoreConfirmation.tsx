@@ -1,7 +1,7 @@
 import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo } from '../../../../shared/ipc';
-import { formatDateTime } from '../outbox/format';
+import { formatDateTime } from '../../i18n';
 
 interface Props {
   backup: BackupInfo;

@@ -1,8 +1,7 @@
 import type { ReactNode } from 'react';
-import { Alert, Anchor, Breadcrumbs, Center, Loader, Stack, Text } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { Anchor, Breadcrumbs, Stack, Text } from '@mantine/core';
 import type { AppError } from '../../../../shared/errors';
-import { errorMessage } from '../../i18n';
+import { LoadStatus } from './LoadStatus';
 
 /** "List › Item" above a detail page: the list is a link back to it; the item once it has loaded. */
 export function DetailBreadcrumbs({
@@ -32,17 +31,10 @@ export function DetailPlaceholder({
   breadcrumbs: ReactNode;
   error: AppError | null;
 }) {
-  const { t } = useTranslation();
   return (
     <Stack gap="lg" maw={1100}>
       {breadcrumbs}
-      {error ? (
-        <Alert color="red">{errorMessage(error)}</Alert>
-      ) : (
-        <Center py="xl">
-          <Loader aria-label={t('app.loading')} />
-        </Center>
-      )}
+      <LoadStatus error={error} />
     </Stack>
   );
 }

@@ -23,6 +23,8 @@ import { useAppStore } from '../../stores/appStore';
 import { useContactDetailStore } from '../../stores/contactDetailStore';
 import { AccessBadge, InvitationBadge, useAccessSentence } from '../common/AccessBadge';
 import { valueOrNotify } from '../common/notify';
+import { formatInstantDate } from '../content/format';
+import { AnonymisedBadge } from './AnonymisedBadge';
 import { ContactForm } from './ContactForm';
 import { ContractForm, EndContractForm } from './ContractForm';
 import { ContractTimeline } from './ContractTimeline';
@@ -87,7 +89,16 @@ function MasterData({ detail }: { detail: ContactDetail }) {
   );
 }
 
-function Contracts({ detail, open }: { detail: ContactDetail; open(dialog: Dialog): void }) {
+/** `editable` false (an anonymised contact): the contracts are shown, nothing can be changed. */
+function Contracts({
+  detail,
+  editable,
+  open,
+}: {
+  detail: ContactDetail;
+  editable: boolean;
+  open(dialog: Dialog): void;
+}) {
   const { t } = useTranslation();
   const navigate = useAppStore((state) => state.navigate);
   return (
@@ -96,9 +107,11 @@ function Contracts({ detail, open }: { detail: ContactDetail; open(dialog: Dialo
         <Title order={3} size="h5">
           {t('contract.title')}
         </Title>
-        <Button size="xs" variant="light" onClick={() => open({ kind: 'addContract' })}>
-          {t('contract.create')}
-        </Button>
+        {editable && (
+          <Button size="xs" variant="light" onClick={() => open({ kind: 'addContract' })}>
+            {t('contract.create')}
+          </Button>
+        )}
       </Group>
       {detail.contracts.length === 0 ? (
         <Text c="dimmed">{t('contract.none')}</Text>
@@ -114,9 +127,11 @@ function Contracts({ detail, open }: { detail: ContactDetail; open(dialog: Dialo
               <Table.Th>{t('contract.fields.start')}</Table.Th>
               <Table.Th>{t('contract.fields.end')}</Table.Th>
               <Table.Th>{t('contract.fields.access')}</Table.Th>
-              <Table.Th>
-                <VisuallyHidden>{t('contract.actions')}</VisuallyHidden>
-              </Table.Th>
+              {editable && (
+                <Table.Th>
+                  <VisuallyHidden>{t('contract.actions')}</VisuallyHidden>
+                </Table.Th>
+              )}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -139,30 +154,32 @@ function Contracts({ detail, open }: { detail: ContactDetail; open(dialog: Dialo
                   <Table.Td>
                     <AccessBadge access={contract.access} />
                   </Table.Td>
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      <Button
-                        size="compact-xs"
-                        variant="subtle"
-                        onClick={() => open({ kind: 'editContract', contract })}
-                      >
-                        {t('contract.editShort')}
-                      </Button>
-                      {(contract.end === null || contract.end >= detail.today) && (
+                  {editable && (
+                    <Table.Td>
+                      <Group gap={4} wrap="nowrap">
                         <Button
                           size="compact-xs"
                           variant="subtle"
-                          color="orange"
-                          onClick={() => open({ kind: 'endContract', contract })}
+                          onClick={() => open({ kind: 'editContract', contract })}
                         >
-                          {t('contract.end')}
+                          {t('contract.editShort')}
                         </Button>
-                      )}
-                    </Group>
-                  </Table.Td>
+                        {(contract.end === null || contract.end >= detail.today) && (
+                          <Button
+                            size="compact-xs"
+                            variant="subtle"
+                            color="orange"
+                            onClick={() => open({ kind: 'endContract', contract })}
+                          >
+                            {t('contract.end')}
+                          </Button>
+                        )}
+                      </Group>
+                    </Table.Td>
+                  )}
                 </Table.Tr>
                 <Table.Tr>
-                  <Table.Td colSpan={7} pt={0}>
+                  <Table.Td colSpan={editable ? 7 : 6} pt={0}>
                     <ContractTimeline
                       start={contract.start}
                       end={contract.end}
@@ -180,7 +197,15 @@ function Contracts({ detail, open }: { detail: ContactDetail; open(dialog: Dialo
   );
 }
 
-function Invitation({ detail, open }: { detail: ContactDetail; open(dialog: Dialog): void }) {
+function Invitation({
+  detail,
+  editable,
+  open,
+}: {
+  detail: ContactDetail;
+  editable: boolean;
+  open(dialog: Dialog): void;
+}) {
   const { t } = useTranslation();
   const { reactivate, revoke } = useContactDetailStore();
   const { invitation, invitationState } = detail;
@@ -206,23 +231,25 @@ function Invitation({ detail, open }: { detail: ContactDetail; open(dialog: Dial
             })}
           </Text>
         )}
-        <Group gap="xs">
-          {invitation && invitationState === 'expired' && (
-            <Button size="xs" variant="light" onClick={() => void run(reactivate(invitation.id))}>
-              {t('invite.reactivate')}
-            </Button>
-          )}
-          {invitation && (invitationState === 'pending' || invitationState === 'expired') && (
-            <Button size="xs" variant="light" color="red" onClick={() => void run(revoke(invitation.id))}>
-              {t('invite.revoke')}
-            </Button>
-          )}
-          {invitationState === 'pending' && (
-            <Button size="xs" variant="outline" color="grape" onClick={() => open({ kind: 'simulate' })}>
-              {t('simulation.open')}
-            </Button>
-          )}
-        </Group>
+        {editable && (
+          <Group gap="xs">
+            {invitation && invitationState === 'expired' && (
+              <Button size="xs" variant="light" onClick={() => void run(reactivate(invitation.id))}>
+                {t('invite.reactivate')}
+              </Button>
+            )}
+            {invitation && (invitationState === 'pending' || invitationState === 'expired') && (
+              <Button size="xs" variant="light" color="red" onClick={() => void run(revoke(invitation.id))}>
+                {t('invite.revoke')}
+              </Button>
+            )}
+            {invitationState === 'pending' && (
+              <Button size="xs" variant="outline" color="grape" onClick={() => open({ kind: 'simulate' })}>
+                {t('simulation.open')}
+              </Button>
+            )}
+          </Group>
+        )}
       </Stack>
     </Card>
   );
@@ -242,7 +269,9 @@ export function ContactDetailPage({ id }: { id: number }) {
   if (loadError) return <Alert color="red">{errorMessage(loadError)}</Alert>;
   if (!detail || detail.contact.id !== id) return <Text>{t('app.loading')}</Text>;
   const { contact } = detail;
-  const blocker = inviteBlocker(t, detail);
+  // An anonymised contact is read-only: the core refuses every change (CONTACT_ANONYMISED).
+  const editable = contact.anonymisedAt === null;
+  const blocker = editable ? inviteBlocker(t, detail) : null;
   const close = () => setDialog(null);
 
   return (
@@ -259,32 +288,44 @@ export function ContactDetailPage({ id }: { id: number }) {
             <Title order={2}>{contact.displayName}</Title>
             <AccessBadge access={detail.access} />
             {contact.archived && <Text c="red">{t('contact.archived')}</Text>}
+            {!editable && <AnonymisedBadge />}
           </Group>
           <Text data-testid="access-sentence">{sentence(detail.access)}</Text>
         </Stack>
         <Group gap="xs">
-          <Tooltip label={blocker} disabled={!blocker} multiline w={280}>
-            <span>
-              <Button disabled={!!blocker} onClick={() => setDialog({ kind: 'invite' })}>
-                {t('invite.open')}
+          {editable && (
+            <>
+              <Tooltip label={blocker} disabled={!blocker} multiline w={280}>
+                <span>
+                  <Button disabled={!!blocker} onClick={() => setDialog({ kind: 'invite' })}>
+                    {t('invite.open')}
+                  </Button>
+                </span>
+              </Tooltip>
+              <Button variant="default" onClick={() => setDialog({ kind: 'edit' })}>
+                {t('contact.editShort')}
               </Button>
-            </span>
-          </Tooltip>
-          <Button variant="default" onClick={() => setDialog({ kind: 'edit' })}>
-            {t('contact.editShort')}
-          </Button>
+            </>
+          )}
           <Button variant="default" onClick={() => navigate({ page: 'portalPreview', contactId: id })}>
             {t('portal.open')}
           </Button>
-          <Button
-            variant="subtle"
-            color={contact.archived ? 'teal' : 'red'}
-            onClick={() => void setArchived(id, !contact.archived)}
-          >
-            {t(contact.archived ? 'contact.unarchive' : 'contact.archive')}
-          </Button>
+          {editable && (
+            <Button
+              variant="subtle"
+              color={contact.archived ? 'teal' : 'red'}
+              onClick={() => void setArchived(id, !contact.archived)}
+            >
+              {t(contact.archived ? 'contact.unarchive' : 'contact.archive')}
+            </Button>
+          )}
         </Group>
       </Group>
+      {contact.anonymisedAt !== null && (
+        <Alert color="gray" data-testid="anonymised-notice">
+          {t('contact.anonymised.notice', { date: formatInstantDate(contact.anonymisedAt) })}
+        </Alert>
+      )}
       {blocker && (
         <Alert color="gray" data-testid="invite-blocker">
           {blocker}
@@ -292,9 +333,9 @@ export function ContactDetailPage({ id }: { id: number }) {
       )}
       <SimpleGrid cols={2}>
         <MasterData detail={detail} />
-        <Invitation detail={detail} open={setDialog} />
+        <Invitation detail={detail} editable={editable} open={setDialog} />
       </SimpleGrid>
-      <Contracts detail={detail} open={setDialog} />
+      <Contracts detail={detail} editable={editable} open={setDialog} />
       <VisibleContentCard contactId={id} version={detail} />
 
       {dialog?.kind === 'invite' && <InviteDialog detail={detail} onClose={close} />}

@@ -22,6 +22,7 @@ import { errorMessage, formatDate, formatNumber } from '../../i18n';
 import { useAppStore } from '../../stores/appStore';
 import { rowAt, useContactsStore } from '../../stores/contactsStore';
 import { AccessBadge, InvitationBadge } from '../common/AccessBadge';
+import { AnonymisedBadge } from './AnonymisedBadge';
 import { usePropertyOptions } from '../common/options';
 import { ContactForm } from './ContactForm';
 import classes from './ContactsPage.module.css';
@@ -161,9 +162,12 @@ function ContactRows() {
                 {contact ? (
                   <>
                     <div role="cell">
-                      <Text fw={500} td={contact.archived ? 'line-through' : undefined}>
-                        {contact.displayName}
-                      </Text>
+                      <Group gap={6} wrap="nowrap">
+                        <Text fw={500} td={contact.archived ? 'line-through' : undefined}>
+                          {contact.displayName}
+                        </Text>
+                        {contact.anonymised && <AnonymisedBadge />}
+                      </Group>
                     </div>
                     <div role="cell">{contact.referenceId}</div>
                     <div role="cell" className={classes.ellipsis}>

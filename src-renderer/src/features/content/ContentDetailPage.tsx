@@ -23,7 +23,7 @@ import {
   type ShareView,
 } from '../../../../shared/contract/content';
 import { api } from '../../api/client';
-import { formatNumber } from '../../i18n';
+import { formatBytes, formatNumber } from '../../i18n';
 import { useAppStore } from '../../stores/appStore';
 import { useContentStore } from '../../stores/contentStore';
 import { AccessBadge } from '../common/AccessBadge';
@@ -35,7 +35,7 @@ import { ShareDialog } from '../sharing/ShareDialog';
 import { useShareTargetText } from '../sharing/targetText';
 import { ContentForm, linkedContactIds } from './ContentForm';
 import { KindBadge } from './ContentPage';
-import { formatBytes, formatInstantDate, formatLocalDateTime } from './format';
+import { formatInstantDate, formatLocalDateTime } from './format';
 import { useContactNames } from '../common/options';
 import { useReturnFocus } from '../common/useReturnFocus';
 

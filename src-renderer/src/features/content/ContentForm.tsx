@@ -24,10 +24,10 @@ import {
   type ContentKind,
 } from '../../../../shared/contract/content';
 import type { AppError, Result } from '../../../../shared/errors';
-import { errorMessage } from '../../i18n';
+import { errorMessage, formatBytes } from '../../i18n';
 import { fieldErrors } from '../common/fieldErrors';
 import { ContactPicker, type PickedContact } from '../sharing/ContactPicker';
-import { documentTypeList, formatBytes } from './format';
+import { documentTypeList } from './format';
 import { useContactNames, usePropertyOptions } from '../common/options';
 import { useReturnFocus } from '../common/useReturnFocus';
 

@@ -1,14 +1,11 @@
 import { useEffect, useState } from 'react';
 import {
-  Alert,
   Badge,
   Box,
   Button,
   Card,
-  Center,
   EmptyState,
   Group,
-  Loader,
   Menu,
   Stack,
   Table,
@@ -18,10 +15,12 @@ import {
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { contentKinds, type ContentKind } from '../../../../shared/contract/content';
-import { errorMessage, formatNumber } from '../../i18n';
+import { formatNumber } from '../../i18n';
 import { useAppStore } from '../../stores/appStore';
 import { CONTENT_PAGE_SIZE, useContentStore } from '../../stores/contentStore';
+import { pageCount } from '../../stores/paging';
 import { ListPagination } from '../common/ListPagination';
+import { LoadStatus } from '../common/LoadStatus';
 import { notifySuccess } from '../common/notify';
 import { RowLink } from '../common/RowLink';
 import { ContentForm } from './ContentForm';
@@ -71,14 +70,7 @@ function ContentTable() {
   const navigate = useAppStore((state) => state.navigate);
   const open = (id: number) => navigate({ page: 'content', id });
 
-  if (listError) return <Alert color="red">{errorMessage(listError)}</Alert>;
-  if (!items || total === null) {
-    return (
-      <Center py="xl">
-        <Loader aria-label={t('app.loading')} />
-      </Center>
-    );
-  }
+  if (listError || !items || total === null) return <LoadStatus error={listError} />;
   if (total === 0) {
     return (
       <Card withBorder padding="xl">
@@ -86,7 +78,6 @@ function ContentTable() {
       </Card>
     );
   }
-  const pages = Math.ceil(total / CONTENT_PAGE_SIZE);
   return (
     <Stack gap="sm">
       <Text size="sm" c="dimmed" data-testid="content-total">
@@ -127,7 +118,7 @@ function ContentTable() {
         </Table.Tbody>
       </Table>
       <ListPagination
-        pages={pages}
+        pages={pageCount(total, CONTENT_PAGE_SIZE)}
         value={page + 1}
         onChange={(value) => setPage(value - 1)}
         justify="flex-end"

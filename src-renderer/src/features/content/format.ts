@@ -1,6 +1,6 @@
 import { berlinToday } from '../../../../shared/dates';
 import { documentTypes } from '../../../../shared/contract/content';
-import { formatDate, formatNumber } from '../../i18n';
+import { formatDate } from '../../i18n';
 
 /** The calendar day (Europe/Berlin) of an ISO instant such as a creation time, in the UI language. */
 export function formatInstantDate(iso: string): string {
@@ -12,13 +12,6 @@ export function formatInstantDate(iso: string): string {
 export function formatLocalDateTime(value: string): string {
   const [date, time] = value.split('T');
   return date && time ? `${formatDate(date)}, ${time.slice(0, 5)}` : value;
-}
-
-/** "812 B", "34,5 KB", "10 MB". */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${formatNumber(bytes)} B`;
-  const [value, unit] = bytes < 1024 * 1024 ? [bytes / 1024, 'KB'] : [bytes / (1024 * 1024), 'MB'];
-  return `${formatNumber(Math.round(value * 10) / 10)} ${unit}`;
 }
 
 /** "PDF, PNG, JPG, TXT, DOCX, XLSX": the document types the contract allows. */

@@ -1,27 +1,15 @@
 import { useEffect, useState } from 'react';
-import {
-  Alert,
-  Badge,
-  Breadcrumbs,
-  Button,
-  Card,
-  Center,
-  Checkbox,
-  EmptyState,
-  Group,
-  Loader,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Card, Checkbox, EmptyState, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DeletionCandidatePage } from '../../../../shared/ipc';
-import { errorMessage, formatDate, formatNumber } from '../../i18n';
+import { formatDate, formatNumber } from '../../i18n';
 import { useAppStore } from '../../stores/appStore';
 import { CANDIDATE_PAGE_SIZE, useDataProtectionStore } from '../../stores/dataProtectionStore';
-import { ListPagination } from '../common/ListPagination';
+import { pageCount } from '../../stores/paging';
+import { ListPagination, ListRange, PageTable } from '../common/ListPagination';
+import { LoadStatus } from '../common/LoadStatus';
 import { notifyError, notifySuccess } from '../common/notify';
+import { PageHeader } from '../common/PageHeader';
 import { RowLink } from '../common/RowLink';
 import { AnonymiseConfirmation } from './AnonymiseConfirmation';
 import { RetentionCard } from './RetentionCard';
@@ -36,18 +24,12 @@ export function DataProtectionPage() {
 
   return (
     <Stack gap="lg" maw={1200}>
-      <Breadcrumbs>
-        <Text size="sm">{t('nav.administration')}</Text>
-        <Text size="sm">{t('nav.dataProtection')}</Text>
-      </Breadcrumbs>
-      <Title order={2}>{t('dataProtection.title')}</Title>
-      <Text c="dimmed">{t('dataProtection.intro')}</Text>
-      {error && <Alert color="red">{errorMessage(error)}</Alert>}
-      {!settings && !error && (
-        <Center py="xl">
-          <Loader aria-label={t('app.loading')} />
-        </Center>
-      )}
+      <PageHeader
+        crumbs={[t('nav.administration'), t('nav.dataProtection')]}
+        title={t('dataProtection.title')}
+        intro={t('dataProtection.intro')}
+      />
+      <LoadStatus error={error} loaded={settings !== null} />
       {/* A newly saved period starts a fresh form. */}
       {settings && <RetentionCard key={settings.retentionMonths} saved={settings} />}
       {candidates && <Candidates candidates={candidates} />}
@@ -66,9 +48,6 @@ function Candidates({ candidates }: { candidates: DeletionCandidatePage }) {
   const { total, items, cutoff, retentionMonths } = candidates;
   const names = Object.values(selected);
   const onPage = items.filter((candidate) => candidate.id in selected).length;
-  const pages = Math.max(1, Math.ceil(total / CANDIDATE_PAGE_SIZE));
-  const from = total === 0 ? 0 : (page - 1) * CANDIDATE_PAGE_SIZE + 1;
-  const to = Math.min(total, page * CANDIDATE_PAGE_SIZE);
 
   async function onConfirm() {
     setBusy(true);
@@ -117,83 +96,74 @@ function Candidates({ candidates }: { candidates: DeletionCandidatePage }) {
           />
         ) : (
           <>
-            <Text size="sm" c="dimmed" data-testid="candidates-range">
-              {t('dataProtection.candidates.range', {
-                from: formatNumber(from),
-                to: formatNumber(to),
-                total: formatNumber(total),
-              })}
-            </Text>
-            <Table.ScrollContainer minWidth={900}>
-              <Table
-                withTableBorder
-                verticalSpacing="sm"
-                style={{ opacity: loading ? 0.6 : 1 }}
-                data-testid="candidates-table"
-              >
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th w={40}>
+            <ListRange total={total} page={page} pageSize={CANDIDATE_PAGE_SIZE} testId="candidates-range" />
+            <PageTable loading={loading} data-testid="candidates-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={40}>
+                    <Checkbox
+                      aria-label={t('dataProtection.candidates.selectPage')}
+                      checked={onPage === items.length}
+                      indeterminate={onPage > 0 && onPage < items.length}
+                      onChange={(event) => select(items, event.currentTarget.checked)}
+                    />
+                  </Table.Th>
+                  <Table.Th>{t('dataProtection.candidates.columns.name')}</Table.Th>
+                  <Table.Th>{t('dataProtection.candidates.columns.reference')}</Table.Th>
+                  <Table.Th>{t('dataProtection.candidates.columns.lastContract')}</Table.Th>
+                  <Table.Th>{t('dataProtection.candidates.columns.contractEnd')}</Table.Th>
+                  <Table.Th>{t('dataProtection.candidates.columns.accessEnd')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((candidate) => (
+                  <Table.Tr key={candidate.id}>
+                    <Table.Td>
                       <Checkbox
-                        aria-label={t('dataProtection.candidates.selectPage')}
-                        checked={onPage === items.length}
-                        indeterminate={onPage > 0 && onPage < items.length}
-                        onChange={(event) => select(items, event.currentTarget.checked)}
+                        aria-label={t('dataProtection.candidates.select', { name: candidate.displayName })}
+                        checked={candidate.id in selected}
+                        onChange={(event) => select([candidate], event.currentTarget.checked)}
                       />
-                    </Table.Th>
-                    <Table.Th>{t('dataProtection.candidates.columns.name')}</Table.Th>
-                    <Table.Th>{t('dataProtection.candidates.columns.reference')}</Table.Th>
-                    <Table.Th>{t('dataProtection.candidates.columns.lastContract')}</Table.Th>
-                    <Table.Th>{t('dataProtection.candidates.columns.contractEnd')}</Table.Th>
-                    <Table.Th>{t('dataProtection.candidates.columns.accessEnd')}</Table.Th>
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap="xs" wrap="nowrap">
+                        <RowLink
+                          size="sm"
+                          ta="left"
+                          onOpen={() => navigate({ page: 'contact', id: candidate.id })}
+                        >
+                          {candidate.displayName}
+                        </RowLink>
+                        {candidate.archived && (
+                          <Badge variant="light" color="gray">
+                            {t('dataProtection.candidates.archived')}
+                          </Badge>
+                        )}
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>{candidate.referenceId}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm">
+                        {t(`contract.type.${candidate.lastContract.type}`)} ·{' '}
+                        {candidate.lastContract.unitName}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {candidate.lastContract.propertyName} · {candidate.lastContract.number}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      {formatDate(candidate.lastContract.end)}
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(candidate.accessEnd)}</Table.Td>
                   </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {items.map((candidate) => (
-                    <Table.Tr key={candidate.id}>
-                      <Table.Td>
-                        <Checkbox
-                          aria-label={t('dataProtection.candidates.select', { name: candidate.displayName })}
-                          checked={candidate.id in selected}
-                          onChange={(event) => select([candidate], event.currentTarget.checked)}
-                        />
-                      </Table.Td>
-                      <Table.Td>
-                        <Group gap="xs" wrap="nowrap">
-                          <RowLink
-                            size="sm"
-                            ta="left"
-                            onOpen={() => navigate({ page: 'contact', id: candidate.id })}
-                          >
-                            {candidate.displayName}
-                          </RowLink>
-                          {candidate.archived && (
-                            <Badge variant="light" color="gray">
-                              {t('dataProtection.candidates.archived')}
-                            </Badge>
-                          )}
-                        </Group>
-                      </Table.Td>
-                      <Table.Td>{candidate.referenceId}</Table.Td>
-                      <Table.Td>
-                        <Text size="sm">
-                          {t(`contract.type.${candidate.lastContract.type}`)} ·{' '}
-                          {candidate.lastContract.unitName}
-                        </Text>
-                        <Text size="xs" c="dimmed">
-                          {candidate.lastContract.propertyName} · {candidate.lastContract.number}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                        {formatDate(candidate.lastContract.end)}
-                      </Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(candidate.accessEnd)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            <ListPagination pages={pages} value={page} onChange={(next) => void setPage(next)} />
+                ))}
+              </Table.Tbody>
+            </PageTable>
+            <ListPagination
+              pages={pageCount(total, CANDIDATE_PAGE_SIZE)}
+              value={page}
+              onChange={(next) => void setPage(next)}
+            />
           </>
         )}
       </Stack>

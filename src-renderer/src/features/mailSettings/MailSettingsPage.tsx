@@ -1,8 +1,9 @@
 import { useEffect } from 'react';
-import { Alert, Breadcrumbs, Center, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../i18n';
 import { useMailSettingsStore } from '../../stores/mailSettingsStore';
+import { LoadStatus } from '../common/LoadStatus';
+import { PageHeader } from '../common/PageHeader';
 import { OrganisationCard } from './OrganisationCard';
 import { SmtpCard } from './SmtpCard';
 
@@ -17,21 +18,12 @@ export function MailSettingsPage() {
 
   return (
     <Stack gap="lg" maw={820}>
-      <Breadcrumbs>
-        <Text size="sm">{t('nav.administration')}</Text>
-        <Text size="sm">{t('nav.mailSettings')}</Text>
-      </Breadcrumbs>
-      <Title order={2}>{t('mail.title')}</Title>
+      <PageHeader crumbs={[t('nav.administration'), t('nav.mailSettings')]} title={t('mail.title')} />
       <Alert color="blue" data-testid="mail-offline">
         {t('mail.offline')}
       </Alert>
 
-      {loadError && <Alert color="red">{errorMessage(loadError)}</Alert>}
-      {!loadError && (!smtp || !organisation) && (
-        <Center py="xl">
-          <Loader aria-label={t('app.loading')} />
-        </Center>
-      )}
+      <LoadStatus error={loadError} loaded={smtp !== null && organisation !== null} />
 
       {/* A new saved state starts a fresh form (and forgets a typed password). */}
       {organisation && <OrganisationCard key={JSON.stringify(organisation)} saved={organisation} />}

@@ -3,9 +3,8 @@ import { Alert, Center, Drawer, Loader, Paper, Stack, Table, Text, Title } from 
 import { useTranslation } from 'react-i18next';
 import type { Result } from '../../../../shared/errors';
 import type { OutboxMessage } from '../../../../shared/ipc';
-import { errorMessage, formatNumber } from '../../i18n';
+import { errorMessage, formatDateTime, formatNumber } from '../../i18n';
 import { useOutboxStore } from '../../stores/outboxStore';
-import { formatDateTime } from './format';
 import { OutboxStateBadge } from './OutboxStateBadge';
 import { useReturnFocus } from '../common/useReturnFocus';
 

@@ -1,29 +1,18 @@
 import { useEffect, useState } from 'react';
-import {
-  Alert,
-  Button,
-  Card,
-  Center,
-  EmptyState,
-  Group,
-  Loader,
-  SegmentedControl,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Card, EmptyState, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../../shared/errors';
 import type { OutboxState } from '../../../../shared/ipc';
-import { errorMessage, formatNumber } from '../../i18n';
+import { errorMessage, formatDateTime, formatNumber } from '../../i18n';
 import { useAppStore } from '../../stores/appStore';
 import { useMailSettingsStore } from '../../stores/mailSettingsStore';
 import { OUTBOX_PAGE_SIZE, useOutboxStore } from '../../stores/outboxStore';
-import { ListPagination } from '../common/ListPagination';
+import { pageCount } from '../../stores/paging';
+import { ListPagination, ListRange, PageTable } from '../common/ListPagination';
+import { LoadStatus } from '../common/LoadStatus';
+import { PageHeader } from '../common/PageHeader';
 import { RowLink } from '../common/RowLink';
 import { EmailAddress } from './EmailAddress';
-import { formatDateTime } from './format';
 import { OutboxMessageDrawer } from './OutboxMessageDrawer';
 import { OutboxStateBadge } from './OutboxStateBadge';
 
@@ -81,21 +70,17 @@ export function OutboxPage() {
     }
   }
 
-  const pages = Math.max(1, Math.ceil(total / OUTBOX_PAGE_SIZE));
-  const from = total === 0 ? 0 : (page - 1) * OUTBOX_PAGE_SIZE + 1;
-  const to = Math.min(total, page * OUTBOX_PAGE_SIZE);
-
   return (
     <Stack gap="lg" maw={1200}>
-      <Group justify="space-between" align="flex-end">
-        <Stack gap={4}>
-          <Title order={2}>{t('outbox.title')}</Title>
-          <Text c="dimmed">{t('outbox.intro')}</Text>
-        </Stack>
-        <Button onClick={() => void onSend()} loading={sending}>
-          {t('outbox.sendNow')}
-        </Button>
-      </Group>
+      <PageHeader
+        title={t('outbox.title')}
+        intro={t('outbox.intro')}
+        action={
+          <Button onClick={() => void onSend()} loading={sending}>
+            {t('outbox.sendNow')}
+          </Button>
+        }
+      />
 
       {smtp && !smtp.enabled && outcome?.kind !== 'smtpOff' && <SmtpOffAlert message={t('outbox.smtpOff')} />}
       {outcome?.kind === 'smtpOff' && <SmtpOffAlert message={t('outbox.notSentSmtpOff')} />}
@@ -120,7 +105,6 @@ export function OutboxPage() {
           {errorMessage(outcome.error)}
         </Alert>
       )}
-      {error && <Alert color="red">{errorMessage(error)}</Alert>}
 
       <Group justify="space-between" align="center">
         <SegmentedControl
@@ -132,22 +116,10 @@ export function OutboxPage() {
             label: value === 'all' ? t('outbox.all') : t(`outbox.state.${value}`),
           }))}
         />
-        {total > 0 && (
-          <Text size="sm" c="dimmed" data-testid="outbox-range">
-            {t('outbox.range', {
-              from: formatNumber(from),
-              to: formatNumber(to),
-              total: formatNumber(total),
-            })}
-          </Text>
-        )}
+        <ListRange total={total} page={page} pageSize={OUTBOX_PAGE_SIZE} testId="outbox-range" />
       </Group>
 
-      {!items && !error && (
-        <Center py="xl">
-          <Loader aria-label={t('app.loading')} />
-        </Center>
-      )}
+      <LoadStatus error={error} loaded={items !== null} />
 
       {items && items.length === 0 && !loading && (
         <Card withBorder padding="xl">
@@ -163,61 +135,57 @@ export function OutboxPage() {
       )}
 
       {items && items.length > 0 && (
-        <Table.ScrollContainer minWidth={900}>
-          <Table
-            highlightOnHover
-            withTableBorder
-            verticalSpacing="sm"
-            style={{ opacity: loading ? 0.6 : 1 }}
-            data-testid="outbox-table"
-          >
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('outbox.columns.recipient')}</Table.Th>
-                <Table.Th>{t('outbox.columns.subject')}</Table.Th>
-                <Table.Th>{t('outbox.columns.language')}</Table.Th>
-                <Table.Th>{t('outbox.columns.state')}</Table.Th>
-                <Table.Th ta="right">{t('outbox.columns.attempts')}</Table.Th>
-                <Table.Th>{t('outbox.columns.lastError')}</Table.Th>
-                <Table.Th>{t('outbox.columns.createdAt')}</Table.Th>
+        <PageTable highlightOnHover loading={loading} data-testid="outbox-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('outbox.columns.recipient')}</Table.Th>
+              <Table.Th>{t('outbox.columns.subject')}</Table.Th>
+              <Table.Th>{t('outbox.columns.language')}</Table.Th>
+              <Table.Th>{t('outbox.columns.state')}</Table.Th>
+              <Table.Th ta="right">{t('outbox.columns.attempts')}</Table.Th>
+              <Table.Th>{t('outbox.columns.lastError')}</Table.Th>
+              <Table.Th>{t('outbox.columns.createdAt')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((item) => (
+              <Table.Tr key={item.id} style={{ cursor: 'pointer' }} onClick={() => setOpenId(item.id)}>
+                <Table.Td>
+                  <EmailAddress address={item.recipient} />
+                </Table.Td>
+                <Table.Td>
+                  <RowLink size="sm" ta="left" onOpen={() => setOpenId(item.id)}>
+                    {item.subject}
+                  </RowLink>
+                </Table.Td>
+                <Table.Td>{t(`outbox.language.${item.language}`)}</Table.Td>
+                <Table.Td>
+                  <OutboxStateBadge state={item.state} />
+                </Table.Td>
+                <Table.Td ta="right">{formatNumber(item.attempts)}</Table.Td>
+                <Table.Td maw={260}>
+                  {item.lastError ? (
+                    <Text size="sm" c="red" lineClamp={2} title={item.lastError}>
+                      {item.lastError}
+                    </Text>
+                  ) : (
+                    <Text size="sm" c="dimmed">
+                      –
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(item.createdAt)}</Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((item) => (
-                <Table.Tr key={item.id} style={{ cursor: 'pointer' }} onClick={() => setOpenId(item.id)}>
-                  <Table.Td>
-                    <EmailAddress address={item.recipient} />
-                  </Table.Td>
-                  <Table.Td>
-                    <RowLink size="sm" ta="left" onOpen={() => setOpenId(item.id)}>
-                      {item.subject}
-                    </RowLink>
-                  </Table.Td>
-                  <Table.Td>{t(`outbox.language.${item.language}`)}</Table.Td>
-                  <Table.Td>
-                    <OutboxStateBadge state={item.state} />
-                  </Table.Td>
-                  <Table.Td ta="right">{formatNumber(item.attempts)}</Table.Td>
-                  <Table.Td maw={260}>
-                    {item.lastError ? (
-                      <Text size="sm" c="red" lineClamp={2} title={item.lastError}>
-                        {item.lastError}
-                      </Text>
-                    ) : (
-                      <Text size="sm" c="dimmed">
-                        –
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(item.createdAt)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            ))}
+          </Table.Tbody>
+        </PageTable>
       )}
 
-      <ListPagination pages={pages} value={page} onChange={(next) => void setPage(next)} />
+      <ListPagination
+        pages={pageCount(total, OUTBOX_PAGE_SIZE)}
+        value={page}
+        onChange={(next) => void setPage(next)}
+      />
 
       {openId !== null && <OutboxMessageDrawer id={openId} onClose={() => setOpenId(null)} />}
     </Stack>

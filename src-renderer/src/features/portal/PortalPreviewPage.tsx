@@ -7,7 +7,6 @@ import {
   Breadcrumbs,
   Button,
   Card,
-  Center,
   Group,
   Loader,
   Stack,
@@ -19,10 +18,11 @@ import {
 import { useTranslation } from 'react-i18next';
 import { isIsoDate } from '../../../../shared/dates';
 import type { PortalPreview } from '../../../../shared/ipc';
-import { errorMessage, formatDate, formatNumber } from '../../i18n';
+import { formatDate, formatNumber } from '../../i18n';
 import { useAppStore } from '../../stores/appStore';
 import { usePortalPreviewStore } from '../../stores/portalPreviewStore';
 import { AccessBadge, useAccessSentence } from '../common/AccessBadge';
+import { LoadStatus } from '../common/LoadStatus';
 import { SimulateRegistration } from '../contacts/SimulateRegistration';
 import { KindBadge } from '../content/ContentPage';
 
@@ -213,13 +213,7 @@ export function PortalPreviewPage({ contactId }: { contactId: number }) {
         {loading && <Loader size="sm" aria-label={t('app.loading')} />}
       </Group>
 
-      {error && <Alert color="red">{errorMessage(error)}</Alert>}
-
-      {!shown && !error && (
-        <Center py="xl">
-          <Loader aria-label={t('app.loading')} />
-        </Center>
-      )}
+      <LoadStatus error={error} loaded={shown !== null} />
 
       {shown && (
         <Stack gap="lg" style={{ opacity: current ? 1 : 0.5 }} aria-busy={!current}>

@@ -1,23 +1,12 @@
 import { useEffect, useState } from 'react';
-import {
-  Alert,
-  Button,
-  Card,
-  Center,
-  EmptyState,
-  Group,
-  Loader,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, Card, EmptyState, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { PropertySummary } from '../../../../shared/ipc';
+import { LoadStatus } from '../common/LoadStatus';
 import { notifySuccess } from '../common/notify';
+import { PageHeader } from '../common/PageHeader';
 import { RowLink } from '../common/RowLink';
-import { errorMessage, formatNumber } from '../../i18n';
+import { formatNumber } from '../../i18n';
 import { useAppStore } from '../../stores/appStore';
 import { usePropertiesStore } from '../../stores/propertiesStore';
 import { PropertyFormModal } from './PropertyFormModal';
@@ -47,21 +36,13 @@ export function PropertiesPage() {
 
   return (
     <Stack gap="lg" maw={1100}>
-      <Group justify="space-between" align="flex-end">
-        <Stack gap={4}>
-          <Title order={2}>{t('properties.title')}</Title>
-          <Text c="dimmed">{t('properties.intro')}</Text>
-        </Stack>
-        <Button onClick={() => setCreating(true)}>{t('properties.create')}</Button>
-      </Group>
+      <PageHeader
+        title={t('properties.title')}
+        intro={t('properties.intro')}
+        action={<Button onClick={() => setCreating(true)}>{t('properties.create')}</Button>}
+      />
 
-      {listError && <Alert color="red">{errorMessage(listError)}</Alert>}
-
-      {!list && !listError && (
-        <Center py="xl">
-          <Loader aria-label={t('app.loading')} />
-        </Center>
-      )}
+      <LoadStatus error={listError} loaded={list !== null} />
 
       {list && list.length === 0 && (
         <Card withBorder padding="xl">

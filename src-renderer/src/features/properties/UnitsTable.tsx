@@ -3,6 +3,7 @@ import { Anchor, Box, Button, Group, Stack, Table, Text, TextInput, VisuallyHidd
 import { useTranslation } from 'react-i18next';
 import type { ContractView, UnitView } from '../../../../shared/ipc';
 import { AccessBadge } from '../common/AccessBadge';
+import { pageCount } from '../../stores/paging';
 import { ListPagination } from '../common/ListPagination';
 import { formatDate, formatNumber } from '../../i18n';
 import { useAppStore } from '../../stores/appStore';
@@ -68,7 +69,7 @@ export function UnitsTable({ units, onCreate, onEdit }: Props) {
   const [page, setPage] = useState(1);
 
   const shown = units.filter((unit) => matches(unit, search));
-  const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
+  const pages = pageCount(shown.length, PAGE_SIZE);
   const current = Math.min(page, pages);
   const rows = shown.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
 

@@ -2,8 +2,7 @@ import { useState } from 'react';
 import { Button, Group, Modal, Radio, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo } from '../../../../shared/contract/backups';
-import { formatNumber } from '../../i18n';
-import { formatDateTime } from '../outbox/format';
+import { formatDateTime, formatNumber } from '../../i18n';
 
 interface Props {
   /** Newest first; the newest is preselected. */

@@ -1,0 +1,25 @@
+import type { z } from 'zod';
+import type { CoreContext } from '../context';
+import { settingsRepository } from '../db/settingsRepository';
+
+/**
+ * One value of the settings table. Read through its schema: nothing stored yet, or a stored value
+ * that no longer parses (a hand-edited file), gives `fallback`. Saved in one change with its audit
+ * row: entity "settings", the key as its id, before → after.
+ */
+export function storedSetting<T>(ctx: CoreContext, key: string, schema: z.ZodType<T>, fallback: T) {
+  const settings = settingsRepository(ctx.db);
+  return {
+    get(): T {
+      const parsed = schema.safeParse(settings.get(key));
+      return parsed.success ? parsed.data : fallback;
+    },
+    /** Stores `next`; the audit row records `after` (by default `next` itself). */
+    save(action: string, before: unknown, next: T, after: unknown = next): void {
+      ctx.change((audit) => {
+        settings.set(key, next);
+        audit({ action, entity: 'settings', entityId: key, before, after });
+      });
+    },
+  };
+}

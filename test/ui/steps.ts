@@ -1,0 +1,37 @@
+/** Steps that several UI tests take, and the README screenshots with them. */
+import type { Locator, Page } from '@playwright/test';
+
+type T = (key: string, params?: Record<string, string | number>) => string;
+type Invoke = (channel: string, payload?: unknown) => Promise<unknown>;
+
+/** Opens a page from the side navigation by its label's key, e.g. `nav.contents`. */
+export async function openNav(page: Page, t: T, key: string): Promise<void> {
+  await page
+    .getByRole('navigation')
+    .getByRole('button', { name: t(key) })
+    .click();
+}
+
+/**
+ * Creates a content item through the core (`input` as `content.create` takes it), opens it from
+ * Inhalte and opens its share dialog.
+ */
+export async function openShareDialogOfNew(
+  page: Page,
+  t: T,
+  invoke: Invoke,
+  input: object,
+): Promise<{ dialog: Locator; id: number }> {
+  const created = (await invoke('content.create', input)) as {
+    ok: boolean;
+    value: { id: number; title: string };
+  };
+  if (!created.ok) throw new Error(`content.create refused: ${JSON.stringify(created)}`);
+  await openNav(page, t, 'nav.contents');
+  await page.getByRole('button', { name: created.value.title }).click();
+  await page
+    .getByRole('button', { name: t('sharing.open') })
+    .first()
+    .click();
+  return { dialog: page.getByRole('dialog'), id: created.value.id };
+}
