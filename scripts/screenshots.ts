@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { DATABASE_FILE } from '../src-main/core/core';
 import { launchApp } from '../test/ui/harness';
 import { openNav, openShareDialogOfNew } from '../test/ui/steps';
 import { loadMessages, message } from '../test/messages';
@@ -37,6 +38,7 @@ async function shoot(locale: 'de' | 'en'): Promise<void> {
       .getByRole('button', { name: t('settings.confirm.accept') })
       .click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: t('app.dismissNotification') }).click();
 
     // The share dialog's warning: the reason the product exists.
     const { dialog } = await openShareDialogOfNew(page, t, app.invoke, {
@@ -75,8 +77,29 @@ async function shoot(locale: 'de' | 'en'): Promise<void> {
     await page.getByLabel(t('contacts.search')).fill('');
     await page.waitForTimeout(500);
     await page.screenshot({ path: path.join(outDir, `${locale}-contacts.png`) });
+
+    await openNav(page, t, 'nav.dataProtection');
+    await page.getByRole('heading', { name: t('dataProtection.title') }).waitFor();
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: path.join(outDir, `${locale}-data-protection.png`) });
+
+    await app.invoke('backups.create');
+    await openNav(page, t, 'nav.backups');
+    await page.getByRole('heading', { name: t('backups.title') }).waitFor();
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: path.join(outDir, `${locale}-backups.png`) });
   } finally {
     await app.close();
+  }
+
+  // The start-up fault screen: the same data dir with its database file overwritten.
+  fs.writeFileSync(path.join(app.dataDir, DATABASE_FILE), Buffer.alloc(64 * 1024, 'Kein SQLite. '));
+  const damaged = await launchApp({ dataDir: app.dataDir, today: TODAY, locale });
+  try {
+    await damaged.page.getByRole('heading', { name: t('startup.faults.DATABASE_CORRUPT.title') }).waitFor();
+    await damaged.page.screenshot({ path: path.join(outDir, `${locale}-startup-fault.png`) });
+  } finally {
+    await damaged.close();
   }
 }
 

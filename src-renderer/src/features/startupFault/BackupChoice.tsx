@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Group, Modal, Radio, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo } from '../../../../shared/contract/backups';
-import { formatDateTime, formatNumber } from '../../i18n';
+import { formatBytes, formatDateTime } from '../../i18n';
 
 interface Props {
   /** Newest first; the newest is preselected. */
@@ -28,7 +28,7 @@ export function BackupChoice({ backups, busy, onRestore }: Props) {
               label={t('startup.backups.option', {
                 date: formatDateTime(backup.createdAt),
                 kind: t(`startup.backups.kinds.${backup.kind}`),
-                size: formatNumber(Math.max(0.1, Math.round(backup.sizeBytes / 104_857.6) / 10)),
+                size: formatBytes(backup.sizeBytes),
               })}
             />
           ))}
