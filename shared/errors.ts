@@ -51,6 +51,7 @@ export const errorCodes = [
   'BACKUP_TOO_NEW',
   'BACKUP_FAILED',
   'RESTORE_FAILED',
+  'BACKUP_DELETE_FAILED',
   // start-up faults (the data store could not be opened)
   'STARTUP_FAULT',
   'STARTUP_CHOICE_UNAVAILABLE',

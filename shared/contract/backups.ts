@@ -35,10 +35,13 @@ export const BACKUP_NAME = new RegExp(
   `^(\\d{4}-\\d{2}-\\d{2})T(\\d{2})-(\\d{2})-(\\d{2})Z-(${backupKinds.join('|')})(?:-([1-9]\\d{0,5}))?\\.db$`,
 );
 
+/** One backup, by its file name. */
+const backupName = z.strictObject({ name: z.string().max(80).regex(BACKUP_NAME) });
+
 export const backupChannels = {
   'backups.list': channel<BackupOverview>()(noPayload),
   'backups.create': channel<BackupInfo>()(noPayload),
-  'backups.restore': channel<RestoredBackup>()(
-    z.strictObject({ name: z.string().max(80).regex(BACKUP_NAME) }),
-  ),
+  'backups.restore': channel<RestoredBackup>()(backupName),
+  /** Deletes one backup for good (any kind); answers with the deleted one. */
+  'backups.delete': channel<BackupInfo>()(backupName),
 } as const;

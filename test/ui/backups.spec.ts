@@ -92,3 +92,37 @@ test('a damaged backup is refused with its reason and nothing is replaced', asyn
   await openNav(page, t, 'nav.properties');
   await expect(page.getByRole('button', { name: LATER_PROPERTY })).toBeVisible();
 });
+
+test('a backup is deleted after its confirmation, and cancelling keeps it', async ({ launch, t }) => {
+  const { page, invoke } = await launch({ demo: true });
+  const created = (await invoke('backups.create')) as { value: { name: string } };
+  // A restore adds a "before restore" backup: two rows of different kinds, newest first.
+  await invoke('backups.restore', { name: created.value.name });
+  await openBackups(page, t);
+  await expect(backupRows(page)).toHaveCount(2);
+  const manual = backupRows(page).nth(1);
+  await expect(manual).toContainText(t('backups.kind.manual'));
+  const date = (await manual.locator('td').first().textContent()) ?? '';
+  const deleteButton = manual.getByRole('button', { name: t('backups.deleteLabel', { date }) });
+  const dialog = page.getByRole('dialog', { name: t('backups.deleteConfirm.title') });
+
+  // By keyboard: Enter opens the confirmation, Escape cancels it and gives the focus back.
+  await deleteButton.focus();
+  await page.keyboard.press('Enter');
+  await expect(
+    dialog.getByText(t('backups.deleteConfirm.which', { date, kind: t('backups.kind.manual') })),
+  ).toBeVisible();
+  await expect(dialog).toContainText(t('backups.deleteConfirm.final'));
+  await expectNoSeriousViolations(page);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(deleteButton).toBeFocused();
+  await expect(backupRows(page)).toHaveCount(2);
+
+  await page.keyboard.press('Enter');
+  await dialog.getByRole('button', { name: t('backups.deleteConfirm.accept') }).click();
+  await expect(page.getByText(t('backups.deleted', { date }))).toBeVisible();
+  await expect(dialog).toBeHidden();
+  await expect(backupRows(page)).toHaveCount(1);
+  await expect(backupRows(page).first()).toContainText(t('backups.kind.beforeRestore'));
+});

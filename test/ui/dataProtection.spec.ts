@@ -48,6 +48,10 @@ test('deletion candidates: select two, confirm, and they are anonymised everywhe
   });
   await expect(dialog.getByTestId('anonymise-names')).toHaveText(chosen.map((c) => c.displayName).join(', '));
   await expect(dialog).toContainText(t('dataProtection.confirm.final'));
+  // Backups still hold the data: the dialog says so, and where to delete them.
+  await expect(dialog).toContainText(
+    t('dataProtection.confirm.backups', { where: `${t('nav.administration')} › ${t('nav.backups')}` }),
+  );
   await expectNoSeriousViolations(page);
   // Cancelling changes nothing.
   await dialog.getByRole('button', { name: t('dataProtection.confirm.cancel') }).click();

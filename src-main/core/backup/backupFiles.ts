@@ -207,6 +207,48 @@ export function pruneAutomaticBackups(dataDir: string, keep = KEEP_AUTOMATIC): s
   return surplus;
 }
 
+/**
+ * A backup being deleted: renamed to `<name>.deleting` (not a backup name, so no longer listed, and not
+ * a temporary that a new backup would sweep away) until its audit row has committed.
+ */
+const DELETING = '.deleting';
+
+export interface HiddenBackup {
+  name: string;
+  /** Lists it again: the deletion was not recorded. */
+  putBack(): void;
+  /** Removes the file: the deletion was recorded. */
+  discard(): void;
+}
+
+function hiddenBackup(dataDir: string, name: string): HiddenBackup {
+  const file = path.join(backupFolder(dataDir), name);
+  return {
+    name,
+    putBack: () => fs.renameSync(file + DELETING, file),
+    discard: () => fs.rmSync(file + DELETING, { force: true }),
+  };
+}
+
+/** Takes listed backup `name` out of the list without deleting it yet (see `backupService.delete`). */
+export function hideBackup(dataDir: string, name: string): HiddenBackup {
+  const file = path.join(backupFolder(dataDir), name);
+  fs.renameSync(file, file + DELETING);
+  return hiddenBackup(dataDir, name);
+}
+
+/** Backups left hidden by a deletion that a crash interrupted. */
+export function hiddenBackups(dataDir: string): HiddenBackup[] {
+  const folder = backupFolder(dataDir);
+  if (!fs.existsSync(folder)) return [];
+  return fs
+    .readdirSync(folder)
+    .filter((entry) => entry.endsWith(DELETING))
+    .map((entry) => entry.slice(0, -DELETING.length))
+    .filter((name) => parseBackupName(name) !== null)
+    .map((name) => hiddenBackup(dataDir, name));
+}
+
 function isTaken(file: string): boolean {
   return ['', ...COMPANIONS].some((suffix) => fs.existsSync(file + suffix));
 }

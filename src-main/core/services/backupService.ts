@@ -1,6 +1,6 @@
 /**
- * Administration › Datensicherung: backups made on request, automatically once a day, and restored
- * while the app runs. The files themselves are handled by core/backup/backupFiles.ts.
+ * Administration › Datensicherung: backups made on request, automatically once a day, restored
+ * while the app runs, and deleted. The files themselves are handled by core/backup/backupFiles.ts.
  *
  * A restore copies the backup INTO the open data store with SQLite's backup API (backup read-only →
  * live file), in one step and one write transaction: the core's connection and its prepared
@@ -22,13 +22,17 @@ import { DomainError } from '../../../shared/errors';
 import {
   backupFolder,
   findBackup,
+  hiddenBackups,
+  hideBackup,
   listBackups,
   pruneAutomaticBackups,
   verifyBackupFile,
   writeBackup,
+  type HiddenBackup,
   type OfflineRestore,
 } from '../backup/backupFiles';
 import type { CoreContext } from '../context';
+import { auditRepository } from '../db/auditRepository';
 import { migrate } from '../db/migrations';
 import type { SettingsService } from './settingsService';
 
@@ -104,6 +108,21 @@ export function recordOfflineRestore(ctx: CoreContext, { backup, replaced }: Off
   recordRestored(ctx, backup, { replaced, from: 'startupScreen' });
 }
 
+/**
+ * Finishes deletions a crash interrupted between hiding a backup and removing it (see `delete`): one
+ * whose `backup.deleted` row committed is removed, one whose row did not is listed again.
+ */
+function settleInterruptedDeletions(ctx: CoreContext): void {
+  const hidden = hiddenBackups(ctx.dataDir);
+  if (hidden.length === 0) return;
+  const audit = auditRepository(ctx.db);
+  for (const backup of hidden) {
+    const recorded = audit.ofEntities('backup', [backup.name]).some((row) => row.action === 'backup.deleted');
+    if (recorded) backup.discard();
+    else backup.putBack();
+  }
+}
+
 /** The Berlin calendar day of an instant: automatic backups follow the clock's instants. */
 function dayOf(instant: string): string {
   return berlinToday(new Date(instant));
@@ -116,6 +135,7 @@ function dayOf(instant: string): string {
  */
 function automaticBackupIfDue(ctx: CoreContext): Promise<BackupInfo | null> {
   return serialized(ctx.db, async () => {
+    settleInterruptedDeletions(ctx);
     const today = dayOf(ctx.clock.now());
     const done = listBackups(ctx.dataDir).some(
       (backup) => backup.kind === 'automatic' && dayOf(backup.createdAt) === today,
@@ -188,6 +208,44 @@ export function backupService(ctx: CoreContext, settings: SettingsService) {
         ctx.emit('settings.changed', settings.getAccess());
         ctx.emit('portfolio.changed', {});
         return { restored, beforeRestore };
+      });
+    },
+
+    /**
+     * Deletes one backup for good (e.g. one that still holds an anonymised contact's data). The
+     * order keeps the folder and the audit log in step: the file is first renamed out of the list,
+     * then the audit row commits, then the file is removed. A failed commit renames it back, so no
+     * backup vanishes unaudited; deleting first could not be undone, and auditing first would record
+     * a deletion that a failing unlink left undone. A crash in between is settled next time. Queued
+     * like backups and restores, so it never removes a file one of them is still reading.
+     */
+    delete(name: string): Promise<BackupInfo> {
+      return serialized(ctx.db, async () => {
+        settleInterruptedDeletions(ctx);
+        const { backup } = findBackup(ctx.dataDir, name);
+        let hidden: HiddenBackup | undefined;
+        try {
+          hidden = hideBackup(ctx.dataDir, backup.name);
+          ctx.change((audit) =>
+            audit({
+              action: 'backup.deleted',
+              entity: 'backup',
+              entityId: backup.name,
+              before: { kind: backup.kind, createdAt: backup.createdAt },
+            }),
+          );
+        } catch (error) {
+          hidden?.putBack();
+          console.error('core: deleting a backup failed', error);
+          throw new DomainError('BACKUP_DELETE_FAILED', { folder: backupFolder(ctx.dataDir) });
+        }
+        try {
+          hidden.discard();
+        } catch (error) {
+          // Recorded and no longer listed; the file goes at the next settling.
+          console.error('core: removing a deleted backup failed', error);
+        }
+        return backup;
       });
     },
   };

@@ -49,5 +49,6 @@ export function createHandlers(ctx: CoreContext): Handlers {
     'backups.list': () => backups.overview(),
     'backups.create': () => backups.create(),
     'backups.restore': ({ name }) => backups.restore(name),
+    'backups.delete': ({ name }) => backups.delete(name),
   };
 }

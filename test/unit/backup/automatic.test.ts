@@ -1,29 +1,11 @@
 /** The automatic daily backup: one per day on opening the store, the newest seven kept. */
-import { addDays } from 'date-fns';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Clock } from '../../../src-main/core/clock';
 import type { BackupInfo } from '../../../shared/ipc';
 import { ok, readDatabase, tempDir } from '../support';
-import { backups, dayClock, openCore } from './support';
-
-function nextDays(first: string, count: number): string[] {
-  return Array.from({ length: count }, (_, i) =>
-    addDays(new Date(`${first}T12:00:00Z`), i)
-      .toISOString()
-      .slice(0, 10),
-  );
-}
-
-/** Opens the store on `day` with automatic backups on, waits for its check, closes it. */
-async function openOn(dataDir: string, day: string): Promise<BackupInfo[]> {
-  const core = openCore({ dataDir, clock: dayClock(day), automaticBackups: true });
-  const listed = await backups(core);
-  core.close();
-  return listed;
-}
+import { automatic, backups, dayClock, nextDays, openCore, openOn } from './support';
 
 const dayAndKind = (backup: BackupInfo) => `${backup.createdAt.slice(0, 10)} ${backup.kind}`;
-const automatic = (list: BackupInfo[]) => list.filter((backup) => backup.kind === 'automatic');
 
 afterEach(() => {
   vi.useRealTimers();

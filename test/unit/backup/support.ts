@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { addDays } from 'date-fns';
 import { afterEach } from 'vitest';
 import type { IsoDate } from '../../../shared/domain';
 import type { BackupInfo, BackupOverview, PropertyDetail, PropertySummary } from '../../../shared/ipc';
@@ -48,6 +49,25 @@ export function openCore(
 export async function backups(core: Core): Promise<BackupInfo[]> {
   return (await ok<BackupOverview>(core, 'backups.list')).backups;
 }
+
+/** Opens the store on `day` with automatic backups on, waits for its check, closes it; the backups. */
+export async function openOn(dataDir: string, day: string): Promise<BackupInfo[]> {
+  const core = openCore({ dataDir, clock: dayClock(day), automaticBackups: true });
+  const listed = await backups(core);
+  core.close();
+  return listed;
+}
+
+/** `count` calendar days from `first` on. */
+export function nextDays(first: string, count: number): string[] {
+  return Array.from({ length: count }, (_, i) =>
+    addDays(new Date(`${first}T12:00:00Z`), i)
+      .toISOString()
+      .slice(0, 10),
+  );
+}
+
+export const automatic = (list: BackupInfo[]) => list.filter((backup) => backup.kind === 'automatic');
 
 export function backupFile(core: { dataDir: string }, backup: BackupInfo): string {
   return path.join(backupFolder(core.dataDir), backup.name);

@@ -771,6 +771,7 @@ function samples(f: Fixture): SampleTable {
     'backups.list': none,
     'backups.create': none,
     'backups.restore': [{ payload: { name: f.backupName }, fields: { name: k.reqText(80) } }],
+    'backups.delete': [{ payload: { name: f.backupName }, fields: { name: k.reqText(80) } }],
     'startup.state': none,
     'startup.choose': [
       {

@@ -6,6 +6,7 @@ import {
   Card,
   Code,
   EmptyState,
+  Group,
   Stack,
   Table,
   Text,
@@ -18,17 +19,24 @@ import { LoadStatus } from '../common/LoadStatus';
 import { notifySuccess, valueOrNotify } from '../common/notify';
 import { PageHeader } from '../common/PageHeader';
 import { useBackupsStore } from './backupsStore';
+import { DeleteConfirmation } from './DeleteConfirmation';
 import { RestoreConfirmation } from './RestoreConfirmation';
 
 const kindColors: Record<BackupKind, string> = { automatic: 'gray', manual: 'blue', beforeRestore: 'orange' };
 
-/** Administration › Datensicherung: the backups, "Sicherung erstellen" and restoring one of them. */
+/** What a confirmation dialog is open for. */
+interface Pending {
+  action: 'restore' | 'delete';
+  backup: BackupInfo;
+}
+
+/** Administration › Datensicherung: the backups, "Sicherung erstellen", restoring or deleting one of them. */
 export function BackupsPage() {
   const { t } = useTranslation();
-  const { overview, loadError, load, create, restore } = useBackupsStore();
+  const { overview, loadError, load, create, restore, remove } = useBackupsStore();
   const [creating, setCreating] = useState(false);
-  const [confirming, setConfirming] = useState<BackupInfo | null>(null);
-  const [restoring, setRestoring] = useState(false);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     void load();
@@ -41,12 +49,22 @@ export function BackupsPage() {
     if (created) notifySuccess(t('backups.created', { date: formatDateTime(created.createdAt) }));
   }
 
-  async function onRestore(backup: BackupInfo) {
-    setRestoring(true);
-    const restored = valueOrNotify(await restore(backup.name));
-    setRestoring(false);
-    setConfirming(null);
-    if (restored) notifySuccess(t('backups.restored', { date: formatDateTime(restored.restored.createdAt) }));
+  async function onConfirm({ action, backup }: Pending) {
+    setBusy(true);
+    if (action === 'restore') {
+      const restored = valueOrNotify(await restore(backup.name));
+      if (restored)
+        notifySuccess(t('backups.restored', { date: formatDateTime(restored.restored.createdAt) }));
+    } else {
+      const deleted = valueOrNotify(await remove(backup.name));
+      if (deleted) notifySuccess(t('backups.deleted', { date: formatDateTime(deleted.createdAt) }));
+    }
+    setBusy(false);
+    setPending(null);
+  }
+
+  function onCancel() {
+    if (!busy) setPending(null);
   }
 
   return (
@@ -104,15 +122,26 @@ export function BackupsPage() {
                     </Badge>
                   </Table.Td>
                   <Table.Td ta="right">{formatBytes(backup.sizeBytes)}</Table.Td>
-                  <Table.Td ta="right">
-                    <Button
-                      size="xs"
-                      variant="light"
-                      aria-label={t('backups.restoreLabel', { date })}
-                      onClick={() => setConfirming(backup)}
-                    >
-                      {t('backups.restore')}
-                    </Button>
+                  <Table.Td>
+                    <Group gap="xs" justify="flex-end" wrap="nowrap">
+                      <Button
+                        size="xs"
+                        variant="light"
+                        aria-label={t('backups.restoreLabel', { date })}
+                        onClick={() => setPending({ action: 'restore', backup })}
+                      >
+                        {t('backups.restore')}
+                      </Button>
+                      <Button
+                        size="xs"
+                        variant="light"
+                        color="red"
+                        aria-label={t('backups.deleteLabel', { date })}
+                        onClick={() => setPending({ action: 'delete', backup })}
+                      >
+                        {t('backups.delete')}
+                      </Button>
+                    </Group>
                   </Table.Td>
                 </Table.Tr>
               );
@@ -121,14 +150,20 @@ export function BackupsPage() {
         </Table>
       )}
 
-      {confirming && (
+      {pending?.action === 'restore' && (
         <RestoreConfirmation
-          backup={confirming}
-          restoring={restoring}
-          onConfirm={() => void onRestore(confirming)}
-          onCancel={() => {
-            if (!restoring) setConfirming(null);
-          }}
+          backup={pending.backup}
+          restoring={busy}
+          onConfirm={() => void onConfirm(pending)}
+          onCancel={onCancel}
+        />
+      )}
+      {pending?.action === 'delete' && (
+        <DeleteConfirmation
+          backup={pending.backup}
+          deleting={busy}
+          onConfirm={() => void onConfirm(pending)}
+          onCancel={onCancel}
         />
       )}
     </Stack>

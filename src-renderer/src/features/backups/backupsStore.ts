@@ -12,6 +12,8 @@ interface BackupsState {
   create(): Promise<Result<BackupInfo>>;
   /** Restores `name` (the core saves the current state first), then the list again. */
   restore(name: string): Promise<Result<RestoredBackup>>;
+  /** Deletes `name` for good, then the list again. */
+  remove(name: string): Promise<Result<BackupInfo>>;
 }
 
 export const useBackupsStore = create<BackupsState>((set, get) => ({
@@ -32,6 +34,12 @@ export const useBackupsStore = create<BackupsState>((set, get) => ({
 
   async restore(name) {
     const result = await api.backups.restore({ name });
+    await get().load();
+    return result;
+  },
+
+  async remove(name) {
+    const result = await api.backups.delete({ name });
     await get().load();
     return result;
   },

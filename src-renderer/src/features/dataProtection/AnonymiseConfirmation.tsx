@@ -39,6 +39,9 @@ export function AnonymiseConfirmation({ names, busy, onConfirm, onCancel }: Prop
           <List.Item>{t('dataProtection.confirm.audit')}</List.Item>
         </List>
         <Text size="sm">{t('dataProtection.confirm.kept')}</Text>
+        <Text size="sm">
+          {t('dataProtection.confirm.backups', { where: `${t('nav.administration')} › ${t('nav.backups')}` })}
+        </Text>
         <Alert color="red">{t('dataProtection.confirm.final')}</Alert>
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
