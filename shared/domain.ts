@@ -49,6 +49,14 @@ export interface ContactFacts {
 
 export type ContractPhase = 'upcoming' | 'active' | 'ended';
 
+/** A contract's access windows under the settings in force (policy `contractWindows`). */
+export interface ContractWindows {
+  /** First day of pre-contract access (it lasts until the day before the start); null when off. */
+  preFrom: IsoDate | null;
+  /** Last day of access after contract end; null when off or the contract is open-ended. */
+  postUntil: IsoDate | null;
+}
+
 /** Strength order: active > pre = post > none. */
 export type Grant = 'active' | 'pre' | 'post' | 'none';
 

@@ -1,6 +1,6 @@
 /** Properties, units, contacts and contracts: what a property manager keeps. */
 import { z } from 'zod';
-import type { Access, ContractType, Grant, InviteEligibility, IsoDate, AccessSettings } from '../domain';
+import type { Access, ContractType, ContractWindows, Grant, InviteEligibility, IsoDate } from '../domain';
 import {
   channel,
   emailSchema,
@@ -67,6 +67,30 @@ export interface ContractView {
   end: IsoDate | null;
   /** What this contract grants today under the current settings. */
   access: Access;
+}
+
+/**
+ * A contract on a time axis, laid out by the core so that the renderer only draws. The axis runs
+ * from `from` to `until`, `days` days long; every position is a day count from `from` to the
+ * start of a day, and every span ends at the start of the day after its last day.
+ */
+export interface ContractTimeline {
+  from: IsoDate;
+  until: IsoDate;
+  days: number;
+  /** The pre-contract window; null when switched off. */
+  pre: { from: number; to: number } | null;
+  /** The contract itself; an open-ended one runs to the end of the axis. */
+  contract: { from: number; to: number };
+  /** The window after contract end; null when switched off or the contract is open-ended. */
+  post: { from: number; to: number } | null;
+  today: number;
+}
+
+/** A contract on the contact page: with its access windows and its timeline under today's settings. */
+export interface ContactContractView extends ContractView {
+  windows: ContractWindows;
+  timeline: ContractTimeline;
 }
 
 export interface UnitView {
@@ -174,15 +198,13 @@ export interface InvitationSummary {
 
 export interface ContactDetail {
   contact: Contact;
-  contracts: ContractView[];
+  contracts: ContactContractView[];
   access: Access;
   /** Latest invitation, null when never invited. */
   invitation: InvitationSummary | null;
   invitationState: InvitationState;
   registeredAt: string | null;
   eligibility: InviteEligibility;
-  /** Settings in force, for the contract timelines' windows. */
-  settings: AccessSettings;
   today: IsoDate;
 }
 

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { demoContact } from './demo';
+import { demoContact, demoFamily } from './demo';
 
 type T = (key: string, params?: Record<string, string | number>) => string;
 
@@ -12,6 +12,10 @@ async function openContact(page: Page, t: T, search: string, name: string) {
     .first()
     .click();
   await expect(page.getByRole('heading', { name, level: 2 })).toBeVisible();
+}
+
+function shifted(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 function formatted(iso: string, locale: 'de' | 'en') {
@@ -144,4 +148,31 @@ test('the access filter shows its counts and narrows the list', async ({ launch,
   await expect(page.getByRole('row', { name: new RegExp(soon.name) })).toBeVisible();
   const later = demoContact('tenantStartingLater');
   await expect(page.getByRole('row', { name: new RegExp(later.name) })).toHaveCount(0);
+});
+
+test('a family is named as its letters address it, in the list and on its page', async ({ launch, t }) => {
+  const { page } = await launch({ demo: true });
+  const family = demoFamily();
+  await openContact(page, t, family.lastName, `Familie ${family.lastName}`);
+});
+
+test('the contract timeline shows the window the settings give, from the day the core computes', async ({
+  launch,
+  t,
+  appLocale,
+}) => {
+  const { page, invoke } = await launch({ demo: true });
+  await invoke('settings.updateAccess', {
+    preContract: { enabled: true, days: 30 },
+    postContract: { enabled: false, days: 30 },
+    seatQuota: null,
+  });
+  const soon = demoContact('tenantStartingSoon');
+  await openContact(page, t, soon.lastName, soon.name);
+  const preFrom = shifted(soon.contracts[0]!.start_date, -30);
+  const timeline = page.getByRole('img', {
+    name: t('timeline.pre', { from: formatted(preFrom, appLocale) }),
+  });
+  await expect(timeline.locator('[data-window="pre"]')).toHaveCount(1);
+  await expect(timeline.locator('[data-window="post"]')).toHaveCount(0);
 });

@@ -1,16 +1,28 @@
 /** The planted demo contacts for the UI tests' pinned day (same seed as the app's demo). */
 import { generatePortfolio } from '../../src-main/core/demo/generate';
 import { DEMO_SEED } from '../../src-main/core/services/portfolioService';
+import { displayName, nameOfRow } from '../../src-main/core/services/portfolioViews';
 import { TEST_TODAY } from './fixtures';
 
 const portfolio = generatePortfolio({ seed: DEMO_SEED, today: TEST_TODAY });
 
 export function demoContact(situation: keyof typeof portfolio.situations) {
-  const id = portfolio.situations[situation].contactId;
+  return contactOf(portfolio.situations[situation].contactId);
+}
+
+/** A German-speaking family ("Familie Weber": salutation family, no first name), not archived. */
+export function demoFamily() {
+  const row = portfolio.contacts.find(
+    (c) => c.salutation === 'family' && c.first_name === null && c.language === 'de' && c.archived === 0,
+  )!;
+  return contactOf(row.id);
+}
+
+function contactOf(id: number) {
   const row = portfolio.contacts.find((contact) => contact.id === id)!;
   return {
     id,
-    name: [row.title, row.first_name, row.last_name].filter(Boolean).join(' '),
+    name: displayName(nameOfRow(row)),
     lastName: row.last_name,
     email: row.email,
     referenceId: row.reference_id,

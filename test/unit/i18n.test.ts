@@ -45,6 +45,14 @@ describe('translations', () => {
       ['access.pre', 'Vor Vertragsbeginn', 'Before contract start'],
       ['access.post', 'Nach Vertragsende', 'After contract end'],
       ['access.none', 'Kein Zugang', 'No access'],
+      // A contract's role is one person's: singular in English (contract table, unit list, filter).
+      ['contract.type.tenant', 'Mieter', 'Tenant'],
+      ['contract.type.owner', 'Eigentümer', 'Owner'],
+      // A role as a share target means everyone in it: plural in English.
+      ['sharing.role.tenant', 'Mieter', 'Tenants'],
+      ['sharing.role.owner', 'Eigentümer', 'Owners'],
+      ['sharing.target.tenant', 'Alle Mieter', 'All tenants'],
+      ['sharing.target.owner', 'Alle Eigentümer', 'All owners'],
     ];
     for (const [key, german, english] of glossary) {
       expect(message(de, key), key).toBe(german);

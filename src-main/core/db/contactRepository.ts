@@ -1,5 +1,5 @@
 import type { ContractType, Grant, IsoDate } from '../../../shared/domain';
-import type { ContactFields, InvitationState, Salutation } from '../../../shared/ipc';
+import type { ContactFields, InvitationState, Language, Salutation } from '../../../shared/ipc';
 import { CONTACT_GRANT_SQL, type AccessBounds } from './accessRepository';
 import type { Db } from './connection';
 
@@ -13,7 +13,7 @@ export interface ContactRow {
   company: string | null;
   email: string | null;
   phone: string | null;
-  language: 'de' | 'en';
+  language: Language;
   preference: 'postal' | 'online';
   reference_id: string;
   note: string | null;
@@ -39,6 +39,12 @@ export interface InvitationRow {
   revoked_at: string | null;
 }
 
+/** A row of `portal_accounts`: the contact registered in the customer portal. */
+export interface PortalAccountRow {
+  contact_id: number;
+  registered_at: string;
+}
+
 /** One contact of a list page: what the list shows, before the policy adds its access. */
 export interface ContactListRow {
   id: number;
@@ -48,6 +54,7 @@ export interface ContactListRow {
   last_name: string;
   company: string | null;
   email: string | null;
+  language: Language;
   reference_id: string;
   archived: 0 | 1;
   anonymised_at: string | null;
@@ -208,7 +215,7 @@ export function contactListStatements(
   const counts = contactListWhere(filter, bounds, false);
   return {
     page: `SELECT c.id, c.salutation, c.title, c.first_name, c.last_name, c.company, c.email,
-        c.reference_id, c.archived, c.anonymised_at,
+        c.language, c.reference_id, c.archived, c.anonymised_at,
         EXISTS (SELECT 1 FROM portal_accounts pa WHERE pa.contact_id = c.id) AS registered,
         ${INVITATION_STATE_SQL} AS invitation
       FROM contacts c
@@ -263,7 +270,7 @@ export function contactRepository(db: Db) {
      WHERE id = :id`,
   );
   const archive = db.prepare<[0 | 1, number]>('UPDATE contacts SET archived = ? WHERE id = ?');
-  const registration = db.prepare<[number], { registered_at: string }>(
+  const registration = db.prepare<[number], Pick<PortalAccountRow, 'registered_at'>>(
     'SELECT registered_at FROM portal_accounts WHERE contact_id = ?',
   );
   const latestInvitation = db.prepare<[number], InvitationRow>(

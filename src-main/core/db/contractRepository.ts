@@ -1,5 +1,5 @@
 import type { ContractFacts, ContractType, IsoDate } from '../../../shared/domain';
-import type { Salutation } from '../../../shared/ipc';
+import type { Language, Salutation } from '../../../shared/ipc';
 import type { Db } from './connection';
 
 /** A row of `contracts`. */
@@ -24,6 +24,7 @@ export interface ContractViewRow extends ContractRow {
   first_name: string | null;
   last_name: string;
   company: string | null;
+  language: Language;
   archived: 0 | 1;
 }
 
@@ -42,7 +43,7 @@ export function toContractFacts(row: ContractRow): ContractFacts {
 }
 
 const VIEW = `SELECT k.*, u.name AS unit_name, u.number AS unit_number, p.name AS property_name,
-    c.salutation, c.title, c.first_name, c.last_name, c.company, c.archived
+    c.salutation, c.title, c.first_name, c.last_name, c.company, c.language, c.archived
   FROM contracts k
   JOIN units u ON u.id = k.unit_id
   JOIN properties p ON p.id = k.property_id

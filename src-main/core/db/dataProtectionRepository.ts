@@ -5,7 +5,15 @@ import type { Db } from './connection';
 /** A deletion candidate as listed, before the policy adds its last contract and access end. */
 export type CandidateRow = Pick<
   ContactListRow,
-  'id' | 'salutation' | 'title' | 'first_name' | 'last_name' | 'company' | 'reference_id' | 'archived'
+  | 'id'
+  | 'salutation'
+  | 'title'
+  | 'first_name'
+  | 'last_name'
+  | 'company'
+  | 'language'
+  | 'reference_id'
+  | 'archived'
 >;
 
 export interface AnonymisableRow extends CandidateRow {
@@ -33,8 +41,8 @@ const CANDIDATES = `SELECT contact_id AS id, MAX(end_date) AS last_end
 
 /** The reading statements (exported for the query-plan test). */
 export const dataProtectionStatements = {
-  candidatePage: `SELECT c.id, c.salutation, c.title, c.first_name, c.last_name, c.company, c.reference_id,
-      c.archived
+  candidatePage: `SELECT c.id, c.salutation, c.title, c.first_name, c.last_name, c.company, c.language,
+      c.reference_id, c.archived
     FROM (${CANDIDATES}) cand JOIN contacts c ON c.id = cand.id
     WHERE c.anonymised_at IS NULL
     ORDER BY cand.last_end, c.sort_name, c.id
@@ -57,7 +65,7 @@ export function dataProtectionRepository(db: Db) {
      WHERE k.id IN (SELECT value FROM json_each(?))`,
   );
   const contacts = db.prepare<[string], AnonymisableRow>(
-    `SELECT id, salutation, title, first_name, last_name, company, reference_id, archived, anonymised_at
+    `SELECT id, salutation, title, first_name, last_name, company, language, reference_id, archived, anonymised_at
      FROM contacts WHERE id IN (SELECT value FROM json_each(?))`,
   );
   const clearContact = db.prepare<{

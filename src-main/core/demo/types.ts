@@ -1,90 +1,23 @@
 /**
- * The demo portfolio as plain rows, one interface per table of migration 2 (snake_case = column
- * names), ready to be bound to INSERT statements. JSON-plain: dates are `YYYY-MM-DD` strings,
- * timestamps ISO strings, booleans 0/1.
+ * The demo portfolio as plain rows of the data store's tables, ready to be bound to INSERT
+ * statements. The row types are the repositories' (db/*Repository.ts, snake_case = column names):
+ * JSON-plain, dates `YYYY-MM-DD` strings, timestamps ISO strings, booleans 0/1. The generator
+ * always fills the reference ids (K-100042, L-1001, L-1001-003), gives e-mail addresses only on
+ * reserved example domains, and writes `sort_name` as the repository's `sortNameOf` would.
  */
-import type { ContractType, IsoDate } from '../../../shared/domain';
+import type { IsoDate } from '../../../shared/domain';
+import type { ContactRow as StoredContactRow, PortalAccountRow } from '../db/contactRepository';
+import type { ContractRow } from '../db/contractRepository';
+import type { PropertyAddressRow, PropertyRow } from '../db/propertyRepository';
+import type { UnitRow } from '../db/unitRepository';
 
-export type Salutation = 'mr' | 'ms' | 'mx' | 'company' | 'family';
-export type Language = 'de' | 'en';
-export type ContactPreference = 'postal' | 'online';
-export type UnitUsage = 'private' | 'commercial';
+export type { ContractRow, PortalAccountRow, PropertyAddressRow, PropertyRow, UnitRow };
+export type { Language, Salutation } from '../../../shared/ipc';
 
-export interface PropertyRow {
-  id: number;
-  name: string;
-  reference_id: string;
-  /** When the property was entered into the administration (ISO timestamp, before `today`). */
-  created_at: string;
-}
-
-export interface PropertyAddressRow {
-  id: number;
-  property_id: number;
-  street: string;
-  house_no: string;
-  postcode: string;
-  city: string;
-}
-
-export interface UnitRow {
-  id: number;
-  property_id: number;
-  /** e.g. "Whg. 3, 1. OG links", "Laden 1, EG links", "Whg. 27, Hs. 6, 2. OG rechts". */
-  name: string;
-  /** Running number inside the property ("1", "2", …), unique per property. */
-  number: string;
-  usage: UnitUsage;
-  /** e.g. "L-1001-003". */
-  reference_id: string;
-}
-
-export interface ContactRow {
-  id: number;
-  salutation: Salutation;
-  /** "Dr." or "Prof. Dr." or null. */
-  title: string | null;
-  /** null for companies and families ("Familie Weber"). */
-  first_name: string | null;
-  /** Surname; for companies the company name. */
-  last_name: string;
-  company: string | null;
-  /** Unique when present; always on reserved example domains (example.com/.net/.org). */
-  email: string | null;
-  phone: string | null;
-  language: Language;
-  /** Always 'postal' when there is no e-mail. */
-  preference: ContactPreference;
-  /** e.g. "K-100042", unique. */
-  reference_id: string;
-  note: string | null;
-  archived: 0 | 1;
-  /** Lower-cased `${last_name} ${first_name}`, trimmed. */
-  sort_name: string;
-  street: string | null;
-  house_no: string | null;
-  postcode: string | null;
-  city: string | null;
-}
-
-export interface ContractRow {
-  id: number;
-  contact_id: number;
-  unit_id: number;
-  property_id: number;
-  type: ContractType;
-  /** "MV-2024-0012" (Mietvertrag, tenant) or "EV-2019-0003" (Eigentum, owner), by start year. */
-  number: string;
-  start_date: IsoDate;
-  /** null = open-ended; otherwise ≥ start_date. */
-  end_date: IsoDate | null;
-}
-
-export interface PortalAccountRow {
-  contact_id: number;
-  /** ISO timestamp on a day before `today`, inside one of the contact's contracts. */
-  registered_at: string;
-}
+/** A contact as generated: never anonymised (the column keeps its default, null). */
+export type ContactRow = Omit<StoredContactRow, 'anonymised_at'>;
+export type ContactPreference = ContactRow['preference'];
+export type UnitUsage = UnitRow['usage'];
 
 /**
  * The situations the demo plants on purpose, whatever `today` is (tests and UI demos rely on them).

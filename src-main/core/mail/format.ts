@@ -64,14 +64,32 @@ export function salutationLine(language: Language, a: Addressee): string {
   }
 }
 
-/** The name line of an address block: "Frau Dr. Anna Müller", "Herrn Jan Weber", "Familie Weber". */
-export function addresseeLine(language: Language, a: Addressee): string {
-  const name = join(a.title, a.firstName, a.lastName);
+/**
+ * A contact's name as every screen shows it: the address block's name without "Frau" / "Herrn",
+ * in the contact's language (the language they are written to in): "Dr. Anna Müller",
+ * "Familie Weber" / "Weber family", a company by its company name ("Hausbau GmbH").
+ */
+export function contactName(language: Language, a: Addressee): string {
   switch (a.salutation) {
     case 'company':
-      return a.company?.trim() || a.lastName.trim();
+      return a.company?.trim() || join(a.title, a.firstName, a.lastName);
     case 'family':
-      return language === 'de' ? join('Familie', a.firstName, a.lastName) : `The ${a.lastName.trim()} family`;
+      return language === 'de' ? join('Familie', a.firstName, a.lastName) : `${a.lastName.trim()} family`;
+    case 'ms':
+    case 'mr':
+    case 'mx':
+      return join(a.title, a.firstName, a.lastName);
+  }
+}
+
+/** The name line of an address block: "Frau Dr. Anna Müller", "Herrn Jan Weber", "Familie Weber". */
+export function addresseeLine(language: Language, a: Addressee): string {
+  const name = contactName(language, a);
+  switch (a.salutation) {
+    case 'company':
+      return name;
+    case 'family':
+      return language === 'de' ? name : `The ${name}`;
     case 'ms':
       return language === 'de' ? join('Frau', name) : a.title ? name : join('Ms', name);
     case 'mr':

@@ -7,6 +7,7 @@ import type {
   ContactFacts,
   ContractFacts,
   ContractPhase,
+  ContractWindows,
   Grant,
   IsoDate,
 } from '../../../shared/domain';
@@ -72,6 +73,21 @@ export function grantEvaluator(settings: AccessSettings, day: IsoDate): GrantEva
  */
 export function contractGrant(c: ContractFacts, settings: AccessSettings, day: IsoDate): Access {
   return grantEvaluator(settings, day)(c);
+}
+
+/**
+ * The access windows of a contract under `settings`, as `contractGrant` tests them: pre-contract
+ * access from start − days to start − 1, access after contract end from end + 1 to end + days.
+ */
+export function contractWindows(
+  c: Pick<ContractFacts, 'start' | 'end'>,
+  settings: AccessSettings,
+): ContractWindows {
+  const { preContract, postContract } = settings;
+  return {
+    preFrom: preContract.enabled ? addDays(c.start, -preContract.days) : null,
+    postUntil: postContract.enabled && c.end !== null ? addDays(c.end, postContract.days) : null,
+  };
 }
 
 const STRENGTH: Record<Grant, number> = { active: 2, pre: 1, post: 1, none: 0 };

@@ -4,6 +4,7 @@ export {
   contactAccess,
   contractGrant,
   contractPhase,
+  contractWindows,
   grantStrength,
   groupContractsByContact,
   isBetterAccess,

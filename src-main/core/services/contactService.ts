@@ -16,6 +16,7 @@ import {
   displayName,
   nameOfRow,
   toContact,
+  toContactContractView,
   toContractView,
 } from './portfolioViews';
 import type { SettingsService } from './settingsService';
@@ -70,7 +71,7 @@ export function contactService(ctx: CoreContext, settings: SettingsService) {
     const evaluate = grantEvaluator(current, today);
     return {
       contact: toContact(row),
-      contracts: views.map((view) => toContractView(view, evaluate)),
+      contracts: views.map((view) => toContactContractView(toContractView(view, evaluate), current, today)),
       access: contactAccess(facts, contractFacts, current, today),
       invitation: latest === undefined ? null : invitationSummary(latest, today),
       invitationState: contactInvitationState(
@@ -80,7 +81,6 @@ export function contactService(ctx: CoreContext, settings: SettingsService) {
       ),
       registeredAt,
       eligibility: inviteEligibility(facts, contractFacts, current, today),
-      settings: current,
       today,
     };
   }

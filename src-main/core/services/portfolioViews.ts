@@ -1,25 +1,41 @@
 /** Rows of the portfolio tables as the contract shows them (names, contacts, contract views). */
-import type { Access, ContactFacts, ContractFacts } from '../../../shared/domain';
-import type { Contact, ContactFields, ContractView } from '../../../shared/ipc';
+import type {
+  Access,
+  AccessSettings,
+  ContactFacts,
+  ContractFacts,
+  ContractWindows,
+  IsoDate,
+} from '../../../shared/domain';
+import type {
+  Contact,
+  ContactContractView,
+  ContactFields,
+  ContractTimeline,
+  ContractView,
+} from '../../../shared/ipc';
 import type { ContactRow } from '../db/contactRepository';
 import { toContractFacts, type ContractViewRow } from '../db/contractRepository';
-import type { PostalAddressee } from '../mail/format';
+import { contactName, type PostalAddressee } from '../mail/format';
+import { addDays, contractWindows, daysBetween, maxIsoDate, minIsoDate } from '../policy';
 
-export type NameFields = Pick<ContactFields, 'salutation' | 'title' | 'firstName' | 'lastName' | 'company'>;
+/** What naming a contact needs: the salutation's name fields and the contact's language. */
+export type NameFields = Pick<
+  ContactFields,
+  'salutation' | 'title' | 'firstName' | 'lastName' | 'company' | 'language'
+>;
 
 /**
- * How a contact is named: a company by its company name; everyone else "title first last"
- * ("Dr. Jürgen Müller"). A family is named as stored: first name (if any) and last name, e.g.
- * "Weber" — the language-dependent "Familie" / "family" is the renderer's, from the salutation.
+ * How a contact is named wherever a name is shown (lists, detail, invite summaries, shares):
+ * by the rules of the letters and mails (mail/format.ts `contactName`), e.g. "Familie Weber".
  */
 export function displayName(name: NameFields): string {
-  if (name.salutation === 'company' && name.company) return name.company;
-  return [name.title, name.firstName, name.lastName].filter((part) => part).join(' ');
+  return contactName(name.language, name);
 }
 
 /** The name fields of a contacts row (or of a row carrying the same columns). */
 export function nameOfRow(
-  row: Pick<ContactRow, 'salutation' | 'title' | 'first_name' | 'last_name' | 'company'>,
+  row: Pick<ContactRow, 'salutation' | 'title' | 'first_name' | 'last_name' | 'company' | 'language'>,
 ): NameFields {
   return {
     salutation: row.salutation,
@@ -27,6 +43,7 @@ export function nameOfRow(
     firstName: row.first_name,
     lastName: row.last_name,
     company: row.company,
+    language: row.language,
   };
 }
 
@@ -47,6 +64,7 @@ export function postalAddressee(
     | 'first_name'
     | 'last_name'
     | 'company'
+    | 'language'
     | 'street'
     | 'house_no'
     | 'postcode'
@@ -107,4 +125,50 @@ export function toContractView(row: ContractViewRow, grant: (c: ContractFacts) =
     end: row.end_date,
     access: row.archived === 1 ? NO_ACCESS : grant(toContractFacts(row)),
   };
+}
+
+/** Days the timeline shows before and after what it marks; after an open-ended contract, more. */
+const TIMELINE_MARGIN_DAYS = 20;
+const TIMELINE_OPEN_END_DAYS = 60;
+/** An open-ended contract is drawn for at least its first year. */
+const TIMELINE_OPEN_YEAR_DAYS = 365;
+
+/**
+ * The time axis of one contract (ContractTimeline in the contract): its windows, the contract and
+ * today, with a margin on either side.
+ */
+export function contractTimeline(
+  contract: Pick<ContractView, 'start' | 'end'>,
+  windows: ContractWindows,
+  today: IsoDate,
+): ContractTimeline {
+  const { start, end } = contract;
+  const first = minIsoDate(windows.preFrom ?? start, today);
+  const last = maxIsoDate(windows.postUntil ?? end ?? addDays(start, TIMELINE_OPEN_YEAR_DAYS), today);
+  const from = addDays(first, -TIMELINE_MARGIN_DAYS);
+  const until = addDays(last, end === null ? TIMELINE_OPEN_END_DAYS : TIMELINE_MARGIN_DAYS);
+  const at = (day: IsoDate) => daysBetween(from, day);
+  const days = at(until);
+  return {
+    from,
+    until,
+    days,
+    pre: windows.preFrom === null ? null : { from: at(windows.preFrom), to: at(start) },
+    contract: { from: at(start), to: end === null ? days : at(end) + 1 },
+    post:
+      windows.postUntil === null || end === null
+        ? null
+        : { from: at(end) + 1, to: at(windows.postUntil) + 1 },
+    today: at(today),
+  };
+}
+
+/** A contract as the contact page shows it: with its windows and timeline under `settings` today. */
+export function toContactContractView(
+  view: ContractView,
+  settings: AccessSettings,
+  today: IsoDate,
+): ContactContractView {
+  const windows = contractWindows(view, settings);
+  return { ...view, windows, timeline: contractTimeline(view, windows, today) };
 }

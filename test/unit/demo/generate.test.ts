@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isIsoDate } from '../../../shared/dates';
+import { sortNameOf } from '../../../src-main/core/db/contactRepository';
 import {
   DEFAULT_CONTACTS,
   generatePortfolio,
@@ -163,7 +164,15 @@ function expectConsistentRows(p: DemoPortfolio): void {
   p.contracts.forEach((x, i) => expect(x.id).toBe(i + 1));
 
   for (const c of p.contacts) {
-    expect(c.sort_name).toBe(`${c.last_name} ${c.first_name ?? ''}`.trim().toLowerCase());
+    // Sorted and searched exactly like a contact entered in the app.
+    expect(c.sort_name).toBe(
+      sortNameOf({
+        salutation: c.salutation,
+        firstName: c.first_name,
+        lastName: c.last_name,
+        company: c.company,
+      }),
+    );
     expect(c.reference_id).toMatch(/^K-\d{6,}$/);
     if (c.email === null) expect(c.preference).toBe('postal');
     else expect(c.email).toMatch(/^[a-z0-9.-]+@([a-z0-9-]+\.)?example\.(com|net|org)$/);

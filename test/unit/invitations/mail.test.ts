@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Organisation, OutboxMessage, OutboxPage } from '../../../shared/ipc';
 import {
   addresseeLine,
+  contactName,
   formatDate,
   salutationLine,
   type Addressee,
@@ -119,6 +120,23 @@ describe('salutations and dates', () => {
     expect(addresseeLine('en', person('ms'))).toBe('Ms Alex Weber');
     expect(addresseeLine('de', person('company', { company: 'Hausbau GmbH' }))).toBe('Hausbau GmbH');
     expect(addresseeLine('de', person('family', { firstName: null }))).toBe('Familie Weber');
+  });
+
+  it.each([
+    ['ms', { title: 'Dr.' }, 'Dr. Alex Weber', 'Dr. Alex Weber'],
+    ['mr', {}, 'Alex Weber', 'Alex Weber'],
+    ['mx', {}, 'Alex Weber', 'Alex Weber'],
+    ['family', { firstName: null }, 'Familie Weber', 'Weber family'],
+    ['family', { firstName: 'Anna und Jan' }, 'Familie Anna und Jan Weber', 'Weber family'],
+    ['company', { firstName: null, company: 'Hausbau GmbH' }, 'Hausbau GmbH', 'Hausbau GmbH'],
+    ['company', { firstName: null, lastName: 'Hausbau GmbH' }, 'Hausbau GmbH', 'Hausbau GmbH'],
+  ] as const)('names a %s contact %j on screen as its address block does', (salutation, extra, de, en) => {
+    expect(contactName('de', person(salutation, extra))).toBe(de);
+    expect(contactName('en', person(salutation, extra))).toBe(en);
+  });
+
+  it("writes an English family's address block with the article", () => {
+    expect(addresseeLine('en', person('family', { firstName: null }))).toBe('The Weber family');
   });
 
   it('formats dates per language', () => {

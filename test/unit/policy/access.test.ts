@@ -8,9 +8,11 @@ import type {
   Grant,
 } from '../../../shared/domain';
 import {
+  addDays,
   contactAccess,
   contractGrant,
   contractPhase,
+  contractWindows,
   grantStrength,
   groupContractsByContact,
 } from '../../../src-main/core/policy';
@@ -213,6 +215,44 @@ describe('contractGrant', () => {
   ])('%s', (_name, c, s, day, grant, until) => {
     const expected: Access = grant === 'none' ? NONE : { grant, until, contractId: c.id };
     expect(contractGrant(c, s, day)).toEqual(expected);
+  });
+});
+
+describe('contractWindows', () => {
+  const june = contract(7, '2026-06-10', '2026-06-20');
+
+  it.each<[string, ContractFacts, AccessSettings, string | null, string | null]>([
+    ['both off', june, settings(null, null), null, null],
+    ['pre on', june, settings(30, null), '2026-05-11', null],
+    ['post on', june, settings(null, 14), null, '2026-07-04'],
+    ['both on', june, settings(30, 14), '2026-05-11', '2026-07-04'],
+    ['one day each', june, settings(1, 1), '2026-06-09', '2026-06-21'],
+    [
+      'open-ended: no window after an end it does not have',
+      contract(8, '2026-06-10', null),
+      settings(30, 14),
+      '2026-05-11',
+      null,
+    ],
+    ['pre onto the leap day', contract(9, '2028-03-01', null), settings(1, 1), '2028-02-29', null],
+    [
+      'post onto the leap day',
+      contract(10, '2027-03-01', '2028-02-28'),
+      settings(null, 1),
+      null,
+      '2028-02-29',
+    ],
+  ])('%s', (_name, c, s, preFrom, postUntil) => {
+    expect(contractWindows(c, s)).toEqual({ preFrom, postUntil });
+  });
+
+  it('start and end where contractGrant starts and stops granting', () => {
+    const s = settings(30, 14);
+    const { preFrom, postUntil } = contractWindows(june, s);
+    expect(contractGrant(june, s, addDays(preFrom!, -1)).grant).toBe('none');
+    expect(contractGrant(june, s, preFrom!).grant).toBe('pre');
+    expect(contractGrant(june, s, postUntil!).grant).toBe('post');
+    expect(contractGrant(june, s, addDays(postUntil!, 1)).grant).toBe('none');
   });
 });
 

@@ -17,6 +17,7 @@ import type {
 import {
   contactAccess,
   contractGrant,
+  contractWindows,
   individualShareAllowed,
   inviteEligibility,
   resolveRoleShare,
@@ -202,6 +203,22 @@ describe('policy invariants (fast-check)', () => {
     fc.assert(
       fc.property(scenarioArb, settingsArb, ({ contracts, day }, s) => {
         for (const c of contracts) expect(contractGrant(c, s, day)).toEqual(oracleGrant(c, s, day));
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  it('contractWindows are exactly the days on which contractGrant answers pre or post', () => {
+    fc.assert(
+      fc.property(scenarioArb, settingsArb, ({ contracts, day }, s) => {
+        for (const c of contracts) {
+          const { preFrom, postUntil } = contractWindows(c, s);
+          const grant = contractGrant(c, s, day).grant;
+          expect(grant === 'pre').toBe(preFrom !== null && preFrom <= day && day < c.start);
+          expect(grant === 'post').toBe(
+            postUntil !== null && c.end !== null && c.end < day && day <= postUntil,
+          );
+        }
       }),
       { numRuns: NUM_RUNS },
     );

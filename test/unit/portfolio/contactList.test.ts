@@ -135,7 +135,7 @@ describe('contacts.list', () => {
       'Anna Müller',
       'Jürgen Müller',
       'Anna Schmidt',
-      'Weber',
+      'Familie Weber',
       'Ayşe Özdemir',
     ]);
     const byId = new Map(page.items.map((item) => [item.id, item]));

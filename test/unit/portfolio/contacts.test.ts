@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { ContactDetail, ContactListPage } from '../../../shared/ipc';
-import { defaultAccessSettings } from '../../../src-main/core/services/settingsService';
+import type {
+  ContactDetail,
+  ContactInput,
+  ContactListPage,
+  PropertyDetail,
+  PropertyInvitePreview,
+} from '../../../shared/ipc';
 import { expectOk, testCore } from '../support';
 import {
   auditRows,
@@ -36,7 +41,6 @@ describe('contacts', () => {
       invitationState: 'none',
       registeredAt: null,
       eligibility: { allowed: false, reason: 'NO_CONTRACT', possibleFrom: null },
-      settings: defaultAccessSettings,
       today: '2026-11-27',
     });
     expect(expectOk(await core.invoke('contacts.get', { id: created.contact.id }))).toEqual(created);
@@ -47,40 +51,58 @@ describe('contacts', () => {
     });
   });
 
-  it('names a person "title first last", a company by its name, a family as stored', async () => {
+  it('names a contact as the letters address it, the same on every screen', async () => {
     const core = testCore();
-    const company = await createContact(core, {
-      salutation: 'company',
-      firstName: null,
-      lastName: 'Hausbau',
-      company: 'Hausbau GmbH',
-      referenceId: 'K-2',
-    });
-    const family = await createContact(core, {
-      salutation: 'family',
-      firstName: null,
-      lastName: 'Weber',
-      referenceId: 'K-3',
-    });
-    const familie = await createContact(core, {
-      salutation: 'family',
-      firstName: null,
-      lastName: 'Familie Weber',
-      referenceId: 'K-4',
-    });
-    const mx = await createContact(core, {
-      salutation: 'mx',
-      firstName: 'Kim',
-      lastName: 'Lange',
-      referenceId: 'K-5',
-    });
-    expect([company, family, familie, mx].map((d) => d.contact.displayName)).toEqual([
+    const property = await createProperty(core);
+    const unit = await createUnit(core, property.id);
+    const named = async (extra: Partial<ContactInput>) => {
+      const { contact } = await createContact(core, extra);
+      await createContract(core, { contactId: contact.id, unitId: unit.id, number: `MV-${contact.id}` });
+      return contact.displayName;
+    };
+    const names = [
+      await named({ title: 'Dr.', referenceId: 'K-1' }),
+      await named({
+        salutation: 'company',
+        firstName: null,
+        lastName: 'Hausbau',
+        company: 'Hausbau GmbH',
+        referenceId: 'K-2',
+      }),
+      await named({ salutation: 'family', firstName: null, lastName: 'Weber', referenceId: 'K-3' }),
+      await named({
+        salutation: 'family',
+        firstName: null,
+        lastName: 'Smith',
+        language: 'en',
+        referenceId: 'K-4',
+      }),
+      await named({ salutation: 'mx', firstName: 'Kim', lastName: 'Lange', referenceId: 'K-5' }),
+    ];
+    expect(names).toEqual([
+      'Dr. Jürgen Müller',
       'Hausbau GmbH',
-      'Weber',
       'Familie Weber',
+      'Smith family',
       'Kim Lange',
     ]);
-    // The company sorts (and is found) by its company name.
+    // The list (sorted by last name, a company by its company name), the unit's contracts and the
+    // property invitation show the same names.
+    const list = expectOk<ContactListPage>(await core.invoke('contacts.list', {}));
+    expect(list.items.map((i) => i.displayName)).toEqual([
+      'Hausbau GmbH',
+      'Kim Lange',
+      'Dr. Jürgen Müller',
+      'Smith family',
+      'Familie Weber',
+    ]);
+    const detail = expectOk<PropertyDetail>(await core.invoke('properties.get', { id: property.id }));
+    expect(detail.units[0]?.current.map((c) => c.contactName)).toEqual(names);
+    const invite = expectOk<PropertyInvitePreview>(
+      await core.invoke('invitations.previewProperty', { propertyId: property.id }),
+    );
+    expect(invite.eligible.map((c) => c.displayName).sort()).toEqual([...names].sort());
+    // The company is found by its company name.
     const page = expectOk<ContactListPage>(await core.invoke('contacts.list', { search: 'hausb' }));
     expect(page.items.map((i) => i.displayName)).toEqual(['Hausbau GmbH']);
   });

@@ -59,6 +59,8 @@ describe('contracts', () => {
       start: '2026-01-01',
       end: '2027-06-30',
       access: { grant: 'active', until: '2027-06-30', contractId: contract.id },
+      windows: { preFrom: null, postUntil: null },
+      timeline: expect.objectContaining({ from: '2025-12-12', until: '2027-07-20' }),
     });
     expect(detail.access).toEqual(contract.access);
     expect(detail.eligibility).toEqual({ allowed: true, access: contract.access });
@@ -82,7 +84,9 @@ describe('contracts', () => {
     const after = expectOk<ContactDetail>(await core.invoke('contacts.get', { id: contactId }));
     expect(after.access).toMatchObject({ grant: 'pre', until: '2026-12-14' });
     expect(after.contracts[0]?.access.grant).toBe('pre');
-    expect(after.settings.preContract).toEqual({ enabled: true, days: 30 });
+    // The contact page's timeline gets the window from the core, as of the settings just saved.
+    expect(after.contracts[0]?.windows).toEqual({ preFrom: '2026-11-15', postUntil: null });
+    expect(after.contracts[0]?.timeline.pre).toEqual({ from: 20, to: 50 });
   });
 
   it('update may move the contract to a unit of another property (property follows the unit)', async () => {

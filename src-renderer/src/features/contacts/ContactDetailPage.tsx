@@ -180,12 +180,7 @@ function Contracts({
                 </Table.Tr>
                 <Table.Tr>
                   <Table.Td colSpan={editable ? 7 : 6} pt={0}>
-                    <ContractTimeline
-                      start={contract.start}
-                      end={contract.end}
-                      settings={detail.settings}
-                      today={detail.today}
-                    />
+                    <ContractTimeline contract={contract} today={detail.today} />
                   </Table.Td>
                 </Table.Tr>
               </Fragment>

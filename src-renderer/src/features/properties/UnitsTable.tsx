@@ -27,7 +27,7 @@ function ContractLine({ contract }: { contract: ContractView }) {
     <Stack gap={4}>
       <Group gap={6}>
         <Text size="sm" c="dimmed">
-          {t(`properties.contractType.${contract.type}`)}
+          {t(`contract.type.${contract.type}`)}
         </Text>
         <Anchor
           component="button"
