@@ -264,7 +264,7 @@ async function main(): Promise<void> {
       }
       results.shareDialog = uiTiming(dialog);
       notes.push(
-        'share dialog: default target "Alle Kontakte" of the content\'s property; includes the dialog\'s 250 ms preview delay (ShareDialog, PREVIEW_DELAY_MS)',
+        'share dialog: default target "Alle Kontakte" of the content\'s property; its first preview is asked at once (the 250 ms PREVIEW_DELAY_MS of ShareDialog applies to later changes of the target)',
       );
     } catch (error) {
       notes.push(`share dialog not measured: ${(error as Error).message.split('\n')[0]}`);

@@ -151,6 +151,9 @@ function floorStatements(db: Database.Database) {
     countsByAccess: db.prepare(accessStatements.countsByAccess),
     impact: db.prepare(accessStatements.impact),
     roleRecipients: db.prepare(accessStatements.roleRecipients),
+    roleRecipientsByName: db.prepare(accessStatements.roleRecipientsByName),
+    roleRecipientCount: db.prepare(accessStatements.roleRecipientCount),
+    roleRecipientPage: db.prepare(accessStatements.roleRecipientPage),
     roleWindowContracts: db.prepare(accessStatements.roleWindowContracts),
     contractsOfContact: db.prepare(accessStatements.contractsOfContact),
     totals: db.prepare(`SELECT
@@ -284,13 +287,23 @@ export async function measureDataDir(input: MeasureInput): Promise<MeasureOutput
   );
 
   // ── role share "all tenants" of the largest property: the share dialog's preview (when it
-  // exists) and the resolution alone. Floor: the resolution's two statements; the preview adds the
-  // recipients' rows, their contracts and their units' names.
+  // exists), a page of its recipient list, and the resolution alone. Floor: the resolution's
+  // two statements; the preview's: the recipients by name with their e-mail and the skipped
+  // contacts, then the rows, contracts and unit names of the first page and the skipped, and the
+  // rows of the first page of those without e-mail; a page's: count and page, then the page's rows,
+  // contracts and unit names.
   const scope = { ...bounds, propertyId: largest, allUnits: 1, unitIds: '[]', role: 'tenant' };
   const resolveFloor = () => {
     const recipients = s.roleRecipients.all(scope) as { contact_id: number }[];
     const skipped = s.roleWindowContracts.all(scope) as { contact_id: number }[];
     return [...recipients, ...skipped].map((r) => r.contact_id);
+  };
+  /** The rows, contracts and unit names of the contacts a view is built for. */
+  const viewFloor = (ids: readonly number[]) => {
+    const json = JSON.stringify(ids);
+    s.recipientRows.all(json);
+    const own = s.contractsOfIds.all(json) as { unit_id: number }[];
+    s.unitNames.all(JSON.stringify([...new Set(own.map((k) => k.unit_id))]));
   };
   if (isChannel('sharing.preview') && isChannel('content.create')) {
     const preview = row(
@@ -298,6 +311,9 @@ export async function measureDataDir(input: MeasureInput): Promise<MeasureOutput
       'role share "all tenants", largest property: dialog',
       'sharing.preview',
     );
+    const further = isChannel('sharing.recipients')
+      ? row('sharingPage', 'role share "all tenants", largest property: list page', 'sharing.recipients')
+      : null;
     try {
       const content = await invoke<{ id: number }>('content.create', {
         kind: 'announcement',
@@ -309,22 +325,56 @@ export async function measureDataDir(input: MeasureInput): Promise<MeasureOutput
         contentId: content.id,
         target: { mode: 'role', role: 'tenant', propertyId: largest, unitIds: null },
       };
-      const answer = await invoke<{ recipients: unknown[]; skipped: unknown[] }>('sharing.preview', payload);
-      preview.info = `${answer.recipients.length} recipients, ${answer.skipped.length} skipped`;
+      const answer = await invoke<{
+        recipientCount: number;
+        recipients: unknown[];
+        skipped: unknown[];
+        needsPostCount: number;
+      }>('sharing.preview', payload);
+      preview.info =
+        `${answer.recipientCount} recipients (${answer.recipients.length} on the first page), ` +
+        `${answer.skipped.length} skipped, ${answer.needsPostCount} without e-mail`;
       gc();
       preview.app = await measure(20, () => invoke('sharing.preview', payload), { warmup: 3 });
+      const pageSize = Math.max(1, answer.recipients.length);
       preview.floor = measureSync(
         20,
         () => {
-          const ids = JSON.stringify(resolveFloor());
-          s.recipientRows.all(ids);
-          const own = s.contractsOfIds.all(ids) as { unit_id: number }[];
-          s.unitNames.all(JSON.stringify([...new Set(own.map((k) => k.unit_id))]));
+          const reached = s.roleRecipientsByName.all(scope) as { id: number; email: string | null }[];
+          const skipped = (s.roleWindowContracts.all(scope) as { contact_id: number }[]).map(
+            (r) => r.contact_id,
+          );
+          viewFloor([...reached.slice(0, pageSize).map((r) => r.id), ...skipped]);
+          const byPost = reached.filter((r) => r.email === null).slice(0, pageSize);
+          s.recipientRows.all(JSON.stringify(byPost.map((r) => r.id)));
         },
         3,
       );
+      if (further !== null) {
+        // The middle page of the list: SQL sorts the whole set whichever page is asked for.
+        const page = {
+          ...payload,
+          offset: Math.floor(answer.recipientCount / 2 / pageSize) * pageSize,
+          limit: pageSize,
+        };
+        further.info = `${pageSize} recipients from offset ${page.offset}`;
+        gc();
+        further.app = await measure(20, () => invoke('sharing.recipients', page), { warmup: 3 });
+        further.floor = measureSync(
+          20,
+          () => {
+            s.roleRecipientCount.get(scope);
+            const rows = s.roleRecipientPage.all({ ...scope, offset: page.offset, limit: page.limit }) as {
+              id: number;
+            }[];
+            viewFloor(rows.map((r) => r.id));
+          },
+          3,
+        );
+      }
     } catch (error) {
       rows.delete('sharingPreview');
+      rows.delete('sharingPage');
       notes.push(`sharing.preview could not be measured: ${(error as Error).message}`);
     }
   } else {

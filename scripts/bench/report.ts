@@ -113,6 +113,7 @@ const ORDER = [
   'access',
   'policy',
   'sharingPreview',
+  'sharingPage',
   'roleShare',
   'overviewFirst',
   'overview',

@@ -130,14 +130,33 @@ export interface RefusedRecipient {
   reason: IndividualShareRefusal;
 }
 
+/** Recipients per page of the share dialog's list: the preview's first page, then sharing.recipients. */
+export const SHARE_RECIPIENT_PAGE_SIZE = 50;
+
+/**
+ * What the share dialog shows first: counts, every skipped or refused contact, and the first
+ * SHARE_RECIPIENT_PAGE_SIZE recipients in name order (sort_name, as the contact list); further pages
+ * come from sharing.recipients. A 5,000-unit property has thousands of recipients.
+ */
 export interface SharePreview {
+  /** Everyone the share reaches today. */
+  recipientCount: number;
+  /** The first page of them. */
   recipients: ShareRecipientView[];
-  /** Role shares only: contacts of the scope inside a pre/post window who will NOT receive it. */
+  /** Role shares only: every contact of the scope inside a pre/post window who will NOT receive it. */
   skipped: SkippedRecipient[];
   /** Individual shares only: contacts without access today, who cannot receive it. */
   refused: RefusedRecipient[];
   /** Recipients without an e-mail address: their notification must go by post. */
+  needsPostCount: number;
+  /** The first SHARE_RECIPIENT_PAGE_SIZE of them by name (the share's result lists them all). */
   needsPost: { contactId: number; displayName: string }[];
+}
+
+export interface ShareRecipientPage {
+  /** As the preview's recipientCount. */
+  total: number;
+  items: ShareRecipientView[];
 }
 
 export interface ShareResult {
@@ -175,6 +194,15 @@ export const contentChannels = {
   ),
   'sharing.preview': channel<SharePreview>()(
     z.strictObject({ contentId: idSchema, target: shareTargetSchema }),
+  ),
+  /** A page of the preview's recipients (same order), for the dialog's "Empfänger anzeigen". */
+  'sharing.recipients': channel<ShareRecipientPage>()(
+    z.strictObject({
+      contentId: idSchema,
+      target: shareTargetSchema,
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(200).default(SHARE_RECIPIENT_PAGE_SIZE),
+    }),
   ),
   /**
    * Writes the share(s) and the notifications in one transaction. `alsoIndividually`: skipped contacts

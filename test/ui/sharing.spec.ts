@@ -8,9 +8,13 @@ import Database from 'better-sqlite3';
 import type { Locator, Page } from '@playwright/test';
 import { DATABASE_FILE } from '../../src-main/core/core';
 import { resolveRoleShare } from '../../src-main/core/policy';
-import type { AccessSettings, ContactFacts, ContractFacts } from '../../shared/domain';
+import { displayName, nameOfRow } from '../../src-main/core/services/portfolioViews';
+import { SHARE_RECIPIENT_PAGE_SIZE } from '../../shared/contract/content';
+import type { AccessSettings, ContactFacts, ContractFacts, RoleShareScope } from '../../shared/domain';
+import type { ContactRow } from '../../src-main/core/db/contactRepository';
 import { expect, test, TEST_TODAY } from './fixtures';
 import { demoContact, showcaseProperty } from './demo';
+import { expectNoSeriousViolations } from './accessibility';
 import { openShareDialogOfNew } from './steps';
 
 type T = (key: string, params?: Record<string, string | number>) => string;
@@ -21,8 +25,14 @@ const WINDOWS: AccessSettings = {
   seatQuota: null,
 };
 
-/** Whom the pure policy says "all tenants of the showcase property" reaches and skips. */
-function policyResolution(dataDir: string) {
+/**
+ * Whom the pure policy says a role share reaches and skips ("all tenants of the showcase property"
+ * unless told), with the contacts' names and the recipients in the dialog's order (sort_name, id).
+ */
+function policyResolution(
+  dataDir: string,
+  scope: RoleShareScope = { propertyId: showcaseProperty.id, unitIds: null, role: 'tenant' },
+) {
   const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
   try {
     const contacts = db
@@ -43,14 +53,23 @@ function policyResolution(dataDir: string) {
         .all()
         .map((row) => [row.id, [row.title, row.first_name, row.last_name].filter(Boolean).join(' ')]),
     );
-    const resolution = resolveRoleShare(
-      { propertyId: showcaseProperty.id, unitIds: null, role: 'tenant' },
-      contacts,
-      contracts,
-      WINDOWS,
-      TEST_TODAY,
+    const rows = new Map(
+      db
+        .prepare<[], ContactRow>('SELECT * FROM contacts')
+        .all()
+        .map((row) => [row.id, row]),
     );
-    return { ...resolution, name: (id: number) => names.get(id)! };
+    const resolution = resolveRoleShare(scope, contacts, contracts, WINDOWS, TEST_TODAY);
+    const byName = [...resolution.recipients].sort((a, b) => {
+      const [x, y] = [rows.get(a)!.sort_name, rows.get(b)!.sort_name];
+      return x < y ? -1 : x > y ? 1 : a - b;
+    });
+    return {
+      ...resolution,
+      name: (id: number) => names.get(id)!,
+      /** The recipients' names as the dialog lists them. */
+      recipientNames: byName.map((id) => displayName(nameOfRow(rows.get(id)!))),
+    };
   } finally {
     db.close();
   }
@@ -97,6 +116,12 @@ test('the share dialog lists exactly the pre- and post-contract tenants, shares 
   );
 
   await dialog.getByLabel(t('sharing.skipped.alsoIndividually_other', { formatted: String(n) })).check();
+  // The recipient list names the role's recipients, then the contacts added one by one.
+  await dialog.getByRole('button', { name: t('sharing.showRecipients') }).click();
+  const listed = dialog.getByRole('table', { name: t('sharing.recipients') }).locator('tbody tr');
+  await expect(listed).toHaveCount(expected.recipients.length + n);
+  const lastRows = (await listed.locator('td:first-child').allTextContents()).slice(-n);
+  expect(lastRows.sort()).toEqual(expected.skipped.map((s) => expected.name(s.contactId)).sort());
   await dialog.getByRole('button', { name: t('sharing.submit'), exact: true }).click();
   await expect(dialog.getByTestId('share-summary')).toContainText(
     t('sharing.summary.sharedWith_other', { formatted: String(expected.recipients.length + n) }),
@@ -124,6 +149,47 @@ test('the share dialog lists exactly the pre- and post-contract tenants, shares 
   // The content shows its shares: the role share and the individual ones.
   const content = (await invoke('content.get', { id })) as { value: { shares: unknown[] } };
   expect(content.value.shares.length).toBe(1 + n);
+});
+
+test('"Empfänger anzeigen" lists the recipients by name, page by page', async ({ launch, t }) => {
+  const { page, invoke, dataDir } = await launch({ demo: true });
+  await invoke('settings.updateAccess', WINDOWS);
+  // The demo's second property: more recipients than one page holds.
+  const propertyId = showcaseProperty.id + 1;
+  const names = policyResolution(dataDir, { propertyId, unitIds: null, role: 'all' }).recipientNames;
+  expect(names.length).toBeGreaterThan(SHARE_RECIPIENT_PAGE_SIZE);
+  expect(names.length).toBeLessThanOrEqual(2 * SHARE_RECIPIENT_PAGE_SIZE);
+  const { dialog } = await openShareDialogOfNew(page, t, invoke, {
+    kind: 'announcement',
+    title: 'Neue Müllabfuhrzeiten',
+    propertyId,
+    text: 'Ab Januar wird dienstags abgeholt.',
+  });
+
+  // The content's property and "Alle Kontakte" are chosen: the count is of all recipients.
+  const total = String(names.length);
+  await expect(dialog.getByTestId('share-recipient-count')).toContainText(
+    t('sharing.recipientCount_other', { formatted: total }),
+  );
+  await dialog.getByRole('button', { name: t('sharing.showRecipients') }).click();
+  const rows = dialog.getByRole('table', { name: t('sharing.recipients') }).locator('tbody tr');
+  const range = dialog.getByTestId('share-recipients-range');
+  const size = SHARE_RECIPIENT_PAGE_SIZE;
+  await expect(range).toHaveText(t('app.pagination.range', { from: '1', to: String(size), total }));
+  await expect(rows).toHaveCount(size);
+  await expect(rows.first()).toContainText(names[0]!);
+  await expect(rows.last()).toContainText(names[size - 1]!);
+
+  await dialog.getByRole('button', { name: t('app.pagination.page', { page: 2 }) }).click();
+  await expect(range).toHaveText(t('app.pagination.range', { from: String(size + 1), to: total, total }));
+  await expect(rows).toHaveCount(names.length - size);
+  await expect(rows.first()).toContainText(names[size]!);
+  await expect(rows.last()).toContainText(names.at(-1)!);
+  await expectNoSeriousViolations(page);
+
+  await dialog.getByRole('button', { name: t('app.pagination.page', { page: 1 }) }).click();
+  await expect(rows).toHaveCount(size);
+  await expect(rows.first()).toContainText(names[0]!);
 });
 
 test('sharing individually with a contact without access is refused with the reason', async ({

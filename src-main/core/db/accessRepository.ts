@@ -52,6 +52,18 @@ const SCOPE_FILTER = `k.property_id = :propertyId
     AND (:role = 'all' OR k.type = :role)`;
 
 /**
+ * Non-archived contacts with an active in-scope contract (the contacts of roleRecipients) by name,
+ * with their e-mail. The IN subquery is a set of contact ids from contracts_by_property; each is
+ * looked up by rowid and the few thousand of even a large property sorted, instead of walking every
+ * contact by name.
+ */
+const ROLE_RECIPIENTS_BY_NAME = `
+    SELECT c.id, c.email FROM contacts c
+    WHERE c.archived = 0
+      AND c.id IN (SELECT k.contact_id FROM contracts k WHERE ${SCOPE_FILTER} AND ${ACTIVE})
+    ORDER BY c.sort_name, c.id`;
+
+/**
  * The SQL behind each question. Exported so that test/unit/db/accessQueryPlans.test.ts can check
  * that every one reaches the contracts table through an index.
  */
@@ -106,6 +118,19 @@ export const accessStatements = {
     WHERE ${SCOPE_FILTER} AND ${ACTIVE}
     ORDER BY k.contact_id`,
 
+  /** roleRecipients by name (sort_name, id), with their e-mail. Params: ScopeParams. */
+  roleRecipientsByName: ROLE_RECIPIENTS_BY_NAME,
+
+  /** How many contacts roleRecipients finds. Params: ScopeParams. */
+  roleRecipientCount: `
+    SELECT COUNT(*) AS n FROM contacts c
+    WHERE c.archived = 0
+      AND c.id IN (SELECT k.contact_id FROM contracts k WHERE ${SCOPE_FILTER} AND ${ACTIVE})`,
+
+  /** One page of roleRecipientsByName. Params: ScopeParams + :limit, :offset. */
+  roleRecipientPage: `${ROLE_RECIPIENTS_BY_NAME}
+    LIMIT :limit OFFSET :offset`,
+
   /** In-scope contracts inside a window, of contacts without an active in-scope contract. Params: ScopeParams. */
   roleWindowContracts: `
     SELECT k.* FROM contracts k JOIN contacts c ON c.id = k.contact_id AND c.archived = 0
@@ -130,6 +155,23 @@ type ImpactParams = { day: IsoDate; candidatePreUntil: IsoDate; candidatePostFro
 >;
 type ScopeParams = WindowBounds & { propertyId: number; allUnits: 0 | 1; unitIds: string; role: string };
 
+function scopeParams(scope: RoleShareScope, settings: AccessSettings, day: IsoDate): ScopeParams {
+  const unitIds = scope.unitIds ?? [];
+  return {
+    ...windowBounds(settings, day),
+    propertyId: scope.propertyId,
+    allUnits: unitIds.length === 0 ? 1 : 0,
+    unitIds: JSON.stringify(unitIds),
+    role: scope.role,
+  };
+}
+
+/** A contact a role share reaches, with the e-mail address its notification goes to. */
+export interface RoleRecipientRow {
+  id: number;
+  email: string | null;
+}
+
 export function accessRepository(db: Db) {
   const seatCount = db.prepare<WindowBounds, { seats: number }>(accessStatements.seatCount);
   const countsByAccess = db.prepare<WindowBounds, { grant: Grant; n: number }>(
@@ -139,8 +181,39 @@ export function accessRepository(db: Db) {
     accessStatements.impact,
   );
   const roleRecipients = db.prepare<ScopeParams, { contact_id: number }>(accessStatements.roleRecipients);
+  const roleRecipientsByName = db.prepare<ScopeParams, RoleRecipientRow>(
+    accessStatements.roleRecipientsByName,
+  );
+  const roleRecipientCount = db.prepare<ScopeParams, { n: number }>(accessStatements.roleRecipientCount);
+  const roleRecipientPage = db.prepare<ScopeParams & { offset: number; limit: number }, RoleRecipientRow>(
+    accessStatements.roleRecipientPage,
+  );
   const roleWindowContracts = db.prepare<ScopeParams, ContractRow>(accessStatements.roleWindowContracts);
   const contractsOfContact = db.prepare<[number], ContractRow>(accessStatements.contractsOfContact);
+
+  /** The contacts of the scope inside a pre/post window and without an active in-scope contract. */
+  function skippedOf(params: ScopeParams, settings: AccessSettings, day: IsoDate): SkippedContact[] {
+    const byContact = new Map<number, ContractFacts[]>();
+    for (const row of roleWindowContracts.all(params)) {
+      const list = byContact.get(row.contact_id) ?? [];
+      list.push(toContractFacts(row));
+      byContact.set(row.contact_id, list);
+    }
+    const skipped: SkippedContact[] = [];
+    for (const [contactId, contracts] of byContact) {
+      const facts: ContactFacts = { id: contactId, archived: false, registered: false };
+      const access = contactAccess(facts, contracts, settings, day);
+      if ((access.grant === 'pre' || access.grant === 'post') && access.until && access.contractId !== null) {
+        skipped.push({
+          contactId,
+          grant: access.grant,
+          windowEnd: access.until,
+          contractId: access.contractId,
+        });
+      }
+    }
+    return skipped;
+  }
 
   return {
     /** Contracts of one contact, as the policy sees them. */
@@ -189,39 +262,35 @@ export function accessRepository(db: Db) {
 
     /** Whom a role-based share reaches on `day`, and whom it skips because they are only in a window. */
     resolveRoleShare(scope: RoleShareScope, settings: AccessSettings, day: IsoDate): RoleShareResolution {
-      const unitIds = scope.unitIds ?? [];
-      const params: ScopeParams = {
-        ...windowBounds(settings, day),
-        propertyId: scope.propertyId,
-        allUnits: unitIds.length === 0 ? 1 : 0,
-        unitIds: JSON.stringify(unitIds),
-        role: scope.role,
+      const params = scopeParams(scope, settings, day);
+      return {
+        recipients: roleRecipients.all(params).map((row) => row.contact_id),
+        skipped: skippedOf(params, settings, day),
       };
-      const recipients = roleRecipients.all(params).map((row) => row.contact_id);
-      const byContact = new Map<number, ContractFacts[]>();
-      for (const row of roleWindowContracts.all(params)) {
-        const list = byContact.get(row.contact_id) ?? [];
-        list.push(toContractFacts(row));
-        byContact.set(row.contact_id, list);
-      }
-      const skipped: SkippedContact[] = [];
-      for (const [contactId, contracts] of byContact) {
-        const facts: ContactFacts = { id: contactId, archived: false, registered: false };
-        const access = contactAccess(facts, contracts, settings, day);
-        if (
-          (access.grant === 'pre' || access.grant === 'post') &&
-          access.until &&
-          access.contractId !== null
-        ) {
-          skipped.push({
-            contactId,
-            grant: access.grant,
-            windowEnd: access.until,
-            contractId: access.contractId,
-          });
-        }
-      }
-      return { recipients, skipped };
+    },
+
+    /** The contacts of `resolveRoleShare(…).recipients`, by name (sort_name, id). */
+    roleRecipientsByName(scope: RoleShareScope, settings: AccessSettings, day: IsoDate): RoleRecipientRow[] {
+      return roleRecipientsByName.all(scopeParams(scope, settings, day));
+    },
+
+    /** `limit` of roleRecipientsByName from `offset`, and how many there are in all. */
+    roleRecipientPage(
+      scope: RoleShareScope,
+      settings: AccessSettings,
+      day: IsoDate,
+      page: { offset: number; limit: number },
+    ): { total: number; rows: RoleRecipientRow[] } {
+      const params = scopeParams(scope, settings, day);
+      return {
+        total: roleRecipientCount.get(params)?.n ?? 0,
+        rows: roleRecipientPage.all({ ...params, ...page }),
+      };
+    },
+
+    /** `resolveRoleShare(…).skipped` alone. */
+    roleShareSkipped(scope: RoleShareScope, settings: AccessSettings, day: IsoDate): SkippedContact[] {
+      return skippedOf(scopeParams(scope, settings, day), settings, day);
     },
   };
 }

@@ -22,6 +22,8 @@ export interface ShareRow {
 /** A contact as a share shows it: name, language, e-mail, postal address, registration. */
 export interface RecipientRow {
   id: number;
+  /** The contact list's order key (contactRepository.sortNameOf). */
+  sort_name: string;
   salutation: Salutation;
   title: string | null;
   first_name: string | null;
@@ -104,7 +106,7 @@ export function shareRepository(db: Db) {
      ORDER BY id`,
   );
   const recipients = db.prepare<[string], RecipientRow>(
-    `SELECT c.id, c.salutation, c.title, c.first_name, c.last_name, c.company, c.email, c.language,
+    `SELECT c.id, c.sort_name, c.salutation, c.title, c.first_name, c.last_name, c.company, c.email, c.language,
        c.archived, c.street, c.house_no, c.postcode, c.city, c.anonymised_at,
        EXISTS (SELECT 1 FROM portal_accounts pa WHERE pa.contact_id = c.id) AS registered
      FROM contacts c WHERE c.id IN (SELECT value FROM json_each(?))`,

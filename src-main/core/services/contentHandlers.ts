@@ -31,6 +31,8 @@ export function createContentHandlers(
     'content.update': ({ id, input }) => contents.update(id, input),
     'content.documentFile': ({ id }) => contents.documentFile(id),
     'sharing.preview': ({ contentId, target }) => sharing.preview(contentId, target),
+    'sharing.recipients': ({ contentId, target, offset, limit }) =>
+      sharing.recipientPage(contentId, target, { offset, limit }),
     'sharing.share': ({ contentId, target, alsoIndividually }) =>
       sharing.share(contentId, target, alsoIndividually),
     'sharing.revoke': ({ shareId }) => contents.detail(sharing.revoke(shareId)),

@@ -28,6 +28,16 @@ export function byName(
   return collator.compare(a.displayName, b.displayName) || a.contactId - b.contactId;
 }
 
+/**
+ * The share dialog's order, that of the contact list and of the recipient pages from SQL
+ * (accessRepository.roleRecipientsByName): sort_name ("müller hans"), then id.
+ */
+export function bySortName(a: RecipientInfo, b: RecipientInfo): number {
+  const x = a.row.sort_name;
+  const y = b.row.sort_name;
+  return x < y ? -1 : x > y ? 1 : a.row.id - b.row.id;
+}
+
 /** Contacts with their contracts, access and unit names, on one day under one settings. */
 export interface RecipientDirectory {
   get(contactId: number): RecipientInfo | undefined;
@@ -83,3 +93,15 @@ export function recipientLoader(ctx: CoreContext) {
   };
 }
 export type RecipientLoader = ReturnType<typeof recipientLoader>;
+
+/** Display names of contacts (no contracts loaded), in the order of `contactIds`. */
+export function recipientNames(ctx: CoreContext) {
+  const shares = shareRepository(ctx.db);
+  return function names(contactIds: readonly number[]): { contactId: number; displayName: string }[] {
+    const byId = new Map(shares.recipients(contactIds).map((row) => [row.id, row]));
+    return contactIds.flatMap((id) => {
+      const row = byId.get(id);
+      return row === undefined ? [] : [{ contactId: id, displayName: displayName(nameOfRow(row)) }];
+    });
+  };
+}

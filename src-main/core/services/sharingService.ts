@@ -19,6 +19,10 @@
  *   usable e-mail address get none and are listed in `needsPost`. Delivery (SMTP on) starts after
  *   the commit, as for invitations (outboxService.deliverSoon).
  * - Audit: one row per share written ('sharing.share'), one per revocation ('sharing.revoke').
+ * - Preview (the share dialog): counts, every skipped or refused contact, and only the first page of
+ *   recipients by name (a 5,000-unit property has thousands); `recipientPage` gives further pages,
+ *   role shares paged in SQL (accessRepository.roleRecipientPage). The share does not use them: it
+ *   resolves its recipients again, inside its transaction.
  *
  * Letters are rendered before the transaction (rendering is asynchronous; a transaction is not); the
  * recipients are judged again inside it, and the letters rendered again should they have changed.
@@ -32,15 +36,15 @@ import type {
   RoleShareScope,
 } from '../../../shared/domain';
 import { DomainError } from '../../../shared/errors';
-import type { shareTargetSchema } from '../../../shared/contract/content';
+import { SHARE_RECIPIENT_PAGE_SIZE, type shareTargetSchema } from '../../../shared/contract/content';
 import type {
   Organisation,
   RefusedRecipient,
   SharePreview,
+  ShareRecipientPage,
   ShareRecipientView,
   ShareResult,
   ShareView,
-  SkippedRecipient,
 } from '../../../shared/ipc';
 import type { CoreContext } from '../context';
 import { accessRepository } from '../db/accessRepository';
@@ -56,7 +60,14 @@ import { isValidEmail } from './invitationService';
 import type { OrganisationService } from './organisationService';
 import type { OutboxService } from './outboxService';
 import { postalAddressee } from './portfolioViews';
-import { byName, recipientLoader, type RecipientDirectory, type RecipientInfo } from './shareRecipients';
+import {
+  byName,
+  bySortName,
+  recipientLoader,
+  recipientNames,
+  type RecipientDirectory,
+  type RecipientInfo,
+} from './shareRecipients';
 import { shareFacts, shareVisibleTo, type ShareFacts } from './shareVisibility';
 import type { SettingsService } from './settingsService';
 import { fillTemplate } from './smartPostTemplate';
@@ -95,6 +106,7 @@ export function sharingService(ctx: CoreContext, settings: SettingsService, deps
   const shares = shareRepository(ctx.db);
   const access = accessRepository(ctx.db);
   const loadRecipients = recipientLoader(ctx);
+  const loadNames = recipientNames(ctx);
 
   function requireContent(id: number): ContentRow {
     const row = contents.get(id);
@@ -166,6 +178,88 @@ export function sharingService(ctx: CoreContext, settings: SettingsService, deps
     return info;
   }
 
+  /** Role-share recipients as the dialog lists them, in the order of `ids`. */
+  function roleViews(
+    contentId: number,
+    scope: RoleShareScope,
+    ids: readonly number[],
+    directory: RecipientDirectory,
+    current: AccessSettings,
+    day: IsoDate,
+  ): ShareRecipientView[] {
+    const share: ShareFacts = { id: 0, contentId, target: { mode: 'role', scope }, revoked: false };
+    return ids.map((id) => {
+      const info = requireInfo(directory, id);
+      const units = scopeContracts(info, scope, current, day, ['active']);
+      return recipientView(
+        info,
+        directory,
+        units,
+        shareVisibleTo(share, info.facts, info.contracts, current, day),
+      );
+    });
+  }
+
+  interface IndividualJudgement {
+    /** Contacts an individual share may reach today, by name. */
+    allowed: RecipientInfo[];
+    refused: RefusedRecipient[];
+    directory: RecipientDirectory;
+  }
+
+  /** An individual target's contacts: allowed (access ≠ none today) or refused with the reason. */
+  function judgeIndividually(
+    contactIds: readonly number[],
+    current: AccessSettings,
+    day: IsoDate,
+  ): IndividualJudgement {
+    const ids = [...new Set(contactIds)];
+    const directory = loadRecipients(ids, current, day);
+    const allowed: RecipientInfo[] = [];
+    const refused: { info: RecipientInfo; reason: RefusedRecipient['reason'] }[] = [];
+    for (const id of ids) {
+      const info = requireInfo(directory, id);
+      const eligibility = individualShareAllowed(info.facts, info.contracts, current, day);
+      if (eligibility.allowed) allowed.push(info);
+      else refused.push({ info, reason: eligibility.reason });
+    }
+    allowed.sort(bySortName);
+    refused.sort((a, b) => bySortName(a.info, b.info));
+    return {
+      allowed,
+      refused: refused.map(({ info, reason }) => ({
+        contactId: info.row.id,
+        displayName: info.displayName,
+        reason,
+      })),
+      directory,
+    };
+  }
+
+  /** A page of an individual target's allowed contacts as the dialog lists them. */
+  function individualViews(
+    content: ContentRow,
+    judged: IndividualJudgement,
+    page: { offset: number; limit: number },
+    current: AccessSettings,
+    day: IsoDate,
+  ): ShareRecipientView[] {
+    return judged.allowed.slice(page.offset, page.offset + page.limit).map((info) => {
+      const share: ShareFacts = {
+        id: 0,
+        contentId: content.id,
+        target: { mode: 'individual', contactId: info.row.id },
+        revoked: false,
+      };
+      return recipientView(
+        info,
+        judged.directory,
+        accessContracts(info, current, day, content.property_id),
+        shareVisibleTo(share, info.facts, info.contracts, current, day),
+      );
+    });
+  }
+
   function plan(
     contentId: number,
     target: ShareTargetValue,
@@ -215,7 +309,7 @@ export function sharingService(ctx: CoreContext, settings: SettingsService, deps
     const individual = asked.filter((w) => !already.has(w.contactId));
     const recipients = [...(resolution?.recipients ?? []), ...individual.map((w) => w.contactId)]
       .map((id) => requireInfo(directory, id))
-      .sort((a, b) => byName({ ...a, contactId: a.row.id }, { ...b, contactId: b.row.id }));
+      .sort(bySortName);
     return { content, settings: current, scope, resolution, individual, recipients, directory };
   }
 
@@ -229,15 +323,10 @@ export function sharingService(ctx: CoreContext, settings: SettingsService, deps
       ),
     ];
     const addressee = postalAddressee(info.row);
-    const name =
-      addressee.salutation === 'family'
-        ? language === 'de'
-          ? `Familie ${addressee.lastName}`
-          : `${addressee.lastName} family`
-        : info.displayName;
     const body = fillTemplate(contentData(p.content).template?.toString() ?? '', {
       anrede: salutationLine(language, addressee),
-      name,
+      // The same name every screen shows ("Familie Weber"), in the recipient's language.
+      name: info.displayName,
       einheit: p.directory.unitsLabel(units),
       liegenschaft: p.content.property_name ?? propertyNames.join(', '),
       datum: formatDate(language, day),
@@ -255,76 +344,82 @@ export function sharingService(ctx: CoreContext, settings: SettingsService, deps
   }
 
   return {
-    /** Whom the target reaches today, whom a role share skips, whom an individual share refuses. */
+    /**
+     * Whom the target reaches today (how many, and the first page by name), every contact a role
+     * share skips, whom an individual share refuses, and who needs a letter.
+     */
     preview(contentId: number, target: ShareTargetValue): SharePreview {
       const content = requireContent(contentId);
       const day = ctx.clock.today();
       const current = settings.getAccess();
-      const recipients: ShareRecipientView[] = [];
-      const skipped: SkippedRecipient[] = [];
-      const refused: RefusedRecipient[] = [];
-      const withoutEmail = new Set<number>();
-      const note = (info: RecipientInfo) => {
-        if (!isValidEmail(info.row.email)) withoutEmail.add(info.row.id);
-      };
-      if (target.mode === 'role') {
-        const scope = roleScope(target);
-        const resolution = access.resolveRoleShare(scope, current, day);
-        const directory = loadRecipients(
-          [...resolution.recipients, ...resolution.skipped.map((s) => s.contactId)],
-          current,
-          day,
-        );
-        const share: ShareFacts = { id: 0, contentId, target: { mode: 'role', scope }, revoked: false };
-        for (const id of resolution.recipients) {
-          const info = requireInfo(directory, id);
-          const units = scopeContracts(info, scope, current, day, ['active']);
-          const visible = shareVisibleTo(share, info.facts, info.contracts, current, day);
-          recipients.push(recipientView(info, directory, units, visible));
-          note(info);
-        }
-        for (const s of resolution.skipped) {
-          const info = requireInfo(directory, s.contactId);
-          skipped.push({
-            contactId: s.contactId,
-            displayName: info.displayName,
-            units: directory.unitsLabel(scopeContracts(info, scope, current, day, ['pre', 'post'])),
-            grant: s.grant,
-            windowEnd: s.windowEnd,
-          });
-        }
-      } else {
-        const ids = [...new Set(target.contactIds)];
-        const directory = loadRecipients(ids, current, day);
-        for (const id of ids) {
-          const info = requireInfo(directory, id);
-          const eligibility = individualShareAllowed(info.facts, info.contracts, current, day);
-          if (!eligibility.allowed) {
-            refused.push({ contactId: id, displayName: info.displayName, reason: eligibility.reason });
-            continue;
-          }
-          const share: ShareFacts = {
-            id: 0,
-            contentId,
-            target: { mode: 'individual', contactId: id },
-            revoked: false,
-          };
-          const units = accessContracts(info, current, day, content.property_id);
-          const visible = shareVisibleTo(share, info.facts, info.contracts, current, day);
-          recipients.push(recipientView(info, directory, units, visible));
-          note(info);
-        }
+      const firstPage = { offset: 0, limit: SHARE_RECIPIENT_PAGE_SIZE };
+      if (target.mode === 'individual') {
+        const judged = judgeIndividually(target.contactIds, current, day);
+        const byPost = judged.allowed.filter((info) => !isValidEmail(info.row.email));
+        return {
+          recipientCount: judged.allowed.length,
+          recipients: individualViews(content, judged, firstPage, current, day),
+          skipped: [],
+          refused: judged.refused,
+          needsPostCount: byPost.length,
+          needsPost: byPost
+            .slice(0, firstPage.limit)
+            .map((info) => ({ contactId: info.row.id, displayName: info.displayName })),
+        };
       }
-      recipients.sort(byName);
-      skipped.sort(byName);
-      refused.sort(byName);
+      const scope = roleScope(target);
+      // One statement gives the count, the first page and who has no e-mail address.
+      const reached = access.roleRecipientsByName(scope, current, day);
+      const byPost = reached.filter((row) => !isValidEmail(row.email));
+      const skippedContacts = access.roleShareSkipped(scope, current, day);
+      const pageIds = reached.slice(0, firstPage.limit).map((row) => row.id);
+      const directory = loadRecipients(
+        [...pageIds, ...skippedContacts.map((s) => s.contactId)],
+        current,
+        day,
+      );
+      const skipped = skippedContacts
+        .map((s) => ({ s, info: requireInfo(directory, s.contactId) }))
+        .sort((a, b) => bySortName(a.info, b.info))
+        .map(({ s, info }) => ({
+          contactId: s.contactId,
+          displayName: info.displayName,
+          units: directory.unitsLabel(scopeContracts(info, scope, current, day, ['pre', 'post'])),
+          grant: s.grant,
+          windowEnd: s.windowEnd,
+        }));
       return {
-        recipients,
+        recipientCount: reached.length,
+        recipients: roleViews(contentId, scope, pageIds, directory, current, day),
         skipped,
-        refused,
-        needsPost: recipients
-          .filter((r) => withoutEmail.has(r.contactId))
-          .map((r) => ({ contactId: r.contactId, displayName: r.displayName })),
+        refused: [],
+        needsPostCount: byPost.length,
+        needsPost: loadNames(byPost.slice(0, firstPage.limit).map((row) => row.id)),
+      };
+    },
+
+    /** A page of the preview's recipients, in the same order. */
+    recipientPage(
+      contentId: number,
+      target: ShareTargetValue,
+      page: { offset: number; limit: number },
+    ): ShareRecipientPage {
+      const content = requireContent(contentId);
+      const day = ctx.clock.today();
+      const current = settings.getAccess();
+      if (target.mode === 'individual') {
+        const judged = judgeIndividually(target.contactIds, current, day);
+        return {
+          total: judged.allowed.length,
+          items: individualViews(content, judged, page, current, day),
+        };
+      }
+      const scope = roleScope(target);
+      const { total, rows } = access.roleRecipientPage(scope, current, day, page);
+      const ids = rows.map((row) => row.id);
+      return {
+        total,
+        items: roleViews(contentId, scope, ids, loadRecipients(ids, current, day), current, day),
       };
     },
 

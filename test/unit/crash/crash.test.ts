@@ -400,8 +400,8 @@ describe('crash safety: SIGKILL during bulk work', () => {
   });
 
   it('a document shared with a whole property is all-or-nothing', { timeout: 60_000 }, async () => {
-    const { recipients, skipped } = sharePreview;
-    expect(recipients.length).toBeGreaterThan(1000);
+    const { recipientCount, skipped } = sharePreview;
+    expect(recipientCount).toBeGreaterThan(1000);
     await survivesKills(
       worker.file,
       {
@@ -419,7 +419,7 @@ describe('crash safety: SIGKILL during bulk work', () => {
         ],
         expectedDelta: (value) => {
           const result = value[1] as ShareResult;
-          expect(result.sharedWith).toBe(recipients.length + skipped.length);
+          expect(result.sharedWith).toBe(recipientCount + skipped.length);
           expect(result.notifications).toBe(result.sharedWith - result.needsPost.length);
           return {
             contents: 1,

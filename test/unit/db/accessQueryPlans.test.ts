@@ -29,6 +29,9 @@ const params: Record<AccessStatement, Record<string, unknown> | unknown[]> = {
     afterPostFrom: bounds.postFrom,
   },
   roleRecipients: scope,
+  roleRecipientsByName: scope,
+  roleRecipientCount: scope,
+  roleRecipientPage: { ...scope, limit: 50, offset: 100 },
   roleWindowContracts: scope,
   contractsOfContact: [1],
 };
@@ -113,5 +116,14 @@ describe('access statements reach contracts through an index', () => {
       // date range (start_date<? reads most of the table).
       expect(detail, details.join('\n')).toMatch(BOUNDED_INDEX_SEARCH);
     }
+  });
+});
+
+describe('the share dialog pages a role share by name from its contacts, not from all contacts', () => {
+  // Walking contacts_by_sort_name would avoid the sort but read every contact for the last page.
+  it.each(['roleRecipientsByName', 'roleRecipientCount', 'roleRecipientPage'] as const)('%s', (statement) => {
+    const details = plan(db, statement);
+    const onContacts = details.filter((detail) => /^(?:SCAN|SEARCH) c\b/.test(detail));
+    expect(onContacts, details.join('\n')).toEqual(['SEARCH c USING INTEGER PRIMARY KEY (rowid=?)']);
   });
 });

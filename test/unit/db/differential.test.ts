@@ -265,8 +265,8 @@ function writePortfolio(p: Portfolio): { db: Db; file: string } {
     "INSERT INTO units (id, property_id, name, number, usage, reference_id) VALUES (?, ?, ?, ?, 'private', ?)",
   );
   const insertContact = db.prepare(`
-    INSERT INTO contacts (id, salutation, last_name, language, preference, reference_id, archived, sort_name)
-    VALUES (?, 'mx', ?, 'de', 'online', ?, ?, ?)`);
+    INSERT INTO contacts (id, salutation, last_name, language, preference, reference_id, archived, sort_name, email)
+    VALUES (?, 'mx', ?, 'de', 'online', ?, ?, ?, ?)`);
   const insertAccount = db.prepare('INSERT INTO portal_accounts (contact_id, registered_at) VALUES (?, ?)');
   const insertContract = db.prepare(`
     INSERT INTO contracts (id, contact_id, unit_id, property_id, type, number, start_date, end_date)
@@ -275,7 +275,14 @@ function writePortfolio(p: Portfolio): { db: Db; file: string } {
     for (const id of p.propertyIds) insertProperty.run(id, `Property ${id}`, `P-${id}`, at);
     for (const u of p.units) insertUnit.run(u.id, u.propertyId, `Unit ${u.id}`, `${u.id}`, `U-${u.id}`);
     for (const c of p.contacts) {
-      insertContact.run(c.id, `Contact ${c.id}`, `K-${c.id}`, c.archived ? 1 : 0, `contact ${c.id}`);
+      insertContact.run(
+        c.id,
+        `Contact ${c.id}`,
+        `K-${c.id}`,
+        c.archived ? 1 : 0,
+        sortName(c.id),
+        email(c.id),
+      );
       if (c.registered) insertAccount.run(c.id, at);
     }
     for (const k of p.contracts) {
@@ -283,6 +290,15 @@ function writePortfolio(p: Portfolio): { db: Db; file: string } {
     }
   })();
   return { db, file };
+}
+
+/** Few distinct names, so that the order by name needs its tie-break on the id. */
+function sortName(contactId: number): string {
+  return `contact ${contactId % 4}`;
+}
+
+function email(contactId: number): string | null {
+  return contactId % 3 === 0 ? null : `k${contactId}@example.org`;
 }
 
 function removeDatabase(file: string): void {
@@ -318,6 +334,28 @@ function scopesOf(p: Portfolio): RoleShareScope[] {
 }
 
 const ascending = (ids: readonly number[]): number[] => [...ids].sort((a, b) => a - b);
+
+/** Contact ids in the share dialog's order: by sort_name, then id. */
+const byName = (ids: readonly number[]): number[] =>
+  [...ids].sort((a, b) => (sortName(a) < sortName(b) ? -1 : sortName(a) > sortName(b) ? 1 : a - b));
+
+/** Every page of a role share's recipients, `limit` at a time, as the share dialog asks for them. */
+function allPages(
+  repo: ReturnType<typeof accessRepository>,
+  scope: RoleShareScope,
+  settings: AccessSettings,
+  day: IsoDate,
+  limit: number,
+): { totals: number[]; ids: number[] } {
+  const totals: number[] = [];
+  const ids: number[] = [];
+  for (let offset = 0; ; offset += limit) {
+    const page = repo.roleRecipientPage(scope, settings, day, { offset, limit });
+    totals.push(page.total);
+    ids.push(...page.rows.map((row) => row.id));
+    if (page.rows.length < limit) return { totals, ids };
+  }
+}
 
 // ---------------------------------------------------------------- the test
 
@@ -358,10 +396,29 @@ describe('accessRepository SQL equals the pure policy (differential, fast-check)
 
             for (const scope of scopesOf(p)) {
               for (const settings of [p.before, p.after]) {
-                expect(
-                  repo.resolveRoleShare(scope, settings, day),
-                  `resolveRoleShare ${JSON.stringify(scope)} ${JSON.stringify(settings)}`,
-                ).toEqual(resolveRoleShare(scope, contacts, contracts, settings, day));
+                const label = `${JSON.stringify(scope)} ${JSON.stringify(settings)}`;
+                const expected = resolveRoleShare(scope, contacts, contracts, settings, day);
+                expect(repo.resolveRoleShare(scope, settings, day), `resolveRoleShare ${label}`).toEqual(
+                  expected,
+                );
+                // The share dialog: everyone by name with their e-mail, the count and the pages
+                // together are exactly the recipients; the skipped contacts alone as resolved.
+                const reached = repo.roleRecipientsByName(scope, settings, day);
+                expect(reached, `roleRecipientsByName ${label}`).toEqual(
+                  byName(expected.recipients).map((id) => ({ id, email: email(id) })),
+                );
+                for (const limit of [1, 2, 50]) {
+                  const pages = allPages(repo, scope, settings, day, limit);
+                  expect(pages.ids, `roleRecipientPage by ${limit} ${label}`).toEqual(
+                    reached.map((row) => row.id),
+                  );
+                  expect(new Set(pages.totals), `roleRecipientPage total ${label}`).toEqual(
+                    new Set([expected.recipients.length]),
+                  );
+                }
+                expect(repo.roleShareSkipped(scope, settings, day), `roleShareSkipped ${label}`).toEqual(
+                  expected.skipped,
+                );
               }
             }
 

@@ -757,6 +757,10 @@ function samples(f: Fixture): SampleTable {
     ],
     'content.documentFile': [{ payload: { id: f.contents.document }, fields: { id: k.id() } }],
     'sharing.preview': shareTargets(f.contents.appointment),
+    'sharing.recipients': shareTargets(f.contents.appointment).map(({ payload, fields }) => ({
+      payload: { ...payload, offset: 0, limit: 50 },
+      fields: { ...fields, ...page() },
+    })),
     'sharing.share': shareTargets(f.contents.appointment).map(({ payload, fields }) => ({
       payload: { ...payload, alsoIndividually: [f.contactId] },
       fields: { ...fields, alsoIndividually: k.ids(10_000, { optional: true }) },

@@ -62,6 +62,8 @@ describe('sharing.preview: role share "Alle Mieter" of the showcase property', (
     });
     const expected = expectedResolution(core);
 
+    // All of them fit on the first page here (the 1,000-unit property: recipientPages.test.ts).
+    expect(preview.recipientCount).toBe(expected.recipients.length);
     expect(preview.recipients.map((r) => r.contactId).sort((a, b) => a - b)).toEqual(expected.recipients);
     expect(
       preview.skipped
@@ -106,6 +108,7 @@ describe('sharing.preview: role share "Alle Mieter" of the showcase property', (
 
     // needsPost: the recipients without e-mail (the planted "noEmail" tenant among them).
     const withoutEmail = expected.recipients.filter((id) => demoContact(core, id).email === null);
+    expect(preview.needsPostCount).toBe(withoutEmail.length);
     expect(preview.needsPost.map((n) => n.contactId).sort((a, b) => a - b)).toEqual(withoutEmail);
     expect(withoutEmail).toContain(situations.noEmail.contactId);
   });

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import {
   Alert,
   Box,
@@ -21,6 +21,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { ShareRole } from '../../../../shared/domain';
 import type { AppError } from '../../../../shared/errors';
+import { SHARE_RECIPIENT_PAGE_SIZE } from '../../../../shared/contract/content';
 import type {
   ContentDetail,
   RefusedRecipient,
@@ -31,8 +32,10 @@ import type {
 } from '../../../../shared/ipc';
 import { errorMessage, formatDate, formatNumber } from '../../i18n';
 import { useAppStore } from '../../stores/appStore';
+import { pageCount, pageRows } from '../../stores/paging';
 import { useShareStore } from '../../stores/shareStore';
 import { AccessBadge } from '../common/AccessBadge';
+import { ListPagination, ListRange } from '../common/ListPagination';
 import { ScrollRegion } from '../common/ScrollRegion';
 import { saveBase64Pdf } from '../common/download';
 import { fileNamePart } from '../content/format';
@@ -214,9 +217,17 @@ function RefusedList({ refused, onRemove }: { refused: RefusedRecipient[]; onRem
   );
 }
 
-function NeedsPost({ contacts }: { contacts: { contactId: number; displayName: string }[] }) {
+/** Recipients without e-mail: `count` of them, `contacts` the ones named (the preview names the first). */
+function NeedsPost({
+  count,
+  contacts,
+}: {
+  count: number;
+  contacts: { contactId: number; displayName: string }[];
+}) {
   const { t } = useTranslation();
-  const title = t('sharing.needsPost', { count: contacts.length, formatted: formatNumber(contacts.length) });
+  const title = t('sharing.needsPost', { count, formatted: formatNumber(count) });
+  const more = count - contacts.length;
   return (
     <Alert color="blue" variant="light" data-testid="share-needs-post" title={title}>
       <ScrollRegion label={title} mah={140}>
@@ -225,42 +236,107 @@ function NeedsPost({ contacts }: { contacts: { contactId: number; displayName: s
             <List.Item key={contact.contactId}>{contact.displayName}</List.Item>
           ))}
         </List>
+        {more > 0 && (
+          <Text size="sm" c="dimmed" mt={4}>
+            {t('sharing.needsPostMore', { count: more, formatted: formatNumber(more) })}
+          </Text>
+        )}
       </ScrollRegion>
     </Alert>
   );
 }
 
-function RecipientTable({ preview, skipped }: { preview: SharePreview; skipped: SkippedRecipient[] }) {
+/**
+ * "Empfänger anzeigen": the recipients by name, a page at a time — the first page comes with the
+ * preview, the others from sharing.recipients —, followed by the skipped contacts added one by one.
+ */
+function RecipientTable({
+  contentId,
+  targetKey,
+  preview,
+  added,
+}: {
+  contentId: number;
+  /** The target as JSON: what the preview answers, and the key of its pages. */
+  targetKey: string;
+  preview: SharePreview;
+  added: SkippedRecipient[];
+}) {
   const { t } = useTranslation();
+  const { page: loaded, pageError, requestPage } = useShareStore();
+  const [chosen, setChosen] = useState({ targetKey, page: 1 });
+  const total = preview.recipientCount + added.length;
+  const pages = pageCount(total, SHARE_RECIPIENT_PAGE_SIZE);
+  const page = chosen.targetKey === targetKey ? Math.min(chosen.page, pages) : 1;
+  const { offset, limit } = pageRows(page, SHARE_RECIPIENT_PAGE_SIZE);
+  // The page's rows: recipients from the core first, then the added contacts.
+  const fromCore = Math.max(0, Math.min(limit, preview.recipientCount - offset));
+  const pageKey = `${targetKey}#${page}`;
+  const needsRequest = page > 1 && fromCore > 0;
+
+  useEffect(() => {
+    if (!needsRequest) return;
+    void requestPage(contentId, JSON.parse(targetKey) as ShareTarget, { offset, limit: fromCore }, pageKey);
+  }, [requestPage, contentId, targetKey, needsRequest, offset, fromCore, pageKey]);
+
+  const current = needsRequest ? (loaded?.key === pageKey ? loaded.items : null) : preview.recipients;
+  // While another page loads, the last one stays, dimmed.
+  const coreRows = current ?? loaded?.items ?? [];
+  const firstAdded = Math.max(0, offset - preview.recipientCount);
   const rows = [
-    ...preview.recipients.map((recipient) => ({ ...recipient, grant: recipient.access.grant })),
-    ...skipped.map((contact) => ({ ...contact, grant: contact.grant })),
+    ...coreRows.slice(0, fromCore).map((recipient) => ({ ...recipient, grant: recipient.access.grant })),
+    ...added.slice(firstAdded, firstAdded + limit - fromCore),
   ];
   return (
-    <ScrollRegion label={t('sharing.recipients')} mah={220}>
-      <Table withTableBorder verticalSpacing={4} stickyHeader aria-label={t('sharing.recipients')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('sharing.columns.name')}</Table.Th>
-            <Table.Th>{t('sharing.columns.unit')}</Table.Th>
-            <Table.Th>{t('sharing.columns.access')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((row) => (
-            <Table.Tr key={row.contactId}>
-              <Table.Td>{row.displayName}</Table.Td>
-              <Table.Td>{row.units || '—'}</Table.Td>
-              <Table.Td>
-                <Box miw="max-content">
-                  <AccessBadge access={{ grant: row.grant }} />
-                </Box>
-              </Table.Td>
+    <Stack gap="xs">
+      <ScrollRegion label={t('sharing.recipients')} mah={220}>
+        <Table
+          withTableBorder
+          verticalSpacing={4}
+          stickyHeader
+          aria-label={t('sharing.recipients')}
+          aria-busy={current === null}
+          style={{ opacity: current === null ? 0.6 : 1 }}
+        >
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('sharing.columns.name')}</Table.Th>
+              <Table.Th>{t('sharing.columns.unit')}</Table.Th>
+              <Table.Th>{t('sharing.columns.access')}</Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </ScrollRegion>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((row) => (
+              <Table.Tr key={row.contactId}>
+                <Table.Td>{row.displayName}</Table.Td>
+                <Table.Td>{row.units || '—'}</Table.Td>
+                <Table.Td>
+                  <Box miw="max-content">
+                    <AccessBadge access={{ grant: row.grant }} />
+                  </Box>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollRegion>
+      {needsRequest && pageError && <Alert color="red">{errorMessage(pageError)}</Alert>}
+      {pages > 1 && (
+        <Group justify="space-between">
+          <ListRange
+            total={total}
+            page={page}
+            pageSize={SHARE_RECIPIENT_PAGE_SIZE}
+            testId="share-recipients-range"
+          />
+          <ListPagination
+            pages={pages}
+            value={page}
+            onChange={(next) => setChosen({ targetKey, page: next })}
+          />
+        </Group>
+      )}
+    </Stack>
   );
 }
 
@@ -295,7 +371,9 @@ function ShareSummary({
           {lettersPdf && <List.Item>{t('sharing.summary.letters')}</List.Item>}
         </List>
       </Alert>
-      {result.needsPost.length > 0 && <NeedsPost contacts={result.needsPost} />}
+      {result.needsPost.length > 0 && (
+        <NeedsPost count={result.needsPost.length} contacts={result.needsPost} />
+      )}
       <Group justify="flex-end">
         {lettersPdf && (
           <Button
@@ -346,7 +424,7 @@ export function ShareDialog({
   useReturnFocus();
   const isSmartPost = content.kind === 'smartpost';
   const store = useShareStore();
-  const { requestPreview, requestExtra, rolePreview, share, reset } = store;
+  const { requestPreview, requestExtra, roleContacts, share, reset } = store;
   const [mode, setMode] = useState<Mode>(isSmartPost ? 'individual' : 'role');
   const [choice, setChoice] = useState<RoleChoice>({
     role: 'all',
@@ -372,12 +450,18 @@ export function ShareDialog({
   const targetKey = JSON.stringify(target);
 
   useEffect(() => () => reset(), [reset]);
-  useEffect(() => {
-    const timer = setTimeout(
-      () => void requestPreview(content.id, JSON.parse(targetKey) as ShareTarget | null, targetKey),
-      PREVIEW_DELAY_MS,
-    );
-    return () => clearTimeout(timer);
+  // The first preview is asked at once, and before the pickers' option lists (a layout effect runs
+  // before the children's effects): it is what the dialog opens to show. Later changes of the target
+  // wait PREVIEW_DELAY_MS, so that picking units one after another asks once.
+  const previewAsked = useRef(false);
+  useLayoutEffect(() => {
+    const ask = () => void requestPreview(content.id, JSON.parse(targetKey) as ShareTarget | null, targetKey);
+    if (previewAsked.current) {
+      const timer = setTimeout(ask, PREVIEW_DELAY_MS);
+      return () => clearTimeout(timer);
+    }
+    previewAsked.current = true;
+    ask();
   }, [requestPreview, content.id, targetKey]);
 
   const current = store.previewKey === targetKey;
@@ -394,12 +478,11 @@ export function ShareDialog({
   }, [requestExtra, content.id, includeSkipped, skippedKey]);
 
   const extra = includeSkipped && store.extraKey === skippedKey ? store.extraPreview : null;
-  const recipientIds = new Set(preview?.recipients.map((recipient) => recipient.contactId) ?? []);
-  const added = includeSkipped ? skipped.filter((contact) => !recipientIds.has(contact.contactId)) : [];
-  const count = (preview?.recipients.length ?? 0) + added.length;
-  const needsPost = [...(preview?.needsPost ?? []), ...(extra?.needsPost ?? [])].filter(
-    (contact, index, all) => all.findIndex((other) => other.contactId === contact.contactId) === index,
-  );
+  // Skipped contacts are never among the role share's recipients (no active contract): all are added.
+  const added = includeSkipped ? skipped : [];
+  const count = (preview?.recipientCount ?? 0) + added.length;
+  const needsPostCount = (preview?.needsPostCount ?? 0) + (extra?.needsPostCount ?? 0);
+  const needsPost = [...(preview?.needsPost ?? []), ...(extra?.needsPost ?? [])];
 
   const canShare = target !== null && preview !== null && count > 0 && refused.length === 0 && !sending;
 
@@ -408,7 +491,7 @@ export function ShareDialog({
     if (!role) return;
     setTaking(true);
     setTakeError(null);
-    const resolved = await rolePreview(content.id, role);
+    const resolved = await roleContacts(content.id, role);
     setTaking(false);
     if (!resolved.ok) return setTakeError(resolved.error);
     const known = new Set(contacts.map((contact) => contact.id));
@@ -576,7 +659,14 @@ export function ShareDialog({
                   </Button>
                 )}
               </Group>
-              {showRecipients && count > 0 && <RecipientTable preview={preview} skipped={added} />}
+              {showRecipients && count > 0 && (
+                <RecipientTable
+                  contentId={content.id}
+                  targetKey={targetKey}
+                  preview={preview}
+                  added={added}
+                />
+              )}
               {skipped.length > 0 && (
                 <SkippedWarning
                   skipped={skipped}
@@ -593,7 +683,7 @@ export function ShareDialog({
                   }}
                 />
               )}
-              {needsPost.length > 0 && <NeedsPost contacts={needsPost} />}
+              {needsPostCount > 0 && <NeedsPost count={needsPostCount} contacts={needsPost} />}
               {count === 0 && refused.length === 0 && (
                 <Text size="sm" c="dimmed">
                   {t('sharing.nobody')}
