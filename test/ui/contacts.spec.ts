@@ -128,7 +128,7 @@ test('a contract ending before it starts is refused at the field and nothing is 
   await dialog.getByLabel(t('contract.fields.number')).fill('MV-TEST-1');
   await dialog.getByLabel(t('contract.fields.start')).fill('2027-01-01');
   await dialog.getByLabel(t('contract.fields.end')).fill('2026-12-31');
-  await dialog.getByRole('button', { name: t('contact.save') }).click();
+  await dialog.getByRole('button', { name: t('app.save') }).click();
   await expect(dialog.getByText(t('errors.END_BEFORE_START'))).toBeVisible();
   const detail = (await invoke('contacts.get', { id: contact.id })) as { value: { contracts: unknown[] } };
   expect(detail.value.contracts).toHaveLength(0);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { languageOptions } from '../../i18n';
 import { contactInputSchema } from '../../../../shared/contract/portfolio';
@@ -7,6 +7,7 @@ import type { Result } from '../../../../shared/errors';
 import type { Contact, ContactInput } from '../../../../shared/ipc';
 import { errorForField, fieldErrors } from '../common/fieldErrors';
 import { useReturnFocus } from '../common/useReturnFocus';
+import { FormFooter } from '../common/FormFooter';
 
 type Draft = Record<Exclude<keyof ContactInput, 'salutation' | 'language' | 'preference'>, string> &
   Pick<ContactInput, 'salutation' | 'language' | 'preference'>;
@@ -76,57 +77,58 @@ export function ContactForm({
 
   return (
     <Modal opened onClose={onClose} size="xl" centered title={t(contact ? 'contact.edit' : 'contact.create')}>
-      <Stack>
-        <SimpleGrid cols={3}>
-          <Select
-            label={t('contact.fields.salutation')}
-            value={draft.salutation}
-            allowDeselect={false}
-            data={(['ms', 'mr', 'mx', 'family', 'company'] as const).map((value) => ({
-              value,
-              label: t(`contact.salutation.${value}`),
-            }))}
-            onChange={(value) => value && setDraft({ ...draft, salutation: value as Draft['salutation'] })}
-          />
-          <TextInput {...text('title')} />
-          <TextInput {...text('referenceId', true)} />
-          <TextInput {...text('firstName')} />
-          <TextInput {...text('lastName', true)} />
-          <TextInput {...text('company')} />
-          <TextInput {...text('email')} type="email" />
-          <TextInput {...text('phone')} />
-          <Select
-            label={t('contact.fields.language')}
-            value={draft.language}
-            allowDeselect={false}
-            data={languageOptions}
-            onChange={(value) => value && setDraft({ ...draft, language: value as Draft['language'] })}
-          />
-          <Select
-            label={t('contact.fields.preference')}
-            value={draft.preference}
-            allowDeselect={false}
-            data={[
-              { value: 'online', label: t('contact.preference.online') },
-              { value: 'postal', label: t('contact.preference.postal') },
-            ]}
-            onChange={(value) => value && setDraft({ ...draft, preference: value as Draft['preference'] })}
-          />
-          <TextInput {...text('street')} />
-          <TextInput {...text('houseNo')} />
-          <TextInput {...text('postcode')} />
-          <TextInput {...text('city')} />
-        </SimpleGrid>
-        <Textarea {...text('note')} autosize minRows={2} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('contact.cancel')}
-          </Button>
-          <Button loading={busy} onClick={() => void submit()}>
-            {t('contact.save')}
-          </Button>
-        </Group>
-      </Stack>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        <Stack>
+          <SimpleGrid cols={3}>
+            <Select
+              label={t('contact.fields.salutation')}
+              value={draft.salutation}
+              allowDeselect={false}
+              data={(['ms', 'mr', 'mx', 'family', 'company'] as const).map((value) => ({
+                value,
+                label: t(`contact.salutation.${value}`),
+              }))}
+              onChange={(value) => value && setDraft({ ...draft, salutation: value as Draft['salutation'] })}
+            />
+            <TextInput {...text('title')} />
+            <TextInput {...text('referenceId', true)} />
+            <TextInput {...text('firstName')} />
+            <TextInput {...text('lastName', true)} />
+            <TextInput {...text('company')} />
+            <TextInput {...text('email')} type="email" />
+            <TextInput {...text('phone')} />
+            <Select
+              label={t('contact.fields.language')}
+              value={draft.language}
+              allowDeselect={false}
+              data={languageOptions}
+              onChange={(value) => value && setDraft({ ...draft, language: value as Draft['language'] })}
+            />
+            <Select
+              label={t('contact.fields.preference')}
+              value={draft.preference}
+              allowDeselect={false}
+              data={[
+                { value: 'online', label: t('contact.preference.online') },
+                { value: 'postal', label: t('contact.preference.postal') },
+              ]}
+              onChange={(value) => value && setDraft({ ...draft, preference: value as Draft['preference'] })}
+            />
+            <TextInput {...text('street')} />
+            <TextInput {...text('houseNo')} />
+            <TextInput {...text('postcode')} />
+            <TextInput {...text('city')} />
+          </SimpleGrid>
+          <Textarea {...text('note')} autosize minRows={2} />
+          <FormFooter busy={busy} onCancel={onClose} />
+        </Stack>
+      </form>
     </Modal>
   );
 }

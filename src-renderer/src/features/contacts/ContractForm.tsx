@@ -7,6 +7,7 @@ import type { ContractInput, ContractView, PropertySummary, UnitView } from '../
 import { api } from '../../api/client';
 import { errorForField, fieldErrors } from '../common/fieldErrors';
 import { useReturnFocus } from '../common/useReturnFocus';
+import { FormFooter } from '../common/FormFooter';
 
 interface Draft {
   propertyId: string | null;
@@ -83,65 +84,66 @@ export function ContractForm({
       centered
       title={t(contract ? 'contract.edit' : 'contract.create')}
     >
-      <Stack>
-        <SimpleGrid cols={2}>
-          <Select
-            label={t('contract.fields.property')}
-            data={properties.map((property) => ({ value: String(property.id), label: property.name }))}
-            value={draft.propertyId}
-            searchable
-            onChange={(propertyId) => setDraft({ ...draft, propertyId, unitId: null })}
-          />
-          <Select
-            label={t('contract.fields.unit')}
-            data={units.map((unit) => ({ value: String(unit.id), label: `${unit.number} · ${unit.name}` }))}
-            value={draft.unitId}
-            disabled={draft.propertyId === null}
-            searchable
-            error={errors.unitId}
-            onChange={(unitId) => setDraft({ ...draft, unitId })}
-          />
-          <Select
-            label={t('contract.fields.type')}
-            allowDeselect={false}
-            data={[
-              { value: 'tenant', label: t('contract.type.tenant') },
-              { value: 'owner', label: t('contract.type.owner') },
-            ]}
-            value={draft.type}
-            onChange={(type) => type && setDraft({ ...draft, type: type as Draft['type'] })}
-          />
-          <TextInput
-            label={t('contract.fields.number')}
-            value={draft.number}
-            error={errors.number}
-            onChange={(event) => setDraft({ ...draft, number: event.currentTarget.value })}
-          />
-          <TextInput
-            type="date"
-            label={t('contract.fields.start')}
-            value={draft.start}
-            error={errors.start}
-            onChange={(event) => setDraft({ ...draft, start: event.currentTarget.value })}
-          />
-          <TextInput
-            type="date"
-            label={t('contract.fields.end')}
-            description={t('contract.endHint')}
-            value={draft.end}
-            error={errors.end}
-            onChange={(event) => setDraft({ ...draft, end: event.currentTarget.value })}
-          />
-        </SimpleGrid>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('contact.cancel')}
-          </Button>
-          <Button loading={busy} onClick={() => void submit()}>
-            {t('contact.save')}
-          </Button>
-        </Group>
-      </Stack>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        <Stack>
+          <SimpleGrid cols={2}>
+            <Select
+              label={t('contract.fields.property')}
+              data={properties.map((property) => ({ value: String(property.id), label: property.name }))}
+              value={draft.propertyId}
+              searchable
+              onChange={(propertyId) => setDraft({ ...draft, propertyId, unitId: null })}
+            />
+            <Select
+              label={t('contract.fields.unit')}
+              data={units.map((unit) => ({ value: String(unit.id), label: `${unit.number} · ${unit.name}` }))}
+              value={draft.unitId}
+              disabled={draft.propertyId === null}
+              searchable
+              error={errors.unitId}
+              onChange={(unitId) => setDraft({ ...draft, unitId })}
+            />
+            <Select
+              label={t('contract.fields.type')}
+              allowDeselect={false}
+              data={[
+                { value: 'tenant', label: t('contract.type.tenant') },
+                { value: 'owner', label: t('contract.type.owner') },
+              ]}
+              value={draft.type}
+              onChange={(type) => type && setDraft({ ...draft, type: type as Draft['type'] })}
+            />
+            <TextInput
+              label={t('contract.fields.number')}
+              value={draft.number}
+              error={errors.number}
+              onChange={(event) => setDraft({ ...draft, number: event.currentTarget.value })}
+            />
+            <TextInput
+              type="date"
+              label={t('contract.fields.start')}
+              value={draft.start}
+              error={errors.start}
+              onChange={(event) => setDraft({ ...draft, start: event.currentTarget.value })}
+            />
+            <TextInput
+              type="date"
+              label={t('contract.fields.end')}
+              description={t('contract.endHint')}
+              value={draft.end}
+              error={errors.end}
+              onChange={(event) => setDraft({ ...draft, end: event.currentTarget.value })}
+            />
+          </SimpleGrid>
+          <FormFooter busy={busy} onCancel={onClose} />
+        </Stack>
+      </form>
     </Modal>
   );
 }
@@ -179,7 +181,7 @@ export function EndContractForm({
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            {t('contact.cancel')}
+            {t('app.cancel')}
           </Button>
           <Button color="orange" onClick={() => void submit()}>
             {t('contract.end')}

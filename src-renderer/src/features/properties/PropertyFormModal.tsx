@@ -5,7 +5,7 @@ import type { AppError } from '../../../../shared/errors';
 import type { PropertyDetail } from '../../../../shared/ipc';
 import { errorMessage } from '../../i18n';
 import { usePropertiesStore } from '../../stores/propertiesStore';
-import { FormFooter } from './FormFooter';
+import { FormFooter } from '../common/FormFooter';
 import {
   emptyAddress,
   fieldOfError,

@@ -5,7 +5,7 @@ import type { AppError } from '../../../../shared/errors';
 import type { UnitView } from '../../../../shared/ipc';
 import { errorMessage } from '../../i18n';
 import { usePropertiesStore } from '../../stores/propertiesStore';
-import { FormFooter } from './FormFooter';
+import { FormFooter } from '../common/FormFooter';
 import { fieldOfError, toUnitDraft, toUnitInput, validateUnit, type UnitDraft } from './forms';
 import { useReturnFocus } from '../common/useReturnFocus';
 

@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../../shared/errors';
 import { errorMessage } from '../../i18n';
 
-/** The end of a property or unit form: the error no field shows, then "Abbrechen" and "Speichern". */
+/** The end of a form: the error no field shows, then "Abbrechen" and "Speichern" (the form's submit). */
 export function FormFooter({
   formError,
   busy,
   onCancel,
 }: {
-  formError: AppError | null;
+  formError?: AppError | null;
   busy: boolean;
   onCancel(): void;
 }) {
@@ -19,10 +19,10 @@ export function FormFooter({
       {formError && <Alert color="red">{errorMessage(formError)}</Alert>}
       <Group justify="flex-end">
         <Button variant="default" onClick={onCancel}>
-          {t('properties.form.cancel')}
+          {t('app.cancel')}
         </Button>
         <Button type="submit" loading={busy}>
-          {t('properties.form.save')}
+          {t('app.save')}
         </Button>
       </Group>
     </>
