@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { berlinToday } from '../../shared/dates';
 import type { DeletionCandidatePage } from '../../shared/ipc';
-import { addDays } from '../../src-main/core/policy/dates';
+import { addDays } from '../../shared/dates';
 import { expectNoSeriousViolations } from './accessibility';
 import { expect, test } from './fixtures';
 

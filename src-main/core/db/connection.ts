@@ -24,3 +24,20 @@ export function openDatabase(file: string): Db {
     throw error;
   }
 }
+
+/**
+ * Runs `erase` (a transaction that deletes or overwrites personal data) so that nothing of the old
+ * values stays in the file: SQLite zeroes freed space only with secure_delete, and the write-ahead
+ * log still holds earlier images of the changed pages until it is copied back and emptied.
+ */
+export function erasingOldValues<T>(db: Db, erase: () => T): T {
+  db.pragma('secure_delete = ON');
+  let result: T;
+  try {
+    result = erase();
+  } finally {
+    db.pragma('secure_delete = OFF');
+  }
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  return result;
+}

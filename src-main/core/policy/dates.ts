@@ -9,12 +9,7 @@
  *
  * Canonical ISO dates compare correctly as strings, so comparisons need no parsing.
  */
-import {
-  addDays as addDaysFns,
-  addMonths as addMonthsFns,
-  differenceInCalendarDays,
-  lightFormat,
-} from 'date-fns';
+import { addMonths as addMonthsFns, differenceInCalendarDays, lightFormat } from 'date-fns';
 import type { IsoDate } from '../../../shared/domain';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -45,14 +40,11 @@ function toIso(date: Date): IsoDate {
   return lightFormat(date, 'yyyy-MM-dd');
 }
 
-/** Validation lives in shared/ so that the IPC contract and the policy agree on what a date is. */
-export { isIsoDate } from '../../../shared/dates';
-
-/** The calendar date `n` days after `iso` (n may be negative or 0). Throws on an invalid date. */
-export function addDays(iso: IsoDate, n: number): IsoDate {
-  if (!Number.isInteger(n)) throw new RangeError(`Day offset must be an integer: ${n}`);
-  return toIso(addDaysFns(toDate(iso), n));
-}
+/**
+ * Validation and day arithmetic live in shared/ so that the IPC contract, the renderer (the portal
+ * preview's day steps) and the policy agree on what a date is.
+ */
+export { addDays, isIsoDate } from '../../../shared/dates';
 
 /**
  * The calendar date `n` months after `iso` (n may be negative): the same day of the month, or the

@@ -28,6 +28,7 @@ import type {
 import { dataProtectionSettingsSchema } from '../../../shared/contract/dataProtection';
 import { contactInputSchema } from '../../../shared/contract/portfolio';
 import type { CoreContext } from '../context';
+import { erasingOldValues } from '../db/connection';
 import { auditRepository, type AuditRow } from '../db/auditRepository';
 import { searchKey } from '../db/contactRepository';
 import { contractRepository } from '../db/contractRepository';
@@ -221,16 +222,7 @@ export function dataProtectionService(ctx: CoreContext, settings: SettingsServic
     /** Anonymises the given candidates, all or none (see the file comment). */
     anonymise(contactIds: readonly number[]): AnonymiseResult {
       const ids = [...new Set(contactIds)];
-      // SQLite leaves deleted and overwritten values in the file's free space unless told to zero it.
-      ctx.db.pragma('secure_delete = ON');
-      let result: AnonymiseResult;
-      try {
-        result = anonymiseAll(ids);
-      } finally {
-        ctx.db.pragma('secure_delete = OFF');
-      }
-      // The write-ahead log still holds earlier images of the changed pages: copy back and empty it.
-      ctx.db.pragma('wal_checkpoint(TRUNCATE)');
+      const result = erasingOldValues(ctx.db, () => anonymiseAll(ids));
       ctx.emit('portfolio.changed', {});
       return result;
     },

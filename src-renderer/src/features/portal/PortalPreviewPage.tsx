@@ -16,7 +16,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { isIsoDate } from '../../../../shared/dates';
+import { addDays, isIsoDate } from '../../../../shared/dates';
 import type { PortalPreview } from '../../../../shared/ipc';
 import { formatDate, formatNumber } from '../../i18n';
 import { useAppStore } from '../../stores/appStore';
@@ -25,13 +25,6 @@ import { AccessBadge, useAccessSentence } from '../common/AccessBadge';
 import { LoadStatus } from '../common/LoadStatus';
 import { SimulateRegistration } from '../contacts/SimulateRegistration';
 import { KindBadge } from '../content/ContentPage';
-
-/** The calendar day `days` after (or before) `iso`. */
-export function addDays(iso: string, days: number): string {
-  const [year, month, day] = iso.split('-').map(Number);
-  const date = new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, (day ?? 1) + days));
-  return date.toISOString().slice(0, 10);
-}
 
 function LoginState({ preview }: { preview: PortalPreview }) {
   const { t } = useTranslation();
