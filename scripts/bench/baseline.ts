@@ -26,7 +26,7 @@ import {
   settingsImpact,
 } from '../../src-main/core/policy';
 import { grantEvaluator, strongestAccess } from '../../src-main/core/policy/access';
-import { addDays } from '../../src-main/core/policy/dates';
+import { addDays } from '../../shared/dates';
 import { generateInvitationCode, hashInvitationCode } from '../../src-main/core/services/invitationCode';
 import { defaultOrganisation } from '../../src-main/core/services/organisationService';
 import { displayName } from '../../src-main/core/services/portfolioViews';

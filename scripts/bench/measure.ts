@@ -25,7 +25,7 @@ import { invitationStatements } from '../../src-main/core/db/invitationRepositor
 import { settingsRepository } from '../../src-main/core/db/settingsRepository';
 import { renderInvitationLetters, type InvitationLetter } from '../../src-main/core/letters/invitationLetter';
 import { contactAccess } from '../../src-main/core/policy';
-import { addDays } from '../../src-main/core/policy/dates';
+import { addDays } from '../../shared/dates';
 import { defaultOrganisation } from '../../src-main/core/services/organisationService';
 import { baselineStore, readDocument, type BaselineStore } from './baseline';
 import { BENCH_TODAY, WINDOWS_ON, type PortfolioFacts } from './portfolio';

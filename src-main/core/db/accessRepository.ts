@@ -9,7 +9,7 @@ import type {
   SettingsImpact,
   SkippedContact,
 } from '../../../shared/domain';
-import { addDays } from '../policy/dates';
+import { addDays } from '../../../shared/dates';
 import { contactAccess } from '../policy';
 import type { Db } from './connection';
 import { toContractFacts, type ContractRow } from './contractRepository';

@@ -82,7 +82,7 @@ export function sortNameOf(
 }
 
 /**
- * SQL expression: the invitation state of contact `c` on :day (see services/invitationState.ts,
+ * SQL expression: the invitation state of contact `c` on :day (see policy/invitationState.ts,
  * `contactInvitationState`, which must give the same answer): 'redeemed' with a portal account;
  * else that of the latest invitation (by created_at, id) — a pending one past its expiry is
  * 'expired'; 'none' when never invited.

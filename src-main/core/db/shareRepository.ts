@@ -1,5 +1,6 @@
 import type { ShareRole } from '../../../shared/domain';
 import type { Salutation } from '../../../shared/ipc';
+import type { ShareFacts, ShareTargetFacts } from '../policy/shareVisibility';
 import { CONTACT_GRANT_SQL, type AccessBounds } from './accessRepository';
 import type { Db } from './connection';
 
@@ -40,6 +41,30 @@ export interface RecipientRow {
   registered: 0 | 1;
 }
 
+/** The unit ids stored with a role share: null = the whole property. */
+export function parseUnitIds(stored: string | null): number[] | null {
+  if (stored === null) return null;
+  const parsed: unknown = JSON.parse(stored);
+  if (!Array.isArray(parsed)) return null;
+  const ids = parsed.filter((value): value is number => Number.isSafeInteger(value));
+  return ids.length === 0 ? null : ids;
+}
+
+export function shareFacts(row: ShareRow): ShareFacts {
+  const target: ShareTargetFacts =
+    row.contact_id !== null
+      ? { mode: 'individual', contactId: row.contact_id }
+      : {
+          mode: 'role',
+          scope: {
+            role: row.role ?? 'all',
+            propertyId: row.property_id ?? 0,
+            unitIds: parseUnitIds(row.unit_ids),
+          },
+        };
+  return { id: row.id, contentId: row.content_id, target, revoked: row.revoked_at !== null };
+}
+
 export interface UnitNameRow {
   id: number;
   property_id: number;
@@ -51,7 +76,7 @@ export interface UnitNameRow {
 const ACTIVE_ON_DAY = '(k.start_date <= :day AND (k.end_date IS NULL OR k.end_date >= :day))';
 
 /**
- * How many contacts see each content on :day, by the rule of services/shareVisibility.ts: contacts
+ * How many contacts see each content on :day, by the rule of policy/shareVisibility.ts: contacts
  * of its live individual shares whose access ≠ none (CONTACT_GRANT_SQL: archived → none), united
  * with the contacts of an active contract in the scope of its live role shares (not archived).
  * The role part reaches contracts through contracts_by_property (property_id, type, contact_id).
@@ -75,7 +100,7 @@ export const VISIBLE_COUNTS_SQL = `
       AND ${ACTIVE_ON_DAY}
   ) GROUP BY content_id`;
 
-/** Shares (Teilen): SQL only; the rules live in services/sharingService.ts and shareVisibility.ts. */
+/** Shares (Teilen): SQL only; the rules live in services/sharing/ and policy/shareVisibility.ts. */
 export function shareRepository(db: Db) {
   const insertIndividual = db.prepare<{ contentId: number; contactId: number; at: string }>(
     `INSERT INTO shares (content_id, contact_id, created_at) VALUES (:contentId, :contactId, :at)`,

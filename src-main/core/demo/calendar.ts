@@ -6,7 +6,7 @@
  */
 import { addDays } from 'date-fns';
 import type { IsoDate } from '../../../shared/domain';
-import { isIsoDate } from '../policy/dates';
+import { isIsoDate } from '../../../shared/dates';
 
 function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);

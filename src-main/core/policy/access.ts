@@ -11,7 +11,7 @@ import type {
   Grant,
   IsoDate,
 } from '../../../shared/domain';
-import { addDays } from './dates';
+import { addDays } from '../../../shared/dates';
 
 /** No access: the grant of a contract outside all windows, and of archived contacts. */
 function noAccess(): Access {

@@ -10,7 +10,7 @@ import type {
   IsoDate,
 } from '../../../shared/domain';
 import { contactAccess } from './access';
-import { addDays, maxIsoDate } from './dates';
+import { addDays, maxIsoDate } from '../../../shared/dates';
 
 /**
  * The first day after `day` on which the contact has access under the current settings, or null when

@@ -9,7 +9,7 @@
  * they are not candidates. Anonymised contacts are never candidates again.
  */
 import type { AccessSettings, ContractFacts, IsoDate } from '../../../shared/domain';
-import { addDays, addMonths } from './dates';
+import { addDays, addMonths } from '../../../shared/dates';
 
 export type NotACandidate = 'ANONYMISED' | 'NO_CONTRACT' | 'CONTRACT_OPEN' | 'WITHIN_RETENTION';
 

@@ -16,7 +16,7 @@ import type { IsoDate } from '../../../shared/domain';
 import type { AuditLogEntry, AuditLogExport, AuditLogPage, Language } from '../../../shared/ipc';
 import type { CoreContext } from '../context';
 import { auditRepository, type AuditRange, type AuditRow } from '../db/auditRepository';
-import { addDays } from '../policy/dates';
+import { addDays } from '../../../shared/dates';
 
 const ZONE = 'Europe/Berlin';
 

@@ -9,11 +9,12 @@ import { contactRepository, type ContactRow } from '../db/contactRepository';
 import { contractRepository, toContractFacts } from '../db/contractRepository';
 import { contactAccess, groupContractsByContact, inviteEligibility } from '../policy';
 import { grantEvaluator } from '../policy/access';
-import { contactInvitationState, invitationSummary } from './invitationState';
+import { contactInvitationState } from '../policy/invitationState';
 import {
   contactFacts,
   contactFieldsOfRow,
   displayName,
+  invitationSummary,
   nameOfRow,
   toContact,
   toContactContractView,

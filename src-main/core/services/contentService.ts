@@ -6,7 +6,7 @@
  * process description), `contents.data` the other kind-specific fields as JSON:
  * appointment {startsAt, endsAt, place}; document {fileName, mimeType, size, sha256};
  * process {state, contactIds}. A document's bytes are a content-addressed file
- * (services/documentStore.ts), written before the transaction that refers to it.
+ * (storage/documentStore.ts), written before the transaction that refers to it.
  *
  * Rules: a property must exist (UNKNOWN_PROPERTY); an appointment ends after it starts
  * (INVALID_TIME_RANGE; an impossible date or time is INVALID_DATE); a document is at most
@@ -26,9 +26,9 @@ import type { CoreContext } from '../context';
 import { accessBounds } from '../db/accessRepository';
 import { contentRepository, type ContentRow, type ContentValues } from '../db/contentRepository';
 import { shareRepository } from '../db/shareRepository';
-import { decodeDocument, documentStore, type DocumentMimeType } from './documentStore';
+import { decodeDocument, documentStore, type DocumentMimeType } from '../storage/documentStore';
 import type { SettingsService } from './settingsService';
-import { checkTemplate } from './smartPostTemplate';
+import { checkTemplate } from '../policy/smartPostTemplate';
 
 export type ContentInputValue = z.output<typeof contentInputSchema>;
 

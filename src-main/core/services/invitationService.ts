@@ -35,10 +35,10 @@ import { invitationRepository, type InviteeRow, type InviteeUnitRow } from '../d
 import { renderInvitationLetters, type InvitationLetter } from '../letters/invitationLetter';
 import { invitationMail } from '../mail/invitationMail';
 import { groupContractsByContact } from '../policy/access';
-import { addDays } from '../policy/dates';
+import { addDays } from '../../../shared/dates';
 import { inviteEligibility } from '../policy/invite';
 import { canonicalCode, generateInvitationCode, hashInvitationCode } from './invitationCode';
-import { invitationStateOn } from './invitationState';
+import { invitationStateOn } from '../policy/invitationState';
 import type { OrganisationService } from './organisationService';
 import type { OutboxService } from './outboxService';
 import { contactFacts, displayName, nameOfRow, postalAddressee } from './portfolioViews';

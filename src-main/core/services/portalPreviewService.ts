@@ -1,17 +1,17 @@
 /**
  * Portal-Vorschau: exactly what a contact would see in the customer portal on a day (default
  * today) and whether they could log in — computed by the same policy as everything else: access by
- * `contactAccess`, visibility by services/shareVisibility.ts (individual shares while access ≠ none,
+ * `contactAccess`, visibility by policy/shareVisibility.ts (individual shares while access ≠ none,
  * role shares through an active contract in scope; revoked shares and archived contacts never).
  */
 import type { IsoDate } from '../../../shared/domain';
 import { DomainError } from '../../../shared/errors';
 import type { PortalPreview } from '../../../shared/ipc';
 import type { CoreContext } from '../context';
-import { shareRepository } from '../db/shareRepository';
+import { shareFacts, shareRepository } from '../db/shareRepository';
 import type { ContentService } from './contentService';
 import { recipientLoader } from './shareRecipients';
-import { shareFacts, visibleContents } from './shareVisibility';
+import { visibleContents } from '../policy/shareVisibility';
 import type { SettingsService } from './settingsService';
 
 export function portalPreviewService(ctx: CoreContext, settings: SettingsService, contents: ContentService) {

@@ -13,11 +13,13 @@ import type {
   ContactFields,
   ContractTimeline,
   ContractView,
+  InvitationSummary,
 } from '../../../shared/ipc';
-import type { ContactRow } from '../db/contactRepository';
+import type { ContactRow, InvitationRow } from '../db/contactRepository';
 import { toContractFacts, type ContractViewRow } from '../db/contractRepository';
 import { contactName, type PostalAddressee } from '../mail/format';
 import { addDays, contractWindows, daysBetween, maxIsoDate, minIsoDate } from '../policy';
+import { invitationStateOn } from '../policy/invitationState';
 
 /** What naming a contact needs: the salutation's name fields and the contact's language. */
 export type NameFields = Pick<
@@ -171,4 +173,15 @@ export function toContactContractView(
 ): ContactContractView {
   const windows = contractWindows(view, settings);
   return { ...view, windows, timeline: contractTimeline(view, windows, today) };
+}
+
+/** An invitation row as the contract shows it, with its state on `today`. */
+export function invitationSummary(row: InvitationRow, today: IsoDate): InvitationSummary {
+  return {
+    id: row.id,
+    state: invitationStateOn({ state: row.state, expiresOn: row.expires_on }, today),
+    channel: row.channel,
+    createdAt: row.created_at,
+    expiresOn: row.expires_on,
+  };
 }

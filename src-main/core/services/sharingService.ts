@@ -49,7 +49,7 @@ import type {
 import type { CoreContext } from '../context';
 import { accessRepository } from '../db/accessRepository';
 import { contentRepository, type ContentRow } from '../db/contentRepository';
-import { shareRepository } from '../db/shareRepository';
+import { shareFacts, shareRepository } from '../db/shareRepository';
 import { renderSmartPostLetters, type SmartPostLetter } from '../letters/smartPostLetter';
 import { formatDate, salutationLine } from '../mail/format';
 import { shareNotificationMail } from '../mail/shareNotification';
@@ -68,9 +68,9 @@ import {
   type RecipientDirectory,
   type RecipientInfo,
 } from './shareRecipients';
-import { shareFacts, shareVisibleTo, type ShareFacts } from './shareVisibility';
+import { shareVisibleTo, type ShareFacts } from '../policy/shareVisibility';
 import type { SettingsService } from './settingsService';
-import { fillTemplate } from './smartPostTemplate';
+import { fillTemplate } from '../policy/smartPostTemplate';
 
 export type ShareTargetValue = z.output<typeof shareTargetSchema>;
 

@@ -7,7 +7,7 @@
  * have an audit row for every change and no audit row without its change, and every document row
  * must find its file, whole. Document files without a row (written before a transaction that never
  * committed) and the temporary file of a write cut short are harmless by design
- * (services/documentStore.ts) and allowed here; a file under a hash name must match its hash.
+ * (storage/documentStore.ts) and allowed here; a file under a hash name must match its hash.
  * Invitation and SmartPost letters are not written to disk (they come back as PDF in the answer).
  *
  * Half of the kills fall anywhere between the start of the operation and the end of the process,

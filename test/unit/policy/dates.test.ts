@@ -7,7 +7,7 @@ import {
   isIsoDate,
   maxIsoDate,
   minIsoDate,
-} from '../../../src-main/core/policy/dates';
+} from '../../../shared/dates';
 
 /** Independent oracle: pure UTC millisecond arithmetic (no zone, no DST). */
 function utcAddDays(iso: string, n: number): string {

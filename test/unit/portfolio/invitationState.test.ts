@@ -1,5 +1,5 @@
 /**
- * The invitation state is written once in TypeScript (services/invitationState.ts) and once as SQL
+ * The invitation state is written once in TypeScript (policy/invitationState.ts) and once as SQL
  * (INVITATION_STATE_SQL, for the list filter): both must agree on every combination.
  */
 import fs from 'node:fs';
@@ -13,7 +13,7 @@ import {
   contactInvitationState,
   invitationStateOn,
   type InvitationFacts,
-} from '../../../src-main/core/services/invitationState';
+} from '../../../src-main/core/policy/invitationState';
 
 const TODAY = '2026-11-27';
 

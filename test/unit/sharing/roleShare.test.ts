@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ContentDetail, PortalPreview, SharePreview, ShareResult } from '../../../shared/ipc';
 import { resolveRoleShare } from '../../../src-main/core/policy';
-import { addDays } from '../../../src-main/core/policy/dates';
+import { addDays } from '../../../shared/dates';
 import { ok } from '../support';
 import { ACCESS, auditRows, demoContact, outboxRows, sharingCore, TODAY, type SharingCore } from './support';
 

@@ -1,7 +1,7 @@
 /**
  * Differential (fast-check): the SQL behind "visible to" (shareRepository.visibleCounts) and the
  * candidate shares of the portal preview (shareRepository.liveForContact) agree with the pure rule
- * of services/shareVisibility.ts, on the demo portfolio with random shares (role shares over random
+ * of policy/shareVisibility.ts, on the demo portfolio with random shares (role shares over random
  * unit sets, individual shares, revoked ones), random archived contacts, settings and days.
  */
 import path from 'node:path';
@@ -11,15 +11,14 @@ import { describe, expect, it } from 'vitest';
 import type { AccessSettings, ContactFacts, ContractFacts, ShareRole } from '../../../shared/domain';
 import { accessBounds } from '../../../src-main/core/db/accessRepository';
 import { DATABASE_FILE } from '../../../src-main/core/core';
-import { shareRepository } from '../../../src-main/core/db/shareRepository';
+import { shareFacts, shareRepository } from '../../../src-main/core/db/shareRepository';
 import { groupContractsByContact } from '../../../src-main/core/policy';
-import { addDays } from '../../../src-main/core/policy/dates';
+import { addDays } from '../../../shared/dates';
 import {
-  shareFacts,
   shareVisibleTo,
   visibleContents,
   type ShareFacts,
-} from '../../../src-main/core/services/shareVisibility';
+} from '../../../src-main/core/policy/shareVisibility';
 import { sharingCore, TODAY } from './support';
 
 type ShareSpec =

@@ -17,8 +17,8 @@ import type {
   IsoDate,
   RoleShareScope,
 } from '../../../shared/domain';
-import { contactAccess, contractInScope, contractPhase } from '../policy';
-import type { ShareRow } from '../db/shareRepository';
+import { contactAccess, contractPhase } from './access';
+import { contractInScope } from './share';
 
 export type ShareTargetFacts =
   { mode: 'individual'; contactId: number } | { mode: 'role'; scope: RoleShareScope };
@@ -28,30 +28,6 @@ export interface ShareFacts {
   contentId: number;
   target: ShareTargetFacts;
   revoked: boolean;
-}
-
-/** The unit ids stored with a role share: null = the whole property. */
-export function parseUnitIds(stored: string | null): number[] | null {
-  if (stored === null) return null;
-  const parsed: unknown = JSON.parse(stored);
-  if (!Array.isArray(parsed)) return null;
-  const ids = parsed.filter((value): value is number => Number.isSafeInteger(value));
-  return ids.length === 0 ? null : ids;
-}
-
-export function shareFacts(row: ShareRow): ShareFacts {
-  const target: ShareTargetFacts =
-    row.contact_id !== null
-      ? { mode: 'individual', contactId: row.contact_id }
-      : {
-          mode: 'role',
-          scope: {
-            role: row.role ?? 'all',
-            propertyId: row.property_id ?? 0,
-            unitIds: parseUnitIds(row.unit_ids),
-          },
-        };
-  return { id: row.id, contentId: row.content_id, target, revoked: row.revoked_at !== null };
 }
 
 /** Does a role share reach the contact on `day`: an active contract of the contact in scope? */

@@ -4,8 +4,7 @@
  * gives the same answer in SQL (test/unit/portfolio/invitationState.test.ts checks both agree).
  */
 import type { IsoDate } from '../../../shared/domain';
-import type { InvitationState, InvitationSummary } from '../../../shared/ipc';
-import type { InvitationRow } from '../db/contactRepository';
+import type { InvitationState } from '../../../shared/ipc';
 
 /** What the rule needs of an invitation: its stored state and its last valid day. */
 export interface InvitationFacts {
@@ -36,15 +35,4 @@ export function contactInvitationState(
   if (registered) return 'redeemed';
   if (latest === null) return 'none';
   return invitationStateOn(latest, today);
-}
-
-/** An invitation row as the contract shows it, with its state on `today`. */
-export function invitationSummary(row: InvitationRow, today: IsoDate): InvitationSummary {
-  return {
-    id: row.id,
-    state: invitationStateOn({ state: row.state, expiresOn: row.expires_on }, today),
-    channel: row.channel,
-    createdAt: row.created_at,
-    expiresOn: row.expires_on,
-  };
 }
