@@ -1,84 +1,58 @@
 /**
  * The IPC contract: the single source for channel names, request schemas and response types.
- * Main registers handlers from it, the preload allowlist is derived from it, the renderer client
- * is typed from it, and the UI test harness binds the same `core.invoke`.
+ * Each area declares its channels in shared/contract/<area>.ts; this file assembles them. Main
+ * registers one handler file per area from it (src-main/core/handlers/), the preload allowlist is
+ * derived from it, the renderer client is typed from it, and the UI test harness binds the same
+ * `core.invoke`.
  */
-import { z } from 'zod';
-import type { AccessSettings, Grant, IsoDate, SeatUsage, SettingsImpact } from './domain';
+import type { z } from 'zod';
+import type { AccessSettings } from './domain';
 import type { Result } from './errors';
+import { appChannels } from './contract/app';
 import { backupChannels } from './contract/backups';
-import { channel, noPayload } from './contract/channel';
 import { contentChannels } from './contract/content';
 import { dataProtectionChannels } from './contract/dataProtection';
 import { invitationChannels } from './contract/invitations';
+import { mailChannels } from './contract/mail';
+import { organisationChannels } from './contract/organisation';
+import { outboxChannels } from './contract/outbox';
 import { portfolioChannels } from './contract/portfolio';
+import { preferencesChannels } from './contract/preferences';
+import { settingsChannels } from './contract/settings';
 import { startupChannels } from './contract/startup';
 
 export { isoDateSchema } from './contract/channel';
+export { languageSchema } from './contract/preferences';
+export {
+  accessSettingsSchema,
+  MAX_SEAT_QUOTA,
+  MAX_WINDOW_DAYS,
+  MIN_WINDOW_DAYS,
+  windowSettingSchema,
+} from './contract/settings';
+export type * from './contract/app';
+export type * from './contract/preferences';
+export type * from './contract/settings';
 export type * from './contract/portfolio';
 export type * from './contract/invitations';
+export type * from './contract/outbox';
+export type * from './contract/mail';
+export type * from './contract/organisation';
 export type * from './contract/content';
 export type * from './contract/backups';
 export type * from './contract/startup';
 export type * from './contract/dataProtection';
 
-export const MIN_WINDOW_DAYS = 1;
-export const MAX_WINDOW_DAYS = 365;
-export const MAX_SEAT_QUOTA = 10_000_000;
-
-const windowDays = z
-  .number({ error: 'DAYS_OUT_OF_RANGE' })
-  .int({ error: 'DAYS_OUT_OF_RANGE' })
-  .min(MIN_WINDOW_DAYS, { error: 'DAYS_OUT_OF_RANGE' })
-  .max(MAX_WINDOW_DAYS, { error: 'DAYS_OUT_OF_RANGE' });
-
-export const windowSettingSchema = z.strictObject({ enabled: z.boolean(), days: windowDays });
-
-export const accessSettingsSchema = z.strictObject({
-  preContract: windowSettingSchema,
-  postContract: windowSettingSchema,
-  seatQuota: z
-    .number({ error: 'QUOTA_OUT_OF_RANGE' })
-    .int({ error: 'QUOTA_OUT_OF_RANGE' })
-    .min(0, { error: 'QUOTA_OUT_OF_RANGE' })
-    .max(MAX_SEAT_QUOTA, { error: 'QUOTA_OUT_OF_RANGE' })
-    .nullable(),
-}) satisfies z.ZodType<AccessSettings>;
-
-export const languageSchema = z.enum(['de', 'en']);
-export type Language = z.infer<typeof languageSchema>;
-
-export interface Preferences {
-  language: Language;
-}
-
-export interface AppStatus {
-  today: IsoDate;
-  /** True until the user chose "Demo-Daten laden" or "Leer starten" on an empty data dir. */
-  needsFirstStartChoice: boolean;
-}
-
-export interface PortfolioOverview {
-  properties: number;
-  units: number;
-  contacts: number;
-  contracts: number;
-  /** Non-archived contacts by their access today. */
-  contactsByAccess: Record<Grant, number>;
-  seats: SeatUsage;
-}
-
+/** One object of every area's channels; src-main/core/handlers/ answers each area in one file. */
 export const contract = {
-  'app.status': channel<AppStatus>()(noPayload),
-  'app.chooseFirstStart': channel<AppStatus>()(z.enum(['demo', 'empty'])),
-  'preferences.get': channel<Preferences>()(noPayload),
-  'preferences.update': channel<Preferences>()(z.strictObject({ language: languageSchema })),
-  'settings.getAccess': channel<AccessSettings>()(noPayload),
-  'settings.updateAccess': channel<AccessSettings>()(accessSettingsSchema),
-  'settings.previewAccessImpact': channel<SettingsImpact>()(accessSettingsSchema),
-  'portfolio.overview': channel<PortfolioOverview>()(noPayload),
+  ...appChannels,
+  ...preferencesChannels,
+  ...settingsChannels,
   ...portfolioChannels,
   ...invitationChannels,
+  ...outboxChannels,
+  ...mailChannels,
+  ...organisationChannels,
   ...contentChannels,
   ...backupChannels,
   ...startupChannels,
@@ -86,11 +60,6 @@ export const contract = {
 } as const;
 
 export type Contract = typeof contract;
-export type PortfolioChannelName = keyof typeof portfolioChannels;
-export type InvitationChannelName = keyof typeof invitationChannels;
-export type ContentChannelName = keyof typeof contentChannels;
-export type BackupChannelName = keyof typeof backupChannels;
-export type StartupChannelName = keyof typeof startupChannels;
 export type Channel = keyof Contract;
 export type Request<C extends Channel> = z.input<Contract[C]['request']>;
 export type Response<C extends Channel> = Contract[C]['response'];

@@ -1,6 +1,14 @@
-/** Properties, units, contacts and contracts: what a property manager keeps. */
+/** Properties, units, contacts and contracts: what a property manager keeps, and their overview. */
 import { z } from 'zod';
-import type { Access, ContractType, ContractWindows, Grant, InviteEligibility, IsoDate } from '../domain';
+import type {
+  Access,
+  ContractType,
+  ContractWindows,
+  Grant,
+  InviteEligibility,
+  IsoDate,
+  SeatUsage,
+} from '../domain';
 import {
   channel,
   emailSchema,
@@ -220,7 +228,18 @@ export const contractInputSchema = z.strictObject({
 });
 export type ContractInput = z.input<typeof contractInputSchema>;
 
+export interface PortfolioOverview {
+  properties: number;
+  units: number;
+  contacts: number;
+  contracts: number;
+  /** Non-archived contacts by their access today. */
+  contactsByAccess: Record<Grant, number>;
+  seats: SeatUsage;
+}
+
 export const portfolioChannels = {
+  'portfolio.overview': channel<PortfolioOverview>()(noPayload),
   'properties.list': channel<PropertySummary[]>()(noPayload),
   'properties.get': channel<PropertyDetail>()(z.strictObject({ id: idSchema })),
   'properties.create': channel<PropertyDetail>()(propertyInputSchema),

@@ -2,22 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { DomainError, errorCodes, type AppError, type ErrorCode, type Result } from '../../shared/errors';
-import {
-  contract,
-  isChannel,
-  type Channel,
-  type Contract,
-  type EventName,
-  type EventPayloads,
-  type Response,
-} from '../../shared/ipc';
+import { contract, isChannel, type EventName, type EventPayloads } from '../../shared/ipc';
 import { isPlainJson } from '../../shared/plainJson';
 import { systemClock, type Clock } from './clock';
 import { createContext } from './context';
 import { DATABASE_FILE, openDatabase } from './db/connection';
 import { filePreferenceStore, type PreferenceStore } from './preferences';
 import { memorySecretStore, type SecretStore } from './secrets';
-import { createHandlers } from './services';
+import { createHandlers } from './handlers';
+import type { Handlers } from './handlers/types';
+import { createServices } from './services';
 import { recordOfflineRestore, startAutomaticBackups } from './services/backupService';
 import type { OfflineRestore } from './backup/backupFiles';
 
@@ -38,15 +32,6 @@ export interface CoreOptions {
    */
   restoredAtStartup?: OfflineRestore;
 }
-
-export type Handlers = {
-  [C in Channel]: (payload: z.output<Contract[C]['request']>) => Response<C> | Promise<Response<C>>;
-};
-
-/** Handlers of a group of channels that answer synchronously (inside one SQLite transaction). */
-export type SyncHandlers<C extends Channel> = {
-  [K in C]: (payload: z.output<Contract[K]['request']>) => Response<K>;
-};
 
 export type EventListener<E extends EventName> = (payload: EventPayloads[E]) => void;
 
@@ -141,7 +126,7 @@ export function createCore(options: CoreOptions): Core {
     secrets: options.secrets ?? memorySecretStore(),
     emit: hub.emit,
   });
-  const handlers = createHandlers(ctx);
+  const handlers = createHandlers(createServices(ctx));
   if (options.restoredAtStartup) {
     try {
       recordOfflineRestore(ctx, options.restoredAtStartup);

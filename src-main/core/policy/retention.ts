@@ -18,7 +18,7 @@ export type DeletionVerdict =
   | { candidate: false; reason: NotACandidate };
 
 /**
- * Today − N months (date-fns: the same day of the month, or that month's last day): a candidate's
+ * Today − N months (the same day of the month, or that month's last day): a candidate's
  * access ended before this day. An access that ended exactly on it is not yet a candidate.
  */
 export function retentionCutoff(today: IsoDate, retentionMonths: number): IsoDate {

@@ -18,6 +18,7 @@ import type { ContractFacts, InviteEligibility, IsoDate } from '../../../shared/
 import { DomainError } from '../../../shared/errors';
 import { INVITATION_VALID_DAYS } from '../../../shared/contract/invitations';
 import type {
+  ContactDetail,
   CreatedInvitation,
   InvitationChannel,
   InvitationSummary,
@@ -28,6 +29,7 @@ import type {
   PropertyInviteResult,
 } from '../../../shared/ipc';
 import type { AuditEntry } from '../db/auditRepository';
+import type { ContactService } from './contactService';
 import type { CoreContext } from '../context';
 import { accessRepository } from '../db/accessRepository';
 import { toContractFacts } from '../db/contractRepository';
@@ -97,9 +99,17 @@ class NothingToWrite extends Error {
 
 export function invitationService(
   ctx: CoreContext,
-  settings: SettingsService,
-  organisations: OrganisationService,
-  outbox: OutboxService,
+  {
+    settings,
+    organisation: organisations,
+    outbox,
+    contacts,
+  }: {
+    settings: SettingsService;
+    organisation: OrganisationService;
+    outbox: OutboxService;
+    contacts: ContactService;
+  },
 ) {
   const invitations = invitationRepository(ctx.db);
   const access = accessRepository(ctx.db);
@@ -245,7 +255,7 @@ export function invitationService(
   }
 
   return {
-    async create(contactId: number, channel: InvitationChannel): Promise<Omit<CreatedInvitation, 'contact'>> {
+    async create(contactId: number, channel: InvitationChannel): Promise<CreatedInvitation> {
       const today = ctx.clock.today();
       const expiresOn = addDays(today, INVITATION_VALID_DAYS);
       const code = generateInvitationCode();
@@ -261,11 +271,17 @@ export function invitationService(
       });
       ctx.emit('portfolio.changed', {});
       if (written.outboxId !== null) outbox.deliverSoon();
-      return { invitation: written.summary, code, outboxId: written.outboxId, letterPdf };
+      return {
+        invitation: written.summary,
+        code,
+        outboxId: written.outboxId,
+        letterPdf,
+        contact: contacts.detail(contactId),
+      };
     },
 
     /** A new expiry (today + validity) for an expired invitation; the code stays the same. */
-    reactivate(id: number): number {
+    reactivate(id: number): ContactDetail {
       const today = ctx.clock.today();
       const contactId = ctx.change((audit) => {
         const invitation = invitations.get(id);
@@ -285,11 +301,11 @@ export function invitationService(
         return invitation.contact_id;
       });
       ctx.emit('portfolio.changed', {});
-      return contactId;
+      return contacts.detail(contactId);
     },
 
     /** Revokes a pending (or expired) invitation: its code no longer registers anyone. */
-    revoke(id: number): number {
+    revoke(id: number): ContactDetail {
       const today = ctx.clock.today();
       const contactId = ctx.change((audit) => {
         const invitation = invitations.get(id);
@@ -309,7 +325,7 @@ export function invitationService(
         return invitation.contact_id;
       });
       ctx.emit('portfolio.changed', {});
-      return contactId;
+      return contacts.detail(contactId);
     },
 
     /**

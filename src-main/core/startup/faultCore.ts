@@ -4,7 +4,7 @@
  * STARTUP_FAULT. Each choice acts only when the user makes it, and moves things aside, never deletes.
  */
 import fs from 'node:fs';
-import { channels, type Channel } from '../../../shared/ipc';
+import { channels } from '../../../shared/ipc';
 import type {
   StartupChoice,
   StartupChoiceName,
@@ -14,7 +14,8 @@ import type {
 } from '../../../shared/contract/startup';
 import { DomainError } from '../../../shared/errors';
 import { fileStamp, listBackups, restoreBackupOffline, type OfflineRestore } from '../backup/backupFiles';
-import { dispatcher, type Core, type Handlers } from '../core';
+import { dispatcher, type Core } from '../core';
+import { combine } from '../handlers/combine';
 import type { PreferenceStore } from '../preferences';
 
 /** What only the shell can do: Electron with its dialogs and app lifecycle, the UI harness with fakes. */
@@ -110,12 +111,7 @@ export function createFaultCore(
     return { outcome: 'reopened' };
   }
 
-  const refusing = Object.fromEntries(channels.map((name) => [name, faultRefusal])) as Record<
-    Channel,
-    () => never
-  >;
-  const handlers: Handlers = {
-    ...refusing,
+  const answered = {
     'startup.state': state,
     'startup.choose': choose,
     'preferences.get': () => {
@@ -124,6 +120,8 @@ export function createFaultCore(
       return language ? { language } : faultRefusal();
     },
   };
+  const refused = channels.filter((name) => !Object.hasOwn(answered, name));
+  const handlers = combine(answered, Object.fromEntries(refused.map((name) => [name, faultRefusal])));
   return {
     invoke: dispatcher(handlers),
     events: { on: () => () => undefined, onAny: () => () => undefined },

@@ -1,20 +1,15 @@
-import type { PortfolioChannelName } from '../../../shared/ipc';
-import type { CoreContext } from '../context';
-import type { SyncHandlers } from '../core';
-import { contactService } from './contactService';
-import { contractService } from './contractService';
-import { propertyService } from './propertyService';
-import type { SettingsService } from './settingsService';
+import type { portfolioChannels } from '../../../shared/contract/portfolio';
+import type { Services } from '../services';
+import type { HandlersOf } from './types';
 
-/** The portfolio channels: properties, units, contacts, contracts (shared/contract/portfolio.ts). */
-export function createPortfolioHandlers(
-  ctx: CoreContext,
-  settings: SettingsService,
-): SyncHandlers<PortfolioChannelName> {
-  const properties = propertyService(ctx, settings);
-  const contacts = contactService(ctx, settings);
-  const contracts = contractService(ctx, contacts);
+export function portfolioHandlers({
+  portfolio,
+  properties,
+  contacts,
+  contracts,
+}: Services): HandlersOf<typeof portfolioChannels> {
   return {
+    'portfolio.overview': () => portfolio.overview(),
     'properties.list': () => properties.list(),
     'properties.get': ({ id }) => properties.detail(id),
     'properties.create': (fields) => properties.create(fields),

@@ -1,0 +1,15 @@
+/** The app itself: today's date as the core sees it, and the choice on an empty data store. */
+import { z } from 'zod';
+import type { IsoDate } from '../domain';
+import { channel, noPayload } from './channel';
+
+export interface AppStatus {
+  today: IsoDate;
+  /** True until the user chose "Demo-Daten laden" or "Leer starten" on an empty data dir. */
+  needsFirstStartChoice: boolean;
+}
+
+export const appChannels = {
+  'app.status': channel<AppStatus>()(noPayload),
+  'app.chooseFirstStart': channel<AppStatus>()(z.enum(['demo', 'empty'])),
+} as const;

@@ -1,0 +1,11 @@
+import type { outboxChannels } from '../../../shared/contract/outbox';
+import type { Services } from '../services';
+import type { HandlersOf } from './types';
+
+export function outboxHandlers({ outbox }: Services): HandlersOf<typeof outboxChannels> {
+  return {
+    'outbox.list': (query) => outbox.list(query),
+    'outbox.get': ({ id }) => outbox.get(id),
+    'outbox.send': () => outbox.send(),
+  };
+}
