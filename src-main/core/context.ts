@@ -5,7 +5,33 @@ import { auditRepository, type AuditEntry } from './db/auditRepository';
 import type { PreferenceStore } from './preferences';
 import type { SecretStore } from './secrets';
 
-/** What every service gets: the store, the clock, who is acting, and the way to announce changes. */
+export type Audit = (entry: AuditEntry) => void;
+
+/** The events a change announces once it has committed, with their payloads. */
+export type Emits = { readonly [E in EventName]?: EventPayloads[E] };
+
+/** What most changes announce: the portfolio (or something shown with it) changed. */
+export const portfolioChanged: Emits = { 'portfolio.changed': {} };
+
+const unchanged = Symbol('unchanged');
+
+/** What a change's work returns when it found nothing to write: the answer to give instead. */
+export interface NoChange<T> {
+  readonly [unchanged]: T;
+}
+
+export function noChange<T>(answer: T): NoChange<T> {
+  return { [unchanged]: answer };
+}
+
+function isNoChange<T>(outcome: T | NoChange<T>): outcome is NoChange<T> {
+  return typeof outcome === 'object' && outcome !== null && unchanged in outcome;
+}
+
+/** Thrown only inside `change`, where it is caught: throwing is how a better-sqlite3 transaction rolls back. */
+const rollback = new Error('rollback');
+
+/** What every service gets: the store, the clock, who is acting, and the one way to write. */
 export interface CoreContext {
   db: Db;
   /** The data folder: the database file and the content-addressed documents live here. */
@@ -14,12 +40,14 @@ export interface CoreContext {
   actor: string;
   preferences: PreferenceStore;
   secrets: SecretStore;
-  emit<E extends EventName>(event: E, payload: EventPayloads[E]): void;
   /**
-   * Runs one mutation as one transaction. `change` records its audit row(s) with `audit`;
-   * a change that records none is rolled back, so no mutation can skip the audit.
+   * Runs one mutation as one transaction. `work` records its audit row(s) with `audit`; a change
+   * that records none is rolled back, so no mutation can skip the audit. After the commit, and only
+   * then, the declared `emits` go out, so no mutation can skip its events either. When `work` finds
+   * nothing to write it returns `noChange(answer)`: the transaction is rolled back, nothing is
+   * announced, and `change` returns `answer`.
    */
-  change<T>(change: (audit: (entry: AuditEntry) => void) => T): T;
+  change<T>(work: (audit: Audit) => T | NoChange<T>, declared: { emits: Emits }): T;
 }
 
 export function createContext(options: {
@@ -29,21 +57,35 @@ export function createContext(options: {
   actor: string;
   preferences: PreferenceStore;
   secrets: SecretStore;
-  emit: CoreContext['emit'];
+  emit<E extends EventName>(event: E, payload: EventPayloads[E]): void;
 }): CoreContext {
+  const { emit, ...rest } = options;
   const audit = auditRepository(options.db);
   return {
-    ...options,
-    change(change) {
-      return options.db.transaction(() => {
-        let recorded = 0;
-        const result = change((entry) => {
-          audit.record(options.clock.now(), options.actor, entry);
-          recorded += 1;
-        });
-        if (recorded === 0) throw new Error('a mutation must record an audit row');
-        return result;
-      })();
+    ...rest,
+    change<T>(work: (audit: Audit) => T | NoChange<T>, { emits }: { emits: Emits }): T {
+      let skipped: NoChange<T> | undefined;
+      let result: T;
+      try {
+        result = options.db.transaction((): T => {
+          let recorded = 0;
+          const outcome = work((entry) => {
+            audit.record(options.clock.now(), options.actor, entry);
+            recorded += 1;
+          });
+          if (isNoChange(outcome)) {
+            skipped = outcome;
+            throw rollback;
+          }
+          if (recorded === 0) throw new Error('a mutation must record an audit row');
+          return outcome;
+        })();
+      } catch (error) {
+        if (error === rollback && skipped !== undefined) return skipped[unchanged];
+        throw error;
+      }
+      for (const [event, payload] of Object.entries(emits) as [EventName, never][]) emit(event, payload);
+      return result;
     },
   };
 }

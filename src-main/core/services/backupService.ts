@@ -31,7 +31,7 @@ import {
   type HiddenBackup,
   type OfflineRestore,
 } from '../backup/backupFiles';
-import type { CoreContext } from '../context';
+import type { CoreContext, Emits } from '../context';
 import { auditRepository } from '../db/auditRepository';
 import { migrate } from '../db/migrations';
 import type { SettingsService } from './settingsService';
@@ -74,13 +74,15 @@ function makeBackup(ctx: CoreContext, kind: BackupKind): Promise<BackupInfo> {
 }
 
 function recordCreated(ctx: CoreContext, backup: BackupInfo, pruned: string[] = []): void {
-  ctx.change((audit) =>
-    audit({
-      action: 'backup.created',
-      entity: 'backup',
-      entityId: backup.name,
-      after: { kind: backup.kind, sizeBytes: backup.sizeBytes, ...(pruned.length ? { pruned } : {}) },
-    }),
+  ctx.change(
+    (audit) =>
+      audit({
+        action: 'backup.created',
+        entity: 'backup',
+        entityId: backup.name,
+        after: { kind: backup.kind, sizeBytes: backup.sizeBytes, ...(pruned.length ? { pruned } : {}) },
+      }),
+    { emits: {} },
   );
 }
 
@@ -92,20 +94,26 @@ function recordRestored(
   ctx: CoreContext,
   restored: BackupInfo,
   previous: { beforeRestore: string } | { replaced: string; from: 'startupScreen' },
+  emits: Emits,
 ): void {
-  ctx.change((audit) =>
-    audit({
-      action: 'backup.restored',
-      entity: 'backup',
-      entityId: restored.name,
-      after: { createdAt: restored.createdAt, ...previous },
-    }),
+  ctx.change(
+    (audit) =>
+      audit({
+        action: 'backup.restored',
+        entity: 'backup',
+        entityId: restored.name,
+        after: { createdAt: restored.createdAt, ...previous },
+      }),
+    { emits },
   );
 }
 
-/** Records a restore made by the start-up fault screen, once the restored store is open. */
+/**
+ * Records a restore made by the start-up fault screen, once the restored store is open. It announces
+ * nothing: the core is still being built, nobody listens yet.
+ */
 export function recordOfflineRestore(ctx: CoreContext, { backup, replaced }: OfflineRestore): void {
-  recordRestored(ctx, backup, { replaced, from: 'startupScreen' });
+  recordRestored(ctx, backup, { replaced, from: 'startupScreen' }, {});
 }
 
 /**
@@ -204,9 +212,13 @@ export function backupService(ctx: CoreContext, settings: SettingsService) {
           throw new DomainError('RESTORE_FAILED');
         }
         migrate(ctx.db);
-        recordRestored(ctx, restored, { beforeRestore: beforeRestore.name });
-        ctx.emit('settings.changed', settings.getAccess());
-        ctx.emit('portfolio.changed', {});
+        // Everything may have changed: the settings and the portfolio.
+        recordRestored(
+          ctx,
+          restored,
+          { beforeRestore: beforeRestore.name },
+          { 'settings.changed': settings.getAccess(), 'portfolio.changed': {} },
+        );
         return { restored, beforeRestore };
       });
     },
@@ -226,13 +238,15 @@ export function backupService(ctx: CoreContext, settings: SettingsService) {
         let hidden: HiddenBackup | undefined;
         try {
           hidden = hideBackup(ctx.dataDir, backup.name);
-          ctx.change((audit) =>
-            audit({
-              action: 'backup.deleted',
-              entity: 'backup',
-              entityId: backup.name,
-              before: { kind: backup.kind, createdAt: backup.createdAt },
-            }),
+          ctx.change(
+            (audit) =>
+              audit({
+                action: 'backup.deleted',
+                entity: 'backup',
+                entityId: backup.name,
+                before: { kind: backup.kind, createdAt: backup.createdAt },
+              }),
+            { emits: {} },
           );
         } catch (error) {
           hidden?.putBack();

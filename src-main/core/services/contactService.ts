@@ -3,7 +3,7 @@ import { DomainError } from '../../../shared/errors';
 import type { z } from 'zod';
 import type { ContactDetail, ContactFields, ContactListItem, ContactListPage } from '../../../shared/ipc';
 import type { contactListQuerySchema } from '../../../shared/contract/portfolio';
-import type { CoreContext } from '../context';
+import { portfolioChanged, type CoreContext } from '../context';
 import { accessBounds } from '../db/accessRepository';
 import { contactRepository, type ContactRow } from '../db/contactRepository';
 import { contractRepository, toContractFacts } from '../db/contractRepository';
@@ -135,12 +135,14 @@ export function contactService(ctx: CoreContext, settings: SettingsService) {
 
     create(fields: ContactFields): ContactDetail {
       refuseDuplicateReference(fields.referenceId, null);
-      const id = ctx.change((audit) => {
-        const created = contacts.insert(fields);
-        audit(audited('contact.create', created, undefined, { ...fields, archived: false }));
-        return created;
-      });
-      ctx.emit('portfolio.changed', {});
+      const id = ctx.change(
+        (audit) => {
+          const created = contacts.insert(fields);
+          audit(audited('contact.create', created, undefined, { ...fields, archived: false }));
+          return created;
+        },
+        { emits: portfolioChanged },
+      );
       return detail(id);
     },
 
@@ -149,11 +151,13 @@ export function contactService(ctx: CoreContext, settings: SettingsService) {
       refuseDuplicateReference(fields.referenceId, id);
       const before = contactFieldsOfRow(row);
       if (sameFields(before, fields)) return detail(id);
-      ctx.change((audit) => {
-        contacts.update(id, fields);
-        audit(audited('contact.update', id, before, fields));
-      });
-      ctx.emit('portfolio.changed', {});
+      ctx.change(
+        (audit) => {
+          contacts.update(id, fields);
+          audit(audited('contact.update', id, before, fields));
+        },
+        { emits: portfolioChanged },
+      );
       return detail(id);
     },
 
@@ -164,18 +168,20 @@ export function contactService(ctx: CoreContext, settings: SettingsService) {
     setArchived(id: number, archived: boolean): ContactDetail {
       const row = requireEditable(id);
       if ((row.archived === 1) === archived) return detail(id);
-      ctx.change((audit) => {
-        contacts.setArchived(id, archived);
-        audit(
-          audited(
-            archived ? 'contact.archive' : 'contact.unarchive',
-            id,
-            { archived: !archived },
-            { archived },
-          ),
-        );
-      });
-      ctx.emit('portfolio.changed', {});
+      ctx.change(
+        (audit) => {
+          contacts.setArchived(id, archived);
+          audit(
+            audited(
+              archived ? 'contact.archive' : 'contact.unarchive',
+              id,
+              { archived: !archived },
+              { archived },
+            ),
+          );
+        },
+        { emits: portfolioChanged },
+      );
       return detail(id);
     },
   };

@@ -234,11 +234,19 @@ export function contentService(
       check(input);
       const file = input.kind === 'document' ? storeFile(input) : null;
       const values = valuesOf(input, file);
-      const id = ctx.change((audit) => {
-        const created = contents.insert(values, ctx.clock.now());
-        audit({ action: 'content.create', entity: 'content', entityId: created, after: auditValues(values) });
-        return created;
-      });
+      const id = ctx.change(
+        (audit) => {
+          const created = contents.insert(values, ctx.clock.now());
+          audit({
+            action: 'content.create',
+            entity: 'content',
+            entityId: created,
+            after: auditValues(values),
+          });
+          return created;
+        },
+        { emits: {} },
+      );
       return detail(id);
     },
 
@@ -272,16 +280,19 @@ export function contentService(
       const beforeAudit = auditValues(before);
       const afterAudit = auditValues(values);
       if (JSON.stringify(beforeAudit) === JSON.stringify(afterAudit)) return detail(id);
-      ctx.change((audit) => {
-        contents.update(id, values, ctx.clock.now());
-        audit({
-          action: 'content.update',
-          entity: 'content',
-          entityId: id,
-          before: beforeAudit,
-          after: afterAudit,
-        });
-      });
+      ctx.change(
+        (audit) => {
+          contents.update(id, values, ctx.clock.now());
+          audit({
+            action: 'content.update',
+            entity: 'content',
+            entityId: id,
+            before: beforeAudit,
+            after: afterAudit,
+          });
+        },
+        { emits: {} },
+      );
       return detail(id);
     },
 

@@ -3,7 +3,7 @@ import type { IsoDate } from '../../../shared/domain';
 import { DomainError } from '../../../shared/errors';
 import type { ContactDetail } from '../../../shared/ipc';
 import type { contractInputSchema } from '../../../shared/contract/portfolio';
-import type { CoreContext } from '../context';
+import { portfolioChanged, type CoreContext } from '../context';
 import { contactRepository } from '../db/contactRepository';
 import { contractRepository, type ContractRow, type ContractValues } from '../db/contractRepository';
 import { unitRepository } from '../db/unitRepository';
@@ -82,25 +82,23 @@ export function contractService(ctx: CoreContext, contacts: ContactService) {
     };
   }
 
-  function changed(contactId: number): ContactDetail {
-    ctx.emit('portfolio.changed', {});
-    return contacts.detail(contactId);
-  }
-
   return {
     create(fields: ContractFields): ContactDetail {
-      const id = ctx.change((audit) => {
-        const values = checked(fields, 0);
-        const created = contracts.insert(values);
-        audit({
-          action: 'contract.create',
-          entity: 'contract',
-          entityId: created,
-          after: asFields({ ...values, id: created }),
-        });
-        return created;
-      });
-      return changed(requireContract(id).contact_id);
+      const id = ctx.change(
+        (audit) => {
+          const values = checked(fields, 0);
+          const created = contracts.insert(values);
+          audit({
+            action: 'contract.create',
+            entity: 'contract',
+            entityId: created,
+            after: asFields({ ...values, id: created }),
+          });
+          return created;
+        },
+        { emits: portfolioChanged },
+      );
+      return contacts.detail(requireContract(id).contact_id);
     },
 
     /** Any field, the contact and the unit included; the answer is the (new) contact's page. */
@@ -110,11 +108,14 @@ export function contractService(ctx: CoreContext, contacts: ContactService) {
       const values = checked(fields, id);
       const after = asFields({ ...values, id });
       if (JSON.stringify(before) === JSON.stringify(after)) return contacts.detail(fields.contactId);
-      ctx.change((audit) => {
-        contracts.update(id, values);
-        audit({ action: 'contract.update', entity: 'contract', entityId: id, before, after });
-      });
-      return changed(fields.contactId);
+      ctx.change(
+        (audit) => {
+          contracts.update(id, values);
+          audit({ action: 'contract.update', entity: 'contract', entityId: id, before, after });
+        },
+        { emits: portfolioChanged },
+      );
+      return contacts.detail(fields.contactId);
     },
 
     /**
@@ -128,17 +129,20 @@ export function contractService(ctx: CoreContext, contacts: ContactService) {
       }
       refuseEndBeforeStart(row.start_date, end);
       if (row.end_date === end) return contacts.detail(row.contact_id);
-      ctx.change((audit) => {
-        contracts.setEnd(id, end);
-        audit({
-          action: 'contract.end',
-          entity: 'contract',
-          entityId: id,
-          before: { end: row.end_date },
-          after: { end },
-        });
-      });
-      return changed(row.contact_id);
+      ctx.change(
+        (audit) => {
+          contracts.setEnd(id, end);
+          audit({
+            action: 'contract.end',
+            entity: 'contract',
+            entityId: id,
+            before: { end: row.end_date },
+            after: { end },
+          });
+        },
+        { emits: portfolioChanged },
+      );
+      return contacts.detail(row.contact_id);
     },
   };
 }

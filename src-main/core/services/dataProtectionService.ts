@@ -27,7 +27,7 @@ import type {
 } from '../../../shared/ipc';
 import { dataProtectionSettingsSchema } from '../../../shared/contract/dataProtection';
 import { contactInputSchema } from '../../../shared/contract/portfolio';
-import type { CoreContext } from '../context';
+import { portfolioChanged, type CoreContext } from '../context';
 import { erasingOldValues } from '../db/connection';
 import { auditRepository, type AuditRow } from '../db/auditRepository';
 import { searchKey } from '../db/contactRepository';
@@ -99,70 +99,73 @@ export function dataProtectionService(ctx: CoreContext, settings: SettingsServic
 
   /** The one transaction of `anonymise`. */
   function anonymiseAll(ids: readonly number[]): AnonymiseResult {
-    return ctx.change((audit) => {
-      const today = ctx.clock.today();
-      const access = settings.getAccess();
-      const { retentionMonths } = getSettings();
-      const rows = repo.contacts(ids);
-      const byContact = groupContractsByContact(contracts.factsOfContacts(ids));
-      const verdicts = ids.map((id) => {
-        const row = rows.get(id);
-        if (row === undefined) throw new DomainError('NOT_FOUND', { entity: 'contact', id });
-        const verdict = deletionVerdict(
-          { id, anonymised: row.anonymised_at !== null },
-          byContact.get(id) ?? [],
-          access,
-          retentionMonths,
-          today,
-        );
-        if (!verdict.candidate) {
-          throw new DomainError('NOT_A_DELETION_CANDIDATE', {
-            contactId: id,
-            name: displayName(nameOfRow(row)),
-            reason: verdict.reason,
-          });
-        }
-        return verdict;
-      });
-
-      const now = ctx.clock.now();
-      const total: AnonymiseResult = {
-        anonymised: 0,
-        invitationsRevoked: 0,
-        sharesRevoked: 0,
-        outboxRemoved: 0,
-        auditRowsRedacted: 0,
-      };
-      ids.forEach((id, index) => {
-        const verdict = verdicts[index]!;
-        const outboxIds = repo.outboxIds(id);
-        const auditRowsRedacted =
-          redactAudit(auditLog.ofEntities('contact', [String(id)]), CONTACT_FIELDS) +
-          redactAudit(auditLog.ofEntities('outbox', outboxIds.map(String)), OUTBOX_FIELDS);
-        const invitationsRevoked = repo.revokeInvitations(id, now);
-        const sharesRevoked = repo.revokeShares(id, now);
-        const outboxRemoved = repo.deleteOutbox(id);
-        const name = `Anonymisiert #${id}`;
-        repo.clearContact(id, { name, sortName: searchKey(name), reference: `ANON-${id}` }, now);
-        audit({
-          action: 'dataProtection.anonymise',
-          entity: 'contact',
-          entityId: id,
-          before: {
-            lastContractEnd: verdict.lastContractEnd,
-            accessEnd: verdict.accessEnd,
+    return ctx.change(
+      (audit) => {
+        const today = ctx.clock.today();
+        const access = settings.getAccess();
+        const { retentionMonths } = getSettings();
+        const rows = repo.contacts(ids);
+        const byContact = groupContractsByContact(contracts.factsOfContacts(ids));
+        const verdicts = ids.map((id) => {
+          const row = rows.get(id);
+          if (row === undefined) throw new DomainError('NOT_FOUND', { entity: 'contact', id });
+          const verdict = deletionVerdict(
+            { id, anonymised: row.anonymised_at !== null },
+            byContact.get(id) ?? [],
+            access,
             retentionMonths,
-          },
-          after: { anonymisedAt: now, invitationsRevoked, sharesRevoked, outboxRemoved, auditRowsRedacted },
+            today,
+          );
+          if (!verdict.candidate) {
+            throw new DomainError('NOT_A_DELETION_CANDIDATE', {
+              contactId: id,
+              name: displayName(nameOfRow(row)),
+              reason: verdict.reason,
+            });
+          }
+          return verdict;
         });
-        total.anonymised += 1;
-        total.invitationsRevoked += invitationsRevoked;
-        total.sharesRevoked += sharesRevoked;
-        total.outboxRemoved += outboxRemoved;
-        total.auditRowsRedacted += auditRowsRedacted;
-      });
-      return total;
-    });
+
+        const now = ctx.clock.now();
+        const total: AnonymiseResult = {
+          anonymised: 0,
+          invitationsRevoked: 0,
+          sharesRevoked: 0,
+          outboxRemoved: 0,
+          auditRowsRedacted: 0,
+        };
+        ids.forEach((id, index) => {
+          const verdict = verdicts[index]!;
+          const outboxIds = repo.outboxIds(id);
+          const auditRowsRedacted =
+            redactAudit(auditLog.ofEntities('contact', [String(id)]), CONTACT_FIELDS) +
+            redactAudit(auditLog.ofEntities('outbox', outboxIds.map(String)), OUTBOX_FIELDS);
+          const invitationsRevoked = repo.revokeInvitations(id, now);
+          const sharesRevoked = repo.revokeShares(id, now);
+          const outboxRemoved = repo.deleteOutbox(id);
+          const name = `Anonymisiert #${id}`;
+          repo.clearContact(id, { name, sortName: searchKey(name), reference: `ANON-${id}` }, now);
+          audit({
+            action: 'dataProtection.anonymise',
+            entity: 'contact',
+            entityId: id,
+            before: {
+              lastContractEnd: verdict.lastContractEnd,
+              accessEnd: verdict.accessEnd,
+              retentionMonths,
+            },
+            after: { anonymisedAt: now, invitationsRevoked, sharesRevoked, outboxRemoved, auditRowsRedacted },
+          });
+          total.anonymised += 1;
+          total.invitationsRevoked += invitationsRevoked;
+          total.sharesRevoked += sharesRevoked;
+          total.outboxRemoved += outboxRemoved;
+          total.auditRowsRedacted += auditRowsRedacted;
+        });
+        return total;
+      },
+      { emits: portfolioChanged },
+    );
   }
 
   return {
@@ -171,7 +174,7 @@ export function dataProtectionService(ctx: CoreContext, settings: SettingsServic
     updateSettings(next: DataProtectionSettings): DataProtectionSettings {
       const before = getSettings();
       if (before.retentionMonths === next.retentionMonths) return before;
-      stored.save('dataProtection.updateSettings', before, next);
+      stored.save('dataProtection.updateSettings', before, next, { emits: {} });
       return next;
     },
 
@@ -223,7 +226,6 @@ export function dataProtectionService(ctx: CoreContext, settings: SettingsServic
     anonymise(contactIds: readonly number[]): AnonymiseResult {
       const ids = [...new Set(contactIds)];
       const result = erasingOldValues(ctx.db, () => anonymiseAll(ids));
-      ctx.emit('portfolio.changed', {});
       return result;
     },
   };

@@ -30,7 +30,7 @@ import type {
 } from '../../../shared/ipc';
 import type { AuditEntry } from '../db/auditRepository';
 import type { ContactService } from './contactService';
-import type { CoreContext } from '../context';
+import { noChange, portfolioChanged, type CoreContext } from '../context';
 import { accessRepository } from '../db/accessRepository';
 import { toContractFacts } from '../db/contractRepository';
 import { invitationRepository, type InviteeRow, type InviteeUnitRow } from '../db/invitationRepository';
@@ -88,13 +88,6 @@ function unitsByContact(rows: readonly InviteeUnitRow[]): Map<number, string> {
     out.set(contactId, units.map((unit) => unit.name).join('; '));
   }
   return out;
-}
-
-/** Thrown inside a change to roll it back when a bulk request turned out to invite nobody. */
-class NothingToWrite extends Error {
-  constructor(readonly refused: PropertyInviteRefusal[]) {
-    super('nothing to write');
-  }
 }
 
 export function invitationService(
@@ -264,12 +257,14 @@ export function invitationService(
       const checked = invitable(contactId, channel, today);
       const letterPdf =
         channel === 'letter' ? await lettersPdf([letterOf(checked, code, expiresOn, today, org)]) : null;
-      const written = ctx.change((audit) => {
-        const row = invitable(contactId, channel, today);
-        const supersedes = invitations.openOf(contactId).map((open) => open.id);
-        return writeInvitation(audit, { row, channel, code, expiresOn, supersedes, org, propertyId: null });
-      });
-      ctx.emit('portfolio.changed', {});
+      const written = ctx.change(
+        (audit) => {
+          const row = invitable(contactId, channel, today);
+          const supersedes = invitations.openOf(contactId).map((open) => open.id);
+          return writeInvitation(audit, { row, channel, code, expiresOn, supersedes, org, propertyId: null });
+        },
+        { emits: portfolioChanged },
+      );
       if (written.outboxId !== null) outbox.deliverSoon();
       return {
         invitation: written.summary,
@@ -283,48 +278,58 @@ export function invitationService(
     /** A new expiry (today + validity) for an expired invitation; the code stays the same. */
     reactivate(id: number): ContactDetail {
       const today = ctx.clock.today();
-      const contactId = ctx.change((audit) => {
-        const invitation = invitations.get(id);
-        if (invitation === undefined) throw new DomainError('NOT_FOUND', { entity: 'invitation', id });
-        const state = invitationStateOn({ state: invitation.state, expiresOn: invitation.expires_on }, today);
-        if (state !== 'expired') throw new DomainError('INVITATION_NOT_EXPIRED', { state });
-        invitable(invitation.contact_id, 'code', today);
-        const expiresOn = addDays(today, INVITATION_VALID_DAYS);
-        invitations.reopen(id, expiresOn);
-        audit({
-          action: 'invitations.reactivate',
-          entity: 'invitation',
-          entityId: id,
-          before: { state, expiresOn: invitation.expires_on },
-          after: { state: 'pending', expiresOn },
-        });
-        return invitation.contact_id;
-      });
-      ctx.emit('portfolio.changed', {});
+      const contactId = ctx.change(
+        (audit) => {
+          const invitation = invitations.get(id);
+          if (invitation === undefined) throw new DomainError('NOT_FOUND', { entity: 'invitation', id });
+          const state = invitationStateOn(
+            { state: invitation.state, expiresOn: invitation.expires_on },
+            today,
+          );
+          if (state !== 'expired') throw new DomainError('INVITATION_NOT_EXPIRED', { state });
+          invitable(invitation.contact_id, 'code', today);
+          const expiresOn = addDays(today, INVITATION_VALID_DAYS);
+          invitations.reopen(id, expiresOn);
+          audit({
+            action: 'invitations.reactivate',
+            entity: 'invitation',
+            entityId: id,
+            before: { state, expiresOn: invitation.expires_on },
+            after: { state: 'pending', expiresOn },
+          });
+          return invitation.contact_id;
+        },
+        { emits: portfolioChanged },
+      );
       return contacts.detail(contactId);
     },
 
     /** Revokes a pending (or expired) invitation: its code no longer registers anyone. */
     revoke(id: number): ContactDetail {
       const today = ctx.clock.today();
-      const contactId = ctx.change((audit) => {
-        const invitation = invitations.get(id);
-        if (invitation === undefined) throw new DomainError('NOT_FOUND', { entity: 'invitation', id });
-        const state = invitationStateOn({ state: invitation.state, expiresOn: invitation.expires_on }, today);
-        if (state !== 'pending' && state !== 'expired') {
-          throw new DomainError('INVITATION_NOT_PENDING', { state });
-        }
-        invitations.revoke(id, ctx.clock.now());
-        audit({
-          action: 'invitations.revoke',
-          entity: 'invitation',
-          entityId: id,
-          before: { state },
-          after: { state: 'revoked' },
-        });
-        return invitation.contact_id;
-      });
-      ctx.emit('portfolio.changed', {});
+      const contactId = ctx.change(
+        (audit) => {
+          const invitation = invitations.get(id);
+          if (invitation === undefined) throw new DomainError('NOT_FOUND', { entity: 'invitation', id });
+          const state = invitationStateOn(
+            { state: invitation.state, expiresOn: invitation.expires_on },
+            today,
+          );
+          if (state !== 'pending' && state !== 'expired') {
+            throw new DomainError('INVITATION_NOT_PENDING', { state });
+          }
+          invitations.revoke(id, ctx.clock.now());
+          audit({
+            action: 'invitations.revoke',
+            entity: 'invitation',
+            entityId: id,
+            before: { state },
+            after: { state: 'revoked' },
+          });
+          return invitation.contact_id;
+        },
+        { emits: portfolioChanged },
+      );
       return contacts.detail(contactId);
     },
 
@@ -337,31 +342,33 @@ export function invitationService(
       const canonical = canonicalCode(typed);
       if (canonical === null) throw new DomainError('INVALID_CODE');
       const today = ctx.clock.today();
-      const result = ctx.change((audit) => {
-        const invitation = invitations.byCodeHash(hashInvitationCode(canonical));
-        if (invitation === undefined || invitation.state === 'revoked' || invitation.state === 'redeemed') {
-          throw new DomainError('INVALID_CODE');
-        }
-        if (
-          invitationStateOn({ state: invitation.state, expiresOn: invitation.expires_on }, today) !==
-          'pending'
-        ) {
-          throw new DomainError('CODE_EXPIRED', { expiresOn: invitation.expires_on });
-        }
-        const row = invitable(invitation.contact_id, 'code', today);
-        const now = ctx.clock.now();
-        invitations.createAccount(row.id, now);
-        invitations.markRedeemed(invitation.id, now);
-        audit({
-          action: 'invitations.redeem',
-          entity: 'invitation',
-          entityId: invitation.id,
-          before: { state: 'pending' },
-          after: { state: 'redeemed', contactId: row.id, registeredAt: now },
-        });
-        return { contactId: row.id, displayName: displayName(nameOfRow(row)) };
-      });
-      ctx.emit('portfolio.changed', {});
+      const result = ctx.change(
+        (audit) => {
+          const invitation = invitations.byCodeHash(hashInvitationCode(canonical));
+          if (invitation === undefined || invitation.state === 'revoked' || invitation.state === 'redeemed') {
+            throw new DomainError('INVALID_CODE');
+          }
+          if (
+            invitationStateOn({ state: invitation.state, expiresOn: invitation.expires_on }, today) !==
+            'pending'
+          ) {
+            throw new DomainError('CODE_EXPIRED', { expiresOn: invitation.expires_on });
+          }
+          const row = invitable(invitation.contact_id, 'code', today);
+          const now = ctx.clock.now();
+          invitations.createAccount(row.id, now);
+          invitations.markRedeemed(invitation.id, now);
+          audit({
+            action: 'invitations.redeem',
+            entity: 'invitation',
+            entityId: invitation.id,
+            before: { state: 'pending' },
+            after: { state: 'redeemed', contactId: row.id, registeredAt: now },
+          });
+          return { contactId: row.id, displayName: displayName(nameOfRow(row)) };
+        },
+        { emits: portfolioChanged },
+      );
       return result;
     },
 
@@ -411,14 +418,8 @@ export function invitationService(
       const plannedPdf = await lettersPdf(planned);
 
       // 2. Judge again and write, in one transaction.
-      let outcome: {
-        emailed: number;
-        letters: InvitationLetter[];
-        letterIds: number[];
-        refused: PropertyInviteRefusal[];
-      };
-      try {
-        outcome = ctx.change((audit) => {
+      const outcome = ctx.change(
+        (audit) => {
           const { judged } = judgeProperty(propertyId, today);
           const byId = new Map(judged.map((j) => [j.row.id, j]));
           const open = new Map<number, number[]>();
@@ -459,7 +460,7 @@ export function invitationService(
               possibleFrom: null,
             });
           }
-          if (emailed + letters.length === 0) throw new NothingToWrite(refused);
+          if (emailed + letters.length === 0) return noChange({ emailed, letters, letterIds, refused });
           audit({
             action: 'invitations.inviteProperty',
             entity: 'property',
@@ -467,13 +468,10 @@ export function invitationService(
             after: { selected: selected.size, emailed, letters: letters.length, refused: refused.length },
           });
           return { emailed, letters, letterIds, refused };
-        });
-      } catch (error) {
-        if (!(error instanceof NothingToWrite)) throw error;
-        return { emailed: 0, letters: 0, lettersPdf: null, refused: error.refused };
-      }
+        },
+        { emits: portfolioChanged },
+      );
 
-      ctx.emit('portfolio.changed', {});
       if (outcome.emailed > 0) outbox.deliverSoon();
       // The letters written are nearly always those rendered beforehand; re-render if not.
       const same =

@@ -89,9 +89,8 @@ export function mailService(
       try {
         // Never the password itself: only whether there is one and whether it changed.
         smtp.save('mail.updateSettings', before, next, {
-          ...next,
-          hasPassword: newPassword !== null,
-          passwordChanged,
+          emits: {},
+          after: { ...next, hasPassword: newPassword !== null, passwordChanged },
         });
       } catch (error) {
         if (passwordChanged) ctx.secrets.set(SMTP_PASSWORD_KEY, oldPassword);
@@ -120,12 +119,14 @@ export function mailService(
         transport.close();
       }
       if (ctx.db.open) {
-        ctx.change((audit) =>
-          audit({
-            action: 'mail.sendTest',
-            entity: 'mail',
-            after: { to, host: config.host, delivered: failure === null, error: failure },
-          }),
+        ctx.change(
+          (audit) =>
+            audit({
+              action: 'mail.sendTest',
+              entity: 'mail',
+              after: { to, host: config.host, delivered: failure === null, error: failure },
+            }),
+          { emits: {} },
         );
       }
       if (failure !== null) throw new DomainError('SMTP_FAILED', { message: failure });

@@ -24,7 +24,7 @@ export function organisationService(ctx: CoreContext) {
     update(next: Organisation): Organisation {
       const before = get();
       if (JSON.stringify(before) === JSON.stringify(next)) return before;
-      stored.save('organisation.update', before, next);
+      stored.save('organisation.update', before, next, { emits: {} });
       return next;
     },
   };

@@ -74,29 +74,35 @@ export function outboxService(ctx: CoreContext, mail: MailService) {
   }
 
   function recordSent(row: OutboxRow): void {
-    ctx.change((audit) => {
-      outbox.markSent(row.id, ctx.clock.now(), blankCodes(row.text_body), blankCodes(row.html_body));
-      audit({
-        action: 'outbox.sent',
-        entity: 'outbox',
-        entityId: row.id,
-        before: { state: row.state, attempts: row.attempts },
-        after: { state: 'sent', attempts: row.attempts + 1, recipient: row.recipient },
-      });
-    });
+    ctx.change(
+      (audit) => {
+        outbox.markSent(row.id, ctx.clock.now(), blankCodes(row.text_body), blankCodes(row.html_body));
+        audit({
+          action: 'outbox.sent',
+          entity: 'outbox',
+          entityId: row.id,
+          before: { state: row.state, attempts: row.attempts },
+          after: { state: 'sent', attempts: row.attempts + 1, recipient: row.recipient },
+        });
+      },
+      { emits: {} },
+    );
   }
 
   function recordFailed(row: OutboxRow, error: string): void {
-    ctx.change((audit) => {
-      outbox.markFailed(row.id, error);
-      audit({
-        action: 'outbox.failed',
-        entity: 'outbox',
-        entityId: row.id,
-        before: { state: row.state, attempts: row.attempts },
-        after: { state: 'failed', attempts: row.attempts + 1, error },
-      });
-    });
+    ctx.change(
+      (audit) => {
+        outbox.markFailed(row.id, error);
+        audit({
+          action: 'outbox.failed',
+          entity: 'outbox',
+          entityId: row.id,
+          before: { state: row.state, attempts: row.attempts },
+          after: { state: 'failed', attempts: row.attempts + 1, error },
+        });
+      },
+      { emits: {} },
+    );
   }
 
   /** One delivery run over the mail due now, oldest first. */

@@ -1,6 +1,6 @@
 import type { AppStatus, PortfolioOverview } from '../../../shared/ipc';
 import { DomainError } from '../../../shared/errors';
-import type { CoreContext } from '../context';
+import { portfolioChanged, type CoreContext } from '../context';
 import { accessRepository } from '../db/accessRepository';
 import { portfolioRepository } from '../db/portfolioRepository';
 import { writePortfolio } from '../db/portfolioWriter';
@@ -29,16 +29,18 @@ export function portfolioService(ctx: CoreContext, settings: SettingsService) {
     if (!portfolioRows.isEmpty()) throw new DomainError('PORTFOLIO_NOT_EMPTY');
     const today = ctx.clock.today();
     const portfolio = generatePortfolio({ seed: DEMO_SEED, today });
-    ctx.change((audit) => {
-      writePortfolio(ctx.db, portfolio);
-      settingsRows.set(FIRST_START_KEY, 'demo');
-      audit({
-        action: 'demo.load',
-        entity: 'portfolio',
-        after: { seed: DEMO_SEED, today, contacts: portfolio.contacts.length },
-      });
-    });
-    ctx.emit('portfolio.changed', {});
+    ctx.change(
+      (audit) => {
+        writePortfolio(ctx.db, portfolio);
+        settingsRows.set(FIRST_START_KEY, 'demo');
+        audit({
+          action: 'demo.load',
+          entity: 'portfolio',
+          after: { seed: DEMO_SEED, today, contacts: portfolio.contacts.length },
+        });
+      },
+      { emits: portfolioChanged },
+    );
   }
 
   return {
@@ -49,10 +51,18 @@ export function portfolioService(ctx: CoreContext, settings: SettingsService) {
       if (mode === 'demo') {
         loadDemo();
       } else if (settingsRows.get(FIRST_START_KEY) === undefined) {
-        ctx.change((audit) => {
-          settingsRows.set(FIRST_START_KEY, 'empty');
-          audit({ action: 'app.firstStart', entity: 'settings', entityId: FIRST_START_KEY, after: 'empty' });
-        });
+        ctx.change(
+          (audit) => {
+            settingsRows.set(FIRST_START_KEY, 'empty');
+            audit({
+              action: 'app.firstStart',
+              entity: 'settings',
+              entityId: FIRST_START_KEY,
+              after: 'empty',
+            });
+          },
+          { emits: {} },
+        );
       }
       return status();
     },

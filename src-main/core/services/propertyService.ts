@@ -3,7 +3,7 @@ import type { Access, ContractFacts, IsoDate } from '../../../shared/domain';
 import { DomainError } from '../../../shared/errors';
 import type { PropertyDetail, PropertySummary, UnitView } from '../../../shared/ipc';
 import type { propertyInputSchema, unitInputSchema } from '../../../shared/contract/portfolio';
-import type { CoreContext } from '../context';
+import { portfolioChanged, type CoreContext } from '../context';
 import { contractRepository, type ContractViewRow } from '../db/contractRepository';
 import { propertyRepository, type PropertyAddressRow, type PropertyRow } from '../db/propertyRepository';
 import { unitRepository, type UnitRow, type UnitValues } from '../db/unitRepository';
@@ -177,13 +177,15 @@ export function propertyService(ctx: CoreContext, settings: SettingsService) {
 
     create(fields: PropertyFields): PropertyDetail {
       refuseDuplicateReference(fields.referenceId, null);
-      const id = ctx.change((audit) => {
-        const created = properties.insert(fields.name, fields.referenceId, ctx.clock.now());
-        properties.replaceAddresses(created, fields.addresses);
-        audit({ action: 'property.create', entity: 'property', entityId: created, after: fields });
-        return created;
-      });
-      ctx.emit('portfolio.changed', {});
+      const id = ctx.change(
+        (audit) => {
+          const created = properties.insert(fields.name, fields.referenceId, ctx.clock.now());
+          properties.replaceAddresses(created, fields.addresses);
+          audit({ action: 'property.create', entity: 'property', entityId: created, after: fields });
+          return created;
+        },
+        { emits: portfolioChanged },
+      );
       return detail(id);
     },
 
@@ -192,24 +194,28 @@ export function propertyService(ctx: CoreContext, settings: SettingsService) {
       const before = stored(id);
       refuseDuplicateReference(fields.referenceId, id);
       if (JSON.stringify(before) === JSON.stringify(fields)) return detail(id);
-      ctx.change((audit) => {
-        properties.update(id, fields.name, fields.referenceId);
-        properties.replaceAddresses(id, fields.addresses);
-        audit({ action: 'property.update', entity: 'property', entityId: id, before, after: fields });
-      });
-      ctx.emit('portfolio.changed', {});
+      ctx.change(
+        (audit) => {
+          properties.update(id, fields.name, fields.referenceId);
+          properties.replaceAddresses(id, fields.addresses);
+          audit({ action: 'property.update', entity: 'property', entityId: id, before, after: fields });
+        },
+        { emits: portfolioChanged },
+      );
       return detail(id);
     },
 
     createUnit(fields: UnitFields): UnitView {
       const values = unitValues(fields);
       checkUnit(values, null);
-      const id = ctx.change((audit) => {
-        const created = units.insert(values);
-        audit({ action: 'unit.create', entity: 'unit', entityId: created, after: fields });
-        return created;
-      });
-      ctx.emit('portfolio.changed', {});
+      const id = ctx.change(
+        (audit) => {
+          const created = units.insert(values);
+          audit({ action: 'unit.create', entity: 'unit', entityId: created, after: fields });
+          return created;
+        },
+        { emits: portfolioChanged },
+      );
       return unitView(id);
     },
 
@@ -227,12 +233,14 @@ export function propertyService(ctx: CoreContext, settings: SettingsService) {
         referenceId: row.reference_id,
       };
       if (JSON.stringify(before) === JSON.stringify(fields)) return unitView(id);
-      ctx.change((audit) => {
-        units.update(id, values);
-        if (row.property_id !== values.property_id) contracts.movePropertyOfUnit(id, values.property_id);
-        audit({ action: 'unit.update', entity: 'unit', entityId: id, before, after: fields });
-      });
-      ctx.emit('portfolio.changed', {});
+      ctx.change(
+        (audit) => {
+          units.update(id, values);
+          if (row.property_id !== values.property_id) contracts.movePropertyOfUnit(id, values.property_id);
+          audit({ action: 'unit.update', entity: 'unit', entityId: id, before, after: fields });
+        },
+        { emits: portfolioChanged },
+      );
       return unitView(id);
     },
   };

@@ -30,8 +30,7 @@ export function settingsService(ctx: CoreContext) {
     updateAccess(next: AccessSettings): AccessSettings {
       const before = getAccess();
       if (sameSettings(before, next)) return before;
-      stored.save('settings.updateAccess', before, next);
-      ctx.emit('settings.changed', next);
+      stored.save('settings.updateAccess', before, next, { emits: { 'settings.changed': next } });
       return next;
     },
 

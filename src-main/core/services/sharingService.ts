@@ -46,7 +46,7 @@ import type {
   ShareResult,
   ShareView,
 } from '../../../shared/ipc';
-import type { CoreContext } from '../context';
+import { noChange, portfolioChanged, type CoreContext } from '../context';
 import { accessRepository } from '../db/accessRepository';
 import { contentRepository, type ContentRow } from '../db/contentRepository';
 import { shareFacts, shareRepository } from '../db/shareRepository';
@@ -90,13 +90,6 @@ interface Plan {
   /** Everyone the new share(s) reach, by name. */
   recipients: RecipientInfo[];
   directory: RecipientDirectory;
-}
-
-/** Thrown inside a change to roll it back when a request turned out to write nothing. */
-class NothingToWrite extends Error {
-  constructor() {
-    super('nothing to write');
-  }
 }
 
 type NeedsPost = ShareResult['needsPost'][number];
@@ -436,11 +429,12 @@ export function sharingService(ctx: CoreContext, settings: SettingsService, deps
       const plannedIds = planned.recipients.map((info) => info.row.id);
       const plannedPdf = await lettersPdf(lettersOf(planned, day, org));
 
-      let written: { plan: Plan; notifications: number; needsPost: NeedsPost[] };
-      try {
-        written = ctx.change((audit) => {
+      const written = ctx.change(
+        (audit) => {
           const p = plan(contentId, target, alsoIndividually, day);
-          if (p.scope === null && p.individual.length === 0) throw new NothingToWrite();
+          if (p.scope === null && p.individual.length === 0) {
+            return noChange({ plan: p, notifications: 0, needsPost: [] as NeedsPost[] });
+          }
           const now = ctx.clock.now();
           const data = contentData(p.content);
 
@@ -518,13 +512,10 @@ export function sharingService(ctx: CoreContext, settings: SettingsService, deps
             });
           }
           return { plan: p, notifications: outboxIds.size, needsPost };
-        });
-      } catch (error) {
-        if (!(error instanceof NothingToWrite)) throw error;
-        return { sharedWith: 0, notifications: 0, needsPost: [], lettersPdf: null };
-      }
+        },
+        { emits: portfolioChanged },
+      );
 
-      ctx.emit('portfolio.changed', {});
       if (written.notifications > 0) deps.outbox.deliverSoon();
       const ids = written.plan.recipients.map((info) => info.row.id);
       const same = ids.length === plannedIds.length && ids.every((id, i) => id === plannedIds[i]);
@@ -542,18 +533,20 @@ export function sharingService(ctx: CoreContext, settings: SettingsService, deps
       const row = shares.get(shareId);
       if (row === undefined) throw new DomainError('NOT_FOUND', { entity: 'share', id: shareId });
       if (row.revoked_at !== null) return row.content_id;
-      ctx.change((audit) => {
-        const now = ctx.clock.now();
-        shares.revoke(shareId, now);
-        audit({
-          action: 'sharing.revoke',
-          entity: 'share',
-          entityId: shareId,
-          before: { revokedAt: null },
-          after: { revokedAt: now, contentId: row.content_id },
-        });
-      });
-      ctx.emit('portfolio.changed', {});
+      ctx.change(
+        (audit) => {
+          const now = ctx.clock.now();
+          shares.revoke(shareId, now);
+          audit({
+            action: 'sharing.revoke',
+            entity: 'share',
+            entityId: shareId,
+            before: { revokedAt: null },
+            after: { revokedAt: now, contentId: row.content_id },
+          });
+        },
+        { emits: portfolioChanged },
+      );
       return row.content_id;
     },
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { CoreContext } from '../context';
+import type { CoreContext, Emits } from '../context';
 import { settingsRepository } from '../db/settingsRepository';
 
 /**
@@ -15,11 +15,19 @@ export function storedSetting<T>(ctx: CoreContext, key: string, schema: z.ZodTyp
       return parsed.success ? parsed.data : fallback;
     },
     /** Stores `next`; the audit row records `after` (by default `next` itself). */
-    save(action: string, before: unknown, next: T, after: unknown = next): void {
-      ctx.change((audit) => {
-        settings.set(key, next);
-        audit({ action, entity: 'settings', entityId: key, before, after });
-      });
+    save(
+      action: string,
+      before: unknown,
+      next: T,
+      { emits, after = next }: { emits: Emits; after?: unknown },
+    ): void {
+      ctx.change(
+        (audit) => {
+          settings.set(key, next);
+          audit({ action, entity: 'settings', entityId: key, before, after });
+        },
+        { emits },
+      );
     },
   };
 }
