@@ -14,7 +14,7 @@ import { portfolioService } from './portfolioService';
 import { preferencesService } from './preferencesService';
 import { propertyService } from './propertyService';
 import { settingsService } from './settingsService';
-import { sharingService } from './sharingService';
+import { sharingService } from './sharing';
 
 /**
  * Every service of a core, each built once: services that others need (settings, the one outbox and

@@ -13,7 +13,6 @@
  *   delivery happens after the commit (services/outboxService.ts). Letter: the PDF is rendered before
  *   the transaction (rendering is asynchronous; a transaction is not), so a failure writes nothing.
  */
-import { z } from 'zod';
 import type { ContractFacts, InviteEligibility, IsoDate } from '../../../shared/domain';
 import { DomainError } from '../../../shared/errors';
 import { INVITATION_VALID_DAYS } from '../../../shared/contract/invitations';
@@ -35,6 +34,7 @@ import { accessRepository } from '../db/accessRepository';
 import { toContractFacts } from '../db/contractRepository';
 import { invitationRepository, type InviteeRow, type InviteeUnitRow } from '../db/invitationRepository';
 import { renderInvitationLetters, type InvitationLetter } from '../letters/invitationLetter';
+import { isValidEmail } from '../mail/address';
 import { invitationMail } from '../mail/invitationMail';
 import { groupContractsByContact } from '../policy/access';
 import { addDays } from '../../../shared/dates';
@@ -57,13 +57,6 @@ interface Judged {
   verdict:
     | { allowed: true; candidate: PropertyInviteCandidate }
     | { allowed: false; refusal: PropertyInviteRefusal };
-}
-
-const emailAddress = z.email();
-
-/** A usable e-mail address (same rule as the contract's e-mail fields). */
-export function isValidEmail(email: string | null): email is string {
-  return email !== null && emailAddress.safeParse(email).success;
 }
 
 function refusalError(refusal: Refusal): DomainError {

@@ -1,0 +1,42 @@
+/** SmartPost letters of a share: one personal letter per recipient, placeholders filled in its language. */
+import type { IsoDate } from '../../../../shared/domain';
+import type { Organisation } from '../../../../shared/ipc';
+import { renderSmartPostLetters, type SmartPostLetter } from '../../letters/smartPostLetter';
+import { formatDate, salutationLine } from '../../mail/format';
+import { fillTemplate } from '../../policy/smartPostTemplate';
+import { contentData } from '../contentService';
+import { postalAddressee } from '../portfolioViews';
+import type { RecipientInfo } from '../shareRecipients';
+import type { SharePlan } from './plan';
+import { accessContracts } from './recipientViews';
+
+function letterOf(p: SharePlan, info: RecipientInfo, day: IsoDate, org: Organisation): SmartPostLetter {
+  const language = info.row.language;
+  const units = accessContracts(info, p.settings, day, p.content.property_id);
+  const propertyNames = [
+    ...new Set(
+      units.map((c) => p.directory.unit(c.unitId)?.property_name).filter((name): name is string => !!name),
+    ),
+  ];
+  const addressee = postalAddressee(info.row);
+  const body = fillTemplate(contentData(p.content).template?.toString() ?? '', {
+    anrede: salutationLine(language, addressee),
+    // The same name every screen shows ("Familie Weber"), in the recipient's language.
+    name: info.displayName,
+    einheit: p.directory.unitsLabel(units),
+    liegenschaft: p.content.property_name ?? propertyNames.join(', '),
+    datum: formatDate(language, day),
+  });
+  return { language, addressee, subject: p.content.title, body, date: day, organisation: org };
+}
+
+/** Every recipient's letter as one PDF (base64), or null when the content is no SmartPost. */
+export async function smartPostLettersPdf(
+  p: SharePlan,
+  day: IsoDate,
+  org: Organisation,
+): Promise<string | null> {
+  if (p.content.kind !== 'smartpost' || p.recipients.length === 0) return null;
+  const letters = p.recipients.map((info) => letterOf(p, info, day, org));
+  return Buffer.from(await renderSmartPostLetters(letters)).toString('base64');
+}

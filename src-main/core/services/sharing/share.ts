@@ -1,0 +1,191 @@
+/**
+ * Writing shares with their notifications, and revoking them.
+ *
+ * - Notifications: one per recipient of the new share(s), in the contact's language, queued in the
+ *   outbox in the same transaction — active, pre and post contacts alike. Recipients without a
+ *   usable e-mail address get none and are listed in `needsPost`. Delivery (SMTP on) starts after
+ *   the commit, as for invitations (outboxService.deliverSoon).
+ * - Audit: one row per share written ('sharing.share'), one per revocation ('sharing.revoke').
+ *
+ * SmartPost letters are rendered before the transaction (rendering is asynchronous; a transaction
+ * is not); the recipients are judged again inside it, and the letters rendered again should they
+ * have changed.
+ */
+import type { Organisation, ShareResult } from '../../../../shared/ipc';
+import { DomainError } from '../../../../shared/errors';
+import { noChange, portfolioChanged, type Audit } from '../../context';
+import { isValidEmail } from '../../mail/address';
+import { shareNotificationMail } from '../../mail/shareNotification';
+import { contentData } from '../contentService';
+import { postalAddressee } from '../portfolioViews';
+import type { ShareTargetValue, SharingDeps } from './deps';
+import { smartPostLettersPdf } from './letters';
+import { planShare, type SharePlan } from './plan';
+import { requireInfo } from './recipientViews';
+
+type NeedsPost = ShareResult['needsPost'][number];
+
+interface Notified {
+  /** Contact id → the outbox row of its notification. */
+  outboxIds: Map<number, number>;
+  needsPost: NeedsPost[];
+}
+
+/** Queues the notification of every recipient with a usable address (call inside the change). */
+function queueNotifications(d: SharingDeps, p: SharePlan, org: Organisation, now: string): Notified {
+  const data = contentData(p.content);
+  const outboxIds = new Map<number, number>();
+  const needsPost: NeedsPost[] = [];
+  for (const info of p.recipients) {
+    const email = info.row.email;
+    if (!isValidEmail(email)) {
+      needsPost.push({ contactId: info.row.id, displayName: info.displayName });
+      continue;
+    }
+    const mail = shareNotificationMail({
+      language: info.row.language,
+      addressee: postalAddressee(info.row),
+      content: {
+        kind: p.content.kind,
+        title: p.content.title,
+        propertyName: p.content.property_name,
+        startsAt: typeof data.startsAt === 'string' ? data.startsAt : null,
+        endsAt: typeof data.endsAt === 'string' ? data.endsAt : null,
+        place: typeof data.place === 'string' ? data.place : null,
+      },
+      organisation: org,
+    });
+    const outboxId = d.outbox.queue({
+      contact_id: info.row.id,
+      recipient: email,
+      language: info.row.language,
+      subject: mail.subject,
+      text_body: mail.text,
+      html_body: mail.html,
+      created_at: now,
+    });
+    outboxIds.set(info.row.id, outboxId);
+  }
+  return { outboxIds, needsPost };
+}
+
+/** Writes the share rows of a plan, each audited with the notifications it caused. */
+function writeShares(
+  d: SharingDeps,
+  audit: Audit,
+  p: SharePlan,
+  outboxIds: ReadonlyMap<number, number>,
+  now: string,
+): void {
+  const contentId = p.content.id;
+  const kind = p.content.kind;
+  if (p.scope !== null && p.resolution !== null) {
+    const id = d.shares.insertRole(contentId, p.scope.role, p.scope.propertyId, p.scope.unitIds, now);
+    audit({
+      action: 'sharing.share',
+      entity: 'share',
+      entityId: id,
+      after: {
+        contentId,
+        kind,
+        mode: 'role',
+        role: p.scope.role,
+        propertyId: p.scope.propertyId,
+        unitIds: p.scope.unitIds,
+        recipients: p.resolution.recipients,
+        skipped: p.resolution.skipped.map((s) => s.contactId),
+        outboxIds: p.resolution.recipients
+          .map((contactId) => outboxIds.get(contactId))
+          .filter((outboxId) => outboxId !== undefined),
+      },
+    });
+  }
+  for (const w of p.individual) {
+    const id = d.shares.insertIndividual(contentId, w.contactId, now);
+    const info = requireInfo(p.directory, w.contactId);
+    audit({
+      action: 'sharing.share',
+      entity: 'share',
+      entityId: id,
+      after: {
+        contentId,
+        kind,
+        mode: 'individual',
+        contactId: w.contactId,
+        grant: info.access.grant,
+        alsoIndividually: w.also,
+        outboxId: outboxIds.get(w.contactId) ?? null,
+      },
+    });
+  }
+}
+
+function sameRecipients(a: SharePlan, b: SharePlan): boolean {
+  return (
+    a.recipients.length === b.recipients.length &&
+    a.recipients.every((info, i) => info.row.id === b.recipients[i]?.row.id)
+  );
+}
+
+/** Writes the share(s) and the notifications in one transaction (see the file comment). */
+export async function share(
+  d: SharingDeps,
+  contentId: number,
+  target: ShareTargetValue,
+  alsoIndividually: readonly number[],
+): Promise<ShareResult> {
+  const day = d.ctx.clock.today();
+  const org = d.organisation.get();
+  // Judged before rendering the letters (refusals come back at once), and again inside the change.
+  const planned = planShare(d, contentId, target, alsoIndividually, day);
+  const plannedPdf = await smartPostLettersPdf(planned, day, org);
+
+  const written = d.ctx.change(
+    (audit) => {
+      const p = planShare(d, contentId, target, alsoIndividually, day);
+      if (p.scope === null && p.individual.length === 0) {
+        const nobody: Notified = { outboxIds: new Map(), needsPost: [] };
+        return noChange({ plan: p, notified: nobody });
+      }
+      const now = d.ctx.clock.now();
+      // Notifications first: the audit rows name the outbox rows they caused.
+      const notified = queueNotifications(d, p, org, now);
+      writeShares(d, audit, p, notified.outboxIds, now);
+      return { plan: p, notified };
+    },
+    { emits: portfolioChanged },
+  );
+
+  const notifications = written.notified.outboxIds.size;
+  if (notifications > 0) d.outbox.deliverSoon();
+  return {
+    sharedWith: written.plan.recipients.length,
+    notifications,
+    needsPost: written.notified.needsPost,
+    lettersPdf: sameRecipients(written.plan, planned)
+      ? plannedPdf
+      : await smartPostLettersPdf(written.plan, day, org),
+  };
+}
+
+/** Revokes a share (kept, with revoked_at); returns its content. Revoking twice changes nothing. */
+export function revoke(d: SharingDeps, shareId: number): number {
+  const row = d.shares.get(shareId);
+  if (row === undefined) throw new DomainError('NOT_FOUND', { entity: 'share', id: shareId });
+  if (row.revoked_at !== null) return row.content_id;
+  d.ctx.change(
+    (audit) => {
+      const now = d.ctx.clock.now();
+      d.shares.revoke(shareId, now);
+      audit({
+        action: 'sharing.revoke',
+        entity: 'share',
+        entityId: shareId,
+        before: { revokedAt: null },
+        after: { revokedAt: now, contentId: row.content_id },
+      });
+    },
+    { emits: portfolioChanged },
+  );
+  return row.content_id;
+}
