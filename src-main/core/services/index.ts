@@ -5,7 +5,7 @@ import { contactService } from './contactService';
 import { contentService } from './contentService';
 import { contractService } from './contractService';
 import { dataProtectionService } from './dataProtectionService';
-import { invitationService } from './invitationService';
+import { invitationService } from './invitations';
 import { mailService } from './mailService';
 import { organisationService } from './organisationService';
 import { outboxService } from './outboxService';

@@ -1,0 +1,136 @@
+/** Invitations of one contact: create, reactivate, revoke, and the portal's redemption of a code. */
+import { DomainError } from '../../../../shared/errors';
+import { INVITATION_VALID_DAYS } from '../../../../shared/contract/invitations';
+import { addDays } from '../../../../shared/dates';
+import type { ContactDetail, CreatedInvitation, InvitationChannel } from '../../../../shared/ipc';
+import { portfolioChanged } from '../../context';
+import type { InvitationRow } from '../../db/contactRepository';
+import { canonicalCode, generateInvitationCode, hashInvitationCode } from '../invitationCode';
+import { displayName, nameOfRow } from '../portfolioViews';
+import { invitable, stateOn, type InvitationDeps } from './deps';
+import { invitationLetter, lettersPdf, writeInvitation } from './write';
+
+export async function createInvitation(
+  d: InvitationDeps,
+  contactId: number,
+  channel: InvitationChannel,
+): Promise<CreatedInvitation> {
+  const today = d.ctx.clock.today();
+  const expiresOn = addDays(today, INVITATION_VALID_DAYS);
+  const code = generateInvitationCode();
+  const org = d.organisation.get();
+  // Checked before rendering the letter, and again inside the transaction.
+  const checked = invitable(d, contactId, channel, today);
+  const letterPdf =
+    channel === 'letter' ? await lettersPdf([invitationLetter(checked, code, expiresOn, today, org)]) : null;
+  const written = d.ctx.change(
+    (audit) => {
+      const row = invitable(d, contactId, channel, today);
+      const supersedes = d.invitations.openOf(contactId).map((open) => open.id);
+      return writeInvitation(d, audit, { row, channel, code, expiresOn, supersedes, org, propertyId: null });
+    },
+    { emits: portfolioChanged },
+  );
+  if (written.outboxId !== null) d.outbox.deliverSoon();
+  return {
+    invitation: written.summary,
+    code,
+    outboxId: written.outboxId,
+    letterPdf,
+    contact: d.contacts.detail(contactId),
+  };
+}
+
+function requireInvitation(d: InvitationDeps, id: number): InvitationRow {
+  const invitation = d.invitations.get(id);
+  if (invitation === undefined) throw new DomainError('NOT_FOUND', { entity: 'invitation', id });
+  return invitation;
+}
+
+/** A new expiry (today + validity) for an expired invitation; the code stays the same. */
+export function reactivateInvitation(d: InvitationDeps, id: number): ContactDetail {
+  const today = d.ctx.clock.today();
+  const contactId = d.ctx.change(
+    (audit) => {
+      const invitation = requireInvitation(d, id);
+      const state = stateOn(invitation, today);
+      if (state !== 'expired') throw new DomainError('INVITATION_NOT_EXPIRED', { state });
+      invitable(d, invitation.contact_id, 'code', today);
+      const expiresOn = addDays(today, INVITATION_VALID_DAYS);
+      d.invitations.reopen(id, expiresOn);
+      audit({
+        action: 'invitations.reactivate',
+        entity: 'invitation',
+        entityId: id,
+        before: { state, expiresOn: invitation.expires_on },
+        after: { state: 'pending', expiresOn },
+      });
+      return invitation.contact_id;
+    },
+    { emits: portfolioChanged },
+  );
+  return d.contacts.detail(contactId);
+}
+
+/** Revokes a pending (or expired) invitation: its code no longer registers anyone. */
+export function revokeInvitation(d: InvitationDeps, id: number): ContactDetail {
+  const today = d.ctx.clock.today();
+  const contactId = d.ctx.change(
+    (audit) => {
+      const invitation = requireInvitation(d, id);
+      const state = stateOn(invitation, today);
+      if (state !== 'pending' && state !== 'expired') {
+        throw new DomainError('INVITATION_NOT_PENDING', { state });
+      }
+      d.invitations.revoke(id, d.ctx.clock.now());
+      audit({
+        action: 'invitations.revoke',
+        entity: 'invitation',
+        entityId: id,
+        before: { state },
+        after: { state: 'revoked' },
+      });
+      return invitation.contact_id;
+    },
+    { emits: portfolioChanged },
+  );
+  return d.contacts.detail(contactId);
+}
+
+/**
+ * Registration in the portal with a code (in the app: a marked simulation). INVALID_CODE for an
+ * unknown, revoked or used code; CODE_EXPIRED after its last valid day; the invite rules are
+ * checked again (a contact archived or out of access since cannot register).
+ */
+export function redeemInvitation(
+  d: InvitationDeps,
+  typed: string,
+): { contactId: number; displayName: string } {
+  const canonical = canonicalCode(typed);
+  if (canonical === null) throw new DomainError('INVALID_CODE');
+  const today = d.ctx.clock.today();
+  return d.ctx.change(
+    (audit) => {
+      const invitation = d.invitations.byCodeHash(hashInvitationCode(canonical));
+      if (invitation === undefined || invitation.state === 'revoked' || invitation.state === 'redeemed') {
+        throw new DomainError('INVALID_CODE');
+      }
+      if (stateOn(invitation, today) !== 'pending') {
+        throw new DomainError('CODE_EXPIRED', { expiresOn: invitation.expires_on });
+      }
+      const row = invitable(d, invitation.contact_id, 'code', today);
+      const now = d.ctx.clock.now();
+      d.invitations.createAccount(row.id, now);
+      d.invitations.markRedeemed(invitation.id, now);
+      audit({
+        action: 'invitations.redeem',
+        entity: 'invitation',
+        entityId: invitation.id,
+        before: { state: 'pending' },
+        after: { state: 'redeemed', contactId: row.id, registeredAt: now },
+      });
+      return { contactId: row.id, displayName: displayName(nameOfRow(row)) };
+    },
+    { emits: portfolioChanged },
+  );
+}

@@ -1,0 +1,102 @@
+import type { IsoDate } from '../../../../shared/domain';
+import type { InvitationChannel, InvitationSummary, Organisation } from '../../../../shared/ipc';
+import type { Audit } from '../../context';
+import type { InviteeRow } from '../../db/invitationRepository';
+import { renderInvitationLetters, type InvitationLetter } from '../../letters/invitationLetter';
+import { isValidEmail } from '../../mail/address';
+import { invitationMail } from '../../mail/invitationMail';
+import { hashInvitationCode } from '../invitationCode';
+import { nameOfRow, postalAddressee } from '../portfolioViews';
+import type { InvitationDeps } from './deps';
+
+export interface NewInvitation {
+  row: InviteeRow;
+  channel: InvitationChannel;
+  code: string;
+  expiresOn: IsoDate;
+  /** Open older invitations of the contact, revoked by this one. */
+  supersedes: readonly number[];
+  org: Organisation;
+  /** Set when invited with the rest of a property. */
+  propertyId: number | null;
+}
+
+/**
+ * Writes one invitation (inside the caller's change): revokes the open older ones given, stores
+ * the code's hash, queues the e-mail for channel 'email', and audits each step.
+ */
+export function writeInvitation(
+  { ctx, invitations, outbox }: InvitationDeps,
+  audit: Audit,
+  invitation: NewInvitation,
+): { summary: InvitationSummary; outboxId: number | null } {
+  const { row, channel, code, expiresOn, supersedes, org, propertyId } = invitation;
+  const now = ctx.clock.now();
+  for (const older of supersedes) {
+    invitations.revoke(older, now);
+    audit({
+      action: 'invitations.revoke',
+      entity: 'invitation',
+      entityId: older,
+      before: { state: 'pending' },
+      after: { state: 'revoked', reason: 'superseded' },
+    });
+  }
+  const id = invitations.insert({
+    contact_id: row.id,
+    code_hash: hashInvitationCode(code),
+    created_at: now,
+    expires_on: expiresOn,
+    channel,
+  });
+  let outboxId: number | null = null;
+  if (channel === 'email' && isValidEmail(row.email)) {
+    const mail = invitationMail({
+      language: row.language,
+      addressee: nameOfRow(row),
+      code,
+      expiresOn,
+      organisation: org,
+    });
+    outboxId = outbox.queue({
+      contact_id: row.id,
+      recipient: row.email,
+      language: row.language,
+      subject: mail.subject,
+      text_body: mail.text,
+      html_body: mail.html,
+      created_at: now,
+    });
+  }
+  audit({
+    action: 'invitations.create',
+    entity: 'invitation',
+    entityId: id,
+    // Never the code, not even its hash.
+    after: { contactId: row.id, channel, expiresOn, outboxId, propertyId },
+  });
+  return { summary: { id, state: 'pending', channel, createdAt: now, expiresOn }, outboxId };
+}
+
+export function invitationLetter(
+  row: InviteeRow,
+  code: string,
+  expiresOn: IsoDate,
+  today: IsoDate,
+  org: Organisation,
+): InvitationLetter {
+  return {
+    language: row.language,
+    addressee: postalAddressee(row),
+    code,
+    expiresOn,
+    date: today,
+    organisation: org,
+  };
+}
+
+/** The letters as one PDF (base64), one page each; null for none. */
+export async function lettersPdf(letters: readonly InvitationLetter[]): Promise<string | null> {
+  if (letters.length === 0) return null;
+  return Buffer.from(await renderInvitationLetters(letters)).toString('base64');
+}
