@@ -11,6 +11,11 @@ export const noPayload = z.undefined();
 /** Zod issues whose message is an error code surface as that code (see core/invoke). */
 export const isoDateSchema = z.string({ error: 'INVALID_DATE' }).refine(isIsoDate, { error: 'INVALID_DATE' });
 
+/** An integer from `min` to `max`; anything else is refused with the error code `code`. */
+export function integerIn(min: number, max: number, code: string) {
+  return z.number({ error: code }).int({ error: code }).min(min, { error: code }).max(max, { error: code });
+}
+
 export const idSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 /** A free-text field: trimmed, bounded, '' becomes null. */

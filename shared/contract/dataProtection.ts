@@ -4,18 +4,14 @@
  */
 import { z } from 'zod';
 import type { ContractType, IsoDate } from '../domain';
-import { channel, idSchema, isoDateSchema, noPayload } from './channel';
+import { channel, idSchema, integerIn, isoDateSchema, noPayload } from './channel';
 
 export const MIN_RETENTION_MONTHS = 1;
 export const MAX_RETENTION_MONTHS = 120;
 /** Most anonymised in one request: a page of the candidate list and then some. */
 export const MAX_ANONYMISE_BATCH = 500;
 
-const retentionMonths = z
-  .number({ error: 'RETENTION_OUT_OF_RANGE' })
-  .int({ error: 'RETENTION_OUT_OF_RANGE' })
-  .min(MIN_RETENTION_MONTHS, { error: 'RETENTION_OUT_OF_RANGE' })
-  .max(MAX_RETENTION_MONTHS, { error: 'RETENTION_OUT_OF_RANGE' });
+const retentionMonths = integerIn(MIN_RETENTION_MONTHS, MAX_RETENTION_MONTHS, 'RETENTION_OUT_OF_RANGE');
 
 export const dataProtectionSettingsSchema = z.strictObject({
   /** Aufbewahrungsfrist (Monate): how long after its last access ends a contact is kept. */

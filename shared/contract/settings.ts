@@ -1,29 +1,21 @@
 /** Administration › Kundenportal › Rollen & Zugriffsrechte: the access windows and the seat quota. */
 import { z } from 'zod';
 import type { AccessSettings, SettingsImpact } from '../domain';
-import { channel, noPayload } from './channel';
+import { channel, integerIn, noPayload } from './channel';
 
 export const MIN_WINDOW_DAYS = 1;
 export const MAX_WINDOW_DAYS = 365;
 export const MAX_SEAT_QUOTA = 10_000_000;
 
-const windowDays = z
-  .number({ error: 'DAYS_OUT_OF_RANGE' })
-  .int({ error: 'DAYS_OUT_OF_RANGE' })
-  .min(MIN_WINDOW_DAYS, { error: 'DAYS_OUT_OF_RANGE' })
-  .max(MAX_WINDOW_DAYS, { error: 'DAYS_OUT_OF_RANGE' });
-
-export const windowSettingSchema = z.strictObject({ enabled: z.boolean(), days: windowDays });
+export const windowSettingSchema = z.strictObject({
+  enabled: z.boolean(),
+  days: integerIn(MIN_WINDOW_DAYS, MAX_WINDOW_DAYS, 'DAYS_OUT_OF_RANGE'),
+});
 
 export const accessSettingsSchema = z.strictObject({
   preContract: windowSettingSchema,
   postContract: windowSettingSchema,
-  seatQuota: z
-    .number({ error: 'QUOTA_OUT_OF_RANGE' })
-    .int({ error: 'QUOTA_OUT_OF_RANGE' })
-    .min(0, { error: 'QUOTA_OUT_OF_RANGE' })
-    .max(MAX_SEAT_QUOTA, { error: 'QUOTA_OUT_OF_RANGE' })
-    .nullable(),
+  seatQuota: integerIn(0, MAX_SEAT_QUOTA, 'QUOTA_OUT_OF_RANGE').nullable(),
 }) satisfies z.ZodType<AccessSettings>;
 
 export const settingsChannels = {

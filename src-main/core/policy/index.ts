@@ -1,12 +1,5 @@
 /** The policy engine: pure functions over plain data (ARCHITECTURE.md §3). No I/O, no clock reads. */
-export {
-  addDays,
-  compareIsoDates,
-  daysBetween,
-  isIsoDate,
-  maxIsoDate,
-  minIsoDate,
-} from '../../../shared/dates';
+export { addDays } from '../../../shared/dates';
 export {
   contactAccess,
   contractGrant,

@@ -18,7 +18,8 @@ import type {
 import type { ContactRow, InvitationRow } from '../db/contactRepository';
 import { toContractFacts, type ContractViewRow } from '../db/contractRepository';
 import { contactName, type PostalAddressee } from '../mail/format';
-import { addDays, contractWindows, daysBetween, maxIsoDate, minIsoDate } from '../policy';
+import { addDays, daysBetween, maxIsoDate, minIsoDate } from '../../../shared/dates';
+import { contractWindows } from '../policy';
 import { invitationStateOn } from '../policy/invitationState';
 
 /** What naming a contact needs: the salutation's name fields and the contact's language. */

@@ -2,8 +2,9 @@
 import { DomainError } from '../../../../shared/errors';
 import { INVITATION_VALID_DAYS } from '../../../../shared/contract/invitations';
 import { addDays } from '../../../../shared/dates';
+import type { IsoDate } from '../../../../shared/domain';
 import type { ContactDetail, CreatedInvitation, InvitationChannel } from '../../../../shared/ipc';
-import { portfolioChanged } from '../../context';
+import { portfolioChanged, type Audit } from '../../context';
 import type { InvitationRow } from '../../db/contactRepository';
 import { canonicalCode, generateInvitationCode, hashInvitationCode } from '../invitationCode';
 import { displayName, nameOfRow } from '../portfolioViews';
@@ -41,60 +42,60 @@ export async function createInvitation(
   };
 }
 
-function requireInvitation(d: InvitationDeps, id: number): InvitationRow {
-  const invitation = d.invitations.get(id);
-  if (invitation === undefined) throw new DomainError('NOT_FOUND', { entity: 'invitation', id });
-  return invitation;
+/**
+ * Changes one invitation in one transaction; `work` gets it with its state today. The answer is the
+ * contact's detail.
+ */
+function changeInvitation(
+  d: InvitationDeps,
+  id: number,
+  work: (invitation: InvitationRow, state: ReturnType<typeof stateOn>, today: IsoDate, audit: Audit) => void,
+): ContactDetail {
+  const today = d.ctx.clock.today();
+  const contactId = d.ctx.change(
+    (audit) => {
+      const invitation = d.invitations.get(id);
+      if (invitation === undefined) throw new DomainError('NOT_FOUND', { entity: 'invitation', id });
+      work(invitation, stateOn(invitation, today), today, audit);
+      return invitation.contact_id;
+    },
+    { emits: portfolioChanged },
+  );
+  return d.contacts.detail(contactId);
 }
 
 /** A new expiry (today + validity) for an expired invitation; the code stays the same. */
 export function reactivateInvitation(d: InvitationDeps, id: number): ContactDetail {
-  const today = d.ctx.clock.today();
-  const contactId = d.ctx.change(
-    (audit) => {
-      const invitation = requireInvitation(d, id);
-      const state = stateOn(invitation, today);
-      if (state !== 'expired') throw new DomainError('INVITATION_NOT_EXPIRED', { state });
-      invitable(d, invitation.contact_id, 'code', today);
-      const expiresOn = addDays(today, INVITATION_VALID_DAYS);
-      d.invitations.reopen(id, expiresOn);
-      audit({
-        action: 'invitations.reactivate',
-        entity: 'invitation',
-        entityId: id,
-        before: { state, expiresOn: invitation.expires_on },
-        after: { state: 'pending', expiresOn },
-      });
-      return invitation.contact_id;
-    },
-    { emits: portfolioChanged },
-  );
-  return d.contacts.detail(contactId);
+  return changeInvitation(d, id, (invitation, state, today, audit) => {
+    if (state !== 'expired') throw new DomainError('INVITATION_NOT_EXPIRED', { state });
+    invitable(d, invitation.contact_id, 'code', today);
+    const expiresOn = addDays(today, INVITATION_VALID_DAYS);
+    d.invitations.reopen(id, expiresOn);
+    audit({
+      action: 'invitations.reactivate',
+      entity: 'invitation',
+      entityId: id,
+      before: { state, expiresOn: invitation.expires_on },
+      after: { state: 'pending', expiresOn },
+    });
+  });
 }
 
 /** Revokes a pending (or expired) invitation: its code no longer registers anyone. */
 export function revokeInvitation(d: InvitationDeps, id: number): ContactDetail {
-  const today = d.ctx.clock.today();
-  const contactId = d.ctx.change(
-    (audit) => {
-      const invitation = requireInvitation(d, id);
-      const state = stateOn(invitation, today);
-      if (state !== 'pending' && state !== 'expired') {
-        throw new DomainError('INVITATION_NOT_PENDING', { state });
-      }
-      d.invitations.revoke(id, d.ctx.clock.now());
-      audit({
-        action: 'invitations.revoke',
-        entity: 'invitation',
-        entityId: id,
-        before: { state },
-        after: { state: 'revoked' },
-      });
-      return invitation.contact_id;
-    },
-    { emits: portfolioChanged },
-  );
-  return d.contacts.detail(contactId);
+  return changeInvitation(d, id, (_invitation, state, _today, audit) => {
+    if (state !== 'pending' && state !== 'expired') {
+      throw new DomainError('INVITATION_NOT_PENDING', { state });
+    }
+    d.invitations.revoke(id, d.ctx.clock.now());
+    audit({
+      action: 'invitations.revoke',
+      entity: 'invitation',
+      entityId: id,
+      before: { state },
+      after: { state: 'revoked' },
+    });
+  });
 }
 
 /**

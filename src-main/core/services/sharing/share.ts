@@ -77,45 +77,34 @@ function writeShares(
   outboxIds: ReadonlyMap<number, number>,
   now: string,
 ): void {
-  const contentId = p.content.id;
-  const kind = p.content.kind;
-  if (p.scope !== null && p.resolution !== null) {
-    const id = d.shares.insertRole(contentId, p.scope.role, p.scope.propertyId, p.scope.unitIds, now);
+  const shared = (id: number, after: Record<string, unknown>) =>
     audit({
       action: 'sharing.share',
       entity: 'share',
       entityId: id,
-      after: {
-        contentId,
-        kind,
-        mode: 'role',
-        role: p.scope.role,
-        propertyId: p.scope.propertyId,
-        unitIds: p.scope.unitIds,
-        recipients: p.resolution.recipients,
-        skipped: p.resolution.skipped.map((s) => s.contactId),
-        outboxIds: p.resolution.recipients
-          .map((contactId) => outboxIds.get(contactId))
-          .filter((outboxId) => outboxId !== undefined),
-      },
+      after: { contentId: p.content.id, kind: p.content.kind, ...after },
+    });
+  if (p.scope !== null && p.resolution !== null) {
+    const { role, propertyId, unitIds } = p.scope;
+    shared(d.shares.insertRole(p.content.id, role, propertyId, unitIds, now), {
+      mode: 'role',
+      role,
+      propertyId,
+      unitIds,
+      recipients: p.resolution.recipients,
+      skipped: p.resolution.skipped.map((s) => s.contactId),
+      outboxIds: p.resolution.recipients
+        .map((contactId) => outboxIds.get(contactId))
+        .filter((outboxId) => outboxId !== undefined),
     });
   }
   for (const w of p.individual) {
-    const id = d.shares.insertIndividual(contentId, w.contactId, now);
-    const info = requireInfo(p.directory, w.contactId);
-    audit({
-      action: 'sharing.share',
-      entity: 'share',
-      entityId: id,
-      after: {
-        contentId,
-        kind,
-        mode: 'individual',
-        contactId: w.contactId,
-        grant: info.access.grant,
-        alsoIndividually: w.also,
-        outboxId: outboxIds.get(w.contactId) ?? null,
-      },
+    shared(d.shares.insertIndividual(p.content.id, w.contactId, now), {
+      mode: 'individual',
+      contactId: w.contactId,
+      grant: requireInfo(p.directory, w.contactId).access.grant,
+      alsoIndividually: w.also,
+      outboxId: outboxIds.get(w.contactId) ?? null,
     });
   }
 }
