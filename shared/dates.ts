@@ -14,6 +14,32 @@ export function isIsoDate(value: unknown): value is IsoDate {
 }
 
 /**
+ * The contract dates the app accepts. ERPs write `9999-12-31` for "open-ended"; what the app derives
+ * from a contract date (access windows of up to 365 days, the contact page's timeline up to 425 days
+ * on) has to stay a four-digit year, so the last accepted day is two years short of 9999-12-31.
+ */
+export const CONTRACT_DATES = { from: '1900-01-01', to: '9997-12-31' } as const;
+
+/** True for a calendar date inside CONTRACT_DATES. */
+export function isContractDate(iso: IsoDate): boolean {
+  return iso >= CONTRACT_DATES.from && iso <= CONTRACT_DATES.to;
+}
+
+/**
+ * A calendar date written by `format` (an Intl.DateTimeFormat in UTC) with a year of at least four
+ * digits: year 26 is "0026", neither 1926 (what Date.UTC makes of it) nor "26" (what Intl writes).
+ */
+export function formatCalendarDate(format: Intl.DateTimeFormat, iso: IsoDate): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  const date = new Date(0);
+  date.setUTCFullYear(year ?? 1970, (month ?? 1) - 1, day ?? 1);
+  return format
+    .formatToParts(date)
+    .map((part) => (part.type === 'year' ? part.value.padStart(4, '0') : part.value))
+    .join('');
+}
+
+/**
  * The calendar date `n` days after `iso` (n may be negative or 0). Calendar arithmetic in UTC, where
  * every day has 24 hours, so no time zone or DST can shift it. Throws RangeError on an invalid date.
  */

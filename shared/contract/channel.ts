@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate } from '../dates';
+import { isContractDate, isIsoDate } from '../dates';
 
 /** Declares a channel: `channel<ResponseType>()(requestSchema)`; the response exists only as a type. */
 export function channel<Res>() {
@@ -10,6 +10,9 @@ export const noPayload = z.undefined();
 
 /** Zod issues whose message is an error code surface as that code (see core/invoke). */
 export const isoDateSchema = z.string({ error: 'INVALID_DATE' }).refine(isIsoDate, { error: 'INVALID_DATE' });
+
+/** A contract's start or end: a calendar date inside CONTRACT_DATES (errors.json names the range). */
+export const contractDateSchema = isoDateSchema.refine(isContractDate, { error: 'DATE_OUT_OF_RANGE' });
 
 export const idSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
