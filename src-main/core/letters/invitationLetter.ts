@@ -10,7 +10,7 @@
  * Those few hundred bytes per page are written as one uncompressed content stream (deflating a
  * thousand tiny streams cost more than all the rest of the rendering).
  *
- * Page, letterhead, window, date and fonts: letterLayout.ts.
+ * Page, letterhead, window, date and line setting: letterLayout.ts; fonts: letterFonts.ts.
  */
 import {
   PDFContentStream,
@@ -38,14 +38,18 @@ import {
   PAGE,
   TEXT_WIDTH,
   addressBlock,
+  addressBlockLines,
+  dateLine,
   describeLetters,
   drawDate,
   drawLetterhead,
   drawTextLine,
-  embedLetterFonts,
-  encodable,
   fittedSize,
+  fontKey,
   fromTop,
+  letterFontsFor,
+  lineOperators,
+  prepareLetterhead,
   wrap,
   type LetterFonts,
 } from './letterLayout';
@@ -65,9 +69,9 @@ const CODE_SIZE = 20;
 const titles = { de: 'Einladung zum Kundenportal', en: 'Invitation to the customer portal' } as const;
 
 interface Fonts extends LetterFonts {
+  /** The code's font: Courier Bold, a standard font (the code is A–Z, 0–9 and "-"). */
   mono: PDFFont;
 }
-type FontName = keyof Fonts;
 
 /** Draws text on one page with the fonts of its document, keeping a cursor for paragraphs. */
 class Typesetter {
@@ -79,12 +83,15 @@ class Typesetter {
   ) {}
 
   /** A wrapped paragraph at the cursor, then `after` points of space. */
-  paragraph(text: string, options: { font?: FontName; size?: number; indent?: number; after?: number } = {}) {
+  paragraph(
+    text: string,
+    options: { font?: keyof LetterFonts; size?: number; indent?: number; after?: number } = {},
+  ) {
     const font = this.fonts[options.font ?? 'regular'];
     const size = options.size ?? BODY_SIZE;
     const indent = options.indent ?? 0;
     const lineHeight = Math.max(LINE, size * 1.35);
-    for (const line of wrap(encodable(font)(text), font, size, TEXT_WIDTH - indent)) {
+    for (const line of wrap(text, font, size, TEXT_WIDTH - indent)) {
       drawTextLine(this.page, line, { x: LEFT + indent, y: this.y, size, font });
       this.y -= lineHeight;
     }
@@ -100,7 +107,7 @@ class Typesetter {
 }
 
 async function embedFonts(doc: PDFDocument): Promise<Fonts> {
-  return { ...(await embedLetterFonts(doc)), mono: await doc.embedFont(StandardFonts.CourierBold) };
+  return { ...letterFontsFor(doc), mono: await doc.embedFont(StandardFonts.CourierBold) };
 }
 
 /** What every letter of one template shares. */
@@ -125,6 +132,9 @@ async function buildTemplate(doc: PDFDocument, key: TemplateKey): Promise<Templa
   const source = await PDFDocument.create();
   const page = source.addPage(PAGE);
   const fonts = await embedFonts(source);
+  await prepareLetterhead(fonts, organisation);
+  await fonts.bold.prepare([titles[language], t.portalUrl, `${t.validLabel} ${t.validUntil}`]);
+  await fonts.regular.prepare([dateLine(language, key.date), ...Object.values(t).flat()]);
   const ts = new Typesetter(page, fonts);
   drawLetterhead(page, fonts, organisation); // the address block is per letter
   drawDate(page, fonts.regular, language, key.date);
@@ -150,6 +160,14 @@ async function buildTemplate(doc: PDFDocument, key: TemplateKey): Promise<Templa
   return { page: await doc.embedPage(page), salutationY, codeY };
 }
 
+/** Embeds the faces of what addLetterPage sets in the main document. */
+async function prepareLetterPage(fonts: Fonts, letter: InvitationLetter): Promise<void> {
+  await fonts.regular.prepare([
+    ...addressBlockLines(letter.language, letter.addressee),
+    salutationLine(letter.language, letter.addressee),
+  ]);
+}
+
 /**
  * One letter's page: the template, then address block, salutation and code, written directly as
  * one uncompressed content stream (pdf-lib's drawText would deflate a stream per page).
@@ -157,38 +175,29 @@ async function buildTemplate(doc: PDFDocument, key: TemplateKey): Promise<Templa
 function addLetterPage(doc: PDFDocument, fonts: Fonts, template: Template, letter: InvitationLetter): void {
   const page = doc.addPage(PAGE);
   const templateName = page.node.newXObject('Letter', template.page.ref);
-  const regularName = page.node.newFontDictionary(fonts.regular.name, fonts.regular.ref);
-  const monoName = page.node.newFontDictionary(fonts.mono.name, fonts.mono.ref);
   const operators: PDFOperator[] = [pushGraphicsState(), drawObject(templateName), popGraphicsState()];
-  const text = (
-    line: string,
-    font: PDFFont,
-    fontName: typeof regularName,
-    x: number,
-    y: number,
-    size: number,
-  ) => {
-    operators.push(
-      ...drawText(font.encodeText(line), {
-        font: fontName,
-        size,
-        x,
-        y,
-        color: INK,
-        rotate: degrees(0),
-        xSkew: degrees(0),
-        ySkew: degrees(0),
-      }),
-    );
-  };
   for (const line of addressBlock(letter.language, letter.addressee, fonts.regular)) {
-    text(line.text, fonts.regular, regularName, LEFT, line.y, line.size);
+    operators.push(...lineOperators(page, fonts.regular, line.text, { x: LEFT, y: line.y, size: line.size }));
   }
-  const clean = encodable(fonts.regular);
-  const salutation = clean(salutationLine(letter.language, letter.addressee));
+  const salutation = fonts.regular.typeface.printable(salutationLine(letter.language, letter.addressee));
   const salutationSize = fittedSize(fonts.regular, salutation, BODY_SIZE, TEXT_WIDTH);
-  text(salutation, fonts.regular, regularName, LEFT, template.salutationY, salutationSize);
-  text(encodable(fonts.mono)(letter.code), fonts.mono, monoName, LEFT + 14, template.codeY, CODE_SIZE);
+  operators.push(
+    ...lineOperators(page, fonts.regular, salutation, {
+      x: LEFT,
+      y: template.salutationY,
+      size: salutationSize,
+    }),
+    ...drawText(fonts.mono.encodeText(letter.code), {
+      font: fontKey(page, fonts.mono),
+      size: CODE_SIZE,
+      x: LEFT + 14,
+      y: template.codeY,
+      color: INK,
+      rotate: degrees(0),
+      xSkew: degrees(0),
+      ySkew: degrees(0),
+    }),
+  );
   const stream = PDFContentStream.of(doc.context.obj({}), operators, false);
   page.node.addContentStream(doc.context.register(stream));
 }
@@ -216,6 +225,7 @@ export async function renderInvitationLetters(letters: readonly InvitationLetter
       templates.set(keyText, template);
     }
 
+    await prepareLetterPage(fonts, letter);
     addLetterPage(doc, fonts, template, letter);
   }
   return doc.save();
