@@ -13,7 +13,6 @@
  * Page, letterhead, window, date and line setting: letterLayout.ts; fonts: letterFonts.ts.
  */
 import {
-  PDFContentStream,
   PDFDocument,
   StandardFonts,
   degrees,
@@ -37,17 +36,16 @@ import {
   LINE,
   PAGE,
   TEXT_WIDTH,
-  addressBlock,
+  addContent,
   addressBlockLines,
+  addressBlockOperators,
   dateLine,
+  dateOperators,
   describeLetters,
-  drawDate,
-  drawLetterhead,
-  drawTextLine,
-  fittedSize,
   fontKey,
   fromTop,
   letterFontsFor,
+  letterheadOperators,
   lineOperators,
   prepareLetterhead,
   wrap,
@@ -92,7 +90,7 @@ class Typesetter {
     const indent = options.indent ?? 0;
     const lineHeight = Math.max(LINE, size * 1.35);
     for (const line of wrap(text, font, size, TEXT_WIDTH - indent)) {
-      drawTextLine(this.page, line, { x: LEFT + indent, y: this.y, size, font });
+      this.page.pushOperators(...lineOperators(this.page, font, line, { x: LEFT + indent, y: this.y, size }));
       this.y -= lineHeight;
     }
     this.y -= options.after ?? 0;
@@ -136,8 +134,10 @@ async function buildTemplate(doc: PDFDocument, key: TemplateKey): Promise<Templa
   await fonts.bold.prepare([titles[language], t.portalUrl, `${t.validLabel} ${t.validUntil}`]);
   await fonts.regular.prepare([dateLine(language, key.date), ...Object.values(t).flat()]);
   const ts = new Typesetter(page, fonts);
-  drawLetterhead(page, fonts, organisation); // the address block is per letter
-  drawDate(page, fonts.regular, language, key.date);
+  page.pushOperators(
+    ...letterheadOperators(page, fonts, organisation), // the address block is per letter
+    ...dateOperators(page, fonts.regular, language, key.date),
+  );
 
   // Subject, (salutation), body, (code), expiry, closing.
   ts.y = fromTop(108);
@@ -175,17 +175,14 @@ async function prepareLetterPage(fonts: Fonts, letter: InvitationLetter): Promis
 function addLetterPage(doc: PDFDocument, fonts: Fonts, template: Template, letter: InvitationLetter): void {
   const page = doc.addPage(PAGE);
   const templateName = page.node.newXObject('Letter', template.page.ref);
-  const operators: PDFOperator[] = [pushGraphicsState(), drawObject(templateName), popGraphicsState()];
-  for (const line of addressBlock(letter.language, letter.addressee, fonts.regular)) {
-    operators.push(...lineOperators(page, fonts.regular, line.text, { x: LEFT, y: line.y, size: line.size }));
-  }
-  const salutation = fonts.regular.typeface.printable(salutationLine(letter.language, letter.addressee));
-  const salutationSize = fittedSize(fonts.regular, salutation, BODY_SIZE, TEXT_WIDTH);
-  operators.push(
-    ...lineOperators(page, fonts.regular, salutation, {
-      x: LEFT,
+  const operators: PDFOperator[] = [
+    pushGraphicsState(),
+    drawObject(templateName),
+    popGraphicsState(),
+    ...addressBlockOperators(page, fonts.regular, letter.language, letter.addressee),
+    ...lineOperators(page, fonts.regular, salutationLine(letter.language, letter.addressee), {
       y: template.salutationY,
-      size: salutationSize,
+      maxWidth: TEXT_WIDTH,
     }),
     ...drawText(fonts.mono.encodeText(letter.code), {
       font: fontKey(page, fonts.mono),
@@ -197,9 +194,8 @@ function addLetterPage(doc: PDFDocument, fonts: Fonts, template: Template, lette
       xSkew: degrees(0),
       ySkew: degrees(0),
     }),
-  );
-  const stream = PDFContentStream.of(doc.context.obj({}), operators, false);
-  page.node.addContentStream(doc.context.register(stream));
+  ];
+  addContent(doc, page, operators, false);
 }
 
 /** One PDF holding every letter (one page each, in the given order), ready to print. */

@@ -98,6 +98,8 @@ class Face {
 interface GlyphChoice {
   face: number;
   advance: number;
+  /** A space or combining mark: it stays in the run it follows when that face has it. */
+  sticky: boolean;
 }
 
 /** A run of text set in one face. */
@@ -107,26 +109,33 @@ interface Run {
 }
 
 const CONTROL_OR_FORMAT = /(?![\u200C\u200D])[\p{Cc}\p{Cf}]/u;
-const isSpaceOrMark = (ch: string) => /[\s\p{M}]/u.test(ch);
 
-/** The faces of one weight, with the choice of face and the advance of every character seen, cached. */
+/**
+ * The faces of one weight. What a character prints as, which face sets it and its advance are
+ * worked out once per character and cached: letters repeat the same few hundred characters.
+ */
 export class Typeface {
-  private readonly glyphs = new Map<number, GlyphChoice | null>();
+  private readonly glyphs = new Map<string, GlyphChoice | null>();
+  private readonly printed = new Map<string, string>();
 
   constructor(readonly faces: readonly Face[]) {}
 
   /** The first face that has the character, or null when none has it. */
   glyph(ch: string): GlyphChoice | null {
-    const codePoint = ch.codePointAt(0) ?? 0;
-    let choice = this.glyphs.get(codePoint);
+    let choice = this.glyphs.get(ch);
     if (choice === undefined) {
+      const codePoint = ch.codePointAt(0) ?? 0;
       const face = this.faces.findIndex((candidate) => candidate.font.hasGlyphForCodePoint(codePoint));
       const font = this.faces[face]?.font;
       choice =
         font === undefined
           ? null
-          : { face, advance: (font.glyphForCodePoint(codePoint).advanceWidth * 1000) / font.unitsPerEm };
-      this.glyphs.set(codePoint, choice);
+          : {
+              face,
+              advance: (font.glyphForCodePoint(codePoint).advanceWidth * 1000) / font.unitsPerEm,
+              sticky: /[\s\p{M}]/u.test(ch),
+            };
+      this.glyphs.set(ch, choice);
     }
     return choice;
   }
@@ -142,23 +151,31 @@ export class Typeface {
     return (this.advanceOf(text) * size) / 1000;
   }
 
-  /**
-   * The text with what no face can print replaced: whitespace becomes a space, control and format
-   * characters go (bidi overrides and zero-width spaces; the joiners that shaping needs stay), a letter falls back to its base letter
-   * without accents, anything else becomes "?". Never an error.
-   */
+  /** The text with every character as printedAs() has it. Never an error. */
   printable(text: string): string {
     let out = '';
     for (const ch of text.normalize('NFC')) {
-      if (/\s/u.test(ch)) out += ' ';
-      else if (CONTROL_OR_FORMAT.test(ch)) continue;
-      else if (this.glyph(ch) !== null) out += ch;
-      else {
-        const base = ch.normalize('NFD').replace(/\p{M}/gu, '');
-        out += base !== '' && [...base].every((part) => this.glyph(part) !== null) ? base : '?';
+      let printed = this.printed.get(ch);
+      if (printed === undefined) {
+        printed = this.printedAs(ch);
+        this.printed.set(ch, printed);
       }
+      out += printed;
     }
     return out;
+  }
+
+  /**
+   * Whitespace prints as a space; control and format characters not at all (bidi overrides,
+   * zero-width spaces; the joiners that shaping needs stay); a character no face has as its base
+   * letter without accents, or else "?".
+   */
+  private printedAs(ch: string): string {
+    if (/\s/u.test(ch)) return ' ';
+    if (CONTROL_OR_FORMAT.test(ch)) return '';
+    if (this.glyph(ch) !== null) return ch;
+    const base = ch.normalize('NFD').replace(/\p{M}/gu, '');
+    return base !== '' && [...base].every((part) => this.glyph(part) !== null) ? base : '?';
   }
 
   /** Printable text cut into runs of one face; spaces and combining marks stay in the run they follow. */
@@ -170,7 +187,8 @@ export class Typeface {
       if (choice === null) continue;
       const face =
         current !== undefined &&
-        isSpaceOrMark(ch) &&
+        current.face !== choice.face &&
+        choice.sticky &&
         this.faces[current.face]?.font.hasGlyphForCodePoint(ch.codePointAt(0) ?? 0)
           ? current.face
           : choice.face;

@@ -10,6 +10,7 @@
  */
 import {
   beginText,
+  drawLine,
   endText,
   moveText,
   popGraphicsState,
@@ -18,7 +19,6 @@ import {
   setFillingColor,
   setFontAndSize,
   showText,
-  type Color,
   type PDFDocument,
   type PDFFont,
   type PDFName,
@@ -140,84 +140,98 @@ export function fontKey(page: PDFPage, font: PDFFont): PDFName {
   return key;
 }
 
-/** The operators that set one printable line at (x, y): a run per face, each where the last ended. */
+/**
+ * The operators that set one line at (x, y), made printable: a run per face, each where the last
+ * ended; `maxWidth` shrinks the size until it fits.
+ */
 export function lineOperators(
   page: PDFPage,
   font: LetterFont,
   text: string,
-  at: { x: number; y: number; size: number; color?: Color },
+  at: { x?: number; y: number; size?: number; grey?: boolean; maxWidth?: number },
 ): PDFOperator[] {
+  const line = font.typeface.printable(text);
+  const size = at.size ?? BODY_SIZE;
+  const fitted = at.maxWidth === undefined ? size : fittedSize(font, line, size, at.maxWidth);
   const operators = [
     pushGraphicsState(),
-    setFillingColor(at.color ?? INK),
+    setFillingColor(at.grey ? GREY : INK),
     beginText(),
-    moveText(at.x, at.y),
+    moveText(at.x ?? LEFT, at.y),
   ];
-  for (const run of font.typeface.runs(text)) {
+  for (const run of font.typeface.runs(line)) {
     const pdfFont = font.pdfFont(run.face);
-    operators.push(setFontAndSize(fontKey(page, pdfFont), at.size), showText(pdfFont.encodeText(run.text)));
+    operators.push(setFontAndSize(fontKey(page, pdfFont), fitted), showText(pdfFont.encodeText(run.text)));
   }
   operators.push(endText(), popGraphicsState());
   return operators;
 }
 
-/** One line at (x, y), made printable; `maxWidth` shrinks the size until it fits. */
-export function drawTextLine(
+/**
+ * Adds `operators` to the page as one content stream, serialised now: a batch of 10,000 letters
+ * would otherwise hold millions of operator objects until the PDF is saved.
+ */
+export function addContent(
+  doc: PDFDocument,
   page: PDFPage,
-  text: string,
-  at: { x?: number; y: number; size?: number; font: LetterFont; grey?: boolean; maxWidth?: number },
+  operators: PDFOperator[],
+  compress: boolean,
 ): void {
-  const line = at.font.typeface.printable(text);
-  const size = at.size ?? BODY_SIZE;
-  page.pushOperators(
-    ...lineOperators(page, at.font, line, {
-      x: at.x ?? LEFT,
-      y: at.y,
-      size: at.maxWidth === undefined ? size : fittedSize(at.font, line, size, at.maxWidth),
-      color: at.grey ? GREY : INK,
-    }),
-  );
+  const content = operators.join('\n');
+  const stream = compress ? doc.context.flateStream(content) : doc.context.stream(content);
+  page.node.addContentStream(doc.context.register(stream));
 }
 
 /** Fold marks, letterhead and the return address line above the address window. */
-export function drawLetterhead(page: PDFPage, fonts: LetterFonts, organisation: Organisation): void {
+export function letterheadOperators(
+  page: PDFPage,
+  fonts: LetterFonts,
+  organisation: Organisation,
+): PDFOperator[] {
   // Fold marks (form B: 105 mm and 210 mm) and the hole mark (148.5 mm).
-  for (const [mm, length] of [
-    [105, 5],
-    [210, 5],
-    [148.5, 8],
-  ] as const) {
-    page.drawLine({
+  const operators = (
+    [
+      [105, 5],
+      [210, 5],
+      [148.5, 8],
+    ] as const
+  ).flatMap(([mm, length]) =>
+    drawLine({
       start: { x: 3 * MM, y: fromTop(mm) },
       end: { x: (3 + length) * MM, y: fromTop(mm) },
       thickness: 0.4,
       color: GREY,
-    });
-  }
+    }),
+  );
 
   // Letterhead.
   const town = [organisation.postcode, organisation.city].filter((part) => part).join(' ');
-  drawTextLine(page, organisation.name, { y: fromTop(20), size: 16, font: fonts.bold, maxWidth: TEXT_WIDTH });
+  operators.push(
+    ...lineOperators(page, fonts.bold, organisation.name, { y: fromTop(20), size: 16, maxWidth: TEXT_WIDTH }),
+  );
   const contact = [organisation.street, town].filter((part) => part).join(' · ');
   if (contact) {
-    drawTextLine(page, contact, {
-      y: fromTop(26),
-      size: 9,
-      font: fonts.regular,
-      grey: true,
-      maxWidth: TEXT_WIDTH,
-    });
+    operators.push(
+      ...lineOperators(page, fonts.regular, contact, {
+        y: fromTop(26),
+        size: 9,
+        grey: true,
+        maxWidth: TEXT_WIDTH,
+      }),
+    );
   }
 
   // Window: the return address line.
   const sender = [organisation.name, organisation.street, town].filter((part) => part).join(' · ');
-  drawTextLine(page, sender, {
-    y: fromTop(53),
-    size: 7,
-    font: fonts.regular,
-    grey: true,
-    maxWidth: ADDRESS_WIDTH,
-  });
+  operators.push(
+    ...lineOperators(page, fonts.regular, sender, {
+      y: fromTop(53),
+      size: 7,
+      grey: true,
+      maxWidth: ADDRESS_WIDTH,
+    }),
+  );
+  return operators;
 }
 
 /** The address block's lines (before they are made printable). */
@@ -225,20 +239,16 @@ export function addressBlockLines(language: Language, addressee: PostalAddressee
   return addressLines(language, addressee).slice(0, ADDRESS_LINES);
 }
 
-/** The address block in the window: its lines made printable, each with its baseline and size. */
-export function addressBlock(
+/** The address block in the window, each line shrunk to fit the window's width. */
+export function addressBlockOperators(
+  page: PDFPage,
+  font: LetterFont,
   language: Language,
   addressee: PostalAddressee,
-  font: LetterFont,
-): { text: string; y: number; size: number }[] {
-  const block: { text: string; y: number; size: number }[] = [];
-  let y = fromTop(67);
-  for (const line of addressBlockLines(language, addressee)) {
-    const text = font.typeface.printable(line);
-    block.push({ text, y, size: fittedSize(font, text, BODY_SIZE, ADDRESS_WIDTH) });
-    y -= 13;
-  }
-  return block;
+): PDFOperator[] {
+  return addressBlockLines(language, addressee).flatMap((line, i) =>
+    lineOperators(page, font, line, { y: fromTop(67) - i * 13, maxWidth: ADDRESS_WIDTH }),
+  );
 }
 
 /** Information block: the letter's date. */
@@ -246,11 +256,11 @@ export function dateLine(language: Language, date: IsoDate): string {
   return `${dateLabels[language]}: ${formatDate(language, date)}`;
 }
 
-export function drawDate(page: PDFPage, font: LetterFont, language: Language, date: IsoDate): void {
-  drawTextLine(page, dateLine(language, date), {
-    x: 125 * MM,
-    y: fromTop(67),
-    size: 10,
-    font,
-  });
+export function dateOperators(
+  page: PDFPage,
+  font: LetterFont,
+  language: Language,
+  date: IsoDate,
+): PDFOperator[] {
+  return lineOperators(page, font, dateLine(language, date), { x: 125 * MM, y: fromTop(67), size: 10 });
 }

@@ -6,26 +6,25 @@
  *
  * Page, letterhead, window, date and line setting: letterLayout.ts; fonts: letterFonts.ts.
  */
-import { PDFDocument, type PDFOperator } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 import type { IsoDate } from '../../../shared/domain';
 import type { Language, Organisation } from '../../../shared/ipc';
 import type { PostalAddressee } from '../mail/format';
 import {
   BODY_SIZE,
-  GREY,
-  LEFT,
   LINE,
   MM,
   PAGE,
   TEXT_WIDTH,
-  addressBlock,
+  addContent,
   addressBlockLines,
+  addressBlockOperators,
   dateLine,
+  dateOperators,
   describeLetters,
-  drawDate,
-  drawLetterhead,
   fromTop,
   letterFontsFor,
+  letterheadOperators,
   lineOperators,
   prepareLetterhead,
   wrap,
@@ -63,34 +62,27 @@ async function prepareLetter(fonts: LetterFonts, letter: SmartPostLetter): Promi
   ]);
 }
 
-/**
- * Adds one letter: its first page, and continuation pages when the text runs long. Each page's
- * lines go into one content stream (drawing line by line would add a stream and a font entry each).
- */
+/** Adds one letter: its first page, and continuation pages when the text runs long. */
 function addLetter(doc: PDFDocument, fonts: LetterFonts, letter: SmartPostLetter): void {
   let page = doc.addPage(PAGE);
   let pageNo = 1;
-  let operators: PDFOperator[] = [];
-  drawLetterhead(page, fonts, letter.organisation);
-  for (const line of addressBlock(letter.language, letter.addressee, fonts.regular)) {
-    operators.push(...lineOperators(page, fonts.regular, line.text, { x: LEFT, y: line.y, size: line.size }));
-  }
-  drawDate(page, fonts.regular, letter.language, letter.date);
+  const operators = [
+    ...letterheadOperators(page, fonts, letter.organisation),
+    ...addressBlockOperators(page, fonts.regular, letter.language, letter.addressee),
+    ...dateOperators(page, fonts.regular, letter.language, letter.date),
+  ];
   let y = fromTop(108);
   for (const subjectLine of wrap(letter.subject, fonts.bold, 12, TEXT_WIDTH)) {
-    operators.push(...lineOperators(page, fonts.bold, subjectLine, { x: LEFT, y, size: 12 }));
+    operators.push(...lineOperators(page, fonts.bold, subjectLine, { y, size: 12 }));
     y -= LINE;
   }
   y -= LINE;
   const nextPage = () => {
-    page.pushOperators(...operators);
-    operators = [];
+    addContent(doc, page, operators.splice(0), true);
     pageNo += 1;
     page = doc.addPage(PAGE);
     const marker = `${labels[letter.language].page} ${pageNo}`;
-    operators.push(
-      ...lineOperators(page, fonts.regular, marker, { x: LEFT, y: fromTop(15), size: 9, color: GREY }),
-    );
+    operators.push(...lineOperators(page, fonts.regular, marker, { y: fromTop(15), size: 9, grey: true }));
     y = fromTop(25);
   };
   for (const paragraph of letter.body.replace(/\r\n?/g, '\n').split('\n')) {
@@ -101,11 +93,11 @@ function addLetter(doc: PDFDocument, fonts: LetterFonts, letter: SmartPostLetter
     }
     for (const text of lines) {
       if (y < BOTTOM) nextPage();
-      operators.push(...lineOperators(page, fonts.regular, text, { x: LEFT, y, size: BODY_SIZE }));
+      operators.push(...lineOperators(page, fonts.regular, text, { y }));
       y -= LINE;
     }
   }
-  page.pushOperators(...operators);
+  addContent(doc, page, operators, true);
 }
 
 /** One PDF holding every letter in the given order, each starting on a new page. */
