@@ -19,9 +19,10 @@ import type { PDFDocument, PDFFont } from 'pdf-lib';
 type FontkitFont = ReturnType<typeof Fontkit.create>;
 type GlyphRun = ReturnType<FontkitFont['layout']>;
 
-const require = createRequire(import.meta.url);
+// Not named `require`: electron-vite's ESM output declares its own at the top of out/main/index.js.
+const packageRequire = createRequire(import.meta.url);
 // The package's "main" (UMD) has `create` under every loader; its "module" build only a default export.
-const fontkit = require('@pdf-lib/fontkit') as typeof Fontkit;
+const fontkit = packageRequire('@pdf-lib/fontkit') as typeof Fontkit;
 
 type Weight = 'regular' | 'bold';
 
@@ -56,7 +57,7 @@ const FACES: readonly { pkg: string; files: Record<Weight, string>; shaped: bool
 
 /** The packages' entry points are dist/index.*; the font files lie in fonts/ beside dist/. */
 function fontFile(pkg: string, file: string): string {
-  return path.join(path.dirname(require.resolve(pkg)), '..', 'fonts', file);
+  return path.join(path.dirname(packageRequire.resolve(pkg)), '..', 'fonts', file);
 }
 
 /** Each face's bytes → its fontkit font, for letterFontkit. */
