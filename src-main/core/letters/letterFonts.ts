@@ -26,33 +26,13 @@ const fontkit = packageRequire('@pdf-lib/fontkit') as typeof Fontkit;
 
 type Weight = 'regular' | 'bold';
 
-/** In fallback order; `shaped` faces go through fontkit's layout. */
-const FACES: readonly { pkg: string; files: Record<Weight, string>; shaped: boolean }[] = [
-  {
-    pkg: '@embedpdf/fonts-latin',
-    files: { regular: 'NotoSans-Regular.ttf', bold: 'NotoSans-Bold.ttf' },
-    shaped: false,
-  },
-  {
-    pkg: '@embedpdf/fonts-arabic',
-    files: { regular: 'NotoNaskhArabic-Regular.ttf', bold: 'NotoNaskhArabic-Bold.ttf' },
-    shaped: true,
-  },
-  {
-    pkg: '@embedpdf/fonts-hebrew',
-    files: { regular: 'NotoSansHebrew-Regular.ttf', bold: 'NotoSansHebrew-Bold.ttf' },
-    shaped: true,
-  },
-  {
-    pkg: '@embedpdf/fonts-sc',
-    files: { regular: 'NotoSansHans-Regular.otf', bold: 'NotoSansHans-Bold.otf' },
-    shaped: false,
-  },
-  {
-    pkg: '@embedpdf/fonts-kr',
-    files: { regular: 'NotoSansKR-Regular.otf', bold: 'NotoSansKR-Bold.otf' },
-    shaped: false,
-  },
+/** In fallback order: package, font family (files `<family>-Regular|Bold.<ext>`), shaped by fontkit. */
+const FACES: readonly { pkg: string; family: string; ext: 'ttf' | 'otf'; shaped: boolean }[] = [
+  { pkg: '@embedpdf/fonts-latin', family: 'NotoSans', ext: 'ttf', shaped: false },
+  { pkg: '@embedpdf/fonts-arabic', family: 'NotoNaskhArabic', ext: 'ttf', shaped: true },
+  { pkg: '@embedpdf/fonts-hebrew', family: 'NotoSansHebrew', ext: 'ttf', shaped: true },
+  { pkg: '@embedpdf/fonts-sc', family: 'NotoSansHans', ext: 'otf', shaped: false },
+  { pkg: '@embedpdf/fonts-kr', family: 'NotoSansKR', ext: 'otf', shaped: false },
 ];
 
 /** The packages' entry points are dist/index.*; the font files lie in fonts/ beside dist/. */
@@ -209,7 +189,10 @@ export const typefaces: Record<Weight, Typeface> = {
 };
 
 function typefaceOf(weight: Weight): Typeface {
-  return new Typeface(FACES.map(({ pkg, files, shaped }) => new Face(fontFile(pkg, files[weight]), shaped)));
+  const style = weight === 'bold' ? 'Bold' : 'Regular';
+  return new Typeface(
+    FACES.map(({ pkg, family, ext, shaped }) => new Face(fontFile(pkg, `${family}-${style}.${ext}`), shaped)),
+  );
 }
 
 /** What pdf-lib reads a face with: the face as parsed once per process (see Face.load). */
