@@ -40,7 +40,7 @@ const ADDRESS_LINES = 6;
 export const BODY_SIZE = 11;
 export const LINE = 15;
 export const INK = rgb(0.1, 0.1, 0.1);
-export const GREY = rgb(0.35, 0.35, 0.35);
+const GREY = rgb(0.35, 0.35, 0.35);
 
 /** y of a distance from the top edge (PDF coordinates start at the bottom). */
 export const fromTop = (mm: number) => PAGE[1] - mm * MM;
@@ -118,7 +118,7 @@ export function wrap(text: string, font: LetterFont, size: number, width: number
 }
 
 /** Fits a line into `maxWidth` by shrinking its size (long names stay on their line). */
-export function fittedSize(font: LetterFont, text: string, size: number, maxWidth: number): number {
+function fittedSize(font: LetterFont, text: string, size: number, maxWidth: number): number {
   const width = font.typeface.widthOfTextAtSize(text, size);
   return width > maxWidth ? Math.max(6, (size * maxWidth) / width) : size;
 }
