@@ -57,7 +57,7 @@ export function letterFontsFor(doc: PDFDocument): LetterFonts {
   return { regular: new LetterFont(doc, typefaces.regular), bold: new LetterFont(doc, typefaces.bold) };
 }
 
-/** Prepares the fonts for what drawLetterhead sets. */
+/** Prepares the fonts for what letterheadOperators sets. */
 export async function prepareLetterhead(fonts: LetterFonts, organisation: Organisation): Promise<void> {
   await fonts.bold.prepare([organisation.name]);
   await fonts.regular.prepare(Object.values(organisation).filter((value) => value !== null));
