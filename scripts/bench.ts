@@ -7,6 +7,8 @@
  *    transactions, and writes the same portfolio as the plain electron-store baseline's JSON file;
  * 2. a second child process opens the data dir with `createCore` and asks every question through
  *    `core.invoke`, then as bare SQL (the floor), then the JSON baseline (scripts/bench/measure.ts);
+ *    a third renders letters: one with 20,000 unspaced characters, and a SmartPost batch of
+ *    min(size, 10,000) letters (scripts/bench/letters.ts);
  * 3. the table is printed and bench/results.json is updated (sizes not measured keep their figures).
  *
  * `--no-baseline` skips the JSON baseline; `--keep` keeps the data dirs (their paths are printed);
@@ -16,6 +18,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runWorker } from './bench/child';
+import type { LettersInput, LettersOutput } from './bench/letters';
 import type { MeasureInput, MeasureOutput } from './bench/measure';
 import {
   checkTargets,
@@ -31,6 +34,8 @@ import type { GenerateInput, GenerateOutput } from './bench/worker';
 
 const root = path.resolve(import.meta.dirname, '..');
 const resultsFile = path.join(root, 'bench', 'results.json');
+/** The SmartPost batch of issue 14: 10,000 letters (fewer at smaller sizes). */
+const LETTER_BATCH = 10_000;
 
 interface Options {
   sizes: number[];
@@ -84,6 +89,13 @@ function benchSize(contacts: number, options: Options, machine: SizeResult['mach
       contacts,
       tmp,
     );
+    const letters = runWorker<LettersInput, LettersOutput>(
+      'letters',
+      { batch: Math.min(contacts, LETTER_BATCH) },
+      contacts,
+      tmp,
+    );
+    const rows = [...measured.rows, ...letters.rows];
     const notes = [...measured.notes];
     if (generated.baseline?.note) notes.push(generated.baseline.note);
     return {
@@ -109,9 +121,10 @@ function benchSize(contacts: number, options: Options, machine: SizeResult['mach
         baselineRssBytes: measured.baselineRssBytes,
       },
       loadAverage: { before: loadBefore, after: os.loadavg()[0] ?? 0 },
-      rows: measured.rows,
+      rows,
+      letters: { batch: letters.batch, peakRssBytes: letters.peakRssBytes },
       searchByLength: measured.searchByLength,
-      targets: checkTargets(measured.rows, measured.rssBytes),
+      targets: checkTargets(rows, measured.rssBytes, letters),
       notes,
     };
   } finally {

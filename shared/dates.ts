@@ -26,6 +26,32 @@ export function isIsoDate(value: unknown): value is IsoDate {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+/**
+ * The contract dates the app accepts. ERPs write `9999-12-31` for "open-ended"; what the app derives
+ * from a contract date (access windows of up to 365 days, the contact page's timeline up to 425 days
+ * on) has to stay a four-digit year, so the last accepted day is two years short of 9999-12-31.
+ */
+export const CONTRACT_DATES = { from: '1900-01-01', to: '9997-12-31' } as const;
+
+/** True for a calendar date inside CONTRACT_DATES. */
+export function isContractDate(iso: IsoDate): boolean {
+  return iso >= CONTRACT_DATES.from && iso <= CONTRACT_DATES.to;
+}
+
+/**
+ * A calendar date written by `format` (an Intl.DateTimeFormat in UTC) with a year of at least four
+ * digits: year 26 is "0026", neither 1926 (what Date.UTC makes of it) nor "26" (what Intl writes).
+ */
+export function formatCalendarDate(format: Intl.DateTimeFormat, iso: IsoDate): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  const date = new Date(0);
+  date.setUTCFullYear(year ?? 1970, (month ?? 1) - 1, day ?? 1);
+  return format
+    .formatToParts(date)
+    .map((part) => (part.type === 'year' ? part.value.padStart(4, '0') : part.value))
+    .join('');
+}
+
 function partsOf(iso: IsoDate): [year: number, month: number, day: number] {
   if (!isIsoDate(iso)) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${JSON.stringify(iso)}`);
   return iso.split('-').map(Number) as [number, number, number];

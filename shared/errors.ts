@@ -15,6 +15,7 @@ export const errorCodes = [
   'QUOTA_OUT_OF_RANGE',
   // portfolio
   'INVALID_DATE',
+  'DATE_OUT_OF_RANGE',
   'END_BEFORE_START',
   'UNKNOWN_UNIT',
   'UNKNOWN_CONTACT',

@@ -12,7 +12,12 @@ export function heapMegabytes(contacts: number): number {
 }
 
 /** Runs one worker step with a fresh heap (and `gc` exposed) and returns what it wrote. */
-export function runWorker<I, O>(phase: 'generate' | 'measure', input: I, contacts: number, tmp: string): O {
+export function runWorker<I, O>(
+  phase: 'generate' | 'measure' | 'letters',
+  input: I,
+  contacts: number,
+  tmp: string,
+): O {
   const inputFile = path.join(tmp, `${phase}-in.json`);
   const outputFile = path.join(tmp, `${phase}-out.json`);
   fs.writeFileSync(inputFile, JSON.stringify(input));

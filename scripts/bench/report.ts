@@ -42,6 +42,8 @@ export interface SizeResult {
   /** 1-minute load average before generating and after measuring (other work on the machine). */
   loadAverage: { before: number; after: number };
   rows: Row[];
+  /** The letters' process (absent in results from before issue 14). */
+  letters?: { batch: number; peakRssBytes: number };
   searchByLength: MeasureOutput['searchByLength'];
   targets: TargetCheck[];
   notes: string[];
@@ -128,6 +130,8 @@ const ORDER = [
   'invitePreview',
   'invite',
   'change',
+  'letterLong',
+  'letterBatch',
 ];
 
 export function orderedRows(rows: readonly Row[]): Row[] {
@@ -164,8 +168,12 @@ function check(
   };
 }
 
-/** The targets of issue 6 (stated for 1,000,000 contacts; checked at every size). */
-export function checkTargets(rows: readonly Row[], rssBytes: number): TargetCheck[] {
+/** The targets of issues 6 and 14 (stated for 1,000,000 contacts; checked at every size). */
+export function checkTargets(
+  rows: readonly Row[],
+  rssBytes: number,
+  letters: { batch: number; peakRssBytes: number },
+): TargetCheck[] {
   const get = (key: string) => rows.find((r) => r.key === key);
   const app = (key: string, which: keyof Timing = 'p50') => get(key)?.app?.[which] ?? null;
   const out: (TargetCheck | null)[] = [];
@@ -187,6 +195,11 @@ export function checkTargets(rows: readonly Row[], rssBytes: number): TargetChec
   out.push(check('list page, first open (counts of all contacts)', 10, app('listFirst')));
   out.push(check('bulk invite of the ~1,000-unit property', 500, app('invite')));
   out.push(check('main-process RSS', 300 * 2 ** 20, rssBytes, 'bytes'));
+  out.push(check('one letter, 20,000 characters without a space (p50)', 50, app('letterLong')));
+  // 10,000 letters in 60 s: 6 ms a letter, at any batch size.
+  const batch = `SmartPost batch of ${letters.batch.toLocaleString('en')} letters`;
+  out.push(check(batch, 6 * letters.batch, app('letterBatch')));
+  out.push(check(`${batch}: peak RSS`, 500 * 2 ** 20, letters.peakRssBytes, 'bytes'));
   for (const r of orderedRows(rows)) {
     if (r.app === null || r.floor === null || !(r.floor.p50 > 0)) continue;
     const ratio = r.app.p50 / r.floor.p50;
@@ -268,7 +281,7 @@ export function formatTable(result: SizeResult): string {
   if (lengths) lines.push(`search p50 / p99 by prefix length — ${lengths}`);
   const info = orderedRows(result.rows).filter((r) => r.info);
   for (const r of info) lines.push(`  ${r.question}: ${r.info}`);
-  lines.push('targets (issue 6):');
+  lines.push('targets (issues 6 and 14):');
   for (const t of result.targets) {
     lines.push(
       `  ${t.met ? 'met   ' : 'MISSED'} ${t.target}: ${t.value} (${t.limit})${t.over ? `, ${t.over} over` : ''}`,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate } from '../dates';
+import { isContractDate, isIsoDate } from '../dates';
 
 /** Declares a channel: `channel<ResponseType>()(requestSchema)`; the response exists only as a type. */
 export function channel<Res>() {
@@ -15,6 +15,9 @@ export const isoDateSchema = z.string({ error: 'INVALID_DATE' }).refine(isIsoDat
 export function integerIn(min: number, max: number, code: string) {
   return z.number({ error: code }).int({ error: code }).min(min, { error: code }).max(max, { error: code });
 }
+
+/** A contract's start or end: a calendar date inside CONTRACT_DATES (errors.json names the range). */
+export const contractDateSchema = isoDateSchema.refine(isContractDate, { error: 'DATE_OUT_OF_RANGE' });
 
 export const idSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 

@@ -11,9 +11,9 @@ import type {
 } from '../domain';
 import {
   channel,
+  contractDateSchema,
   emailSchema,
   idSchema,
-  isoDateSchema,
   noPayload,
   optionalText,
   requiredText,
@@ -223,8 +223,8 @@ export const contractInputSchema = z.strictObject({
   unitId: idSchema,
   type: z.enum(['tenant', 'owner']),
   number: requiredText(40),
-  start: isoDateSchema,
-  end: isoDateSchema.nullable(),
+  start: contractDateSchema,
+  end: contractDateSchema.nullable(),
 });
 export type ContractInput = z.input<typeof contractInputSchema>;
 
@@ -254,5 +254,5 @@ export const portfolioChannels = {
   'contracts.create': channel<ContactDetail>()(contractInputSchema),
   'contracts.update': channel<ContactDetail>()(contractInputSchema.extend({ id: idSchema })),
   /** Ends a running or open-ended contract on the given day. */
-  'contracts.end': channel<ContactDetail>()(z.strictObject({ id: idSchema, end: isoDateSchema })),
+  'contracts.end': channel<ContactDetail>()(z.strictObject({ id: idSchema, end: contractDateSchema })),
 } as const;

@@ -10,10 +10,9 @@
  * Those few hundred bytes per page are written as one uncompressed content stream (deflating a
  * thousand tiny streams cost more than all the rest of the rendering).
  *
- * Page, letterhead, window, date and fonts: letterLayout.ts.
+ * Page, letterhead, window, date and line setting: letterLayout.ts; fonts: letterFonts.ts.
  */
 import {
-  PDFContentStream,
   PDFDocument,
   StandardFonts,
   degrees,
@@ -37,15 +36,18 @@ import {
   LINE,
   PAGE,
   TEXT_WIDTH,
-  addressBlock,
+  addContent,
+  addressBlockLines,
+  addressBlockOperators,
+  dateLine,
+  dateOperators,
   describeLetters,
-  drawDate,
-  drawLetterhead,
-  drawTextLine,
-  embedLetterFonts,
-  encodable,
-  fittedSize,
+  fontKey,
   fromTop,
+  letterFontsFor,
+  letterheadOperators,
+  lineOperators,
+  prepareLetterhead,
   wrap,
   type LetterFonts,
 } from './letterLayout';
@@ -65,9 +67,9 @@ const CODE_SIZE = 20;
 const titles = { de: 'Einladung zum Kundenportal', en: 'Invitation to the customer portal' } as const;
 
 interface Fonts extends LetterFonts {
+  /** The code's font: Courier Bold, a standard font (the code is A–Z, 0–9 and "-"). */
   mono: PDFFont;
 }
-type FontName = keyof Fonts;
 
 /** Draws text on one page with the fonts of its document, keeping a cursor for paragraphs. */
 class Typesetter {
@@ -79,13 +81,16 @@ class Typesetter {
   ) {}
 
   /** A wrapped paragraph at the cursor, then `after` points of space. */
-  paragraph(text: string, options: { font?: FontName; size?: number; indent?: number; after?: number } = {}) {
+  paragraph(
+    text: string,
+    options: { font?: keyof LetterFonts; size?: number; indent?: number; after?: number } = {},
+  ) {
     const font = this.fonts[options.font ?? 'regular'];
     const size = options.size ?? BODY_SIZE;
     const indent = options.indent ?? 0;
     const lineHeight = Math.max(LINE, size * 1.35);
-    for (const line of wrap(encodable(font)(text), font, size, TEXT_WIDTH - indent)) {
-      drawTextLine(this.page, line, { x: LEFT + indent, y: this.y, size, font });
+    for (const line of wrap(text, font, size, TEXT_WIDTH - indent)) {
+      this.page.pushOperators(...lineOperators(this.page, font, line, { x: LEFT + indent, y: this.y, size }));
       this.y -= lineHeight;
     }
     this.y -= options.after ?? 0;
@@ -100,7 +105,7 @@ class Typesetter {
 }
 
 async function embedFonts(doc: PDFDocument): Promise<Fonts> {
-  return { ...(await embedLetterFonts(doc)), mono: await doc.embedFont(StandardFonts.CourierBold) };
+  return { ...letterFontsFor(doc), mono: await doc.embedFont(StandardFonts.CourierBold) };
 }
 
 /** What every letter of one template shares. */
@@ -125,9 +130,14 @@ async function buildTemplate(doc: PDFDocument, key: TemplateKey): Promise<Templa
   const source = await PDFDocument.create();
   const page = source.addPage(PAGE);
   const fonts = await embedFonts(source);
+  await prepareLetterhead(fonts, organisation);
+  await fonts.bold.prepare([titles[language], t.portalUrl, `${t.validLabel} ${t.validUntil}`]);
+  await fonts.regular.prepare([dateLine(language, key.date), ...Object.values(t).flat()]);
   const ts = new Typesetter(page, fonts);
-  drawLetterhead(page, fonts, organisation); // the address block is per letter
-  drawDate(page, fonts.regular, language, key.date);
+  page.pushOperators(
+    ...letterheadOperators(page, fonts, organisation), // the address block is per letter
+    ...dateOperators(page, fonts.regular, language, key.date),
+  );
 
   // Subject, (salutation), body, (code), expiry, closing.
   ts.y = fromTop(108);
@@ -150,6 +160,14 @@ async function buildTemplate(doc: PDFDocument, key: TemplateKey): Promise<Templa
   return { page: await doc.embedPage(page), salutationY, codeY };
 }
 
+/** Embeds the faces of what addLetterPage sets in the main document. */
+async function prepareLetterPage(fonts: Fonts, letter: InvitationLetter): Promise<void> {
+  await fonts.regular.prepare([
+    ...addressBlockLines(letter.language, letter.addressee),
+    salutationLine(letter.language, letter.addressee),
+  ]);
+}
+
 /**
  * One letter's page: the template, then address block, salutation and code, written directly as
  * one uncompressed content stream (pdf-lib's drawText would deflate a stream per page).
@@ -157,40 +175,27 @@ async function buildTemplate(doc: PDFDocument, key: TemplateKey): Promise<Templa
 function addLetterPage(doc: PDFDocument, fonts: Fonts, template: Template, letter: InvitationLetter): void {
   const page = doc.addPage(PAGE);
   const templateName = page.node.newXObject('Letter', template.page.ref);
-  const regularName = page.node.newFontDictionary(fonts.regular.name, fonts.regular.ref);
-  const monoName = page.node.newFontDictionary(fonts.mono.name, fonts.mono.ref);
-  const operators: PDFOperator[] = [pushGraphicsState(), drawObject(templateName), popGraphicsState()];
-  const text = (
-    line: string,
-    font: PDFFont,
-    fontName: typeof regularName,
-    x: number,
-    y: number,
-    size: number,
-  ) => {
-    operators.push(
-      ...drawText(font.encodeText(line), {
-        font: fontName,
-        size,
-        x,
-        y,
-        color: INK,
-        rotate: degrees(0),
-        xSkew: degrees(0),
-        ySkew: degrees(0),
-      }),
-    );
-  };
-  for (const line of addressBlock(letter.language, letter.addressee, fonts.regular)) {
-    text(line.text, fonts.regular, regularName, LEFT, line.y, line.size);
-  }
-  const clean = encodable(fonts.regular);
-  const salutation = clean(salutationLine(letter.language, letter.addressee));
-  const salutationSize = fittedSize(fonts.regular, salutation, BODY_SIZE, TEXT_WIDTH);
-  text(salutation, fonts.regular, regularName, LEFT, template.salutationY, salutationSize);
-  text(encodable(fonts.mono)(letter.code), fonts.mono, monoName, LEFT + 14, template.codeY, CODE_SIZE);
-  const stream = PDFContentStream.of(doc.context.obj({}), operators, false);
-  page.node.addContentStream(doc.context.register(stream));
+  const operators: PDFOperator[] = [
+    pushGraphicsState(),
+    drawObject(templateName),
+    popGraphicsState(),
+    ...addressBlockOperators(page, fonts.regular, letter.language, letter.addressee),
+    ...lineOperators(page, fonts.regular, salutationLine(letter.language, letter.addressee), {
+      y: template.salutationY,
+      maxWidth: TEXT_WIDTH,
+    }),
+    ...drawText(fonts.mono.encodeText(letter.code), {
+      font: fontKey(page, fonts.mono),
+      size: CODE_SIZE,
+      x: LEFT + 14,
+      y: template.codeY,
+      color: INK,
+      rotate: degrees(0),
+      xSkew: degrees(0),
+      ySkew: degrees(0),
+    }),
+  ];
+  addContent(doc, page, operators, false);
 }
 
 /** One PDF holding every letter (one page each, in the given order), ready to print. */
@@ -216,6 +221,7 @@ export async function renderInvitationLetters(letters: readonly InvitationLetter
       templates.set(keyText, template);
     }
 
+    await prepareLetterPage(fonts, letter);
     addLetterPage(doc, fonts, template, letter);
   }
   return doc.save();

@@ -2,16 +2,33 @@
  * The layout every printed letter shares (invitationLetter.ts, smartPostLetter.ts): A4, laid out
  * after DIN 5008 form B — fold and hole marks on the left edge, letterhead, return address line and
  * address block in the window area (45 mm from the top, 25 mm from the left edge), date in the
- * information block, text from 108 mm down — and the standard fonts the text is set in.
+ * information block, text from 108 mm down — and how a line of text is measured, wrapped and set.
  *
- * The standard PDF fonts (Helvetica, Courier) use WinAnsi encoding: German umlauts and ß, „“ and –
- * render; any other character (a rare letter in a name) is reduced to its base letter ("ł" → "l")
- * or "?", never an error. Text is PDF text, not HTML: nothing is escaped.
+ * Text is set in the Noto faces of letterFonts.ts, each character in the first face that has it,
+ * so names in any of their scripts print; what no face has is replaced (Typeface.printable), never
+ * an error. Text is PDF text, not HTML: nothing is escaped.
  */
-import { StandardFonts, rgb, type PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
+import {
+  beginText,
+  drawLine,
+  endText,
+  moveText,
+  popGraphicsState,
+  pushGraphicsState,
+  rgb,
+  setFillingColor,
+  setFontAndSize,
+  showText,
+  type PDFDocument,
+  type PDFFont,
+  type PDFName,
+  type PDFOperator,
+  type PDFPage,
+} from 'pdf-lib';
 import type { IsoDate } from '../../../shared/domain';
 import type { Language, Organisation } from '../../../shared/ipc';
 import { addressLines, formatDate, type PostalAddressee } from '../mail/format';
+import { LetterFont, typefaces } from './letterFonts';
 
 export const MM = 72 / 25.4;
 export const PAGE: [number, number] = [210 * MM, 297 * MM];
@@ -23,7 +40,7 @@ const ADDRESS_LINES = 6;
 export const BODY_SIZE = 11;
 export const LINE = 15;
 export const INK = rgb(0.1, 0.1, 0.1);
-export const GREY = rgb(0.35, 0.35, 0.35);
+const GREY = rgb(0.35, 0.35, 0.35);
 
 /** y of a distance from the top edge (PDF coordinates start at the bottom). */
 export const fromTop = (mm: number) => PAGE[1] - mm * MM;
@@ -31,15 +48,19 @@ export const fromTop = (mm: number) => PAGE[1] - mm * MM;
 const dateLabels = { de: 'Datum', en: 'Date' } as const;
 
 export interface LetterFonts {
-  regular: PDFFont;
-  bold: PDFFont;
+  regular: LetterFont;
+  bold: LetterFont;
 }
 
-export async function embedLetterFonts(doc: PDFDocument): Promise<LetterFonts> {
-  return {
-    regular: await doc.embedFont(StandardFonts.Helvetica),
-    bold: await doc.embedFont(StandardFonts.HelveticaBold),
-  };
+/** The letter typefaces in `doc`; each embeds the faces a text needs when prepared with it. */
+export function letterFontsFor(doc: PDFDocument): LetterFonts {
+  return { regular: new LetterFont(doc, typefaces.regular), bold: new LetterFont(doc, typefaces.bold) };
+}
+
+/** Prepares the fonts for what letterheadOperators sets. */
+export async function prepareLetterhead(fonts: LetterFonts, organisation: Organisation): Promise<void> {
+  await fonts.bold.prepare([organisation.name]);
+  await fonts.regular.prepare(Object.values(organisation).filter((value) => value !== null));
 }
 
 /** Title, author, creator and language of a PDF of letters. */
@@ -53,170 +74,193 @@ export function describeLetters(
   doc.setLanguage(about.language === 'de' ? 'de-DE' : 'en-GB');
 }
 
-const cleaners = new WeakMap<PDFFont, (text: string) => string>();
-
-/** Reduces text to what the font can encode (see the file comment). */
-export function encodable(font: PDFFont): (text: string) => string {
-  let clean = cleaners.get(font);
-  if (clean === undefined) {
-    clean = cleanerFor(font);
-    cleaners.set(font, clean);
-  }
-  return clean;
-}
-
-/** Letters without a decomposition into base letter + accent. */
-const BASE_LETTERS: Record<string, string> = {
-  Ł: 'L',
-  ł: 'l',
-  Đ: 'D',
-  đ: 'd',
-  Ħ: 'H',
-  ħ: 'h',
-  ı: 'i',
-  Ŧ: 'T',
-  ŧ: 't',
-};
-
-function cleanerFor(font: PDFFont): (text: string) => string {
-  const supported = new Set(font.getCharacterSet());
-  const ok = (ch: string) => supported.has(ch.codePointAt(0) ?? 0);
-  return (text) => {
-    let out = '';
-    for (const ch of text.normalize('NFC')) {
-      if (ok(ch)) out += ch;
-      else if (/\s/u.test(ch)) out += ' ';
-      else {
-        const base = BASE_LETTERS[ch] ?? ch.normalize('NFD').replace(/\p{M}/gu, '');
-        out += base !== '' && [...base].every(ok) ? base : '?';
-      }
-    }
-    return out;
-  };
-}
-
 /**
- * Splits a paragraph into lines no wider than `width`. A word wider than that stays whole on a line
- * of its own, or with `cutOverlongWords` is cut where it stops fitting.
+ * Splits a paragraph into printable lines no wider than `width`, in one pass: each character's
+ * advance is looked up once (cached per typeface), so a paragraph costs time linear in its length.
+ * A word wider than a line (a URL, text without spaces such as Chinese) is cut where it stops fitting.
  */
-export function wrap(
-  text: string,
-  font: PDFFont,
-  size: number,
-  width: number,
-  { cutOverlongWords = false } = {},
-): string[] {
+export function wrap(text: string, font: LetterFont, size: number, width: number): string[] {
+  const { typeface } = font;
+  const limit = (width * 1000) / size; // in thousandths of an em, as advances are
+  const space = typeface.advanceOf(' ');
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/).filter((w) => w)) {
-    let rest = word;
-    while (cutOverlongWords && font.widthOfTextAtSize(rest, size) > width && rest.length > 1) {
-      // An overlong word (a URL): cut it where it stops fitting.
-      let cut = rest.length - 1;
-      while (cut > 1 && font.widthOfTextAtSize(rest.slice(0, cut), size) > width) cut -= 1;
-      if (line) lines.push(line);
-      lines.push(rest.slice(0, cut));
-      line = '';
-      rest = rest.slice(cut);
+  let lineAdvance = 0;
+  for (const word of typeface.printable(text).split(' ')) {
+    if (word === '') continue;
+    const advance = typeface.advanceOf(word);
+    if (line !== '' && lineAdvance + space + advance <= limit) {
+      line += ` ${word}`;
+      lineAdvance += space + advance;
+      continue;
     }
-    const candidate = line ? `${line} ${rest}` : rest;
-    if (line && font.widthOfTextAtSize(candidate, size) > width) {
-      lines.push(line);
-      line = rest;
-    } else {
-      line = candidate;
+    if (line !== '') lines.push(line);
+    line = '';
+    lineAdvance = 0;
+    if (advance <= limit) {
+      line = word;
+      lineAdvance = advance;
+      continue;
+    }
+    for (const ch of word) {
+      const chAdvance = typeface.glyph(ch)?.advance ?? 0;
+      if (line !== '' && lineAdvance + chAdvance > limit) {
+        lines.push(line);
+        line = '';
+        lineAdvance = 0;
+      }
+      line += ch;
+      lineAdvance += chAdvance;
     }
   }
-  if (line) lines.push(line);
+  if (line !== '') lines.push(line);
   return lines;
 }
 
 /** Fits a line into `maxWidth` by shrinking its size (long names stay on their line). */
-export function fittedSize(font: PDFFont, text: string, size: number, maxWidth: number): number {
-  // Cheap bound first: no Helvetica glyph is wider than 1 em.
-  if (text.length * size <= maxWidth) return size;
-  const width = font.widthOfTextAtSize(text, size);
+function fittedSize(font: LetterFont, text: string, size: number, maxWidth: number): number {
+  const width = font.typeface.widthOfTextAtSize(text, size);
   return width > maxWidth ? Math.max(6, (size * maxWidth) / width) : size;
 }
 
-/** One line at (x, y), reduced to what `font` can encode; `maxWidth` shrinks the size until it fits. */
-export function drawTextLine(
+const fontKeys = new WeakMap<PDFPage, Map<PDFFont, PDFName>>();
+
+/** The name `font` has in the page's resources, added on first use. */
+export function fontKey(page: PDFPage, font: PDFFont): PDFName {
+  let keys = fontKeys.get(page);
+  if (keys === undefined) {
+    keys = new Map();
+    fontKeys.set(page, keys);
+  }
+  let key = keys.get(font);
+  if (key === undefined) {
+    key = page.node.newFontDictionary(font.name, font.ref);
+    keys.set(font, key);
+  }
+  return key;
+}
+
+/**
+ * The operators that set one line at (x, y), made printable: a run per face, each where the last
+ * ended; `maxWidth` shrinks the size until it fits.
+ */
+export function lineOperators(
   page: PDFPage,
+  font: LetterFont,
   text: string,
-  at: { x?: number; y: number; size?: number; font: PDFFont; grey?: boolean; maxWidth?: number },
+  at: { x?: number; y: number; size?: number; grey?: boolean; maxWidth?: number },
+): PDFOperator[] {
+  const line = font.typeface.printable(text);
+  const size = at.size ?? BODY_SIZE;
+  const fitted = at.maxWidth === undefined ? size : fittedSize(font, line, size, at.maxWidth);
+  const operators = [
+    pushGraphicsState(),
+    setFillingColor(at.grey ? GREY : INK),
+    beginText(),
+    moveText(at.x ?? LEFT, at.y),
+  ];
+  for (const run of font.typeface.runs(line)) {
+    const pdfFont = font.pdfFont(run.face);
+    operators.push(setFontAndSize(fontKey(page, pdfFont), fitted), showText(pdfFont.encodeText(run.text)));
+  }
+  operators.push(endText(), popGraphicsState());
+  return operators;
+}
+
+/**
+ * Adds `operators` to the page as one content stream, serialised now: a batch of 10,000 letters
+ * would otherwise hold millions of operator objects until the PDF is saved.
+ */
+export function addContent(
+  doc: PDFDocument,
+  page: PDFPage,
+  operators: PDFOperator[],
+  compress: boolean,
 ): void {
-  const clean = encodable(at.font)(text);
-  const size =
-    at.maxWidth === undefined
-      ? (at.size ?? BODY_SIZE)
-      : fittedSize(at.font, clean, at.size ?? BODY_SIZE, at.maxWidth);
-  page.drawText(clean, { x: at.x ?? LEFT, y: at.y, size, font: at.font, color: at.grey ? GREY : INK });
+  const content = operators.join('\n');
+  const stream = compress ? doc.context.flateStream(content) : doc.context.stream(content);
+  page.node.addContentStream(doc.context.register(stream));
 }
 
 /** Fold marks, letterhead and the return address line above the address window. */
-export function drawLetterhead(page: PDFPage, fonts: LetterFonts, organisation: Organisation): void {
+export function letterheadOperators(
+  page: PDFPage,
+  fonts: LetterFonts,
+  organisation: Organisation,
+): PDFOperator[] {
   // Fold marks (form B: 105 mm and 210 mm) and the hole mark (148.5 mm).
-  for (const [mm, length] of [
-    [105, 5],
-    [210, 5],
-    [148.5, 8],
-  ] as const) {
-    page.drawLine({
+  const operators = (
+    [
+      [105, 5],
+      [210, 5],
+      [148.5, 8],
+    ] as const
+  ).flatMap(([mm, length]) =>
+    drawLine({
       start: { x: 3 * MM, y: fromTop(mm) },
       end: { x: (3 + length) * MM, y: fromTop(mm) },
       thickness: 0.4,
       color: GREY,
-    });
-  }
+    }),
+  );
 
   // Letterhead.
   const town = [organisation.postcode, organisation.city].filter((part) => part).join(' ');
-  drawTextLine(page, organisation.name, { y: fromTop(20), size: 16, font: fonts.bold, maxWidth: TEXT_WIDTH });
+  operators.push(
+    ...lineOperators(page, fonts.bold, organisation.name, { y: fromTop(20), size: 16, maxWidth: TEXT_WIDTH }),
+  );
   const contact = [organisation.street, town].filter((part) => part).join(' · ');
   if (contact) {
-    drawTextLine(page, contact, {
-      y: fromTop(26),
-      size: 9,
-      font: fonts.regular,
-      grey: true,
-      maxWidth: TEXT_WIDTH,
-    });
+    operators.push(
+      ...lineOperators(page, fonts.regular, contact, {
+        y: fromTop(26),
+        size: 9,
+        grey: true,
+        maxWidth: TEXT_WIDTH,
+      }),
+    );
   }
 
   // Window: the return address line.
   const sender = [organisation.name, organisation.street, town].filter((part) => part).join(' · ');
-  drawTextLine(page, sender, {
-    y: fromTop(53),
-    size: 7,
-    font: fonts.regular,
-    grey: true,
-    maxWidth: ADDRESS_WIDTH,
-  });
+  operators.push(
+    ...lineOperators(page, fonts.regular, sender, {
+      y: fromTop(53),
+      size: 7,
+      grey: true,
+      maxWidth: ADDRESS_WIDTH,
+    }),
+  );
+  return operators;
 }
 
-/** The address block in the window: its lines reduced to what `font` can encode, each with its baseline and size. */
-export function addressBlock(
+/** The address block's lines (before they are made printable). */
+export function addressBlockLines(language: Language, addressee: PostalAddressee): string[] {
+  return addressLines(language, addressee).slice(0, ADDRESS_LINES);
+}
+
+/** The address block in the window, each line shrunk to fit the window's width. */
+export function addressBlockOperators(
+  page: PDFPage,
+  font: LetterFont,
   language: Language,
   addressee: PostalAddressee,
-  font: PDFFont,
-): { text: string; y: number; size: number }[] {
-  const clean = encodable(font);
-  const block: { text: string; y: number; size: number }[] = [];
-  let y = fromTop(67);
-  for (const line of addressLines(language, addressee).slice(0, ADDRESS_LINES)) {
-    const text = clean(line);
-    block.push({ text, y, size: fittedSize(font, text, BODY_SIZE, ADDRESS_WIDTH) });
-    y -= 13;
-  }
-  return block;
+): PDFOperator[] {
+  return addressBlockLines(language, addressee).flatMap((line, i) =>
+    lineOperators(page, font, line, { y: fromTop(67) - i * 13, maxWidth: ADDRESS_WIDTH }),
+  );
 }
 
 /** Information block: the letter's date. */
-export function drawDate(page: PDFPage, font: PDFFont, language: Language, date: IsoDate): void {
-  drawTextLine(page, `${dateLabels[language]}: ${formatDate(language, date)}`, {
-    x: 125 * MM,
-    y: fromTop(67),
-    size: 10,
-    font,
-  });
+export function dateLine(language: Language, date: IsoDate): string {
+  return `${dateLabels[language]}: ${formatDate(language, date)}`;
+}
+
+export function dateOperators(
+  page: PDFPage,
+  font: LetterFont,
+  language: Language,
+  date: IsoDate,
+): PDFOperator[] {
+  return lineOperators(page, font, dateLine(language, date), { x: 125 * MM, y: fromTop(67), size: 10 });
 }

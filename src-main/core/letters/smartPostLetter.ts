@@ -4,7 +4,7 @@
  * line and address block in the window, date, subject, then the filled template). A long letter
  * continues on further pages; the usual one-page letter is one page per recipient.
  *
- * Page, letterhead, window, date and fonts: letterLayout.ts.
+ * Page, letterhead, window, date and line setting: letterLayout.ts; fonts: letterFonts.ts.
  */
 import { PDFDocument } from 'pdf-lib';
 import type { IsoDate } from '../../../shared/domain';
@@ -12,20 +12,21 @@ import type { Language, Organisation } from '../../../shared/ipc';
 import type { PostalAddressee } from '../mail/format';
 import {
   BODY_SIZE,
-  GREY,
-  INK,
-  LEFT,
   LINE,
   MM,
   PAGE,
   TEXT_WIDTH,
-  addressBlock,
+  addContent,
+  addressBlockLines,
+  addressBlockOperators,
+  dateLine,
+  dateOperators,
   describeLetters,
-  drawDate,
-  drawLetterhead,
-  embedLetterFonts,
-  encodable,
   fromTop,
+  letterFontsFor,
+  letterheadOperators,
+  lineOperators,
+  prepareLetterhead,
   wrap,
   type LetterFonts,
 } from './letterLayout';
@@ -49,50 +50,60 @@ const labels = {
   en: { page: 'Page', title: 'SmartPost' },
 } as const;
 
+/** Embeds the faces one letter needs. */
+async function prepareLetter(fonts: LetterFonts, letter: SmartPostLetter): Promise<void> {
+  await prepareLetterhead(fonts, letter.organisation);
+  await fonts.bold.prepare([letter.subject]);
+  await fonts.regular.prepare([
+    ...addressBlockLines(letter.language, letter.addressee),
+    dateLine(letter.language, letter.date),
+    labels[letter.language].page,
+    letter.body,
+  ]);
+}
+
 /** Adds one letter: its first page, and continuation pages when the text runs long. */
 function addLetter(doc: PDFDocument, fonts: LetterFonts, letter: SmartPostLetter): void {
-  const clean = encodable(fonts.regular);
   let page = doc.addPage(PAGE);
   let pageNo = 1;
-  drawLetterhead(page, fonts, letter.organisation);
-  for (const line of addressBlock(letter.language, letter.addressee, fonts.regular)) {
-    page.drawText(line.text, { x: LEFT, y: line.y, size: line.size, font: fonts.regular, color: INK });
-  }
-  drawDate(page, fonts.regular, letter.language, letter.date);
+  const operators = [
+    ...letterheadOperators(page, fonts, letter.organisation),
+    ...addressBlockOperators(page, fonts.regular, letter.language, letter.addressee),
+    ...dateOperators(page, fonts.regular, letter.language, letter.date),
+  ];
   let y = fromTop(108);
-  const subjectLines = wrap(encodable(fonts.bold)(letter.subject), fonts.bold, 12, TEXT_WIDTH, {
-    cutOverlongWords: true,
-  });
-  for (const subjectLine of subjectLines) {
-    page.drawText(subjectLine, { x: LEFT, y, size: 12, font: fonts.bold, color: INK });
+  for (const subjectLine of wrap(letter.subject, fonts.bold, 12, TEXT_WIDTH)) {
+    operators.push(...lineOperators(page, fonts.bold, subjectLine, { y, size: 12 }));
     y -= LINE;
   }
   y -= LINE;
   const nextPage = () => {
+    addContent(doc, page, operators.splice(0), true);
     pageNo += 1;
     page = doc.addPage(PAGE);
-    const marker = clean(`${labels[letter.language].page} ${pageNo}`);
-    page.drawText(marker, { x: LEFT, y: fromTop(15), size: 9, font: fonts.regular, color: GREY });
+    const marker = `${labels[letter.language].page} ${pageNo}`;
+    operators.push(...lineOperators(page, fonts.regular, marker, { y: fromTop(15), size: 9, grey: true }));
     y = fromTop(25);
   };
   for (const paragraph of letter.body.replace(/\r\n?/g, '\n').split('\n')) {
-    const lines = wrap(clean(paragraph), fonts.regular, BODY_SIZE, TEXT_WIDTH, { cutOverlongWords: true });
+    const lines = wrap(paragraph, fonts.regular, BODY_SIZE, TEXT_WIDTH);
     if (lines.length === 0) {
       y -= LINE;
       continue;
     }
     for (const text of lines) {
       if (y < BOTTOM) nextPage();
-      page.drawText(text, { x: LEFT, y, size: BODY_SIZE, font: fonts.regular, color: INK });
+      operators.push(...lineOperators(page, fonts.regular, text, { y }));
       y -= LINE;
     }
   }
+  addContent(doc, page, operators, true);
 }
 
 /** One PDF holding every letter in the given order, each starting on a new page. */
 export async function renderSmartPostLetters(letters: readonly SmartPostLetter[]): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
-  const fonts = await embedLetterFonts(doc);
+  const fonts = letterFontsFor(doc);
   const first = letters[0];
   const language = first?.language ?? 'de';
   describeLetters(doc, {
@@ -100,6 +111,9 @@ export async function renderSmartPostLetters(letters: readonly SmartPostLetter[]
     language,
     author: first?.organisation.name,
   });
-  for (const letter of letters) addLetter(doc, fonts, letter);
+  for (const letter of letters) {
+    await prepareLetter(fonts, letter);
+    addLetter(doc, fonts, letter);
+  }
   return doc.save();
 }

@@ -2,6 +2,7 @@
  * How mail and letters address a contact and write a date, in the contact's language.
  * Pure: no clock, no I/O.
  */
+import { formatCalendarDate } from '../../../shared/dates';
 import type { IsoDate } from '../../../shared/domain';
 import type { Language, Salutation } from '../../../shared/ipc';
 
@@ -119,8 +120,7 @@ const dateFormats: Record<Language, Intl.DateTimeFormat> = {
 
 /** A calendar date as the language writes it in a letter: "27.12.2026" / "27 December 2026". */
 export function formatDate(language: Language, iso: IsoDate): string {
-  const [year, month, day] = iso.split('-').map(Number);
-  return dateFormats[language].format(new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1)));
+  return formatCalendarDate(dateFormats[language], iso);
 }
 
 /** For HTML bodies: every value from the data store goes through this. */

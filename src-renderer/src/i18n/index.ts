@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { formatCalendarDate } from '../../../shared/dates';
 import type { AppError } from '../../../shared/errors';
 import type { Language } from '../../../shared/ipc';
 import { de, en } from './messages';
@@ -41,13 +42,13 @@ function intlLocale(language: string): string {
 
 /** Calendar date `YYYY-MM-DD` in the UI language (dd.MM.yyyy / dd/MM/yyyy). */
 export function formatDate(iso: string, language: string = i18next.language): string {
-  const [year, month, day] = iso.split('-').map(Number);
-  return new Intl.DateTimeFormat(intlLocale(language), {
+  const format = new Intl.DateTimeFormat(intlLocale(language), {
     timeZone: 'UTC',
     day: '2-digit',
     month: '2-digit',
     year: 'numeric',
-  }).format(new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1)));
+  });
+  return formatCalendarDate(format, iso);
 }
 
 /**

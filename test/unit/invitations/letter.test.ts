@@ -116,13 +116,13 @@ describe('renderInvitationLetters', () => {
     expect(lines.filter((line) => /^[A-Z]{4}-[A-Z]{4}-[A-Z]{4}$/.test(line)).sort()).toEqual(codes);
   });
 
-  it('renders letters outside WinAnsi as their base letter instead of failing', async () => {
+  it('prints letters outside Latin-1 as themselves (an embedded Noto face, not their base letter)', async () => {
     const bytes = await renderInvitationLetters([
       letter('AAAA-BBBB-CCCC', { firstName: 'Łucja', lastName: 'Şahin-Nguyễn' }),
     ]);
     const { lines } = await pdfTextLines(Buffer.from(bytes).toString('base64'));
-    expect(lines).toContain('Frau Lucja Sahin-Nguyen');
-    expect(lines).toContain('Sehr geehrte Frau Sahin-Nguyen,');
+    expect(lines).toContain('Frau Łucja Şahin-Nguyễn');
+    expect(lines).toContain('Sehr geehrte Frau Şahin-Nguyễn,');
   });
 
   it('keeps a very long name on its line (smaller type instead of a second line)', async () => {

@@ -142,6 +142,9 @@ describe('salutations and dates', () => {
   it('formats dates per language', () => {
     expect(formatDate('de', '2027-03-05')).toBe('05.03.2027');
     expect(formatDate('en', '2027-03-05')).toBe('5 March 2027');
+    // Years below 100 are themselves, in four digits (not 1926, not "26").
+    expect(formatDate('de', '0026-03-05')).toBe('05.03.0026');
+    expect(formatDate('en', '0026-03-05')).toBe('5 March 0026');
   });
 });
 

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import type net from 'node:net';
 import path from 'node:path';
 import { afterEach } from 'vitest';
-import { PDFDocument, PDFRawStream, decodePDFRawStream } from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
 import { SMTPServer } from 'smtp-server';
 import type { AccessSettings, IsoDate } from '../../../shared/domain';
 import type {
@@ -25,6 +25,7 @@ import type { Clock } from '../../../src-main/core/clock';
 import { createCore, DATABASE_FILE, type Core } from '../../../src-main/core/core';
 import { memoryPreferenceStore } from '../../../src-main/core/preferences';
 import { memorySecretStore, type SecretStore } from '../../../src-main/core/secrets';
+import { pdfText } from '../letters/pdfText';
 import { ok, readDatabase, tempDir } from '../support';
 
 export const TODAY = '2026-11-27';
@@ -250,31 +251,10 @@ export function dataStoreBytes(core: InvitationCore): Buffer {
 
 // ---------------------------------------------------------------- PDF text
 
-/** WinAnsi code → character, for the few codes above Latin-1 that the letters use. */
-const WIN_ANSI: Record<number, string> = { 0x84: '„', 0x93: '“', 0x94: '”', 0x96: '–', 0x95: '•' };
-
-/**
- * The text lines a PDF written by pdf-lib shows: every `<hex> Tj` of every content stream (page
- * streams and form XObjects), decoded from WinAnsi. Good enough for our own letters.
- */
+/** The text lines of a PDF (base64, as the channels answer): see letters/pdfText. */
 export async function pdfTextLines(
   base64: string,
 ): Promise<{ pages: number; lines: string[]; doc: PDFDocument }> {
-  const doc = await PDFDocument.load(Buffer.from(base64, 'base64'));
-  const lines: string[] = [];
-  for (const [, object] of doc.context.enumerateIndirectObjects()) {
-    if (!(object instanceof PDFRawStream)) continue;
-    const bytes = decodePDFRawStream(object).decode();
-    const content = Buffer.from(bytes).toString('latin1');
-    for (const match of content.matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)) {
-      const hex = match[1] ?? '';
-      let line = '';
-      for (let i = 0; i < hex.length; i += 2) {
-        const code = parseInt(hex.slice(i, i + 2), 16);
-        line += WIN_ANSI[code] ?? String.fromCharCode(code);
-      }
-      lines.push(line);
-    }
-  }
-  return { pages: doc.getPageCount(), lines, doc };
+  const { doc, lines } = await pdfText(Buffer.from(base64, 'base64'));
+  return { pages: doc.getPageCount(), lines: lines.map((line) => line.text), doc };
 }

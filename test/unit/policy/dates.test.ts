@@ -7,6 +7,7 @@ import {
   isIsoDate,
   maxIsoDate,
   minIsoDate,
+  formatCalendarDate,
 } from '../../../shared/dates';
 
 /** Independent oracle: pure UTC millisecond arithmetic (no zone, no DST). */
@@ -179,5 +180,20 @@ describe('comparison helpers', () => {
     expect(daysBetween('2026-03-01', '2026-02-28')).toBe(-1);
     expect(daysBetween('2026-01-01', '2027-01-01')).toBe(365);
     expect(daysBetween('2028-01-01', '2029-01-01')).toBe(366);
+  });
+});
+
+describe('formatCalendarDate', () => {
+  it('writes every year in at least four digits, years below 100 included', () => {
+    const german = new Intl.DateTimeFormat('de-DE', {
+      timeZone: 'UTC',
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+    });
+    expect(formatCalendarDate(german, '2026-11-27')).toBe('27.11.2026');
+    expect(formatCalendarDate(german, '0026-11-27')).toBe('27.11.0026');
+    expect(formatCalendarDate(german, '0001-01-01')).toBe('01.01.0001');
+    expect(formatCalendarDate(german, '9997-12-31')).toBe('31.12.9997');
   });
 });

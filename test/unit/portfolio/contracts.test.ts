@@ -169,6 +169,35 @@ describe('contracts', () => {
     expect(detail.contracts).toHaveLength(4);
   });
 
+  it("bounds contract dates to 1900-01-01 … 9997-12-31: an ERP's 9999-12-31 is refused before anything commits", async () => {
+    const { core, unit, unit2, contactId } = await setup();
+    await setAccess(core, {
+      preContract: { enabled: true, days: 365 },
+      postContract: { enabled: true, days: 365 },
+    });
+    const base = { contactId, unitId: unit.id, type: 'tenant', number: 'MV-9' } as const;
+    const refused = [
+      ['contracts.create', { ...base, start: '2026-01-01', end: '9999-12-31' }, 'end'],
+      ['contracts.create', { ...base, start: '9998-01-01', end: null }, 'start'],
+      ['contracts.create', { ...base, start: '1899-12-31', end: null }, 'start'],
+    ] as const;
+    for (const [channel, payload, field] of refused)
+      await expectRefused(core, channel, payload, 'DATE_OUT_OF_RANGE', { field });
+    // The bounds themselves work with the widest access windows, and so does the contact page after.
+    const detail = await createContract(core, { ...base, start: '1900-01-01', end: '9997-12-31' });
+    const contract = detail.contracts[0]!;
+    expect(contract.windows).toEqual({ preFrom: '1899-01-01', postUntil: '9998-12-31' });
+    await createContract(core, { ...base, unitId: unit2.id, start: '9997-12-31', end: null });
+    await expectRefused(core, 'contracts.end', { id: contract.id, end: '9999-12-31' }, 'DATE_OUT_OF_RANGE');
+    await expectRefused(
+      core,
+      'contracts.update',
+      { ...base, id: contract.id, start: '1900-01-01', end: '9999-12-31' },
+      'DATE_OUT_OF_RANGE',
+    );
+    expectOk(await core.invoke('contacts.get', { id: contactId }));
+  });
+
   it('refuses bad input with its code and writes nothing', async () => {
     const { core, unit, contactId } = await setup();
     const other = await createContact(core, { referenceId: 'K-2' });
