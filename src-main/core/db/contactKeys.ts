@@ -77,10 +77,13 @@ export interface SearchedFields {
   reference_id: string;
 }
 
-/** The words a contact is found by, folded: first and last names (double names split), company, mail, reference. */
-export function searchWords(fields: SearchedFields): string[] {
-  const texts = [fields.first_name, fields.last_name, fields.company, fields.email, fields.reference_id];
-  return texts.flatMap((text) => (text ? searchFold(text).split(' ') : [])).filter((word) => word !== '');
+/** Folded words of some fields, each after WORD_START. */
+function indexedWords(texts: readonly (string | null)[]): string {
+  return texts
+    .flatMap((text) => (text ? searchFold(text).split(' ') : []))
+    .filter((word) => word !== '')
+    .map((word) => WORD_START + word)
+    .join('');
 }
 
 /**
@@ -89,14 +92,20 @@ export function searchWords(fields: SearchedFields): string[] {
  */
 const WORD_START = '  ';
 
-/** Terms of at least this many characters match anywhere; shorter ones match the start of a word. */
+/** Terms of at least this many characters match anywhere; shorter ones match the start of a name's word. */
 const INFIX_MIN_LENGTH = 3;
 
-/** The text `contact_search` indexes for a contact: its search words, each after WORD_START. */
-export function contactSearchText(fields: SearchedFields): string {
-  return searchWords(fields)
-    .map((word) => WORD_START + word)
-    .join('');
+/**
+ * The columns `contact_search` indexes for a contact: the words of its name (first and last name,
+ * double names split, company) and of its e-mail address and reference id, each after WORD_START.
+ * Two columns, so that one or two letters look at the start of a name's words only: every
+ * reference starts with "k" and most addresses hold "example" and "com".
+ */
+export function contactSearchText(fields: SearchedFields): { name: string; address: string } {
+  return {
+    name: indexedWords([fields.first_name, fields.last_name, fields.company]),
+    address: indexedWords([fields.email, fields.reference_id]),
+  };
 }
 
 /** The terms of a search as typed: its white-space separated parts, folded, the empty ones dropped. */
@@ -109,8 +118,8 @@ export function searchTerms(search: string): string[] {
 
 /**
  * The FTS5 MATCH expression of a search, or null when it has no terms: every term must match (AND),
- * in any order — a term of INFIX_MIN_LENGTH or more characters anywhere in the indexed text (its
- * inner word breaks as in the text), a shorter one at the start of a word. Terms hold only letters,
+ * in any order — a term of INFIX_MIN_LENGTH or more characters anywhere in either column (its inner
+ * word breaks as in the text), a shorter one at the start of a word of the name. Terms hold only letters,
  * digits and spaces (searchFold), so quoting them needs no escapes.
  */
 export function contactSearchMatch(search: string): string | null {
@@ -119,7 +128,7 @@ export function contactSearchMatch(search: string): string | null {
   return terms
     .map((term) =>
       [...term].length < INFIX_MIN_LENGTH
-        ? `"${WORD_START}${term}"`
+        ? `name : "${WORD_START}${term}"`
         : `"${term.replaceAll(' ', WORD_START)}"`,
     )
     .join(' AND ');

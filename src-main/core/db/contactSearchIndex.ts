@@ -8,11 +8,12 @@ import { contactSearchText, type SearchedFields } from './contactKeys';
 export function contactSearchIndex(
   db: Database.Database,
 ): (contactId: number, fields: SearchedFields) => void {
-  const write = db.prepare<[number, string]>(
-    'INSERT OR REPLACE INTO contact_search (rowid, text) VALUES (?, ?)',
+  const write = db.prepare<[number, string, string]>(
+    'INSERT OR REPLACE INTO contact_search (rowid, name, address) VALUES (?, ?, ?)',
   );
   return (contactId, fields) => {
-    write.run(contactId, contactSearchText(fields));
+    const { name, address } = contactSearchText(fields);
+    write.run(contactId, name, address);
   };
 }
 

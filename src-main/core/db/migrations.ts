@@ -204,9 +204,9 @@ export const migrations: readonly Migration[] = [
     version: 5,
     name: 'contact search by any word or part of it, German sort order',
     sql: `
-      -- Every contact's search words (db/contactKeys.ts contactSearchText: first and last names,
-      -- company, e-mail, reference id; folded: lower case, ü as ue …, two spaces before each word),
-      -- rowid = contacts.id. Why FTS5 trigram: "Lüdenscheidt", "example.net", "enscheid" are
+      -- Every contact's search words (db/contactKeys.ts contactSearchText: first and last names and
+      -- company in name, e-mail and reference id in address; folded: lower case, ü as ue …, two
+      -- spaces before each word), rowid = contacts.id. Why FTS5 trigram: "Lüdenscheidt", "example.net", "enscheid" are
       -- substrings, and the trigram index answers a substring of 3+ characters from the index alone,
       -- exactly (case_sensitive 1: the text is folded already, so a match is a plain substring); one
       -- or two letters become a trigram with the two spaces before a word (a word prefix). A
@@ -214,7 +214,7 @@ export const migrations: readonly Migration[] = [
       -- Contentless: the words are not stored twice; contentless_delete lets a contact's row be
       -- replaced and deleted by rowid.
       CREATE VIRTUAL TABLE contact_search USING fts5(
-        text, tokenize = 'trigram case_sensitive 1', content = '', contentless_delete = 1
+        name, address, tokenize = 'trigram case_sensitive 1', content = '', contentless_delete = 1
       );
       -- The e-mail and reference prefixes of migration 3 are found through contact_search now.
       DROP INDEX contacts_by_email_lower;
@@ -227,7 +227,9 @@ export const migrations: readonly Migration[] = [
          FROM contacts WHERE id > ? ORDER BY id LIMIT ?`,
       );
       const setSortName = db.prepare<[string, number]>('UPDATE contacts SET sort_name = ? WHERE id = ?');
-      const index = db.prepare<[number, string]>('INSERT INTO contact_search (rowid, text) VALUES (?, ?)');
+      const index = db.prepare<[number, string, string]>(
+        'INSERT INTO contact_search (rowid, name, address) VALUES (?, ?, ?)',
+      );
       for (let rows = batch.all(0, BACKFILL_BATCH); rows.length > 0;) {
         for (const c of rows) {
           const sortName = sortNameOf({
@@ -237,7 +239,8 @@ export const migrations: readonly Migration[] = [
             company: c.company,
           });
           setSortName.run(sortName, c.id);
-          index.run(c.id, contactSearchText(c));
+          const { name, address } = contactSearchText(c);
+          index.run(c.id, name, address);
         }
         rows = batch.all(rows.at(-1)?.id ?? 0, BACKFILL_BATCH);
       }
