@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import type { AccessSettings, ContactFacts, ContractFacts, Grant, IsoDate } from '../../shared/domain';
 import type { InvitationChannel } from '../../shared/ipc';
 import type { DemoPortfolio } from '../../src-main/core/demo/generate';
-import { searchKey } from '../../src-main/core/db/contactRepository';
+import { searchKey } from '../../src-main/core/db/contactKeys';
 import { invitationMail } from '../../src-main/core/mail/invitationMail';
 import {
   contactAccess,

@@ -19,6 +19,7 @@ import { isChannel } from '../../shared/ipc';
 import { pinnedClock } from '../../src-main/core/clock';
 import { createCore, DATABASE_FILE, type Core } from '../../src-main/core/core';
 import { accessBounds, accessRepository, accessStatements } from '../../src-main/core/db/accessRepository';
+import { searchKey } from '../../src-main/core/db/contactKeys';
 import { contactListStatements, contactRepository } from '../../src-main/core/db/contactRepository';
 import { contractRepository } from '../../src-main/core/db/contractRepository';
 import { invitationStatements } from '../../src-main/core/db/invitationRepository';
@@ -101,20 +102,44 @@ function invoker(core: Core) {
   };
 }
 
-/** The search prefixes: beginnings (1–6 letters) of the names of contacts picked at random. */
-function searchPrefixes(db: Database.Database, contacts: number, count: number): string[] {
-  const byId = db.prepare<[number], { sort_name: string }>('SELECT sort_name FROM contacts WHERE id = ?');
-  const out: string[] = [];
-  const seen = new Set<string>();
-  const ids = seededInts(42, count * 20, contacts);
-  for (let i = 0; i < ids.length && out.length < count; i += 1) {
-    const name = byId.get(ids[i] as number)?.sort_name ?? '';
-    const prefix = name.slice(0, 1 + (i % 6)).trimEnd();
-    if (prefix === '' || seen.has(prefix)) continue;
-    seen.add(prefix);
-    out.push(prefix);
-  }
-  return out;
+/** Names (last and first) of contacts picked at random, as their search keys. */
+function sampleNames(db: Database.Database, contacts: number, count: number, seed: number) {
+  const byId = db.prepare<[number], { first_name: string | null; last_name: string }>(
+    'SELECT first_name, last_name FROM contacts WHERE id = ?',
+  );
+  return seededInts(seed, count, contacts).map((id) => {
+    const row = byId.get(id);
+    return { first: searchKey(row?.first_name ?? ''), last: searchKey(row?.last_name ?? '') };
+  });
+}
+
+/** Distinct non-empty searches, at most `count`, in the order made. */
+function distinct(searches: readonly string[], count: number): string[] {
+  return [...new Set(searches.filter((search) => search !== ''))].slice(0, count);
+}
+
+/**
+ * The searches of the benchmark: beginnings (1–6 letters) of "last first"; first names alone; and
+ * infixes, 3–5 letters from inside a last name (past its first letter), of contacts picked at random.
+ */
+function searchSamples(db: Database.Database, contacts: number, count: number) {
+  const names = sampleNames(db, contacts, count * 20, 42);
+  return {
+    prefixes: distinct(
+      names.map(({ first, last }, i) => `${last} ${first}`.slice(0, 1 + (i % 6)).trimEnd()),
+      count,
+    ),
+    firstNames: distinct(
+      names.map(({ first }) => first),
+      count,
+    ),
+    infixes: distinct(
+      names
+        .map(({ last }, i) => [...last].slice(1, 4 + (i % 3)).join(''))
+        .filter((infix) => infix.length >= 3),
+      count,
+    ),
+  };
 }
 
 function listFilter(search: string, access: Grant | null) {
@@ -394,10 +419,8 @@ export async function measureDataDir(input: MeasureInput): Promise<MeasureOutput
   resolve.app = measureSync(50, () => repo.resolveRoleShare(roleScope, WINDOWS_ON, today), 5);
   resolve.floor = measureSync(50, resolveFloor, 5);
 
-  // ── contact search: a page of matches plus the access chips' counts of all matches
-  const searchPrefixList = searchPrefixes(db, facts.contacts, SEARCH_SAMPLES + 20);
-  const warmPrefixes = searchPrefixList.slice(SEARCH_SAMPLES);
-  const prefixes = searchPrefixList.slice(0, SEARCH_SAMPLES);
+  // ── contact search: a page of matches plus the access chips' counts of all matches, by the
+  // beginning of a name, by a first name and by a part from inside a last name
   const prepared = new Map<string, Database.Statement>();
   const statement = (sql: string) => {
     let st = prepared.get(sql);
@@ -413,35 +436,64 @@ export async function measureDataDir(input: MeasureInput): Promise<MeasureOutput
     const page = statement(sql.page).all({ ...sql.pageParams, offset: 0, limit: 50 }) as { id: number }[];
     contracts.factsOfContacts(page.map((r) => r.id));
   };
-  for (const prefix of [...warmPrefixes, ...prefixes]) {
-    const sql = contactListStatements(listFilter(prefix, null), bounds);
-    statement(sql.counts);
-    statement(sql.page);
-  }
-  for (const prefix of warmPrefixes) {
-    await invoke('contacts.list', { search: prefix });
-    listFloor(prefix, null, true);
-  }
-  const searchSamples: number[][] = [[], [], [], [], [], [], []];
-  const search = row('search', 'contact search by name prefix (page + counts)', 'contacts.list');
-  let matches = 0;
-  gc();
-  search.app = await measure(
-    prefixes.length,
-    async (i) => {
-      const prefix = prefixes[i] as string;
-      const start = performance.now();
-      const page = await invoke<ContactListPage>('contacts.list', { search: prefix });
-      searchSamples[Math.min(6, prefix.length)]?.push(performance.now() - start);
-      matches += page.total;
-    },
-    { warmup: 0 },
+  /** Measures one search row: `searches` after `warm` ones; the samples by the search's length. */
+  const measureSearches = async (
+    key: string,
+    question: string,
+    what: string,
+    all: readonly string[],
+  ): Promise<{ row: Row; searches: string[]; byLength: number[][] }> => {
+    const warm = all.slice(SEARCH_SAMPLES);
+    const searches = all.slice(0, SEARCH_SAMPLES);
+    for (const search of warm) {
+      await invoke('contacts.list', { search });
+      listFloor(search, null, true);
+    }
+    const byLength: number[][] = [[], [], [], [], [], [], []];
+    const r = row(key, question, 'contacts.list');
+    let matches = 0;
+    gc();
+    r.app = await measure(
+      searches.length,
+      async (i) => {
+        const search = searches[i] as string;
+        const start = performance.now();
+        const page = await invoke<ContactListPage>('contacts.list', { search });
+        byLength[Math.min(6, search.length)]?.push(performance.now() - start);
+        matches += page.total;
+      },
+      { warmup: 0 },
+    );
+    r.floor = measureSync(searches.length, (i) => listFloor(searches[i] as string, null, true), 0);
+    r.info = `${searches.length} ${what}, ${Math.round(matches / searches.length)} matches on average`;
+    return { row: r, searches, byLength };
+  };
+  const samples = searchSamples(db, facts.contacts, SEARCH_SAMPLES + 20);
+  const {
+    row: search,
+    searches: prefixes,
+    byLength: searchSamplesByLength,
+  } = await measureSearches(
+    'search',
+    'contact search by name prefix (page + counts)',
+    'prefixes of 1–6 letters',
+    samples.prefixes,
   );
-  search.floor = measureSync(prefixes.length, (i) => listFloor(prefixes[i] as string, null, true), 0);
-  search.info = `${prefixes.length} prefixes of 1–6 letters, ${Math.round(matches / prefixes.length)} matches on average`;
+  await measureSearches(
+    'searchFirstName',
+    'contact search by first name (page + counts)',
+    'first names',
+    samples.firstNames,
+  );
+  await measureSearches(
+    'searchInfix',
+    'contact search by a part inside a last name (page + counts)',
+    'infixes of 3–5 letters',
+    samples.infixes,
+  );
   const searchByLength: Record<string, Timing> = {};
-  searchSamples.forEach((samples, length) => {
-    if (samples.length > 0) searchByLength[String(length)] = summarise(samples);
+  searchSamplesByLength.forEach((lengthSamples, length) => {
+    if (lengthSamples.length > 0) searchByLength[String(length)] = summarise(lengthSamples);
   });
 
   // ── the contact list by name with a state filter. The first request counts all contacts by

@@ -115,6 +115,7 @@ export const PORTFOLIO_TABLES = [
   'property_addresses',
   'units',
   'contacts',
+  'contact_search',
   'contracts',
   'portal_accounts',
 ] as const;

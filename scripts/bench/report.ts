@@ -122,6 +122,8 @@ const ORDER = [
   'seatCount',
   'impact',
   'search',
+  'searchFirstName',
+  'searchInfix',
   'listFirst',
   'list:active',
   'list:pre',
@@ -183,6 +185,8 @@ export function checkTargets(
     out.push(check('role share resolution (repository, p50)', 10, app('roleShare')));
   out.push(check('settings impact (p50)', 100, app('impact')));
   out.push(check('search p99', 10, app('search', 'p99')));
+  out.push(check('search by first name p99', 10, app('searchFirstName', 'p99')));
+  out.push(check('search by a part of a name p99', 10, app('searchInfix', 'p99')));
   out.push(check("one contact's access: repository + policy (p50)", 0.05, app('access')));
   out.push(check("one contact's access: contacts.get (p50)", 0.05, app('contactGet')));
   const pages = rows.filter((r) => r.key.startsWith('list:') && r.app !== null);

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { compactContactSearch } from './contactSearchIndex';
 import { migrate } from './migrations';
 
 export type Db = Database.Database;
@@ -28,13 +29,15 @@ export function openDatabase(file: string): Db {
 /**
  * Runs `erase` (a transaction that deletes or overwrites personal data) so that nothing of the old
  * values stays in the file: SQLite zeroes freed space only with secure_delete, and the write-ahead
- * log still holds earlier images of the changed pages until it is copied back and emptied.
+ * log still holds earlier images of the changed pages until it is copied back and emptied, and the
+ * search index keeps replaced words in older segments until they are merged.
  */
 export function erasingOldValues<T>(db: Db, erase: () => T): T {
   db.pragma('secure_delete = ON');
   let result: T;
   try {
     result = erase();
+    compactContactSearch(db);
   } finally {
     db.pragma('secure_delete = OFF');
   }

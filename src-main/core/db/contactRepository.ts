@@ -2,6 +2,8 @@ import type { ContractType, Grant, IsoDate } from '../../../shared/domain';
 import type { ContactFields, InvitationState, Language, Salutation } from '../../../shared/ipc';
 import { CONTACT_GRANT_SQL, type AccessBounds } from './accessRepository';
 import type { Db } from './connection';
+import { contactSearchMatch, sortNameOf } from './contactKeys';
+import { contactSearchIndex } from './contactSearchIndex';
 
 /** A row of `contacts` (snake_case = column names; booleans 0/1). */
 export interface ContactRow {
@@ -63,25 +65,6 @@ export interface ContactListRow {
 }
 
 /**
- * The search key of a text: Unicode NFC, lower-cased (umlauts too, unlike SQL lower()), runs of
- * white space as one space, trimmed. Names are stored with it (`sort_name`) and searched with it.
- */
-export function searchKey(text: string): string {
-  return text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
-}
-
-/**
- * The stored `sort_name`: "last first" (a company by its company name), as search keys. Matches
- * what the demo generator writes.
- */
-export function sortNameOf(
-  fields: Pick<ContactFields, 'salutation' | 'firstName' | 'lastName' | 'company'>,
-): string {
-  if (fields.salutation === 'company' && fields.company) return searchKey(fields.company);
-  return searchKey(`${fields.lastName} ${fields.firstName ?? ''}`);
-}
-
-/**
  * SQL expression: the invitation state of contact `c` on :day (see policy/invitationState.ts,
  * `contactInvitationState`, which must give the same answer): 'redeemed' with a portal account;
  * else that of the latest invitation (by created_at, id) — a pending one past its expiry is
@@ -104,23 +87,15 @@ export interface ContactListFilter {
   includeArchived: boolean;
 }
 
-/** Above every other code point: `prefix ≤ s < prefix + PREFIX_END` ⟺ s starts with prefix. */
-const PREFIX_END = '\u{10FFFF}';
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-}
-
 type Params = Record<string, string | number>;
 
 /**
  * The WHERE conditions of the list, without or with the access filter, and their parameters
  * (the window bounds always included: the grant and invitation expressions use :day).
  *
- * Every search term is an index range, so SQLite answers the OR of them as a MULTI-INDEX OR:
- * the name as a prefix of sort_name ("müller j", "weber"); "first last" as a prefix of sort_name on
- * the last word with the first words after a space ("jürgen mü"); the e-mail and the reference id
- * as prefixes of their lower-cased values (migration 3).
+ * The search is a set of contact ids from the full-text index contact_search (migration 5,
+ * contactKeys.contactSearchMatch): the page sorts those matches by sort_name, the counts classify
+ * them, and neither reads a contact that does not match.
  */
 export function contactListWhere(
   filter: ContactListFilter,
@@ -137,28 +112,10 @@ export function contactListWhere(
     );
   }
 
-  const search = searchKey(filter.search);
-  if (search !== '') {
-    params.search = search;
-    params.searchEnd = search + PREFIX_END;
-    const terms = [
-      '(c.sort_name >= :search AND c.sort_name < :searchEnd)',
-      '(lower(c.email) >= :search AND lower(c.email) < :searchEnd)',
-      '(lower(c.reference_id) >= :search AND lower(c.reference_id) < :searchEnd)',
-    ];
-    const words = search.split(' ');
-    const last = words.at(-1);
-    if (words.length > 1 && last !== undefined) {
-      params.lastName = last;
-      params.lastNameEnd = last + PREFIX_END;
-      params.firstNames = `% ${escapeLike(words.slice(0, -1).join(' '))}%`;
-      terms.splice(
-        1,
-        0,
-        `(c.sort_name >= :lastName AND c.sort_name < :lastNameEnd AND c.sort_name LIKE :firstNames ESCAPE '\\')`,
-      );
-    }
-    conditions.push(`(${terms.join(' OR ')})`);
+  const match = contactSearchMatch(filter.search);
+  if (match !== null) {
+    params.match = match;
+    conditions.push('c.id IN (SELECT s.rowid FROM contact_search s WHERE contact_search MATCH :match)');
   }
 
   if (filter.propertyId !== null) {
@@ -270,6 +227,7 @@ export function contactRepository(db: Db) {
      WHERE id = :id`,
   );
   const archive = db.prepare<[0 | 1, number]>('UPDATE contacts SET archived = ? WHERE id = ?');
+  const indexSearchText = contactSearchIndex(db);
   const registration = db.prepare<[number], Pick<PortalAccountRow, 'registered_at'>>(
     'SELECT registered_at FROM portal_accounts WHERE contact_id = ?',
   );
@@ -303,13 +261,18 @@ export function contactRepository(db: Db) {
       return byReference.get(referenceId)?.id;
     },
 
-    /** Inserts a (non-archived) contact; sort_name is derived here. Returns its id. */
+    /** Inserts a (non-archived) contact; sort_name and its search row are derived here. Returns its id. */
     insert(fields: ContactFields): number {
-      return Number(insert.run(values(fields)).lastInsertRowid);
+      const row = values(fields);
+      const id = Number(insert.run(row).lastInsertRowid);
+      indexSearchText(id, row);
+      return id;
     },
 
     update(id: number, fields: ContactFields): void {
-      update.run({ ...values(fields), id });
+      const row = values(fields);
+      update.run({ ...row, id });
+      indexSearchText(id, row);
     },
 
     setArchived(id: number, archived: boolean): void {

@@ -1,6 +1,8 @@
 import type { ContractType, IsoDate } from '../../../shared/domain';
 import type { ContactListRow } from './contactRepository';
 import type { Db } from './connection';
+import { sortNameOf } from './contactKeys';
+import { contactSearchIndex } from './contactSearchIndex';
 
 /** A deletion candidate as listed, before the policy adds its last contract and access end. */
 export type CandidateRow = Pick<
@@ -81,6 +83,7 @@ export function dataProtectionRepository(db: Db) {
        city = NULL, anonymised_at = :at
      WHERE id = :id`,
   );
+  const indexSearchText = contactSearchIndex(db);
   const revokeInvitations = db.prepare<{ id: number; at: string }>(
     `UPDATE invitations SET state = 'revoked', revoked_at = :at
      WHERE contact_id = :id AND state IN ('pending', 'expired')`,
@@ -116,14 +119,25 @@ export function dataProtectionRepository(db: Db) {
 
     /**
      * Removes the contact's personal data (every column but id, and what the schema needs: a name,
-     * a salutation, a language, a preference and a unique reference id) and archives it.
+     * a salutation, a language, a preference and a unique reference id) and archives it; its search
+     * row then holds the new name and reference alone (run it in db/connection's erasingOldValues,
+     * which also drops the old words from the index's older segments).
      */
-    clearContact(
-      id: number,
-      values: { name: string; sortName: string; reference: string },
-      at: string,
-    ): void {
-      clearContact.run({ id, ...values, at });
+    clearContact(id: number, values: { name: string; reference: string }, at: string): void {
+      const sortName = sortNameOf({
+        salutation: 'mx',
+        firstName: null,
+        lastName: values.name,
+        company: null,
+      });
+      clearContact.run({ id, ...values, sortName, at });
+      indexSearchText(id, {
+        first_name: null,
+        last_name: values.name,
+        company: null,
+        email: null,
+        reference_id: values.reference,
+      });
     },
 
     /** Revokes pending and expired invitations: their codes no longer register anyone. The count. */

@@ -9,6 +9,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { DemoPortfolio } from '../demo/types';
+import { contactSearchIndex } from './contactSearchIndex';
 
 export function writePortfolio(db: Database.Database, portfolio: DemoPortfolio): void {
   if (!db.inTransaction) {
@@ -36,6 +37,7 @@ export function writePortfolio(db: Database.Database, portfolio: DemoPortfolio):
        preference, reference_id, note, archived, sort_name, street, house_no, postcode, city)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const indexSearchText = contactSearchIndex(db);
   for (const c of portfolio.contacts) {
     contact.run(
       c.id,
@@ -57,6 +59,7 @@ export function writePortfolio(db: Database.Database, portfolio: DemoPortfolio):
       c.postcode,
       c.city,
     );
+    indexSearchText(c.id, c);
   }
 
   const contract = db.prepare(

@@ -23,6 +23,7 @@
  * Linear in the number of contacts: ~1 s per 100,000 contacts.
  */
 import type { ContractType, IsoDate } from '../../../shared/domain';
+import { sortNameOf } from '../db/contactKeys';
 import { DayTable } from './calendar';
 import {
   BERLIN,
@@ -786,7 +787,12 @@ class PortfolioBuilder {
     const phone = spec.phone !== undefined ? spec.phone : this.phone(address?.city ?? BERLIN);
     const noteDraw = rng.next();
     const note = spec.note !== undefined ? spec.note : noteDraw < 0.04 ? rng.pick(NOTES) : null;
-    const sortName = `${spec.last} ${spec.first ?? ''}`.trim().toLowerCase();
+    const sortName = sortNameOf({
+      salutation: spec.salutation,
+      firstName: spec.first,
+      lastName: spec.last,
+      company: spec.company ?? null,
+    });
     this.contacts.push({
       id,
       salutation: spec.salutation,

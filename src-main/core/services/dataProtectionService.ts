@@ -30,7 +30,6 @@ import { contactInputSchema } from '../../../shared/contract/portfolio';
 import { portfolioChanged, type CoreContext } from '../context';
 import { erasingOldValues } from '../db/connection';
 import { auditRepository, type AuditRow } from '../db/auditRepository';
-import { searchKey } from '../db/contactRepository';
 import { contractRepository } from '../db/contractRepository';
 import { dataProtectionRepository } from '../db/dataProtectionRepository';
 import { groupContractsByContact } from '../policy';
@@ -144,7 +143,7 @@ export function dataProtectionService(ctx: CoreContext, settings: SettingsServic
           const sharesRevoked = repo.revokeShares(id, now);
           const outboxRemoved = repo.deleteOutbox(id);
           const name = `Anonymisiert #${id}`;
-          repo.clearContact(id, { name, sortName: searchKey(name), reference: `ANON-${id}` }, now);
+          repo.clearContact(id, { name, reference: `ANON-${id}` }, now);
           audit({
             action: 'dataProtection.anonymise',
             entity: 'contact',

@@ -64,8 +64,10 @@ function footprint(db: Database.Database): Footprint {
   const counts: Footprint = {};
   const tables = db
     .prepare<[], { name: string }>(
-      `SELECT name FROM sqlite_master
-       WHERE type = 'table' AND name NOT LIKE 'sqlite%' AND name NOT IN ('audit', 'migrations')`,
+      // A full-text index counts by its rows, not by its shadow tables' (their layout is SQLite's).
+      `SELECT name FROM pragma_table_list
+       WHERE schema = 'main' AND type IN ('table', 'virtual') AND name NOT LIKE 'sqlite%'
+         AND name NOT IN ('audit', 'migrations')`,
     )
     .all();
   for (const { name } of tables) {
@@ -366,6 +368,7 @@ describe('crash safety: SIGKILL during bulk work', () => {
           property_addresses: demo.propertyAddresses.length,
           units: demo.units.length,
           contacts: demo.contacts.length,
+          contact_search: demo.contacts.length,
           contracts: demo.contracts.length,
           portal_accounts: demo.portalAccounts.length,
           settings: 1,

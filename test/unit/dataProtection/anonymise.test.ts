@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type {
   AnonymiseResult,
   ContactDetail,
+  ContactListPage,
   ContentDetail,
   DataProtectionSettings,
   DeletionCandidatePage,
@@ -208,6 +209,15 @@ describe('anonymising a candidate', () => {
       auditRowsRedacted: 4,
     });
     expect(rowsContaining(core, NEEDLES)).toEqual([]);
+    // The search index forgot her words: she is found by the new ones only.
+    const found = async (search: string) =>
+      (await ok<ContactListPage>(core, 'contacts.list', { search, includeArchived: true })).items.map(
+        (item) => item.id,
+      );
+    for (const search of ['Quastenberg', 'Zerlina', 'example.org', 'K-QUAST-7']) {
+      expect(await found(search), search).toEqual([]);
+    }
+    expect(await found(`ANON-${id}`)).toEqual([id]);
 
     const detail = await ok<ContactDetail>(core, 'contacts.get', { id });
     expect(detail.contact).toEqual({

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { accessBounds } from '../../../src-main/core/db/accessRepository';
 import { openDatabase } from '../../../src-main/core/db/connection';
+import { contactRepository } from '../../../src-main/core/db/contactRepository';
 import {
   DatabaseTooNewError,
   LATEST_VERSION,
@@ -67,6 +69,65 @@ describe('migrations', () => {
         .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'audit' ORDER BY name")
         .all(),
     ).toEqual([{ name: 'audit_by_at' }, { name: 'audit_by_entity' }]);
+    db.close();
+  });
+
+  it('5 back-fills the search index and the German sort keys of existing contacts', () => {
+    const file = path.join(tempDir(), 'data.db');
+    const old = new Database(file);
+    migrate(old, 4);
+    const insert = old.prepare(
+      `INSERT INTO contacts (salutation, first_name, last_name, company, email, language, preference, reference_id, sort_name)
+       VALUES (?, ?, ?, ?, ?, 'de', 'online', ?, lower(? || ' ' || coalesce(?, '')))`,
+    );
+    const rows: [string, string | null, string, string | null, string | null, string][] = [
+      ['mr', 'Hans', 'Müller-Lüdenscheidt', null, 'hans@example.net', 'K-1'],
+      ['ms', 'Ayla', 'Öztürk', null, null, 'K-2'],
+      ['mr', 'Otto', 'Otto', null, null, 'K-3'],
+      ['company', null, 'Hausbau GmbH', 'Hausbau GmbH', 'info@hausbau.example.com', 'K-4'],
+      ['ms', 'Paula', 'Paul', null, null, 'K-5'],
+    ];
+    for (const [salutation, first, last, company, email, reference] of rows) {
+      insert.run(salutation, first, last, company, email, reference, last, first);
+    }
+    old.close();
+
+    const db = openDatabase(file);
+    const bySortName = db
+      .prepare<[], { last_name: string }>('SELECT last_name FROM contacts ORDER BY sort_name, id')
+      .all()
+      .map((row) => row.last_name);
+    expect(bySortName).toEqual(['Hausbau GmbH', 'Müller-Lüdenscheidt', 'Otto', 'Öztürk', 'Paul']);
+    const contacts = contactRepository(db);
+    const bounds = accessBounds(
+      {
+        preContract: { enabled: false, days: 30 },
+        postContract: { enabled: false, days: 30 },
+        seatQuota: null,
+      },
+      '2026-11-27',
+    );
+    const found = (search: string) =>
+      contacts
+        .listPage(
+          {
+            search,
+            access: null,
+            propertyId: null,
+            contractType: null,
+            invitation: null,
+            includeArchived: false,
+          },
+          bounds,
+          0,
+          50,
+        )
+        .map((row) => row.reference_id);
+    expect(found('lüdenscheidt')).toEqual(['K-1']);
+    expect(found('Oeztuerk')).toEqual(['K-2']);
+    expect(found('gmbh')).toEqual(['K-4']);
+    expect(found('example.net')).toEqual(['K-1']);
+    expect(found('pa')).toEqual(['K-5']);
     db.close();
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isIsoDate } from '../../../shared/dates';
-import { sortNameOf } from '../../../src-main/core/db/contactRepository';
+import { sortNameOf } from '../../../src-main/core/db/contactKeys';
 import {
   DEFAULT_CONTACTS,
   generatePortfolio,
