@@ -51,11 +51,10 @@ afterEach(() => {
   while (open.length) open.pop()?.close();
 });
 
-/** A core on a fresh data dir with a movable day and an in-memory secret store; closed after the test. */
-export function invitationCore(today: IsoDate = TODAY): InvitationCore {
+/** A core on a fresh data dir with a movable day and (unless told) an in-memory secret store; closed after the test. */
+export function invitationCore(today: IsoDate = TODAY, secrets = memorySecretStore()): InvitationCore {
   const dataDir = tempDir('portal-invitations-');
   const clock = movableClock(today);
-  const secrets = memorySecretStore();
   const core = createCore({
     dataDir,
     clock,
