@@ -15,7 +15,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ElementHandle, Page } from '@playwright/test';
-import type { ContactListPage } from '../shared/ipc';
 import { launchApp, type LaunchedApp } from '../test/ui/harness';
 import { loadMessages, message } from '../test/messages';
 import { runWorker } from './bench/child';
@@ -153,20 +152,14 @@ async function searchCases(app: LaunchedApp, contacts: number, runs: number) {
   const ids = seededInts(99, runs * 40, contacts);
   let previous = '';
   for (let i = 0; i < ids.length && cases.length < runs; i += 1) {
-    const detail = (await app.invoke('contacts.get', { id: ids[i] })) as {
-      ok: boolean;
-      value?: { contact: { lastName: string; archived: boolean } };
-    };
-    if (!detail.ok || detail.value === undefined || detail.value.contact.archived) continue;
-    const prefix = detail.value.contact.lastName.slice(0, 3 + (i % 3));
-    const page = (await app.invoke('contacts.list', { search: prefix })) as {
-      ok: boolean;
-      value: ContactListPage;
-    };
-    const first = page.value.items[0];
-    if (!page.ok || first === undefined || first.displayName === previous) continue;
+    const detail = await app.invoke('contacts.get', { id: ids[i]! });
+    if (detail.contact.archived) continue;
+    const prefix = detail.contact.lastName.slice(0, 3 + (i % 3));
+    const page = await app.invoke('contacts.list', { search: prefix });
+    const first = page.items[0];
+    if (first === undefined || first.displayName === previous) continue;
     previous = first.displayName;
-    cases.push({ prefix, name: first.displayName, total: page.value.total });
+    cases.push({ prefix, name: first.displayName, total: page.total });
   }
   return cases;
 }
@@ -243,13 +236,12 @@ async function main(): Promise<void> {
     // The share dialog of a content of the largest property, with its warning about skipped contacts.
     const largest = generated.facts.largestPropertyId;
     try {
-      const created = (await app.invoke('content.create', {
+      await app.invoke('content.create', {
         kind: 'announcement',
         title: 'Benchmark: Wartung der Heizung',
         propertyId: largest,
         text: 'Die Heizung wird am Montag gewartet.',
-      })) as { ok: boolean; value?: { id: number }; error?: unknown };
-      if (!created.ok) throw new Error(`content.create: ${JSON.stringify(created.error)}`);
+      });
       await navButton(page, 'nav.contents').click();
       await page.getByText('Benchmark: Wartung der Heizung').first().click();
       const shareButton = page.getByRole('button', { name: t('sharing.open'), exact: true }).first();

@@ -59,10 +59,8 @@ async function shoot(locale: 'de' | 'en'): Promise<void> {
     await page.screenshot({ path: path.join(outDir, `${locale}-share-also-individually.png`) });
     await page.keyboard.press('Escape');
 
-    const contact = (await app.invoke('contacts.list', { search: 'Böhm' })) as {
-      value: { items: { id: number; displayName: string }[] };
-    };
-    const mover = contact.value.items[0];
+    const contact = await app.invoke('contacts.list', { search: 'Böhm' });
+    const mover = contact.items[0];
     if (mover) {
       await openNav(page, t, 'nav.contacts');
       await page.getByLabel(t('contacts.search')).fill('Böhm');

@@ -33,16 +33,32 @@ if (!binary || !fs.existsSync(binary)) {
 
 // better-sqlite3 is a native module: Electron needs it built against its own ABI. Node (tests)
 // needs it built against Node's, so `npm test` rebuilds it back when needed (scripts/ensure-native.mjs).
-const rebuild = spawnSync(
-  'npx',
-  ['--yes', '@electron/rebuild', '--only', 'better-sqlite3', '--version', electronVersion],
-  {
-    stdio: 'inherit',
-  },
+// Node and Electron find an addon's entry by its `node_register_module_v<ABI>` symbol, so the built
+// file says which ABI it is for: rebuild (npm's bundled node-gyp, Electron's headers) only on a mismatch.
+const electronAbi = fs.readFileSync(path.join(electronDir, 'abi_version'), 'utf8').trim();
+const addon = path.join(
+  path.dirname(require.resolve('better-sqlite3/package.json')),
+  'build',
+  'Release',
+  'better_sqlite3.node',
 );
-if (rebuild.status !== 0) {
-  console.error('Could not build better-sqlite3 for Electron; see the output above.');
-  process.exit(1);
+const builtForElectron =
+  fs.existsSync(addon) && fs.readFileSync(addon).includes(`node_register_module_v${electronAbi}\0`);
+if (!builtForElectron) {
+  console.log(`Building better-sqlite3 for Electron ${electronVersion} …`);
+  const rebuild = spawnSync('npm', ['rebuild', 'better-sqlite3'], {
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      npm_config_runtime: 'electron',
+      npm_config_target: electronVersion,
+      npm_config_dist_url: 'https://electronjs.org/headers',
+    },
+  });
+  if (rebuild.status !== 0) {
+    console.error('Could not build better-sqlite3 for Electron; see the output above.');
+    process.exit(1);
+  }
 }
 
 const child = spawn(binary, ['.', ...process.argv.slice(2)], { stdio: 'inherit' });

@@ -18,11 +18,21 @@ export function safeStorageSecretStore(userDataDir: string): SecretStore {
       return {};
     }
   };
+  // A secret the keychain can no longer decrypt (keychain reset, profile copied to another
+  // machine) is as good as none: the user sets it again, the settings stay readable and savable.
+  const decrypt = (key: string, stored: string): string | null => {
+    try {
+      return safeStorage.decryptString(Buffer.from(stored, 'base64'));
+    } catch (error) {
+      console.warn(`secrets: ${key} cannot be decrypted, treated as not set:`, String(error));
+      return null;
+    }
+  };
   return {
     get(key) {
       if (!safeStorage.isEncryptionAvailable()) return memory.get(key) ?? null;
       const stored = read()[key];
-      return stored ? safeStorage.decryptString(Buffer.from(stored, 'base64')) : null;
+      return stored ? decrypt(key, stored) : null;
     },
     set(key, value) {
       if (!safeStorage.isEncryptionAvailable()) {

@@ -4,9 +4,8 @@ import type { Page } from '@playwright/test';
 import { DATABASE_FILE } from '../../src-main/core/core';
 import { settingsImpact } from '../../src-main/core/policy';
 import type { AccessSettings, ContactFacts, ContractFacts } from '../../shared/domain';
-import { expect, test, TEST_TODAY } from './fixtures';
-
-type T = (key: string, params?: Record<string, string | number>) => string;
+import { expect, test, TEST_TODAY, type T } from './fixtures';
+import type { Invoke } from './harness';
 
 async function openSettings(page: Page, t: T) {
   await page.getByRole('button', { name: t('nav.accessSettings') }).click();
@@ -25,9 +24,9 @@ function daysField(page: Page, t: T, id: 'pre' | 'post') {
   return windowCard(page, id).getByLabel(t('settings.days'));
 }
 
-async function savedSettings(invoke: (channel: string) => Promise<unknown>): Promise<AccessSettings> {
-  const result = (await invoke('settings.getAccess')) as { ok: true; value: AccessSettings };
-  return result.value;
+async function savedSettings(invoke: Invoke): Promise<AccessSettings> {
+  const result = await invoke('settings.getAccess');
+  return result;
 }
 
 test('both windows are off by default', async ({ launch, t }) => {

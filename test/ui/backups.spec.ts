@@ -3,10 +3,9 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './accessibility';
 import { showcaseProperty } from './demo';
-import { expect, test } from './fixtures';
+import { expect, test, type T } from './fixtures';
 import { openNav } from './steps';
-
-type T = (key: string, params?: Record<string, string | number>) => string;
+import type { Invoke } from './harness';
 
 const LATER_PROPERTY = 'Neubau nach der Sicherung';
 
@@ -29,7 +28,7 @@ async function openRestoreConfirmation(page: Page, t: T) {
   return page.getByRole('dialog', { name: t('backups.confirm.title') });
 }
 
-async function addLaterProperty(invoke: (channel: string, payload?: unknown) => Promise<unknown>) {
+async function addLaterProperty(invoke: Invoke) {
   await invoke('properties.create', {
     name: LATER_PROPERTY,
     referenceId: null,
@@ -73,8 +72,8 @@ test('a backup made on the page brings back the old state when it is restored', 
 
 test('a damaged backup is refused with its reason and nothing is replaced', async ({ launch, t }) => {
   const { page, invoke, dataDir } = await launch({ demo: true });
-  const created = (await invoke('backups.create')) as { value: { name: string } };
-  const { name } = created.value;
+  const created = await invoke('backups.create');
+  const { name } = created;
   fs.writeFileSync(path.join(dataDir, 'backups', name), 'kein Datenbestand');
   await addLaterProperty(invoke);
   await openBackups(page, t);
@@ -95,9 +94,9 @@ test('a damaged backup is refused with its reason and nothing is replaced', asyn
 
 test('a backup is deleted after its confirmation, and cancelling keeps it', async ({ launch, t }) => {
   const { page, invoke } = await launch({ demo: true });
-  const created = (await invoke('backups.create')) as { value: { name: string } };
+  const created = await invoke('backups.create');
   // A restore adds a "before restore" backup: two rows of different kinds, newest first.
-  await invoke('backups.restore', { name: created.value.name });
+  await invoke('backups.restore', { name: created.name });
   await openBackups(page, t);
   await expect(backupRows(page)).toHaveCount(2);
   const manual = backupRows(page).nth(1);

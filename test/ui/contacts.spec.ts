@@ -1,8 +1,6 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, type T } from './fixtures';
 import { demoContact, demoFamily } from './demo';
-
-type T = (key: string, params?: Record<string, string | number>) => string;
 
 async function openContact(page: Page, t: T, search: string, name: string) {
   await page.getByRole('button', { name: t('nav.contacts') }).click();
@@ -84,8 +82,8 @@ test('inviting by e-mail shows the code once and puts the mail in the outbox; th
   await dialog.getByRole('button', { name: t('invite.close') }).click();
   await expect(page.getByTestId('invitation-state')).toHaveText(t('invitation.state.pending'));
 
-  const outbox = (await invoke('outbox.list', {})) as { value: { items: { recipient: string }[] } };
-  expect(outbox.value.items.map((item) => item.recipient)).toContain(tenant.email);
+  const outbox = await invoke('outbox.list', {});
+  expect(outbox.items.map((item) => item.recipient)).toContain(tenant.email);
 
   await page.getByRole('button', { name: t('simulation.open') }).click();
   await page.getByRole('dialog').getByLabel(t('simulation.code')).fill(code);
@@ -130,8 +128,8 @@ test('a contract ending before it starts is refused at the field and nothing is 
   await dialog.getByLabel(t('contract.fields.end')).fill('2026-12-31');
   await dialog.getByRole('button', { name: t('app.save') }).click();
   await expect(dialog.getByText(t('errors.END_BEFORE_START'))).toBeVisible();
-  const detail = (await invoke('contacts.get', { id: contact.id })) as { value: { contracts: unknown[] } };
-  expect(detail.value.contracts).toHaveLength(0);
+  const detail = await invoke('contacts.get', { id: contact.id });
+  expect(detail.contracts).toHaveLength(0);
 });
 
 test('the access filter shows its counts and narrows the list', async ({ launch, t }) => {

@@ -4,13 +4,11 @@ import { berlinToday } from '../../shared/dates';
 import type { DeletionCandidatePage } from '../../shared/ipc';
 import { addDays } from '../../shared/dates';
 import { expectNoSeriousViolations } from './accessibility';
-import { expect, test } from './fixtures';
-
-type T = (key: string, params?: Record<string, string | number>) => string;
-type Invoke = (channel: string, payload?: unknown) => Promise<unknown>;
+import { expect, test, type T } from './fixtures';
+import type { Invoke } from './harness';
 
 async function candidates(invoke: Invoke, limit: number): Promise<DeletionCandidatePage> {
-  return ((await invoke('dataProtection.candidates', { limit })) as { value: DeletionCandidatePage }).value;
+  return await invoke('dataProtection.candidates', { limit });
 }
 
 async function openPage(page: Page, t: T, nav: 'dataProtection' | 'auditLog') {

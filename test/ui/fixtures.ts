@@ -17,6 +17,9 @@ interface AppFixtures {
   t(key: string, params?: Record<string, string | number>): string;
 }
 
+/** The UI text for a key in the project's language (the `t` fixture). */
+export type T = AppFixtures['t'];
+
 export const test = base.extend<AppFixtureOptions & AppFixtures>({
   appLocale: ['de', { option: true }],
   launch: async ({ appLocale }, use) => {

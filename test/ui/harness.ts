@@ -7,11 +7,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { buildSync } from 'esbuild';
+import type { AppError } from '../../shared/errors';
+import type { Channel, Response } from '../../shared/ipc';
 import { pinnedClock, systemClock } from '../../src-main/core/clock';
 import { filePreferenceStore } from '../../src-main/core/preferences';
 import { startApp } from '../../src-main/core/startup/host';
 import { rendererFile, rendererHeaders } from '../../src-main/electron/rendererFiles';
 import { chromiumArgs, chromiumExecutable } from '../../scripts/chromium';
+import { ok, refused, type PayloadOf } from '../invoke';
 
 export const APP_URL = 'http://app.test/';
 /** RENDERER_DIR lets parallel work build into its own folder; CI uses the default build output. */
@@ -37,29 +41,52 @@ export interface RecordedShell {
 
 export interface LaunchedApp {
   page: Page;
-  invoke(channel: string, payload?: unknown): Promise<unknown>;
+  /** Calls the core directly (not through the page): a request that must succeed; its value. */
+  invoke<C extends Channel>(channel: C, ...payload: PayloadOf<C>): Promise<Response<C>>;
+  /** Calls the core directly: a request that must be refused; its error. */
+  refused<C extends Channel>(channel: C, ...payload: PayloadOf<C>): Promise<AppError>;
   dataDir: string;
   shell: RecordedShell;
   close(): Promise<void>;
 }
 
+/** The typed call of the core that specs and steps pass around. */
+export type Invoke = LaunchedApp['invoke'];
+
 /**
- * The browser side of `window.api`, as the preload exposes it in Electron. Plain source text, not a
- * function, so that no transpiler helper (tsx adds `__name`) leaks into the page.
+ * The browser side: `window.api` from the preload's own module (src-main/electron/windowApi.ts),
+ * bundled for the page, over the `__portalInvoke` binding and `__portalEmit` events instead of
+ * ipcRenderer. Built once per test worker.
  */
-const WINDOW_API_SHIM = `(() => {
-  const listeners = new Map();
-  window.__portalEmit = (event, payload) => listeners.get(event)?.forEach((listener) => listener(payload));
-  window.api = Object.freeze({
-    invoke: (channel, payload) => window.__portalInvoke(channel, payload),
-    on(event, listener) {
-      const set = listeners.get(event) ?? new Set();
-      set.add(listener);
-      listeners.set(event, set);
-      return () => set.delete(listener);
+let windowApiBundle: string | null = null;
+
+function windowApiScript(): string {
+  windowApiBundle ??= buildSync({
+    stdin: {
+      contents: `
+      import { createWindowApi } from './windowApi';
+      const listeners = new Map();
+      window.__portalEmit = (event, payload) => listeners.get(event)?.forEach((listener) => listener(payload));
+      window.api = createWindowApi({
+        invoke: (channel, payload) => window.__portalInvoke(channel, payload),
+        subscribe(event, listener) {
+          const set = listeners.get(event) ?? new Set();
+          set.add(listener);
+          listeners.set(event, set);
+          return () => set.delete(listener);
+        },
+      });`,
+      resolveDir: path.join(import.meta.dirname, '../../src-main/electron'),
+      loader: 'js',
     },
-  });
-})();`;
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'chrome120',
+    minify: true,
+  }).outputFiles[0]!.text;
+  return windowApiBundle;
+}
 
 let browser: Promise<Browser> | null = null;
 
@@ -100,11 +127,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     },
   });
   const core = host.core;
-  if (host.ready && options.demo) {
-    const status = await core.invoke('app.status');
-    if (status.ok && (status.value as { needsFirstStartChoice: boolean }).needsFirstStartChoice) {
-      await core.invoke('app.chooseFirstStart', 'demo');
-    }
+  if (host.ready && options.demo && (await ok(core, 'app.status')).needsFirstStartChoice) {
+    await ok(core, 'app.chooseFirstStart', 'demo');
   }
 
   const context = await (
@@ -122,7 +146,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       ? core.invoke(channel, payload)
       : { ok: false, error: { code: 'FORBIDDEN_SENDER', params: {} } },
   );
-  await page.addInitScript(WINDOW_API_SHIM);
+  await page.addInitScript(windowApiScript());
   const stopEvents = core.events.onAny((event, payload) => {
     page
       .evaluate(`window.__portalEmit(${JSON.stringify(event)}, ${JSON.stringify(payload)})`)
@@ -140,9 +164,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     page,
     dataDir,
     shell,
-    async invoke(channel, payload) {
-      return core.invoke(channel, payload);
-    },
+    invoke: (channel, ...payload) => ok(core, channel, ...payload),
+    refused: (channel, ...payload) => refused(core, channel, ...payload),
     async close() {
       stopEvents();
       await context.close();

@@ -76,10 +76,8 @@ test('a contact is found and invited with the keyboard alone', async ({ launch, 
   await expect(page.getByTestId('invitation-state')).toHaveText(t('invitation.state.pending'));
   // The focus goes back to where the dialog was opened from.
   await expect(inviteButton).toBeFocused();
-  const detail = (await invoke('contacts.get', { id: tenant.id })) as {
-    value: { invitation: { channel: string } | null };
-  };
-  expect(detail.value.invitation?.channel).toBe('code');
+  const detail = await invoke('contacts.get', { id: tenant.id });
+  expect(detail.invitation?.channel).toBe('code');
 });
 
 test('content is shared with all tenants of a property and individually with the skipped ones, with the keyboard alone', async ({
@@ -92,21 +90,21 @@ test('content is shared with all tenants of a property and individually with the
     postContract: { enabled: true, days: 60 },
     seatQuota: null,
   });
-  const created = (await invoke('content.create', {
+  const created = await invoke('content.create', {
     kind: 'announcement',
     title: 'Treppenhausreinigung ab Januar',
     propertyId: null,
     text: 'Ab Januar reinigt eine neue Firma das Treppenhaus.',
-  })) as { value: { id: number; title: string } };
+  });
   await expect(page.getByRole('heading', { name: t('overview.title') })).toBeVisible();
 
   await pressOn(page, page.getByRole('navigation').getByRole('button', { name: t('nav.contents') }), 'Enter');
-  await pressOn(page, page.getByRole('button', { name: created.value.title }), 'Enter');
-  await expect(page.getByRole('heading', { name: created.value.title, level: 2 })).toBeVisible();
+  await pressOn(page, page.getByRole('button', { name: created.title }), 'Enter');
+  await expect(page.getByRole('heading', { name: created.title, level: 2 })).toBeVisible();
 
   const shareButton = page.getByRole('button', { name: t('sharing.open') }).first();
   await pressOn(page, shareButton, 'Enter');
-  const dialog = page.getByRole('dialog', { name: t('sharing.title', { title: created.value.title }) });
+  const dialog = page.getByRole('dialog', { name: t('sharing.title', { title: created.title }) });
   await expectFocusInside(dialog);
 
   // Role: from "all contacts" one down to "tenants".
@@ -160,9 +158,7 @@ test('content is shared with all tenants of a property and individually with the
   });
   await expect(individual.locator('tbody tr')).toHaveCount(n);
   for (const name of skippedNames) await expect(individual).toContainText(name);
-  const content = (await invoke('content.get', { id: created.value.id })) as {
-    value: { shares: { target: { mode: string } }[] };
-  };
-  expect(content.value.shares.filter((share) => share.target.mode === 'role')).toHaveLength(1);
-  expect(content.value.shares.filter((share) => share.target.mode === 'individual')).toHaveLength(n);
+  const content = await invoke('content.get', { id: created.id });
+  expect(content.shares.filter((share) => share.target.mode === 'role')).toHaveLength(1);
+  expect(content.shares.filter((share) => share.target.mode === 'individual')).toHaveLength(n);
 });

@@ -7,14 +7,12 @@ test('inviting a property invites exactly the eligible contacts: e-mails to the 
   t,
 }) => {
   const { page, invoke } = await launch({ demo: true });
-  const preview = (await invoke('invitations.previewProperty', { propertyId: showcaseProperty.id })) as {
-    value: { eligible: { contactId: number; channel: 'email' | 'letter' }[]; ineligible: unknown[] };
-  };
-  const eligible = preview.value.eligible;
+  const preview = await invoke('invitations.previewProperty', { propertyId: showcaseProperty.id });
+  const eligible = preview.eligible;
   const emails = eligible.filter((candidate) => candidate.channel === 'email').length;
   const letters = eligible.length - emails;
   expect(eligible.length).toBeGreaterThan(0);
-  expect(preview.value.ineligible.length).toBeGreaterThan(0);
+  expect(preview.ineligible.length).toBeGreaterThan(0);
 
   await openNav(page, t, 'nav.properties');
   await page.getByRole('button', { name: showcaseProperty.name }).click();
@@ -22,7 +20,7 @@ test('inviting a property invites exactly the eligible contacts: e-mails to the 
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByText(t('properties.invite.eligible', { total: eligible.length }))).toBeVisible();
   await expect(
-    dialog.getByText(t('properties.invite.ineligible', { total: preview.value.ineligible.length })),
+    dialog.getByText(t('properties.invite.ineligible', { total: preview.ineligible.length })),
   ).toBeVisible();
   await dialog
     .getByRole('button', { name: t('properties.invite.confirm_other', { count: eligible.length }) })
@@ -35,12 +33,10 @@ test('inviting a property invites exactly the eligible contacts: e-mails to the 
     expect((await download).suggestedFilename()).toMatch(/\.pdf$/);
   }
 
-  const outbox = (await invoke('outbox.list', { limit: 200 })) as { value: { total: number } };
-  expect(outbox.value.total).toBe(emails);
-  const again = (await invoke('invitations.previewProperty', { propertyId: showcaseProperty.id })) as {
-    value: { eligible: unknown[] };
-  };
-  expect(again.value.eligible).toHaveLength(0);
+  const outbox = await invoke('outbox.list', { limit: 200 });
+  expect(outbox.total).toBe(emails);
+  const again = await invoke('invitations.previewProperty', { propertyId: showcaseProperty.id });
+  expect(again.eligible).toHaveLength(0);
 });
 
 test('the outbox lists the queued invitations and says that nothing leaves without SMTP', async ({
@@ -51,10 +47,8 @@ test('the outbox lists the queued invitations and says that nothing leaves witho
   await invoke('invitations.inviteProperty', {
     propertyId: showcaseProperty.id,
     contactIds: (
-      (await invoke('invitations.previewProperty', { propertyId: showcaseProperty.id })) as {
-        value: { eligible: { contactId: number }[] };
-      }
-    ).value.eligible.map((candidate) => candidate.contactId),
+      await invoke('invitations.previewProperty', { propertyId: showcaseProperty.id })
+    ).eligible.map((candidate) => candidate.contactId),
   });
   await openNav(page, t, 'nav.outbox');
   await expect(page.getByTestId('smtp-off')).toBeVisible();

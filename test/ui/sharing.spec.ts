@@ -12,12 +12,10 @@ import { displayName, nameOfRow } from '../../src-main/core/services/portfolioVi
 import { SHARE_RECIPIENT_PAGE_SIZE } from '../../shared/contract/content';
 import type { AccessSettings, ContactFacts, ContractFacts, RoleShareScope } from '../../shared/domain';
 import type { ContactRow } from '../../src-main/core/db/contactRepository';
-import { expect, test, TEST_TODAY } from './fixtures';
+import { expect, test, TEST_TODAY, type T } from './fixtures';
 import { demoContact, showcaseProperty } from './demo';
 import { expectNoSeriousViolations } from './accessibility';
 import { openShareDialogOfNew } from './steps';
-
-type T = (key: string, params?: Record<string, string | number>) => string;
 
 const WINDOWS: AccessSettings = {
   preContract: { enabled: true, days: 30 },
@@ -129,26 +127,20 @@ test('the share dialog lists exactly the pre- and post-contract tenants, shares 
 
   // Every recipient with an e-mail address has its notification, in its language.
   const everyone = [...expected.recipients, ...expected.skipped.map((s) => s.contactId)];
-  const outbox = (await invoke('outbox.list', { limit: 200 })) as {
-    value: { items: { contactId: number | null; language: string }[] };
-  };
-  const notified = new Set(outbox.value.items.map((item) => item.contactId));
+  const outbox = await invoke('outbox.list', { limit: 200 });
+  const notified = new Set(outbox.items.map((item) => item.contactId));
   for (const contactId of everyone) {
-    const detail = (await invoke('contacts.get', { id: contactId })) as {
-      value: { contact: { email: string | null } };
-    };
-    expect(notified.has(contactId), `notification for ${contactId}`).toBe(
-      detail.value.contact.email !== null,
-    );
+    const detail = await invoke('contacts.get', { id: contactId });
+    expect(notified.has(contactId), `notification for ${contactId}`).toBe(detail.contact.email !== null);
   }
   const english = demoContact('englishActiveTenant');
   if (everyone.includes(english.id)) {
-    expect(outbox.value.items.find((item) => item.contactId === english.id)?.language).toBe('en');
+    expect(outbox.items.find((item) => item.contactId === english.id)?.language).toBe('en');
   }
 
   // The content shows its shares: the role share and the individual ones.
-  const content = (await invoke('content.get', { id })) as { value: { shares: unknown[] } };
-  expect(content.value.shares.length).toBe(1 + n);
+  const content = await invoke('content.get', { id });
+  expect(content.shares.length).toBe(1 + n);
 });
 
 test('"Empfänger anzeigen" lists the recipients by name, page by page', async ({ launch, t }) => {
@@ -196,7 +188,8 @@ test('sharing individually with a contact without access is refused with the rea
   launch,
   t,
 }) => {
-  const { page, invoke } = await launch({ demo: true });
+  const app = await launch({ demo: true });
+  const { page, invoke } = app;
   await invoke('settings.updateAccess', WINDOWS);
   const longGone = demoContact('longEndedRegistered');
   const { dialog, id } = await openShareDialogOfNew(page, t, invoke, {
@@ -214,13 +207,13 @@ test('sharing individually with a contact without access is refused with the rea
   await expect(refused).toContainText(t('errors.NO_ACCESS'));
   await expect(dialog.getByRole('button', { name: t('sharing.submit'), exact: true })).toBeDisabled();
   // And through IPC directly: a coded refusal, nothing written.
-  const direct = (await invoke('sharing.share', {
+  const direct = await app.refused('sharing.share', {
     contentId: id,
     target: { mode: 'individual', contactIds: [longGone.id] },
-  })) as { ok: boolean; error?: { code: string } };
-  expect(direct).toMatchObject({ ok: false, error: { code: 'NO_ACCESS' } });
-  const content = (await invoke('content.get', { id })) as { value: { shares: unknown[] } };
-  expect(content.value.shares).toHaveLength(0);
+  });
+  expect(direct).toMatchObject({ code: 'NO_ACCESS' });
+  const content = await invoke('content.get', { id });
+  expect(content.shares).toHaveLength(0);
 });
 
 test('SmartPost reaches pre- and post-contract contacts with a letter each', async ({ launch, t }) => {
@@ -243,12 +236,12 @@ test('SmartPost reaches pre- and post-contract contacts with a letter each', asy
   await summary.getByRole('button', { name: t('sharing.summary.saveLetters') }).click();
   expect((await download).suggestedFilename()).toMatch(/\.pdf$/);
 
-  const content = (await invoke('content.get', { id })) as {
-    value: { shares: { target: { mode: string; contactId?: number } }[] };
-  };
-  const reached = new Set(content.value.shares.map((share) => share.target.contactId));
+  const content = await invoke('content.get', { id });
+  const reached = new Set(
+    content.shares.map((share) => (share.target.mode === 'individual' ? share.target.contactId : null)),
+  );
   for (const skipped of expected.skipped) expect(reached.has(skipped.contactId)).toBe(true);
-  expect(content.value.shares.every((share) => share.target.mode === 'individual')).toBe(true);
+  expect(content.shares.every((share) => share.target.mode === 'individual')).toBe(true);
 });
 
 test('the portal preview hides an individually shared item once the window has ended', async ({
@@ -258,14 +251,14 @@ test('the portal preview hides an individually shared item once the window has e
   const { page, invoke, dataDir } = await launch({ demo: true });
   await invoke('settings.updateAccess', WINDOWS);
   const post = policyResolution(dataDir).skipped.find((s) => s.grant === 'post')!;
-  const created = (await invoke('content.create', {
+  const created = await invoke('content.create', {
     kind: 'announcement',
     title: 'Ihre Kaution',
     propertyId: showcaseProperty.id,
     text: 'Die Abrechnung Ihrer Kaution liegt bei.',
-  })) as { value: { id: number } };
+  });
   await invoke('sharing.share', {
-    contentId: created.value.id,
+    contentId: created.id,
     target: { mode: 'individual', contactIds: [post.contactId] },
   });
 

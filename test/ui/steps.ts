@@ -1,8 +1,8 @@
 /** Steps that several UI tests take, and the README screenshots with them. */
 import type { Locator, Page } from '@playwright/test';
-
-type T = (key: string, params?: Record<string, string | number>) => string;
-type Invoke = (channel: string, payload?: unknown) => Promise<unknown>;
+import type { Request } from '../../shared/ipc';
+import type { T } from './fixtures';
+import type { Invoke } from './harness';
 
 /** Opens a page from the side navigation by its label's key, e.g. `nav.contents`. */
 export async function openNav(page: Page, t: T, key: string): Promise<void> {
@@ -20,18 +20,14 @@ export async function openShareDialogOfNew(
   page: Page,
   t: T,
   invoke: Invoke,
-  input: object,
+  input: Request<'content.create'>,
 ): Promise<{ dialog: Locator; id: number }> {
-  const created = (await invoke('content.create', input)) as {
-    ok: boolean;
-    value: { id: number; title: string };
-  };
-  if (!created.ok) throw new Error(`content.create refused: ${JSON.stringify(created)}`);
+  const created = await invoke('content.create', input);
   await openNav(page, t, 'nav.contents');
-  await page.getByRole('button', { name: created.value.title }).click();
+  await page.getByRole('button', { name: created.title }).click();
   await page
     .getByRole('button', { name: t('sharing.open') })
     .first()
     .click();
-  return { dialog: page.getByRole('dialog'), id: created.value.id };
+  return { dialog: page.getByRole('dialog'), id: created.id };
 }

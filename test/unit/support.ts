@@ -4,9 +4,13 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, expect } from 'vitest';
 import type { ErrorCode } from '../../shared/errors';
+import type { Channel, Request } from '../../shared/ipc';
 import { createCore, DATABASE_FILE, type Core } from '../../src-main/core/core';
 import { pinnedClock } from '../../src-main/core/clock';
 import { memoryPreferenceStore } from '../../src-main/core/preferences';
+import type { Invokable } from '../invoke';
+
+export { invalidPayload, ok, refused } from '../invoke';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -64,16 +68,6 @@ export function folderContents(dir: string): Record<string, string> {
   return contents;
 }
 
-export function expectOk<T>(result: { ok: boolean; value?: unknown; error?: unknown }): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
-
-/** Invokes a request that must succeed; its value. */
-export async function ok<T>(core: Core, channel: string, payload?: unknown): Promise<T> {
-  return expectOk<T>(await core.invoke(channel, payload));
-}
-
 /** A read-only connection to a test core's data store. */
 export function readDatabase<T>(core: { dataDir: string }, work: (db: Database.Database) => T): T {
   const db = new Database(path.join(core.dataDir, DATABASE_FILE), { readonly: true });
@@ -85,10 +79,10 @@ export function readDatabase<T>(core: { dataDir: string }, work: (db: Database.D
 }
 
 /** Invokes a request that must be refused with `code` and leave every table as it was. */
-export async function expectRefused(
-  core: Pick<Core, 'invoke'> & { dataDir: string },
-  channel: string,
-  payload: unknown,
+export async function expectRefused<C extends Channel>(
+  core: Invokable & { dataDir: string },
+  channel: C,
+  payload: Request<C>,
   code: ErrorCode,
   params?: Record<string, unknown>,
 ): Promise<void> {

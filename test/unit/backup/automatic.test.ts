@@ -24,7 +24,7 @@ describe('automatic backups', () => {
   it('keeps the newest seven automatic backups and never prunes manual ones', async () => {
     const dataDir = tempDir();
     const manualCore = openCore({ dataDir, clock: dayClock('2026-11-20') });
-    const manual = await ok<BackupInfo>(manualCore, 'backups.create');
+    const manual = await ok(manualCore, 'backups.create');
     manualCore.close();
 
     const days = nextDays('2026-11-21', 9);

@@ -50,7 +50,7 @@ async function damagedBackup(how: 'index' | 'noise'): Promise<{ dataDir: string;
   const core = openCore();
   // Few rows: each table and index is one page, holding no stale copies of moved rows.
   for (const i of [1, 2, 3]) await addProperty(core, `Liegenschaft ${i}`, `L-${i}`);
-  const backup = await ok<BackupInfo>(core, 'backups.create');
+  const backup = await ok(core, 'backups.create');
   const file = backupFile(core, backup);
   if (how === 'index') {
     damageIndexedValue(file, 'L-2');
@@ -70,7 +70,7 @@ describe('a backup', () => {
     await addProperty(core, 'Haus am See');
     const before = snapshotDatabase(core.dataDir);
 
-    const backup = await ok<BackupInfo>(core, 'backups.create');
+    const backup = await ok(core, 'backups.create');
 
     expect(backup.kind).toBe('manual');
     const file = backupFile(core, backup);
@@ -89,7 +89,7 @@ describe('a backup', () => {
 
   it('is recorded in the audit log with who made it', async () => {
     const core = openCore();
-    const backup = await ok<BackupInfo>(core, 'backups.create');
+    const backup = await ok(core, 'backups.create');
     const row = readDatabase(core, (db) =>
       db.prepare("SELECT actor, entity_id, after FROM audit WHERE action = 'backup.created'").get(),
     );
@@ -104,8 +104,8 @@ describe('a backup', () => {
 describe('listBackups', () => {
   it('lists backups newest first, two within one second under different names', async () => {
     const core = openCore();
-    const first = await ok<BackupInfo>(core, 'backups.create');
-    const second = await ok<BackupInfo>(core, 'backups.create');
+    const first = await ok(core, 'backups.create');
+    const second = await ok(core, 'backups.create');
     expect(first.name).toMatch(/^2026-11-27T09-00-\d\dZ-manual\.db$/);
     expect(second.name).not.toBe(first.name);
     expect((await backups(core)).map((backup) => backup.name)).toEqual([second.name, first.name]);
@@ -113,7 +113,7 @@ describe('listBackups', () => {
 
   it('ignores temporary, foreign and misnamed files and folders', async () => {
     const core = openCore();
-    const backup = await ok<BackupInfo>(core, 'backups.create');
+    const backup = await ok(core, 'backups.create');
     const folder = backupFolder(core.dataDir);
     for (const name of [
       '.0123456789ab.tmp',
@@ -160,7 +160,7 @@ describe('verifyBackupFile', () => {
 
   it('refuses a backup of a newer app version with BACKUP_TOO_NEW', async () => {
     const core = openCore();
-    const file = backupFile(core, await ok<BackupInfo>(core, 'backups.create'));
+    const file = backupFile(core, await ok(core, 'backups.create'));
     const db = new Database(file);
     db.pragma(`user_version = ${LATEST_VERSION + 1}`);
     db.close();
@@ -172,7 +172,7 @@ describe('verifyBackupFile', () => {
 
   it('refuses a backup that lacks a table its schema version must have', async () => {
     const core = openCore();
-    const file = backupFile(core, await ok<BackupInfo>(core, 'backups.create'));
+    const file = backupFile(core, await ok(core, 'backups.create'));
     const db = new Database(file);
     db.exec('DROP TABLE outbox');
     db.close();
@@ -184,7 +184,7 @@ describe('restoreBackupOffline', () => {
   it('puts the backup in place and keeps the replaced store, with its WAL, under a new name', async () => {
     const core = openCore();
     await addProperty(core, 'Gesichert');
-    const backup = await ok<BackupInfo>(core, 'backups.create');
+    const backup = await ok(core, 'backups.create');
     await addProperty(core, 'Nach der Sicherung');
     const replaced = snapshotDatabase(core.dataDir);
     // The data dir as a crash leaves it: the newest change is still in the -wal, not checkpointed.

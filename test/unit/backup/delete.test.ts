@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { BackupInfo, RestoredBackup } from '../../../shared/ipc';
+import type { BackupInfo } from '../../../shared/ipc';
 import { backupFolder } from '../../../src-main/core/backup/backupFiles';
 import { DATABASE_FILE } from '../../../src-main/core/core';
 import { expectRefused, folderContents, ok, readDatabase, tempDir } from '../support';
@@ -28,10 +28,10 @@ describe('backups.delete', () => {
   it('deletes the file, records which backup was deleted, and the list no longer shows it', async () => {
     const core = openCore();
     await addProperty(core, 'Bestand');
-    const deleted = await ok<BackupInfo>(core, 'backups.create');
-    const kept = await ok<BackupInfo>(core, 'backups.create');
+    const deleted = await ok(core, 'backups.create');
+    const kept = await ok(core, 'backups.create');
 
-    expect(await ok<BackupInfo>(core, 'backups.delete', { name: deleted.name })).toEqual(deleted);
+    expect(await ok(core, 'backups.delete', { name: deleted.name })).toEqual(deleted);
 
     expect(await backups(core)).toEqual([kept]);
     // Gone from the disk, not merely from the list: nothing but the other backup is left in the folder.
@@ -49,7 +49,7 @@ describe('backups.delete', () => {
 
   it('refuses unknown and malformed names, leaving the data store and every file as they were', async () => {
     const core = openCore();
-    const backup = await ok<BackupInfo>(core, 'backups.create');
+    const backup = await ok(core, 'backups.create');
     fs.writeFileSync(path.join(backupFolder(core.dataDir), 'notizen.txt'), 'keine Sicherung');
     const before = dataDirBytes(core.dataDir);
 
@@ -71,7 +71,7 @@ describe('backups.delete', () => {
 
   it('puts the backup back when its audit row cannot be written', async () => {
     const core = openCore();
-    const backup = await ok<BackupInfo>(core, 'backups.create');
+    const backup = await ok(core, 'backups.create');
     const bytes = fs.readFileSync(backupFile(core, backup));
     const db = new Database(path.join(core.dataDir, DATABASE_FILE));
     db.exec(`CREATE TRIGGER refuse_deletion BEFORE INSERT ON audit WHEN NEW.action = 'backup.deleted'
@@ -88,15 +88,13 @@ describe('backups.delete', () => {
   it('waits for a restore under way instead of taking its file away', async () => {
     const core = openCore();
     await addProperty(core, 'Gesichert');
-    const backup = await ok<BackupInfo>(core, 'backups.create');
+    const backup = await ok(core, 'backups.create');
 
-    const restoring = core.invoke('backups.restore', { name: backup.name });
-    const deleting = core.invoke('backups.delete', { name: backup.name });
+    const restoring = ok(core, 'backups.restore', { name: backup.name });
+    const deleting = ok(core, 'backups.delete', { name: backup.name });
 
-    const restored = await restoring;
-    expect(restored).toMatchObject({ ok: true });
-    expect(await deleting).toEqual({ ok: true, value: backup });
-    const { beforeRestore } = (restored as { value: RestoredBackup }).value;
+    const { beforeRestore } = await restoring;
+    expect(await deleting).toEqual(backup);
     expect(names(await backups(core))).toEqual([beforeRestore.name]);
   });
 
@@ -136,8 +134,8 @@ describe('backups.delete', () => {
   it('finishes deletions a crash interrupted when the app starts again', async () => {
     const dataDir = tempDir();
     const core = openCore({ dataDir });
-    const recorded = await ok<BackupInfo>(core, 'backups.create');
-    const unrecorded = await ok<BackupInfo>(core, 'backups.create');
+    const recorded = await ok(core, 'backups.create');
+    const unrecorded = await ok(core, 'backups.create');
     await ok(core, 'backups.delete', { name: recorded.name });
     core.close();
     // As a crash would leave them: one hidden after its audit row committed (its file not yet

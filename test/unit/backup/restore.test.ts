@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { AccessSettings } from '../../../shared/domain';
-import type { BackupInfo, ContentDetail, ContactListPage, RestoredBackup } from '../../../shared/ipc';
+import type { ContentDetail } from '../../../shared/ipc';
 import { backupFolder } from '../../../src-main/core/backup/backupFiles';
 import { LATEST_VERSION, migrate, schemaVersion } from '../../../src-main/core/db/migrations';
 import { expectRefused, ok, readDatabase, snapshotDatabase } from '../support';
@@ -28,7 +28,7 @@ const ACCESS: AccessSettings = {
 const PDF = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\n%%EOF\n`, 'latin1').toString('base64');
 
 async function addDocument(core: BackupCore, title: string): Promise<ContentDetail> {
-  return ok<ContentDetail>(core, 'content.create', {
+  return ok(core, 'content.create', {
     kind: 'document',
     title,
     propertyId: null,
@@ -58,13 +58,13 @@ describe('backups.restore', () => {
     const core = openCore();
     await ok(core, 'settings.updateAccess', ACCESS);
     await addProperty(core, 'Gesichert');
-    const backup = await ok<BackupInfo>(core, 'backups.create');
+    const backup = await ok(core, 'backups.create');
     await addProperty(core, 'Nach der Sicherung');
     await ok(core, 'settings.updateAccess', { ...ACCESS, seatQuota: 80 });
     const replaced = snapshotDatabase(core.dataDir);
     const events = recordedEvents(core);
 
-    const result = await ok<RestoredBackup>(core, 'backups.restore', { name: backup.name });
+    const result = await ok(core, 'backups.restore', { name: backup.name });
 
     expect(result.restored).toEqual(backup);
     // Through the same open core: its connection and statements still work on the restored store.
@@ -94,10 +94,10 @@ describe('backups.restore', () => {
   it('keeps every document: an older state and the newer one both find their files', async () => {
     const core = openCore();
     const kept = await addDocument(core, 'Hausordnung');
-    const backup = await ok<BackupInfo>(core, 'backups.create');
+    const backup = await ok(core, 'backups.create');
     const later = await addDocument(core, 'Nebenkostenabrechnung');
 
-    const { beforeRestore } = await ok<RestoredBackup>(core, 'backups.restore', { name: backup.name });
+    const { beforeRestore } = await ok(core, 'backups.restore', { name: backup.name });
     expect(await ok(core, 'content.documentFile', { id: kept.id })).toMatchObject({
       dataBase64: PDF('Hausordnung'),
     });
@@ -121,7 +121,7 @@ describe('backups.restore', () => {
     expect(await ok(core, 'settings.getAccess')).toEqual(ACCESS);
     expect(await propertyNames(core)).toEqual([]);
     // Version 3's indexes are there: the contact list (which relies on them) answers.
-    expect(await ok<ContactListPage>(core, 'contacts.list', { search: 'a' })).toMatchObject({ total: 0 });
+    expect(await ok(core, 'contacts.list', { search: 'a' })).toMatchObject({ total: 0 });
   });
 
   it.each([
@@ -131,7 +131,7 @@ describe('backups.restore', () => {
   ] as const)('refuses a %s backup with %s and changes nothing', async (what, code) => {
     const core = openCore();
     await addProperty(core, 'Bestand', 'L-1');
-    const backup = await ok<BackupInfo>(core, 'backups.create');
+    const backup = await ok(core, 'backups.create');
     const file = backupFile(core, backup);
     if (what === 'damaged') {
       damageIndexedValue(file, 'L-1');

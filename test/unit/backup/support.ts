@@ -3,7 +3,7 @@ import path from 'node:path';
 import { addDays } from 'date-fns';
 import { afterEach } from 'vitest';
 import type { IsoDate } from '../../../shared/domain';
-import type { BackupInfo, BackupOverview, PropertyDetail, PropertySummary } from '../../../shared/ipc';
+import type { BackupInfo, PropertyDetail } from '../../../shared/ipc';
 import type { Clock } from '../../../src-main/core/clock';
 import { createCore, DATABASE_FILE, type Core } from '../../../src-main/core/core';
 import { backupFolder } from '../../../src-main/core/backup/backupFiles';
@@ -47,7 +47,7 @@ export function openCore(
 
 /** The backups, newest first; answers after a backup still being written has finished. */
 export async function backups(core: Core): Promise<BackupInfo[]> {
-  return (await ok<BackupOverview>(core, 'backups.list')).backups;
+  return (await ok(core, 'backups.list')).backups;
 }
 
 /** Opens the store on `day` with automatic backups on, waits for its check, closes it; the backups. */
@@ -85,7 +85,7 @@ export async function addProperty(
   name: string,
   referenceId: string | null = null,
 ): Promise<PropertyDetail> {
-  return ok<PropertyDetail>(core, 'properties.create', {
+  return ok(core, 'properties.create', {
     name,
     referenceId,
     addresses: [{ street: 'Sicherungsweg', houseNo: '1', postcode: '10115', city: 'Berlin' }],
@@ -93,7 +93,7 @@ export async function addProperty(
 }
 
 export async function propertyNames(core: Core): Promise<string[]> {
-  return (await ok<PropertySummary[]>(core, 'properties.list')).map((property) => property.name).sort();
+  return (await ok(core, 'properties.list')).map((property) => property.name).sort();
 }
 
 /**

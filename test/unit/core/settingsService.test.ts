@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../../src-main/core/core';
 import type { AccessSettings } from '../../../shared/domain';
-import { expectOk, snapshotDatabase, testCore } from '../support';
+import { ok, refused, snapshotDatabase, testCore } from '../support';
 
 const settings = (
   pre: [boolean, number],
@@ -34,7 +34,7 @@ function auditRows(dataDir: string) {
 describe('settings service: Rollen & Zugriffsrechte', () => {
   it('has both windows off by default', async () => {
     const core = testCore();
-    const value = expectOk<AccessSettings>(await core.invoke('settings.getAccess'));
+    const value = await ok(core, 'settings.getAccess');
     expect(value.preContract.enabled).toBe(false);
     expect(value.postContract.enabled).toBe(false);
     expect(value.seatQuota).toBeNull();
@@ -46,16 +46,16 @@ describe('settings service: Rollen & Zugriffsrechte', () => {
     ['both', settings([true, 1], [true, 365], 250)],
   ])('saves %s and answers with it after reopening', async (_name, next) => {
     const core = testCore();
-    expect(expectOk(await core.invoke('settings.updateAccess', next))).toEqual(next);
+    expect(await ok(core, 'settings.updateAccess', next)).toEqual(next);
     core.close();
     const reopened = testCore('2026-11-27', core.dataDir);
-    expect(expectOk(await reopened.invoke('settings.getAccess'))).toEqual(next);
+    expect(await ok(reopened, 'settings.getAccess')).toEqual(next);
   });
 
   it('writes one audit row with before and after in the same change', async () => {
     const core = testCore();
     const next = settings([true, 10], [false, 30]);
-    await core.invoke('settings.updateAccess', next);
+    await ok(core, 'settings.updateAccess', next);
     const rows = auditRows(core.dataDir);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ actor: 'unit-test', action: 'settings.updateAccess' });
@@ -65,8 +65,8 @@ describe('settings service: Rollen & Zugriffsrechte', () => {
 
   it('writes nothing when the settings do not change', async () => {
     const core = testCore();
-    const current = expectOk<AccessSettings>(await core.invoke('settings.getAccess'));
-    await core.invoke('settings.updateAccess', current);
+    const current = await ok(core, 'settings.getAccess');
+    await ok(core, 'settings.updateAccess', current);
     expect(auditRows(core.dataDir)).toHaveLength(0);
   });
 
@@ -91,11 +91,11 @@ describe('settings service: Rollen & Zugriffsrechte', () => {
   it('refuses a negative or fractional quota with QUOTA_OUT_OF_RANGE', async () => {
     const core = testCore();
     for (const seatQuota of [-1, 1.5]) {
-      const result = await core.invoke('settings.updateAccess', {
+      const error = await refused(core, 'settings.updateAccess', {
         ...settings([false, 30], [false, 30]),
         seatQuota,
       });
-      expect(result).toMatchObject({ ok: false, error: { code: 'QUOTA_OUT_OF_RANGE' } });
+      expect(error.code).toBe('QUOTA_OUT_OF_RANGE');
     }
   });
 
@@ -104,7 +104,7 @@ describe('settings service: Rollen & Zugriffsrechte', () => {
     const seen: unknown[] = [];
     core.events.on('settings.changed', (payload) => seen.push(payload));
     const next = settings([true, 5], [false, 30]);
-    await core.invoke('settings.updateAccess', next);
+    await ok(core, 'settings.updateAccess', next);
     expect(seen).toEqual([next]);
   });
 });

@@ -21,7 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppStatus, PropertyInvitePreview, SharePreview, ShareResult } from '../../../shared/ipc';
+import type { PropertyInvitePreview, SharePreview, ShareResult } from '../../../shared/ipc';
 import { PORTFOLIO_TABLES, writeBenchDataDir, portfolioFacts } from '../../../scripts/bench/portfolio';
 import { pinnedClock } from '../../../src-main/core/clock';
 import { createCore, DATABASE_FILE, type Core } from '../../../src-main/core/core';
@@ -224,10 +224,10 @@ async function verify(
   const core = openCore(dataDir);
   try {
     // A demo load that did not happen leaves the first-start choice to be made again.
-    const status = await ok<AppStatus>(core, 'app.status');
+    const status = await ok(core, 'app.status');
     expect(status.needsFirstStartChoice, where).toBe(found.properties === 0);
     for (const document of documents) {
-      const file = await ok<{ dataBase64: string }>(core, 'content.documentFile', { id: document.id });
+      const file = await ok(core, 'content.documentFile', { id: document.id });
       expect(Buffer.from(file.dataBase64, 'base64').length, `${where}: document ${document.id}`).toBe(
         document.size,
       );
@@ -334,7 +334,7 @@ describe('crash safety: SIGKILL during bulk work', () => {
     const core = openCore(portfolioDir);
     try {
       invitePreview = await ok(core, 'invitations.previewProperty', { propertyId });
-      const notice = await ok<{ id: number }>(core, 'content.create', {
+      const notice = await ok(core, 'content.create', {
         kind: 'announcement',
         title: 'Wasserabsperrung',
         propertyId,

@@ -6,14 +6,6 @@
  * and every audit row stay.
  */
 import { describe, expect, it } from 'vitest';
-import type {
-  AnonymiseResult,
-  ContactDetail,
-  ContactListPage,
-  ContentDetail,
-  DataProtectionSettings,
-  DeletionCandidatePage,
-} from '../../../shared/ipc';
 import { REDACTED } from '../../../src-main/core/services/dataProtectionService';
 import { ok, readDatabase, tableRows } from '../support';
 import {
@@ -69,7 +61,7 @@ function count(core: InvitationCore, sql: string): number {
 
 async function announcement(core: InvitationCore, propertyId: number, title: string): Promise<number> {
   return (
-    await ok<ContentDetail>(core, 'content.create', {
+    await ok(core, 'content.create', {
       kind: 'announcement',
       title,
       propertyId,
@@ -119,7 +111,7 @@ async function formerTenant() {
 describe('deletion candidates', () => {
   it('lists a former tenant whose access ended more than the retention period ago, with her last contract', async () => {
     const { core, id, house } = await formerTenant();
-    const page = await ok<DeletionCandidatePage>(core, 'dataProtection.candidates', {});
+    const page = await ok(core, 'dataProtection.candidates', {});
     expect(page).toMatchObject({ total: 1, retentionMonths: 24, cutoff: '2024-11-27' });
     expect(page.items).toEqual([
       {
@@ -142,7 +134,7 @@ describe('deletion candidates', () => {
 
   it('follows the retention period and the post-contract window', async () => {
     const { core } = await formerTenant();
-    const total = async () => (await ok<DeletionCandidatePage>(core, 'dataProtection.candidates', {})).total;
+    const total = async () => (await ok(core, 'dataProtection.candidates', {})).total;
     // Ended 2023-06-30; TODAY − 40 months = 2023-07-27, − 41 months = 2023-06-27.
     await ok(core, 'dataProtection.updateSettings', { retentionMonths: 40 });
     expect(await total()).toBe(1);
@@ -172,8 +164,8 @@ describe('deletion candidates', () => {
       });
       ids.push(c.contact.id);
     }
-    const first = await ok<DeletionCandidatePage>(core, 'dataProtection.candidates', { offset: 0, limit: 2 });
-    const second = await ok<DeletionCandidatePage>(core, 'dataProtection.candidates', {
+    const first = await ok(core, 'dataProtection.candidates', { offset: 0, limit: 2 });
+    const second = await ok(core, 'dataProtection.candidates', {
       offset: 2,
       limit: 2,
     });
@@ -197,7 +189,7 @@ describe('anonymising a candidate', () => {
     const auditBefore = auditRows(core);
     const neighbourMail = count(core, `SELECT COUNT(*) AS n FROM outbox WHERE contact_id = ${neighbourId}`);
 
-    const result = await ok<AnonymiseResult>(core, 'dataProtection.anonymise', { contactIds: [id] });
+    const result = await ok(core, 'dataProtection.anonymise', { contactIds: [id] });
 
     expect(result).toEqual({
       anonymised: 1,
@@ -211,7 +203,7 @@ describe('anonymising a candidate', () => {
     expect(rowsContaining(core, NEEDLES)).toEqual([]);
     // The search index forgot her words: she is found by the new ones only.
     const found = async (search: string) =>
-      (await ok<ContactListPage>(core, 'contacts.list', { search, includeArchived: true })).items.map(
+      (await ok(core, 'contacts.list', { search, includeArchived: true })).items.map(
         (item) => item.id,
       );
     for (const search of ['Quastenberg', 'Zerlina', 'example.org', 'K-QUAST-7']) {
@@ -219,7 +211,7 @@ describe('anonymising a candidate', () => {
     }
     expect(await found(`ANON-${id}`)).toEqual([id]);
 
-    const detail = await ok<ContactDetail>(core, 'contacts.get', { id });
+    const detail = await ok(core, 'contacts.get', { id });
     expect(detail.contact).toEqual({
       id,
       displayName: `Anonymisiert #${id}`,
@@ -280,7 +272,7 @@ describe('anonymising a candidate', () => {
     );
     expect(rowsContaining(core, ['nachbar']).some((row) => row.startsWith('outbox'))).toBe(true);
     // No longer a candidate, and never again.
-    expect((await ok<DeletionCandidatePage>(core, 'dataProtection.candidates', {})).total).toBe(0);
+    expect((await ok(core, 'dataProtection.candidates', {})).total).toBe(0);
     await expectRefused(core, 'dataProtection.anonymise', { contactIds: [id] }, 'NOT_A_DELETION_CANDIDATE', {
       contactId: id,
       reason: 'ANONYMISED',
@@ -323,14 +315,12 @@ describe('anonymising a candidate', () => {
       });
       ids.push(c.contact.id);
     }
-    const result = await ok<AnonymiseResult>(core, 'dataProtection.anonymise', {
+    const result = await ok(core, 'dataProtection.anonymise', {
       contactIds: [...ids, ids[0]!],
     });
     expect(result.anonymised).toBe(2);
     for (const id of ids) {
-      expect((await ok<ContactDetail>(core, 'contacts.get', { id })).contact.displayName).toBe(
-        `Anonymisiert #${id}`,
-      );
+      expect((await ok(core, 'contacts.get', { id })).contact.displayName).toBe(`Anonymisiert #${id}`);
     }
   });
 });
@@ -358,7 +348,7 @@ describe('refusals: nothing is changed, byte for byte', () => {
   it('a selection with one contact that is not a candidate', async () => {
     const { core, id, neighbourId } = await formerTenant();
     await expectUntouched(core, [id, neighbourId], { contactId: neighbourId, name: 'Nils Nachbar' });
-    expect((await ok<DeletionCandidatePage>(core, 'dataProtection.candidates', {})).total).toBe(1);
+    expect((await ok(core, 'dataProtection.candidates', {})).total).toBe(1);
   });
 
   it('a contact whose access ended within the retention period, or who never had a contract', async () => {
@@ -385,11 +375,11 @@ describe('refusals: nothing is changed, byte for byte', () => {
 describe('the retention period setting', () => {
   it('is 24 months until changed, and every change is audited', async () => {
     const core = invitationCore(TODAY);
-    expect(await ok<DataProtectionSettings>(core, 'dataProtection.getSettings')).toEqual({
+    expect(await ok(core, 'dataProtection.getSettings')).toEqual({
       retentionMonths: 24,
     });
     await ok(core, 'dataProtection.updateSettings', { retentionMonths: 36 });
-    expect(await ok<DataProtectionSettings>(core, 'dataProtection.getSettings')).toEqual({
+    expect(await ok(core, 'dataProtection.getSettings')).toEqual({
       retentionMonths: 36,
     });
     expect(auditRows(core).at(-1)).toEqual({

@@ -3,7 +3,7 @@
  * export as German and English Excel open it — with no cell that Excel would run as a formula.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AuditLogExport, AuditLogPage, DataProtectionSettings } from '../../../shared/ipc';
+import type { AuditLogExport } from '../../../shared/ipc';
 import type { Clock } from '../../../src-main/core/clock';
 import { createCore, type Core } from '../../../src-main/core/core';
 import type { AuditRow } from '../../../src-main/core/db/auditRepository';
@@ -27,7 +27,7 @@ function auditCore(dataDir = tempDir(), actor = 'verwaltung') {
     /** Writes one audit row at `at`: the retention period changes to 1 month, or from 1 to 2. */
     async changeAt(at: string): Promise<void> {
       instant = at;
-      const { retentionMonths } = await ok<DataProtectionSettings>(core, 'dataProtection.getSettings');
+      const { retentionMonths } = await ok(core, 'dataProtection.getSettings');
       await ok(core, 'dataProtection.updateSettings', { retentionMonths: retentionMonths === 1 ? 2 : 1 });
     },
   });
@@ -60,10 +60,10 @@ describe('auditLog.list', () => {
     ];
     for (const at of instants) await core.changeAt(at);
 
-    const all = await ok<AuditLogPage>(core, 'auditLog.list', { offset: 0, limit: 2 });
+    const all = await ok(core, 'auditLog.list', { offset: 0, limit: 2 });
     expect(all.total).toBe(5);
     expect(all.items.map((entry) => entry.at)).toEqual([instants[4], instants[3]]);
-    const next = await ok<AuditLogPage>(core, 'auditLog.list', { offset: 2, limit: 2 });
+    const next = await ok(core, 'auditLog.list', { offset: 2, limit: 2 });
     expect(next.items.map((entry) => entry.at)).toEqual([instants[2], instants[1]]);
     expect(all.items[0]).toMatchObject({
       actor: 'verwaltung',
@@ -73,7 +73,7 @@ describe('auditLog.list', () => {
     });
 
     const days = async (from: string | null, to: string | null) =>
-      (await ok<AuditLogPage>(core, 'auditLog.list', { from, to })).items.map((entry) => entry.at);
+      (await ok(core, 'auditLog.list', { from, to })).items.map((entry) => entry.at);
     expect(await days('2026-11-27', '2026-11-27')).toEqual([instants[4], instants[3]]);
     expect(await days('2026-07-01', '2026-11-26')).toEqual([instants[2], instants[1], instants[0]]);
     expect(await days('2026-07-02', null)).toEqual([instants[4], instants[3], instants[2], instants[1]]);
@@ -103,7 +103,7 @@ describe('auditLog.export', () => {
     await core.changeAt('2026-11-26T22:59:59.000Z');
     await core.changeAt('2026-11-26T23:00:00.000Z');
     await core.changeAt('2026-11-27T12:30:00.000Z');
-    const file = await ok<AuditLogExport>(core, 'auditLog.export', {
+    const file = await ok(core, 'auditLog.export', {
       from: '2026-11-27',
       to: '2026-11-27',
       language: 'de',
@@ -122,7 +122,7 @@ describe('auditLog.export', () => {
   it('writes English headers with "," for English Excel; an open range runs to today', async () => {
     const core = auditCore();
     await core.changeAt('2026-11-27T08:00:00.000Z');
-    const file = await ok<AuditLogExport>(core, 'auditLog.export', { language: 'en' });
+    const file = await ok(core, 'auditLog.export', { language: 'en' });
     expect(file.fileName).toBe('audit-log_start_to_2026-11-27.csv');
     expect(csvOf(file).slice(1).split('\r\n')[0]).toBe('No.,Time,User,Action,Entity,Entity ID,Before,After');
     expect(csvOf(file).split('\r\n')[1]).toBe(
@@ -146,7 +146,7 @@ describe('auditLog.export', () => {
       await core.changeAt('2026-11-27T08:00:00.000Z');
       core.close();
     }
-    const file = await ok<AuditLogExport>(auditCore(dataDir), 'auditLog.export', { language: 'de' });
+    const file = await ok(auditCore(dataDir), 'auditLog.export', { language: 'de' });
     const cells = csvOf(file)
       .split('\r\n')
       .slice(1, -1)

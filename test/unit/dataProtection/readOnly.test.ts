@@ -6,14 +6,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type {
-  ContactDetail,
-  ContactListPage,
-  ContentDetail,
-  PropertyInvitePreview,
-  PropertyInviteResult,
-  SharePreview,
-} from '../../../shared/ipc';
+import type { Request } from '../../../shared/ipc';
 import { contactInputSchema } from '../../../shared/contract/portfolio';
 import { DATABASE_FILE } from '../../../src-main/core/core';
 import { ok, snapshotDatabase } from '../support';
@@ -55,7 +48,7 @@ async function anonymisedTenant() {
   const invitation = await invite(core, id, 'code');
   core.clock.set(TODAY);
   await ok(core, 'dataProtection.anonymise', { contactIds: [id] });
-  const announcement = await ok<ContentDetail>(core, 'content.create', {
+  const announcement = await ok(core, 'content.create', {
     kind: 'announcement',
     title: 'Treppenhausreinigung',
     propertyId: house.property.id,
@@ -88,12 +81,12 @@ function reopenInvitation(core: InvitationCore, invitationId: number, expiresOn:
 describe('an anonymised contact', () => {
   it('shows when it was anonymised and that it cannot be invited, in its page and the list', async () => {
     const { core, id } = await anonymisedTenant();
-    const detail = await ok<ContactDetail>(core, 'contacts.get', { id });
+    const detail = await ok(core, 'contacts.get', { id });
     const anonymisation = auditRows(core).find((row) => row.action === 'dataProtection.anonymise');
     expect(detail.contact.anonymisedAt).toBe(JSON.parse(anonymisation!.after!).anonymisedAt);
     expect(detail.eligibility).toEqual({ allowed: false, reason: 'CONTACT_ANONYMISED', possibleFrom: null });
 
-    const list = await ok<ContactListPage>(core, 'contacts.list', { includeArchived: true });
+    const list = await ok(core, 'contacts.list', { includeArchived: true });
     expect(list.items.map((item) => [item.displayName, item.anonymised])).toEqual([
       [`Anonymisiert #${id}`, true],
       ['Nils Nachbar', false],
@@ -102,11 +95,11 @@ describe('an anonymised contact', () => {
 
   it('refuses changes to its master data and leaving the archive', async () => {
     const { core, id } = await anonymisedTenant();
-    const { contact: anonymised } = await ok<ContactDetail>(core, 'contacts.get', { id });
+    const { contact: anonymised } = await ok(core, 'contacts.get', { id });
     const { anonymisedAt } = anonymised;
     const fields = Object.fromEntries(
       contactInputSchema.keyof().options.map((key) => [key, anonymised[key]]),
-    );
+    ) as Request<'contacts.create'>;
     await expectRefused(
       core,
       'contacts.update',
@@ -122,7 +115,7 @@ describe('an anonymised contact', () => {
   it('refuses a new contract, changing or ending its contract, and moving another contract to it', async () => {
     const { core, id, house, contractId, neighbourId, neighbourContractId } = await anonymisedTenant();
     const flat = house.units[0]!.id;
-    const lease = { type: 'tenant', number: 'MV-neu', start: '2027-01-01', end: null };
+    const lease = { type: 'tenant' as const, number: 'MV-neu', start: '2027-01-01', end: null };
     await expectRefused(
       core,
       'contracts.create',
@@ -133,7 +126,7 @@ describe('an anonymised contact', () => {
     const own = {
       contactId: id,
       unitId: flat,
-      type: 'tenant',
+      type: 'tenant' as const,
       number: `MV-${id}-${flat}`,
       start: '2015-01-01',
     };
@@ -169,17 +162,17 @@ describe('an anonymised contact', () => {
 
   it('refuses every kind of invitation: by e-mail, letter or code, and with the whole property', async () => {
     const { core, id, house } = await anonymisedTenant();
-    for (const channel of ['email', 'letter', 'code']) {
+    for (const channel of ['email', 'letter', 'code'] as const) {
       await expectRefused(core, 'invitations.create', { contactId: id, channel }, 'CONTACT_ANONYMISED');
     }
-    const preview = await ok<PropertyInvitePreview>(core, 'invitations.previewProperty', {
+    const preview = await ok(core, 'invitations.previewProperty', {
       propertyId: house.property.id,
     });
     expect(preview.ineligible).toEqual([
       expect.objectContaining({ contactId: id, reason: 'CONTACT_ANONYMISED' }),
     ]);
     const before = snapshotDatabase(core.dataDir);
-    const result = await ok<PropertyInviteResult>(core, 'invitations.inviteProperty', {
+    const result = await ok(core, 'invitations.inviteProperty', {
       propertyId: house.property.id,
       contactIds: [id],
     });
@@ -208,7 +201,7 @@ describe('an anonymised contact', () => {
 
   it('receives no individual share, neither alone nor added to a role share', async () => {
     const { core, id, house, contentId } = await anonymisedTenant();
-    const preview = await ok<SharePreview>(core, 'sharing.preview', {
+    const preview = await ok(core, 'sharing.preview', {
       contentId,
       target: { mode: 'individual', contactIds: [id] },
     });

@@ -55,7 +55,7 @@ function preferencesFile(): string {
 }
 
 function stateOf(host: ReturnType<typeof start>): Promise<StartupState> {
-  return ok<StartupState>(host.core, 'startup.state');
+  return ok(host.core, 'startup.state');
 }
 
 beforeEach(() => {

@@ -60,7 +60,7 @@ const fake = vi.hoisted(() => {
 vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
 
 const { createMainWindow, mainWindowOptions } = await import('../../../src-main/electron/window');
-const { registerIpcHandlers, isTrustedSender } = await import('../../../src-main/electron/ipc');
+const { registerIpcHandlers, senderRefusal } = await import('../../../src-main/electron/ipc');
 
 function fakeCore() {
   const calls: [unknown, unknown][] = [];
@@ -160,7 +160,21 @@ describe('IPC handlers', () => {
     const result = await fake.state.handled.get('settings.updateAccess')!({ senderFrame }, {});
     expect(result).toEqual({ ok: false, error: { code: 'FORBIDDEN_SENDER', params: {} } });
     expect(calls).toEqual([]);
-    expect(isTrustedSender(senderFrame as never)).toBe(false);
+    expect(senderRefusal(senderFrame)).not.toBeNull();
+  });
+
+  it('logs a refused sender with the channel and origin, once per reason, never the payload', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    registerIpcHandlers(fake.electron.ipcMain as never, fakeCore().core as never);
+    const foreign = { senderFrame: { url: 'https://evil.example/page?token=1', parent: null } };
+    await fake.state.handled.get('settings.updateAccess')!(foreign, { secret: 'Geheimnis-4711' });
+    await fake.state.handled.get('contacts.list')!(foreign, {});
+    await fake.state.handled.get('contacts.list')!({ senderFrame: null }, {});
+    expect(warn.mock.calls).toEqual([
+      ['ipc: refused settings.updateAccess from https://evil.example: an untrusted origin'],
+      ['ipc: refused contacts.list from none: no sender frame (destroyed)'],
+    ]);
+    warn.mockRestore();
   });
 });
 

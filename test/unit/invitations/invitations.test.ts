@@ -1,8 +1,7 @@
 /** invitations.create / reactivate / revoke / redeem through `core.invoke` (ARCHITECTURE.md §3 "Invite"). */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { ContactDetail, CreatedInvitation, PortfolioOverview } from '../../../shared/ipc';
-import { ok, readDatabase, snapshotDatabase } from '../support';
+import { invalidPayload, ok, readDatabase, refused, snapshotDatabase } from '../support';
 import {
   auditRows,
   building,
@@ -61,7 +60,7 @@ describe('invitations.create: refusals', () => {
     const b = await building(core, 1);
     const c = await contact(core);
     await contract(core, { contactId: c.contact.id, unitId: b.units[0]!.id, start: '2027-03-01' });
-    const payload = { contactId: c.contact.id, channel: 'code' };
+    const payload = { contactId: c.contact.id, channel: 'code' as const };
     await expectRefused(core, 'invitations.create', payload, 'OUTSIDE_ACCESS_WINDOW', {
       possibleFrom: '2027-03-01',
     });
@@ -133,7 +132,7 @@ describe('invitations.create: refusals', () => {
     await expectRefused(
       core,
       'invitations.create',
-      { contactId: c.contact.id, channel: 'fax' },
+      invalidPayload({ contactId: c.contact.id, channel: 'fax' }),
       'INVALID_PAYLOAD',
     );
     await expectRefused(core, 'invitations.create', { contactId: -1, channel: 'code' }, 'INVALID_PAYLOAD');
@@ -258,11 +257,9 @@ describe('expiry and reactivation', () => {
     const { contact: c } = await tenant(core);
     const created = await invite(core, c.contact.id, 'code');
     core.clock.set('2026-12-27');
-    expect((await ok<ContactDetail>(core, 'contacts.get', { id: c.contact.id })).invitationState).toBe(
-      'pending',
-    );
+    expect((await ok(core, 'contacts.get', { id: c.contact.id })).invitationState).toBe('pending');
     core.clock.set('2026-12-28');
-    const detail = await ok<ContactDetail>(core, 'contacts.get', { id: c.contact.id });
+    const detail = await ok(core, 'contacts.get', { id: c.contact.id });
     expect(detail.invitationState).toBe('expired');
     expect(detail.invitation?.state).toBe('expired');
     await expectRefused(core, 'invitations.redeem', { code: created.code }, 'CODE_EXPIRED', {
@@ -275,7 +272,7 @@ describe('expiry and reactivation', () => {
     const { contact: c } = await tenant(core);
     const created = await invite(core, c.contact.id, 'code');
     core.clock.set('2027-01-10');
-    const detail = await ok<ContactDetail>(core, 'invitations.reactivate', { id: created.invitation.id });
+    const detail = await ok(core, 'invitations.reactivate', { id: created.invitation.id });
     expect(detail.invitationState).toBe('pending');
     expect(detail.invitation).toMatchObject({ id: created.invitation.id, expiresOn: '2027-02-09' });
     const row = auditRows(core).at(-1)!;
@@ -340,7 +337,7 @@ describe('revocation', () => {
     const core = invitationCore();
     const { contact: c } = await tenant(core);
     const created = await invite(core, c.contact.id, 'code');
-    const detail = await ok<ContactDetail>(core, 'invitations.revoke', { id: created.invitation.id });
+    const detail = await ok(core, 'invitations.revoke', { id: created.invitation.id });
     expect(detail.invitationState).toBe('revoked');
     expect(auditRows(core).at(-1)).toMatchObject({
       action: 'invitations.revoke',
@@ -354,9 +351,9 @@ describe('revocation', () => {
     const { contact: c } = await tenant(core);
     const created = await invite(core, c.contact.id, 'code');
     core.clock.set('2027-02-01');
-    expect(
-      (await ok<ContactDetail>(core, 'invitations.revoke', { id: created.invitation.id })).invitationState,
-    ).toBe('revoked');
+    expect((await ok(core, 'invitations.revoke', { id: created.invitation.id })).invitationState).toBe(
+      'revoked',
+    );
   });
 
   it('refuses to revoke a revoked or redeemed invitation (INVITATION_NOT_PENDING), or an unknown one', async () => {
@@ -385,18 +382,18 @@ describe('invitations.redeem', () => {
       firstName: 'Jürgen',
       lastName: 'Müller',
     });
-    const seatsBefore = (await ok<PortfolioOverview>(core, 'portfolio.overview')).seats.used;
+    const seatsBefore = (await ok(core, 'portfolio.overview')).seats.used;
     const created = await invite(core, c.contact.id, 'letter');
     expect(await ok(core, 'invitations.redeem', { code: created.code })).toEqual({
       contactId: c.contact.id,
       displayName: 'Dr. Jürgen Müller',
     });
-    const detail = await ok<ContactDetail>(core, 'contacts.get', { id: c.contact.id });
+    const detail = await ok(core, 'contacts.get', { id: c.contact.id });
     expect(detail.invitationState).toBe('redeemed');
     expect(detail.registeredAt).not.toBeNull();
     expect(detail.invitation?.state).toBe('redeemed');
     expect(detail.eligibility).toEqual({ allowed: false, reason: 'ALREADY_REGISTERED', possibleFrom: null });
-    expect((await ok<PortfolioOverview>(core, 'portfolio.overview')).seats.used).toBe(seatsBefore + 1);
+    expect((await ok(core, 'portfolio.overview')).seats.used).toBe(seatsBefore + 1);
     const row = auditRows(core).at(-1)!;
     expect(row).toMatchObject({ action: 'invitations.redeem', entity_id: String(created.invitation.id) });
     expect(row.after).not.toContain(created.code);
@@ -464,14 +461,16 @@ describe('events', () => {
     const { contact: c } = await tenant(core);
     let changes = 0;
     core.events.on('portfolio.changed', () => (changes += 1));
-    const created = await ok<CreatedInvitation>(core, 'invitations.create', {
+    const created = await ok(core, 'invitations.create', {
       contactId: c.contact.id,
       channel: 'code',
     });
     await ok(core, 'invitations.revoke', { id: created.invitation.id });
     expect(changes).toBe(2);
     const before = snapshotDatabase(core.dataDir);
-    await core.invoke('invitations.revoke', { id: created.invitation.id });
+    expect(await refused(core, 'invitations.revoke', { id: created.invitation.id })).toMatchObject({
+      code: 'INVITATION_NOT_PENDING',
+    });
     expect(changes).toBe(2);
     expect(snapshotDatabase(core.dataDir)).toBe(before);
   });

@@ -1,6 +1,6 @@
 /** The invitation e-mail in German and English, the organisation settings, and the outbox channels. */
 import { describe, expect, it } from 'vitest';
-import type { Organisation, OutboxMessage, OutboxPage } from '../../../shared/ipc';
+import type { Organisation } from '../../../shared/ipc';
 import {
   addresseeLine,
   contactName,
@@ -31,7 +31,7 @@ describe('invitation e-mail through invitations.create', () => {
       lastName: 'Schmidt',
     });
     const created = await invite(core, c.contact.id, 'email');
-    const message = await ok<OutboxMessage>(core, 'outbox.get', { id: created.outboxId });
+    const message = await ok(core, 'outbox.get', { id: created.outboxId! });
     expect(message).toMatchObject({
       contactId: c.contact.id,
       recipient: c.contact.email,
@@ -68,7 +68,7 @@ describe('invitation e-mail through invitations.create', () => {
       language: 'en',
     });
     const created = await invite(core, c.contact.id, 'email');
-    const message = await ok<OutboxMessage>(core, 'outbox.get', { id: created.outboxId });
+    const message = await ok(core, 'outbox.get', { id: created.outboxId! });
     expect(message.language).toBe('en');
     expect(message.subject).toBe('Your invitation to the customer portal – Hausverwaltung');
     expect(message.textBody.split('\n')[0]).toBe('Dear Mr Bennett,');
@@ -186,14 +186,14 @@ describe('outbox channels', () => {
       const { contact: c } = await tenant(core);
       ids.push((await invite(core, c.contact.id, 'email')).outboxId!);
     }
-    const page = await ok<OutboxPage>(core, 'outbox.list', {});
+    const page = await ok(core, 'outbox.list', {});
     expect(page.total).toBe(3);
     expect(page.items.map((item) => item.id)).toEqual([...ids].reverse());
     expect(page.items[0]).not.toHaveProperty('textBody');
-    const second = await ok<OutboxPage>(core, 'outbox.list', { offset: 1, limit: 1 });
+    const second = await ok(core, 'outbox.list', { offset: 1, limit: 1 });
     expect(second).toMatchObject({ total: 3, items: [{ id: ids[1] }] });
-    expect(await ok<OutboxPage>(core, 'outbox.list', { state: 'sent' })).toEqual({ total: 0, items: [] });
-    expect((await ok<OutboxPage>(core, 'outbox.list', { state: 'queued' })).total).toBe(3);
+    expect(await ok(core, 'outbox.list', { state: 'sent' })).toEqual({ total: 0, items: [] });
+    expect((await ok(core, 'outbox.list', { state: 'queued' })).total).toBe(3);
     await expectRefused(core, 'outbox.get', { id: 999 }, 'NOT_FOUND', { entity: 'outbox', id: 999 });
   });
 
@@ -202,6 +202,6 @@ describe('outbox channels', () => {
     const { contact: c } = await tenant(core);
     await invite(core, c.contact.id, 'email');
     await expectRefused(core, 'outbox.send', undefined, 'SMTP_NOT_CONFIGURED');
-    expect((await ok<OutboxPage>(core, 'outbox.list', { state: 'queued' })).total).toBe(1);
+    expect((await ok(core, 'outbox.list', { state: 'queued' })).total).toBe(1);
   });
 });

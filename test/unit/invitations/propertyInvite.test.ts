@@ -5,13 +5,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { AccessSettings, ContractFacts, InviteRefusal } from '../../../shared/domain';
-import type {
-  ContactDetail,
-  OutboxPage,
-  PropertyInvitePreview,
-  PropertyInviteResult,
-  PropertySummary,
-} from '../../../shared/ipc';
 import { inviteEligibility } from '../../../src-main/core/policy/invite';
 import { ok, readDatabase, snapshotDatabase } from '../support';
 import {
@@ -111,7 +104,7 @@ const noWindows: AccessSettings = {
 describe('invitations.previewProperty on the demo portfolio', () => {
   it('lists exactly the invitable contacts of every property, with channel, and the others with their reason', async () => {
     const core = await demo();
-    const properties = await ok<PropertySummary[]>(core, 'properties.list');
+    const properties = await ok(core, 'properties.list');
     expect(properties.length).toBeGreaterThan(3);
     for (const settings of [
       noWindows,
@@ -119,7 +112,7 @@ describe('invitations.previewProperty on the demo portfolio', () => {
     ]) {
       await setAccess(core, settings);
       for (const property of properties) {
-        const preview = await ok<PropertyInvitePreview>(core, 'invitations.previewProperty', {
+        const preview = await ok(core, 'invitations.previewProperty', {
           propertyId: property.id,
         });
         const want = expected(core, property.id, settings);
@@ -136,7 +129,7 @@ describe('invitations.previewProperty on the demo portfolio', () => {
 
   it('shows the planted showcase situations: registered, archived, not yet possible (with the day)', async () => {
     const core = await demo();
-    const preview = await ok<PropertyInvitePreview>(core, 'invitations.previewProperty', {
+    const preview = await ok(core, 'invitations.previewProperty', {
       propertyId: SHOWCASE,
     });
     const reasons = new Set(preview.ineligible.map((r) => r.reason));
@@ -171,7 +164,7 @@ describe('invitations.inviteProperty on the demo portfolio', () => {
     const everyone = [...want.eligible.keys(), ...want.ineligible.keys()];
     const auditBefore = auditRows(core).length;
 
-    const result = await ok<PropertyInviteResult>(core, 'invitations.inviteProperty', {
+    const result = await ok(core, 'invitations.inviteProperty', {
       propertyId: SHOWCASE,
       contactIds: everyone,
     });
@@ -193,13 +186,13 @@ describe('invitations.inviteProperty on the demo portfolio', () => {
     expect(rows.every((r) => r.state === 'pending' && r.expires_on === '2026-12-27')).toBe(true);
 
     // E-mails queued for the e-mail contacts, in their language.
-    const outbox = await ok<OutboxPage>(core, 'outbox.list', { limit: 200 });
+    const outbox = await ok(core, 'outbox.list', { limit: 200 });
     expect(outbox.total).toBe(emails);
     expect(new Set(outbox.items.map((item) => item.contactId))).toEqual(
       new Set([...want.eligible].filter(([, channel]) => channel === 'email').map(([id]) => id)),
     );
     for (const item of outbox.items) {
-      const detail = await ok<ContactDetail>(core, 'contacts.get', { id: item.contactId });
+      const detail = await ok(core, 'contacts.get', { id: item.contactId! });
       expect(item.recipient).toBe(detail.contact.email);
       expect(item.language).toBe(detail.contact.language);
       expect(detail.invitationState).toBe('pending');
@@ -223,7 +216,7 @@ describe('invitations.inviteProperty on the demo portfolio', () => {
     });
 
     // Afterwards everyone invited is ALREADY_INVITED, and inviting again writes nothing.
-    const again = await ok<PropertyInvitePreview>(core, 'invitations.previewProperty', {
+    const again = await ok(core, 'invitations.previewProperty', {
       propertyId: SHOWCASE,
     });
     expect(again.eligible).toEqual([]);
@@ -234,7 +227,7 @@ describe('invitations.inviteProperty on the demo portfolio', () => {
         .sort(),
     ).toEqual([...want.eligible.keys()].sort());
     const before = snapshotDatabase(core.dataDir);
-    const second = await ok<PropertyInviteResult>(core, 'invitations.inviteProperty', {
+    const second = await ok(core, 'invitations.inviteProperty', {
       propertyId: SHOWCASE,
       contactIds: everyone,
     });
@@ -247,9 +240,9 @@ describe('invitations.inviteProperty on the demo portfolio', () => {
     const core = await demo();
     const want = expected(core, SHOWCASE, noWindows);
     const [first, second] = [...want.eligible.keys()];
-    const result = await ok<PropertyInviteResult>(core, 'invitations.inviteProperty', {
+    const result = await ok(core, 'invitations.inviteProperty', {
       propertyId: SHOWCASE,
-      contactIds: [first, second, first],
+      contactIds: [first!, second!, first!],
     });
     expect(result.emailed + result.letters).toBe(2);
     expect(result.refused).toEqual([]);
@@ -268,13 +261,13 @@ describe('invitations.inviteProperty on a small property', () => {
     await contract(core, { contactId: inside.contact.id, unitId: b.units[0]!.id });
     await contract(core, { contactId: inside.contact.id, unitId: b.units[1]!.id, type: 'owner' });
     const outside = await contact(core, { lastName: 'Außen' });
-    const earlier = await ok<{ invitation: { id: number } }>(core, 'invitations.create', {
+    const earlier = await ok(core, 'invitations.create', {
       contactId: inside.contact.id,
       channel: 'code',
     });
     core.clock.set('2027-01-05'); // the earlier invitation has expired
 
-    const preview = await ok<PropertyInvitePreview>(core, 'invitations.previewProperty', {
+    const preview = await ok(core, 'invitations.previewProperty', {
       propertyId: b.property.id,
     });
     expect(preview.eligible).toMatchObject([
@@ -286,7 +279,7 @@ describe('invitations.inviteProperty on a small property', () => {
       },
     ]);
 
-    const result = await ok<PropertyInviteResult>(core, 'invitations.inviteProperty', {
+    const result = await ok(core, 'invitations.inviteProperty', {
       propertyId: b.property.id,
       contactIds: [inside.contact.id, outside.contact.id],
     });
@@ -315,7 +308,7 @@ describe('invitations.inviteProperty on a small property', () => {
     const later = await contact(core);
     await contract(core, { contactId: later.contact.id, unitId: b.units[0]!.id, start: '2027-06-01' });
     const before = snapshotDatabase(core.dataDir);
-    const result = await ok<PropertyInviteResult>(core, 'invitations.inviteProperty', {
+    const result = await ok(core, 'invitations.inviteProperty', {
       propertyId: b.property.id,
       contactIds: [later.contact.id],
     });

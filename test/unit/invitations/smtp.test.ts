@@ -5,8 +5,8 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SMTPServer } from 'smtp-server';
-import type { OutboxMessage, OutboxPage, SmtpSettings } from '../../../shared/ipc';
-import { ok, readDatabase, snapshotDatabase } from '../support';
+import type { OutboxMessage } from '../../../shared/ipc';
+import { ok, readDatabase, refused, snapshotDatabase } from '../support';
 import {
   auditRows,
   configureSmtp,
@@ -157,7 +157,7 @@ function textPart(raw: string): string {
 }
 
 async function outboxItem(core: InvitationCore, id: number): Promise<OutboxMessage> {
-  return ok<OutboxMessage>(core, 'outbox.get', { id });
+  return ok(core, 'outbox.get', { id });
 }
 
 // ---------------------------------------------------------------- settings
@@ -165,7 +165,7 @@ async function outboxItem(core: InvitationCore, id: number): Promise<OutboxMessa
 describe('mail settings', () => {
   it('are off by default and never return a password', async () => {
     const core = invitationCore();
-    expect(await ok<SmtpSettings>(core, 'mail.getSettings')).toEqual({
+    expect(await ok(core, 'mail.getSettings')).toEqual({
       enabled: false,
       host: '',
       port: 587,
@@ -179,7 +179,7 @@ describe('mail settings', () => {
 
   it('keep the password in the secret store only: not in the data store, not in the audit', async () => {
     const core = invitationCore();
-    const saved = await ok<SmtpSettings>(core, 'mail.updateSettings', {
+    const saved = await ok(core, 'mail.updateSettings', {
       enabled: true,
       host: 'smtp.example.com',
       port: 587,
@@ -206,21 +206,17 @@ describe('mail settings', () => {
       enabled: true,
       host: 'smtp.example.com',
       port: 465,
-      security: 'tls',
+      security: 'tls' as const,
       user: 'verwaltung',
       from: 'verwaltung@example.com',
       fromName: 'HV',
     };
-    expect((await ok<SmtpSettings>(core, 'mail.updateSettings', base)).hasPassword).toBe(true);
-    expect((await ok<SmtpSettings>(core, 'mail.updateSettings', { ...base, password: '' })).hasPassword).toBe(
-      true,
-    );
+    expect((await ok(core, 'mail.updateSettings', base)).hasPassword).toBe(true);
+    expect((await ok(core, 'mail.updateSettings', { ...base, password: '' })).hasPassword).toBe(true);
     expect(core.secrets.get('smtp.password')).toBe('Geheimnis-4711');
     await ok(core, 'mail.updateSettings', { ...base, password: 'neu' });
     expect(core.secrets.get('smtp.password')).toBe('neu');
-    expect(
-      (await ok<SmtpSettings>(core, 'mail.updateSettings', { ...base, password: null })).hasPassword,
-    ).toBe(false);
+    expect((await ok(core, 'mail.updateSettings', { ...base, password: null })).hasPassword).toBe(false);
     expect(core.secrets.get('smtp.password')).toBeNull();
   });
 
@@ -230,7 +226,7 @@ describe('mail settings', () => {
       enabled: true,
       host: ' ',
       port: 25,
-      security: 'none',
+      security: 'none' as const,
       user: null,
       password: 'x',
       from: 'a@example.com',
@@ -377,7 +373,7 @@ describe('delivery over SMTP', () => {
     await server.message(5);
     await ok(core, 'outbox.send');
     expect(server.received.flatMap((m) => m.to).sort()).toEqual(emails.sort());
-    const page = await ok<OutboxPage>(core, 'outbox.list', { state: 'sent' });
+    const page = await ok(core, 'outbox.list', { state: 'sent' });
     expect(page.total).toBe(5);
   });
 
@@ -435,7 +431,7 @@ describe('delivery over SMTP', () => {
     const { contact: d } = await tenant(core);
     await invite(core, c.contact.id, 'email');
     await invite(core, d.contact.id, 'email');
-    await core.invoke('outbox.send');
+    await ok(core, 'outbox.send');
     const messages = await outboxMessages(core);
     expect(messages.map((m) => m.state)).toEqual(['failed', 'failed']);
     for (const m of messages) expect(m.lastError).toMatch(/550|mailbox unavailable/);
@@ -458,15 +454,15 @@ describe('mail.sendTest', () => {
       delivered: true,
     });
     // Not through the outbox.
-    expect((await ok<OutboxPage>(core, 'outbox.list', {})).total).toBe(0);
+    expect((await ok(core, 'outbox.list', {})).total).toBe(0);
   });
 
   it('answers SMTP_FAILED with what went wrong', async () => {
     const core = invitationCore();
     await configureSmtp(core, { port: await closedPort() });
-    const result = await core.invoke('mail.sendTest', { to: 'admin@example.com' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'SMTP_FAILED' } });
-    if (!result.ok) expect(String(result.error.params.message)).toMatch(/ECONNREFUSED|connect/i);
+    const error = await refused(core, 'mail.sendTest', { to: 'admin@example.com' });
+    expect(error.code).toBe('SMTP_FAILED');
+    expect(String(error.params.message)).toMatch(/ECONNREFUSED|connect/i);
     expect(JSON.parse(auditRows(core).at(-1)!.after!)).toMatchObject({ delivered: false });
   });
 });

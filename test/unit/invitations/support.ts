@@ -16,7 +16,6 @@ import type {
   CreatedInvitation,
   InvitationChannel,
   OutboxMessage,
-  OutboxPage,
   PropertyDetail,
   SmtpSettingsInput,
   UnitView,
@@ -53,11 +52,10 @@ afterEach(() => {
   while (open.length) open.pop()?.close();
 });
 
-/** A core on a fresh data dir with a movable day and an in-memory secret store; closed after the test. */
-export function invitationCore(today: IsoDate = TODAY): InvitationCore {
+/** A core on a fresh data dir with a movable day and (unless told) an in-memory secret store; closed after the test. */
+export function invitationCore(today: IsoDate = TODAY, secrets = memorySecretStore()): InvitationCore {
   const dataDir = tempDir('portal-invitations-');
   const clock = movableClock(today);
-  const secrets = memorySecretStore();
   const core = createCore({
     dataDir,
     clock,
@@ -83,7 +81,7 @@ export interface Building {
 
 export async function building(core: InvitationCore, units = 3): Promise<Building> {
   references += 1;
-  const property = await ok<PropertyDetail>(core, 'properties.create', {
+  const property = await ok(core, 'properties.create', {
     name: `WEG Lindenallee ${references}`,
     referenceId: `L-T${references}`,
     addresses: [{ street: 'Lindenallee', houseNo: String(references), postcode: '10115', city: 'Berlin' }],
@@ -91,7 +89,7 @@ export async function building(core: InvitationCore, units = 3): Promise<Buildin
   const created: UnitView[] = [];
   for (let i = 1; i <= units; i += 1) {
     created.push(
-      await ok<UnitView>(core, 'units.create', {
+      await ok(core, 'units.create', {
         propertyId: property.id,
         name: `Whg. ${i}, ${i - 1}. OG`,
         number: String(i),
@@ -126,14 +124,14 @@ export async function contact(
     city: 'Berlin',
     ...extra,
   };
-  return ok<ContactDetail>(core, 'contacts.create', input);
+  return ok(core, 'contacts.create', input);
 }
 
 export async function contract(
   core: InvitationCore,
   input: Pick<ContractInput, 'contactId' | 'unitId'> & Partial<ContractInput>,
 ): Promise<ContactDetail> {
-  return ok<ContactDetail>(core, 'contracts.create', {
+  return ok(core, 'contracts.create', {
     type: 'tenant',
     number: `MV-${input.contactId}-${input.unitId}`,
     start: '2026-01-01',
@@ -160,7 +158,7 @@ export async function invite(
   contactId: number,
   channel: InvitationChannel,
 ): Promise<CreatedInvitation> {
-  return ok<CreatedInvitation>(core, 'invitations.create', { contactId, channel });
+  return ok(core, 'invitations.create', { contactId, channel });
 }
 
 export async function setAccess(core: InvitationCore, settings: Partial<AccessSettings>): Promise<void> {
@@ -220,9 +218,9 @@ export async function smtpSink(): Promise<{ port: number; recipients: string[] }
 }
 
 export async function outboxMessages(core: InvitationCore): Promise<OutboxMessage[]> {
-  const page = await ok<OutboxPage>(core, 'outbox.list', { limit: 200 });
+  const page = await ok(core, 'outbox.list', { limit: 200 });
   const messages: OutboxMessage[] = [];
-  for (const item of page.items) messages.push(await ok<OutboxMessage>(core, 'outbox.get', { id: item.id }));
+  for (const item of page.items) messages.push(await ok(core, 'outbox.get', { id: item.id }));
   return messages;
 }
 

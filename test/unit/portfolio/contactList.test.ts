@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ContactListPage, ContactListQuery } from '../../../shared/ipc';
-import { expectOk, testCore } from '../support';
+import { invalidPayload, ok, refused, testCore } from '../support';
 import {
   createContact,
   createContract,
@@ -86,7 +86,7 @@ async function portfolio() {
     number: 'MV-5',
   });
   await createContract(core, { contactId: ids.archived, unitId: a2.id, start: '2021-01-01', number: 'MV-6' });
-  expectOk(await core.invoke('contacts.setArchived', { id: ids.archived, archived: true }));
+  await ok(core, 'contacts.setArchived', { id: ids.archived, archived: true });
 
   // Registered: Schäfer-like Anna Müller; invitations: Jürgen pending, Weber expired (pending, past
   // expiry), Özdemir revoked after an earlier pending one, Möller stored expired.
@@ -112,7 +112,7 @@ async function portfolio() {
 type Fixture = Awaited<ReturnType<typeof portfolio>>;
 
 async function list(core: TestCore, query: ContactListQuery = {}): Promise<ContactListPage> {
-  return expectOk<ContactListPage>(await core.invoke('contacts.list', query));
+  return await ok(core, 'contacts.list', query);
 }
 
 async function found(core: TestCore, query: ContactListQuery): Promise<number[]> {
@@ -274,12 +274,11 @@ describe('contacts.list', () => {
     expect(pages).toEqual(all);
     const beyond = await list(core, { offset: 100 });
     expect(beyond).toMatchObject({ total: 7, items: [] });
-    expect(await core.invoke('contacts.list', { limit: 0 })).toMatchObject({
-      ok: false,
-      error: { code: 'INVALID_PAYLOAD' },
+    expect(await refused(core, 'contacts.list', { limit: 0 })).toMatchObject({ code: 'INVALID_PAYLOAD' });
+    expect(await refused(core, 'contacts.list', { limit: 201 })).toMatchObject({ code: 'INVALID_PAYLOAD' });
+    expect(await refused(core, 'contacts.list', invalidPayload({ access: 'later' }))).toMatchObject({
+      code: 'INVALID_PAYLOAD',
     });
-    expect(await core.invoke('contacts.list', { limit: 201 })).toMatchObject({ ok: false });
-    expect(await core.invoke('contacts.list', { access: 'later' })).toMatchObject({ ok: false });
   });
 
   it('counts follow every change: mutations, settings and rows written by another connection', async () => {

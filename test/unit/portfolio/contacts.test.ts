@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type {
-  ContactDetail,
-  ContactInput,
-  ContactListPage,
-  PropertyDetail,
-  PropertyInvitePreview,
-} from '../../../shared/ipc';
-import { expectOk, testCore } from '../support';
+import type { ContactInput } from '../../../shared/ipc';
+import { ok, testCore } from '../support';
 import {
   auditRows,
   contactInput,
@@ -43,7 +37,7 @@ describe('contacts', () => {
       eligibility: { allowed: false, reason: 'NO_CONTRACT', possibleFrom: null },
       today: '2026-11-27',
     });
-    expect(expectOk(await core.invoke('contacts.get', { id: created.contact.id }))).toEqual(created);
+    expect(await ok(core, 'contacts.get', { id: created.contact.id })).toEqual(created);
     expect(auditRows(core).at(-1)).toMatchObject({
       action: 'contact.create',
       entity: 'contact',
@@ -88,7 +82,7 @@ describe('contacts', () => {
     ]);
     // The list (sorted by last name, a company by its company name), the unit's contracts and the
     // property invitation show the same names.
-    const list = expectOk<ContactListPage>(await core.invoke('contacts.list', {}));
+    const list = await ok(core, 'contacts.list', {});
     expect(list.items.map((i) => i.displayName)).toEqual([
       'Hausbau GmbH',
       'Kim Lange',
@@ -96,33 +90,29 @@ describe('contacts', () => {
       'Smith family',
       'Familie Weber',
     ]);
-    const detail = expectOk<PropertyDetail>(await core.invoke('properties.get', { id: property.id }));
+    const detail = await ok(core, 'properties.get', { id: property.id });
     expect(detail.units[0]?.current.map((c) => c.contactName)).toEqual(names);
-    const invite = expectOk<PropertyInvitePreview>(
-      await core.invoke('invitations.previewProperty', { propertyId: property.id }),
-    );
+    const invite = await ok(core, 'invitations.previewProperty', { propertyId: property.id });
     expect(invite.eligible.map((c) => c.displayName).sort()).toEqual([...names].sort());
     // The company is found by its company name.
-    const page = expectOk<ContactListPage>(await core.invoke('contacts.list', { search: 'hausb' }));
+    const page = await ok(core, 'contacts.list', { search: 'hausb' });
     expect(page.items.map((i) => i.displayName)).toEqual(['Hausbau GmbH']);
   });
 
   it('update changes the fields and the sort name; an unchanged update writes nothing', async () => {
     const core = testCore();
     const created = await createContact(core);
-    const updated = expectOk<ContactDetail>(
-      await core.invoke('contacts.update', {
-        id: created.contact.id,
-        ...contactInput({ lastName: 'Schmidt', email: null, language: 'en', preference: 'postal' }),
-      }),
-    );
+    const updated = await ok(core, 'contacts.update', {
+      id: created.contact.id,
+      ...contactInput({ lastName: 'Schmidt', email: null, language: 'en', preference: 'postal' }),
+    });
     expect(updated.contact).toMatchObject({
       lastName: 'Schmidt',
       email: null,
       displayName: 'Jürgen Schmidt',
     });
     const search = async (text: string) =>
-      expectOk<ContactListPage>(await core.invoke('contacts.list', { search: text })).items.map((i) => i.id);
+      (await ok(core, 'contacts.list', { search: text })).items.map((i) => i.id);
     expect(await search('schm')).toEqual([created.contact.id]);
     expect(await search('mül')).toEqual([]);
     const audit = auditRows(core).at(-1);
@@ -131,12 +121,10 @@ describe('contacts', () => {
     expect(JSON.parse(audit?.after ?? 'null')).toMatchObject({ lastName: 'Schmidt' });
 
     const audits = auditRows(core).length;
-    expectOk(
-      await core.invoke('contacts.update', {
-        id: created.contact.id,
-        ...contactInput({ lastName: 'Schmidt', email: null, language: 'en', preference: 'postal' }),
-      }),
-    );
+    await ok(core, 'contacts.update', {
+      id: created.contact.id,
+      ...contactInput({ lastName: 'Schmidt', email: null, language: 'en', preference: 'postal' }),
+    });
     expect(auditRows(core)).toHaveLength(audits);
   });
 
@@ -147,24 +135,20 @@ describe('contacts', () => {
     const created = await createContact(core);
     await createContract(core, { contactId: created.contact.id, unitId: unit.id, start: '2020-01-01' });
 
-    const archived = expectOk<ContactDetail>(
-      await core.invoke('contacts.setArchived', { id: created.contact.id, archived: true }),
-    );
+    const archived = await ok(core, 'contacts.setArchived', { id: created.contact.id, archived: true });
     expect(archived.contact.archived).toBe(true);
     expect(archived.access.grant).toBe('none');
     expect(archived.contracts[0]?.access.grant).toBe('none');
     expect(archived.eligibility).toEqual({ allowed: false, reason: 'ARCHIVED', possibleFrom: null });
     expect(auditRows(core).at(-1)).toMatchObject({ action: 'contact.archive' });
-    const list = expectOk<ContactListPage>(await core.invoke('contacts.list', {}));
+    const list = await ok(core, 'contacts.list', {});
     expect(list.total).toBe(0);
 
     const audits = auditRows(core).length;
-    expectOk(await core.invoke('contacts.setArchived', { id: created.contact.id, archived: true }));
+    await ok(core, 'contacts.setArchived', { id: created.contact.id, archived: true });
     expect(auditRows(core)).toHaveLength(audits);
 
-    const restored = expectOk<ContactDetail>(
-      await core.invoke('contacts.setArchived', { id: created.contact.id, archived: false }),
-    );
+    const restored = await ok(core, 'contacts.setArchived', { id: created.contact.id, archived: false });
     expect(restored.access).toMatchObject({ grant: 'active', until: null });
     expect(restored.eligibility).toMatchObject({ allowed: true });
     expect(auditRows(core).at(-1)).toMatchObject({ action: 'contact.unarchive' });
@@ -182,7 +166,7 @@ describe('contacts', () => {
       insert.run(id, 'h1', '2026-10-01T08:00:00.000Z', '2026-10-31', 'email', 'revoked');
       insert.run(id, 'h2', '2026-11-01T08:00:00.000Z', '2026-11-26', 'letter', 'pending');
     });
-    const detail = expectOk<ContactDetail>(await core.invoke('contacts.get', { id }));
+    const detail = await ok(core, 'contacts.get', { id });
     expect(detail.invitation).toMatchObject({
       state: 'expired',
       channel: 'letter',
@@ -196,7 +180,7 @@ describe('contacts', () => {
         .prepare('INSERT INTO portal_accounts (contact_id, registered_at) VALUES (?, ?)')
         .run(id, '2026-11-20T10:00:00Z'),
     );
-    const registered = expectOk<ContactDetail>(await core.invoke('contacts.get', { id }));
+    const registered = await ok(core, 'contacts.get', { id });
     expect(registered.registeredAt).toBe('2026-11-20T10:00:00Z');
     expect(registered.invitationState).toBe('redeemed');
     expect(registered.eligibility).toMatchObject({ allowed: false, reason: 'ALREADY_REGISTERED' });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ContactDetail } from '../../../shared/ipc';
-import { expectOk, testCore } from '../support';
+import { invalidPayload, ok, testCore } from '../support';
 import {
   auditRows,
   createContact,
@@ -81,7 +80,7 @@ describe('contracts', () => {
       possibleFrom: '2026-12-15',
     });
     await setAccess(core, { preContract: { enabled: true, days: 30 } });
-    const after = expectOk<ContactDetail>(await core.invoke('contacts.get', { id: contactId }));
+    const after = await ok(core, 'contacts.get', { id: contactId });
     expect(after.access).toMatchObject({ grant: 'pre', until: '2026-12-14' });
     expect(after.contracts[0]?.access.grant).toBe('pre');
     // The contact page's timeline gets the window from the core, as of the settings just saved.
@@ -93,17 +92,15 @@ describe('contracts', () => {
     const { core, other, unit, unit2, contactId } = await setup();
     const created = await createContract(core, { contactId, unitId: unit.id });
     const id = created.contracts[0]!.id;
-    const updated = expectOk<ContactDetail>(
-      await core.invoke('contracts.update', {
-        id,
-        contactId,
-        unitId: unit2.id,
-        type: 'owner',
-        number: 'EV-7',
-        start: '2025-01-01',
-        end: null,
-      }),
-    );
+    const updated = await ok(core, 'contracts.update', {
+      id,
+      contactId,
+      unitId: unit2.id,
+      type: 'owner',
+      number: 'EV-7',
+      start: '2025-01-01',
+      end: null,
+    });
     expect(updated.contracts[0]).toMatchObject({
       id,
       unitId: unit2.id,
@@ -122,13 +119,13 @@ describe('contracts', () => {
     const { core, unit, contactId } = await setup('2026-11-27');
     const created = await createContract(core, { contactId, unitId: unit.id, start: '2020-01-01' });
     const id = created.contracts[0]!.id;
-    const ended = expectOk<ContactDetail>(await core.invoke('contracts.end', { id, end: '2026-12-31' }));
+    const ended = await ok(core, 'contracts.end', { id, end: '2026-12-31' });
     expect(ended.contracts[0]).toMatchObject({
       end: '2026-12-31',
       access: { grant: 'active', until: '2026-12-31' },
     });
     expect(auditRows(core).at(-1)).toMatchObject({ action: 'contract.end', entity_id: String(id) });
-    const earlier = expectOk<ContactDetail>(await core.invoke('contracts.end', { id, end: '2026-11-01' }));
+    const earlier = await ok(core, 'contracts.end', { id, end: '2026-11-01' });
     expect(earlier.contracts[0]?.end).toBe('2026-11-01');
     expect(earlier.access.grant).toBe('none');
     await expectRefused(core, 'contracts.end', { id, end: '2026-12-31' }, 'CONTRACT_ALREADY_ENDED', {
@@ -139,7 +136,7 @@ describe('contracts', () => {
     await expectRefused(core, 'contracts.end', { id: 999, end: '2026-12-31' }, 'NOT_FOUND');
     // Ending on the day it already ends changes nothing.
     const audits = auditRows(core).length;
-    expectOk(await core.invoke('contracts.end', { id, end: '2026-11-01' }));
+    await ok(core, 'contracts.end', { id, end: '2026-11-01' });
     expect(auditRows(core)).toHaveLength(audits);
   });
 
@@ -195,7 +192,7 @@ describe('contracts', () => {
       { ...base, id: contract.id, start: '1900-01-01', end: '9999-12-31' },
       'DATE_OUT_OF_RANGE',
     );
-    expectOk(await core.invoke('contacts.get', { id: contactId }));
+    await ok(core, 'contacts.get', { id: contactId });
   });
 
   it('refuses bad input with its code and writes nothing', async () => {
@@ -216,7 +213,7 @@ describe('contracts', () => {
     const base = {
       contactId,
       unitId: unit.id,
-      type: 'tenant',
+      type: 'tenant' as const,
       number: 'MV-9',
       start: '2026-01-01',
       end: '2026-06-30',
@@ -253,7 +250,12 @@ describe('contracts', () => {
     await expectRefused(core, 'contracts.create', { ...base, end: '2026-13-01' }, 'INVALID_DATE');
     await expectRefused(core, 'contracts.create', { ...base, start: '1.1.2026' }, 'INVALID_DATE');
     await expectRefused(core, 'contracts.create', { ...base, number: ' ' }, 'REQUIRED');
-    await expectRefused(core, 'contracts.create', { ...base, type: 'lodger' }, 'INVALID_PAYLOAD');
+    await expectRefused(
+      core,
+      'contracts.create',
+      invalidPayload({ ...base, type: 'lodger' }),
+      'INVALID_PAYLOAD',
+    );
     // Updating into an overlap with another contract of the contact is refused; with itself it is not.
     const firstId = first.contracts[0]!.id;
     await expectRefused(
@@ -263,9 +265,7 @@ describe('contracts', () => {
       'OVERLAPPING_CONTRACT',
     );
     await expectRefused(core, 'contracts.update', { ...base, id: 999 }, 'NOT_FOUND');
-    expectOk(
-      await core.invoke('contracts.update', { ...base, id: firstId, start: '2024-01-01', end: '2026-12-31' }),
-    );
+    await ok(core, 'contracts.update', { ...base, id: firstId, start: '2024-01-01', end: '2026-12-31' });
     // Another contact may rent the same unit at the same time (flat shares): not this rule.
     await createContract(core, { contactId: other.contact.id, unitId: unit.id, start: '2024-01-01' });
   });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Access, AccessSettings, ContactFacts, ContractFacts, Grant } from '../../../shared/domain';
 import type { ContactListItem, ContactListPage, ContactListQuery } from '../../../shared/ipc';
 import { contactAccess, groupContractsByContact } from '../../../src-main/core/policy';
-import { expectOk, testCore } from '../support';
+import { ok, testCore } from '../support';
 import { setAccess, withDatabase, type TestCore } from './fixtures';
 
 const TODAY = '2026-11-27';
@@ -16,14 +16,10 @@ async function everyPage(
   core: TestCore,
   query: ContactListQuery,
 ): Promise<ContactListPage & { all: ContactListItem[] }> {
-  const first = expectOk<ContactListPage>(
-    await core.invoke('contacts.list', { ...query, offset: 0, limit: 200 }),
-  );
+  const first = await ok(core, 'contacts.list', { ...query, offset: 0, limit: 200 });
   const all = [...first.items];
   while (all.length < first.total) {
-    const page = expectOk<ContactListPage>(
-      await core.invoke('contacts.list', { ...query, offset: all.length, limit: 200 }),
-    );
+    const page = await ok(core, 'contacts.list', { ...query, offset: all.length, limit: 200 });
     expect(page.items.length).toBeGreaterThan(0);
     all.push(...page.items);
   }
@@ -88,10 +84,10 @@ const SETTINGS: [string, Partial<AccessSettings>][] = [
 describe('contacts.list on the demo portfolio', () => {
   it('agrees with the policy for every contact, under several settings', async () => {
     const core = testCore(TODAY);
-    expectOk(await core.invoke('app.chooseFirstStart', 'demo'));
+    await ok(core, 'app.chooseFirstStart', 'demo');
     for (const [label, settings] of SETTINGS) {
       await setAccess(core, settings);
-      const current = expectOk<AccessSettings>(await core.invoke('settings.getAccess'));
+      const current = await ok(core, 'settings.getAccess');
       const expected = policyAccess(core, current);
       const expectedCounts: Record<Grant, number> = { active: 0, pre: 0, post: 0, none: 0 };
       for (const access of expected.values()) expectedCounts[access.grant] += 1;
@@ -113,7 +109,7 @@ describe('contacts.list on the demo portfolio', () => {
 
   it('finds the planted contacts by name and keeps the list ordered by sort name', async () => {
     const core = testCore(TODAY);
-    expectOk(await core.invoke('app.chooseFirstStart', 'demo'));
+    await ok(core, 'app.chooseFirstStart', 'demo');
     const page = await everyPage(core, {});
     const names = withDatabase(core, (db) =>
       db

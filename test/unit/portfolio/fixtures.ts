@@ -13,7 +13,7 @@ import type {
 } from '../../../shared/ipc';
 import type { Core } from '../../../src-main/core/core';
 import { DATABASE_FILE } from '../../../src-main/core/core';
-import { expectOk } from '../support';
+import { ok } from '../support';
 
 export type TestCore = Core & { dataDir: string };
 
@@ -47,7 +47,7 @@ export async function createProperty(
   core: TestCore,
   extra: Partial<PropertyInput> = {},
 ): Promise<PropertyDetail> {
-  return expectOk<PropertyDetail>(await core.invoke('properties.create', propertyInput(extra)));
+  return await ok(core, 'properties.create', propertyInput(extra));
 }
 
 export async function createUnit(
@@ -63,14 +63,14 @@ export async function createUnit(
     referenceId: null,
     ...extra,
   };
-  return expectOk<UnitView>(await core.invoke('units.create', input));
+  return await ok(core, 'units.create', input);
 }
 
 export async function createContact(
   core: TestCore,
   extra: Partial<ContactInput> = {},
 ): Promise<ContactDetail> {
-  return expectOk<ContactDetail>(await core.invoke('contacts.create', contactInput(extra)));
+  return await ok(core, 'contacts.create', contactInput(extra));
 }
 
 export async function createContract(
@@ -78,7 +78,7 @@ export async function createContract(
   input: Partial<ContractInput> & Pick<ContractInput, 'contactId' | 'unitId'>,
 ): Promise<ContactDetail> {
   const full: ContractInput = { type: 'tenant', number: 'MV-1', start: '2026-01-01', end: null, ...input };
-  return expectOk<ContactDetail>(await core.invoke('contracts.create', full));
+  return await ok(core, 'contracts.create', full);
 }
 
 export async function setAccess(core: TestCore, settings: Partial<AccessSettings>): Promise<void> {
@@ -88,7 +88,7 @@ export async function setAccess(core: TestCore, settings: Partial<AccessSettings
     seatQuota: null,
     ...settings,
   };
-  expectOk(await core.invoke('settings.updateAccess', full));
+  await ok(core, 'settings.updateAccess', full);
 }
 
 export { expectRefused } from '../support';

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PropertyDetail, PropertySummary, UnitView } from '../../../shared/ipc';
-import { expectOk, testCore } from '../support';
+import { invalidPayload, ok, testCore } from '../support';
 import {
   auditRows,
   createContact,
@@ -26,8 +25,8 @@ describe('properties', () => {
     expect(created.addresses.map((a) => a.street)).toEqual(['Musterstraße', 'Hinterhof']);
     expect(events).toEqual(['portfolio.changed']);
 
-    expect(expectOk(await core.invoke('properties.get', { id: created.id }))).toEqual(created);
-    expect(expectOk<PropertySummary[]>(await core.invoke('properties.list'))).toEqual([
+    expect(await ok(core, 'properties.get', { id: created.id })).toEqual(created);
+    expect(await ok(core, 'properties.list')).toEqual([
       {
         id: created.id,
         name: 'WEG Lindenallee 5',
@@ -47,19 +46,17 @@ describe('properties', () => {
   it('update replaces the addresses as a whole and audits before and after', async () => {
     const core = testCore();
     const created = await createProperty(core);
-    const updated = expectOk<PropertyDetail>(
-      await core.invoke('properties.update', {
-        id: created.id,
-        ...propertyInput({
-          name: 'WEG Lindenallee 5–7',
-          referenceId: null,
-          addresses: [
-            { street: 'Lindenallee', houseNo: '7', postcode: '10115', city: 'Berlin' },
-            { street: 'Lindenallee', houseNo: '5', postcode: '10115', city: 'Berlin' },
-          ],
-        }),
+    const updated = await ok(core, 'properties.update', {
+      id: created.id,
+      ...propertyInput({
+        name: 'WEG Lindenallee 5–7',
+        referenceId: null,
+        addresses: [
+          { street: 'Lindenallee', houseNo: '7', postcode: '10115', city: 'Berlin' },
+          { street: 'Lindenallee', houseNo: '5', postcode: '10115', city: 'Berlin' },
+        ],
       }),
-    );
+    });
     expect(updated.name).toBe('WEG Lindenallee 5–7');
     expect(updated.referenceId).toBeNull();
     expect(updated.addresses.map((a) => a.houseNo)).toEqual(['7', '5']);
@@ -73,7 +70,7 @@ describe('properties', () => {
       name: 'WEG Lindenallee 5–7',
       referenceId: null,
     });
-    const [summary] = expectOk<PropertySummary[]>(await core.invoke('properties.list'));
+    const [summary] = await ok(core, 'properties.list');
     expect(summary?.address).toBe('Lindenallee 7, 10115 Berlin');
   });
 
@@ -81,7 +78,7 @@ describe('properties', () => {
     const core = testCore();
     const created = await createProperty(core);
     const audits = auditRows(core).length;
-    expectOk(await core.invoke('properties.update', { id: created.id, ...propertyInput() }));
+    await ok(core, 'properties.update', { id: created.id, ...propertyInput() });
     expect(auditRows(core)).toHaveLength(audits);
   });
 
@@ -180,7 +177,7 @@ describe('units', () => {
       end: '2011-01-01',
     });
 
-    const detail = expectOk<PropertyDetail>(await core.invoke('properties.get', { id: property.id }));
+    const detail = await ok(core, 'properties.get', { id: property.id });
     expect(detail.units.map((u) => u.number)).toEqual(['2', '3a', '10']);
     const unit2 = detail.units[0]!;
     expect(unit2.current.map((c) => [c.contactName, c.type, c.access.grant])).toEqual([
@@ -200,7 +197,7 @@ describe('units', () => {
     expect(detail.units[1]).toMatchObject({ id: u3a.id, current: [], next: [] });
     expect(detail.units[2]).toMatchObject({ id: u10.id, current: [], next: [] });
 
-    const [summary] = expectOk<PropertySummary[]>(await core.invoke('properties.list'));
+    const [summary] = await ok(core, 'properties.list');
     expect(summary).toMatchObject({ units: 3, activeContacts: 2 });
   });
 
@@ -212,21 +209,17 @@ describe('units', () => {
     const contact = await createContact(core);
     await createContract(core, { contactId: contact.contact.id, unitId: unit.id });
 
-    const moved = expectOk<UnitView>(
-      await core.invoke('units.update', {
-        id: unit.id,
-        propertyId: two.id,
-        name: 'Laden 1',
-        number: '1',
-        usage: 'commercial',
-        referenceId: 'L-9002-001',
-      }),
-    );
+    const moved = await ok(core, 'units.update', {
+      id: unit.id,
+      propertyId: two.id,
+      name: 'Laden 1',
+      number: '1',
+      usage: 'commercial',
+      referenceId: 'L-9002-001',
+    });
     expect(moved).toMatchObject({ propertyId: two.id, name: 'Laden 1', usage: 'commercial' });
     expect(moved.current[0]).toMatchObject({ propertyId: two.id, propertyName: 'Zweite' });
-    const detail = expectOk<{ contracts: { propertyId: number }[] }>(
-      await core.invoke('contacts.get', { id: contact.contact.id }),
-    );
+    const detail = await ok(core, 'contacts.get', { id: contact.contact.id });
     expect(detail.contracts.map((c) => c.propertyId)).toEqual([two.id]);
     expect(auditRows(core).at(-1)).toMatchObject({ action: 'unit.update', entity_id: String(unit.id) });
   });
@@ -236,7 +229,13 @@ describe('units', () => {
     const property = await createProperty(core);
     const unit = await createUnit(core, property.id, { number: '1', referenceId: 'E-1' });
     const other = await createUnit(core, property.id, { number: '2', referenceId: 'E-2' });
-    const base = { propertyId: property.id, name: 'Whg.', number: '3', usage: 'private', referenceId: null };
+    const base = {
+      propertyId: property.id,
+      name: 'Whg.',
+      number: '3',
+      usage: 'private' as const,
+      referenceId: null,
+    };
     await expectRefused(core, 'units.create', { ...base, propertyId: 999 }, 'UNKNOWN_PROPERTY', {
       propertyId: 999,
     });
@@ -260,16 +259,19 @@ describe('units', () => {
     );
     await expectRefused(core, 'units.update', { ...base, id: 999 }, 'NOT_FOUND');
     await expectRefused(core, 'units.create', { ...base, name: '' }, 'REQUIRED');
-    await expectRefused(core, 'units.create', { ...base, usage: 'garage' }, 'INVALID_PAYLOAD');
-    // Keeping its own number and reference id is no conflict.
-    expectOk(
-      await core.invoke('units.update', {
-        ...base,
-        id: unit.id,
-        number: '1',
-        referenceId: 'E-1',
-        name: 'Neu',
-      }),
+    await expectRefused(
+      core,
+      'units.create',
+      invalidPayload({ ...base, usage: 'garage' }),
+      'INVALID_PAYLOAD',
     );
+    // Keeping its own number and reference id is no conflict.
+    await ok(core, 'units.update', {
+      ...base,
+      id: unit.id,
+      number: '1',
+      referenceId: 'E-1',
+      name: 'Neu',
+    });
   });
 });

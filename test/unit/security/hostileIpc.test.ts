@@ -24,23 +24,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startupChoices } from '../../../shared/contract/startup';
 import { isIsoDate } from '../../../shared/dates';
 import { errorCodes, type Result } from '../../../shared/errors';
-import {
-  channels,
-  contract,
-  type BackupInfo,
-  type Channel,
-  type ContactDetail,
-  type ContentDetail,
-  type CreatedInvitation,
-  type DeletionCandidatePage,
-  type PropertyDetail,
-  type Request,
-  type UnitView,
-} from '../../../shared/ipc';
+import { channels, contract, type Channel, type Request } from '../../../shared/ipc';
 import { pinnedClock } from '../../../src-main/core/clock';
 import { createCore, DATABASE_FILE, type Core } from '../../../src-main/core/core';
 import { memoryPreferenceStore } from '../../../src-main/core/preferences';
-import { expectOk, snapshotDatabase } from '../support';
+import { ok, snapshotDatabase } from '../support';
 
 const TODAY = '2026-11-27';
 /** An invitation made on this day has expired by TODAY (30 days), so `reactivate` has a real target. */
@@ -66,10 +54,6 @@ function openCore(dataDir: string, today = TODAY): Core {
   });
   cores.push(core);
   return core;
-}
-
-async function ok<T>(core: Core, channel: Channel, payload?: unknown): Promise<T> {
-  return expectOk<T>(await core.invoke(channel, payload));
 }
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n', 'latin1').toString(
@@ -108,13 +92,13 @@ async function buildBaseline(dataDir: string): Promise<Fixture> {
     city: 'Berlin',
     portalUrl: 'https://portal.example.com',
   });
-  const property = await ok<PropertyDetail>(core, 'properties.create', {
+  const property = await ok(core, 'properties.create', {
     name: 'Sicherheitshaus',
     referenceId: 'L-SEC',
     addresses: [{ street: 'Prüfweg', houseNo: '7', postcode: '10115', city: 'Berlin' }],
   });
   const unit = async (number: string) =>
-    ok<UnitView>(core, 'units.create', {
+    ok(core, 'units.create', {
       propertyId: property.id,
       name: `Wohnung ${number}`,
       number,
@@ -128,7 +112,7 @@ async function buildBaseline(dataDir: string): Promise<Fixture> {
     await unit('SEC-4'),
   ];
   const tenant = async (referenceId: string, unitId: number) => {
-    const created = await ok<ContactDetail>(core, 'contacts.create', {
+    const created = await ok(core, 'contacts.create', {
       salutation: 'ms',
       title: null,
       firstName: 'Erika',
@@ -145,7 +129,7 @@ async function buildBaseline(dataDir: string): Promise<Fixture> {
       postcode: null,
       city: null,
     });
-    const detail = await ok<ContactDetail>(core, 'contracts.create', {
+    const detail = await ok(core, 'contracts.create', {
       contactId: created.contact.id,
       unitId,
       type: 'tenant',
@@ -158,13 +142,12 @@ async function buildBaseline(dataDir: string): Promise<Fixture> {
   const c1 = await tenant('K-SEC-1', u1.id);
   const c2 = await tenant('K-SEC-2', u2.id);
   const c3 = await tenant('K-SEC-3', u3.id);
-  const pending = await ok<CreatedInvitation>(core, 'invitations.create', {
+  const pending = await ok(core, 'invitations.create', {
     contactId: c2.contactId,
     channel: 'email',
   });
 
-  const content = async (input: Request<'content.create'>) =>
-    (await ok<ContentDetail>(core, 'content.create', input)).id;
+  const content = async (input: Request<'content.create'>) => (await ok(core, 'content.create', input)).id;
   const contents = {
     announcement: await content({
       kind: 'announcement',
@@ -208,13 +191,13 @@ async function buildBaseline(dataDir: string): Promise<Fixture> {
     contentId: contents.announcement,
     target: { mode: 'role', role: 'tenant', propertyId: property.id, unitIds: null },
   });
-  const shared = await ok<ContentDetail>(core, 'content.get', { id: contents.announcement });
-  const candidates = await ok<DeletionCandidatePage>(core, 'dataProtection.candidates', { limit: 1 });
-  const backup = await ok<BackupInfo>(core, 'backups.create');
+  const shared = await ok(core, 'content.get', { id: contents.announcement });
+  const candidates = await ok(core, 'dataProtection.candidates', { limit: 1 });
+  const backup = await ok(core, 'backups.create');
   core.close();
 
   core = openCore(dataDir, LONG_AGO);
-  const expired = await ok<CreatedInvitation>(core, 'invitations.create', {
+  const expired = await ok(core, 'invitations.create', {
     contactId: c3.contactId,
     channel: 'code',
   });

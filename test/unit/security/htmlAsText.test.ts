@@ -3,15 +3,7 @@
  * shows it as text, React escapes it), and the invitation e-mail's HTML body escapes it.
  */
 import { describe, expect, it } from 'vitest';
-import type {
-  ContactDetail,
-  ContactListPage,
-  CreatedInvitation,
-  OutboxMessage,
-  PropertyDetail,
-  UnitView,
-} from '../../../shared/ipc';
-import { expectOk, testCore } from '../support';
+import { ok, testCore } from '../support';
 
 const SCRIPT = '<script>alert(1)</script>';
 const IMG = '<img src=x onerror=alert(1)>';
@@ -19,28 +11,26 @@ const ORGANISATION = 'Verwaltung <b onmouseover=alert(2)>Böse</b> & Söhne';
 
 async function hostileTenant() {
   const core = testCore();
-  const ok = async <T>(channel: string, payload?: unknown) =>
-    expectOk<T>(await core.invoke(channel, payload));
-  await ok('organisation.update', {
+  await ok(core, 'organisation.update', {
     name: ORGANISATION,
     street: null,
     postcode: null,
     city: null,
     portalUrl: 'https://portal.example.com/?a=1&b=2',
   });
-  const property = await ok<PropertyDetail>('properties.create', {
+  const property = await ok(core, 'properties.create', {
     name: 'Haus am Markt',
     referenceId: null,
     addresses: [{ street: 'Markt', houseNo: '1', postcode: '10115', city: 'Berlin' }],
   });
-  const unit = await ok<UnitView>('units.create', {
+  const unit = await ok(core, 'units.create', {
     propertyId: property.id,
     name: 'Wohnung 1',
     number: '1',
     usage: 'private',
     referenceId: null,
   });
-  const created = await ok<ContactDetail>('contacts.create', {
+  const created = await ok(core, 'contacts.create', {
     salutation: 'mx',
     title: null,
     firstName: IMG,
@@ -57,7 +47,7 @@ async function hostileTenant() {
     postcode: null,
     city: null,
   });
-  await ok('contracts.create', {
+  await ok(core, 'contracts.create', {
     contactId: created.contact.id,
     unitId: unit.id,
     type: 'tenant',
@@ -65,25 +55,25 @@ async function hostileTenant() {
     start: '2026-01-01',
     end: null,
   });
-  return { core, ok, contactId: created.contact.id };
+  return { core, contactId: created.contact.id };
 }
 
 describe('markup in names', () => {
   it('is stored and returned verbatim, as text', async () => {
-    const { ok, contactId } = await hostileTenant();
-    const { contact } = await ok<ContactDetail>('contacts.get', { id: contactId });
+    const { core, contactId } = await hostileTenant();
+    const { contact } = await ok(core, 'contacts.get', { id: contactId });
     expect(contact.lastName).toBe(SCRIPT);
     expect(contact.firstName).toBe(IMG);
     expect(contact.note).toBe(`${SCRIPT}'; DROP TABLE contacts; --`);
     expect(contact.displayName).toContain(SCRIPT);
-    const page = await ok<ContactListPage>('contacts.list', { search: '<script>' });
+    const page = await ok(core, 'contacts.list', { search: '<script>' });
     expect(page.items.map((item) => item.displayName)).toEqual([contact.displayName]);
   });
 
   it('is escaped in the invitation e-mail HTML and kept as written in its text', async () => {
-    const { ok, contactId } = await hostileTenant();
-    const invitation = await ok<CreatedInvitation>('invitations.create', { contactId, channel: 'email' });
-    const mail = await ok<OutboxMessage>('outbox.get', { id: invitation.outboxId });
+    const { core, contactId } = await hostileTenant();
+    const invitation = await ok(core, 'invitations.create', { contactId, channel: 'email' });
+    const mail = await ok(core, 'outbox.get', { id: invitation.outboxId! });
 
     expect(mail.htmlBody).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(mail.htmlBody).toContain('&lt;img src=x onerror=alert(1)&gt;');

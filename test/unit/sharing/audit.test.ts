@@ -1,6 +1,6 @@
 /** Every content and sharing mutation writes its audit row in the same transaction. */
 import { describe, expect, it } from 'vitest';
-import type { ContentDetail, SharePreview } from '../../../shared/ipc';
+import type { ShareTarget } from '../../../shared/ipc';
 import { ok, readDatabase } from '../support';
 import { auditRows, sharingCore } from './support';
 
@@ -9,7 +9,7 @@ describe('audit', () => {
     const core = await sharingCore();
     const propertyId = core.portfolio.showcasePropertyId;
     const { situations } = core.portfolio;
-    const announcement = await ok<ContentDetail>(core, 'content.create', {
+    const announcement = await ok(core, 'content.create', {
       kind: 'announcement',
       title: 'Aufzug außer Betrieb',
       propertyId,
@@ -19,14 +19,14 @@ describe('audit', () => {
       id: announcement.id,
       input: { kind: 'announcement', title: 'Aufzug außer Betrieb', propertyId, text: 'Bis Montag.' },
     });
-    const letter = await ok<ContentDetail>(core, 'content.create', {
+    const letter = await ok(core, 'content.create', {
       kind: 'smartpost',
       title: 'Brief',
       propertyId,
       template: '{{anrede}}\n\nIhre Einheit: {{einheit}}',
     });
-    const target = { mode: 'role', role: 'all', propertyId, unitIds: null };
-    const preview = await ok<SharePreview>(core, 'sharing.preview', { contentId: announcement.id, target });
+    const target: ShareTarget = { mode: 'role', role: 'all', propertyId, unitIds: null };
+    const preview = await ok(core, 'sharing.preview', { contentId: announcement.id, target });
     await ok(core, 'sharing.share', {
       contentId: announcement.id,
       target,
@@ -39,7 +39,7 @@ describe('audit', () => {
         contactIds: [situations.tenantStartingSoon.contactId, situations.noEmail.contactId],
       },
     });
-    const detail = await ok<ContentDetail>(core, 'content.get', { id: announcement.id });
+    const detail = await ok(core, 'content.get', { id: announcement.id });
     await ok(core, 'sharing.revoke', { shareId: detail.shares[0]!.id });
 
     const audit = auditRows(core);

@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_DOCUMENT_BYTES } from '../../../shared/contract/content';
-import type { ContentDetail, ContentSummary } from '../../../shared/ipc';
-import { ok, readDatabase } from '../support';
+import type { ContentDetail, ContentInput } from '../../../shared/ipc';
+import { invalidPayload, ok, readDatabase, refused } from '../support';
 import { auditRows, expectRefused, sharingCore, type SharingCore } from './support';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n', 'latin1');
@@ -15,7 +15,11 @@ function sha256(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-function documentInput(core: SharingCore, bytes: Buffer, extra: Record<string, unknown> = {}) {
+function documentInput(
+  core: SharingCore,
+  bytes: Buffer,
+  extra: Partial<Extract<ContentInput, { kind: 'document' }>> = {},
+): ContentInput {
   return {
     kind: 'document',
     title: 'Hausordnung 2027',
@@ -38,7 +42,7 @@ describe('content.create and content.update', () => {
     const before = auditRows(core).length;
     const propertyId = core.portfolio.showcasePropertyId;
     const { situations } = core.portfolio;
-    const inputs = [
+    const inputs: ContentInput[] = [
       { kind: 'announcement', title: 'Mitteilung', propertyId, text: 'Text' },
       {
         kind: 'appointment',
@@ -61,7 +65,7 @@ describe('content.create and content.update', () => {
       },
     ];
     const created: ContentDetail[] = [];
-    for (const input of inputs) created.push(await ok<ContentDetail>(core, 'content.create', input));
+    for (const input of inputs) created.push(await ok(core, 'content.create', input));
 
     expect(created.map((c) => c.kind)).toEqual([
       'announcement',
@@ -104,7 +108,7 @@ describe('content.create and content.update', () => {
 
   it('updates an item (audited with before and after); an unchanged edit writes nothing', async () => {
     const core = await sharingCore();
-    const created = await ok<ContentDetail>(core, 'content.create', {
+    const created = await ok(core, 'content.create', {
       kind: 'process',
       title: 'Heizung',
       propertyId: null,
@@ -112,7 +116,7 @@ describe('content.create and content.update', () => {
       state: 'open',
       contactIds: [],
     });
-    const input = {
+    const input: ContentInput = {
       kind: 'process',
       title: 'Heizung defekt',
       propertyId: null,
@@ -120,7 +124,7 @@ describe('content.create and content.update', () => {
       state: 'done',
       contactIds: [],
     };
-    const updated = await ok<ContentDetail>(core, 'content.update', { id: created.id, input });
+    const updated = await ok(core, 'content.update', { id: created.id, input });
     expect(updated).toMatchObject({
       title: 'Heizung defekt',
       data: { state: 'done', description: 'Monteur kommt' },
@@ -155,7 +159,7 @@ describe('content.create and content.update', () => {
       endsAt: '2026-12-10T10:00',
       place: null,
       text: null,
-    };
+    } satisfies ContentInput;
     await expectRefused(core, 'content.create', appointment, 'INVALID_TIME_RANGE');
     await expectRefused(
       core,
@@ -220,24 +224,16 @@ describe('content.create and content.update', () => {
 describe('documents', () => {
   it('keeps the file content-addressed in <dataDir>/documents and gives it back', async () => {
     const core = await sharingCore();
-    const first = await ok<ContentDetail>(core, 'content.create', documentInput(core, PDF));
+    const first = await ok(core, 'content.create', documentInput(core, PDF));
     expect(documentFiles(core)).toEqual([sha256(PDF)]);
     expect(fs.readFileSync(path.join(core.dataDir, 'documents', sha256(PDF)))).toEqual(PDF);
     // The same bytes again: the same file.
-    await ok<ContentDetail>(
-      core,
-      'content.create',
-      documentInput(core, PDF, { title: 'Kopie', fileName: 'Kopie.pdf' }),
-    );
+    await ok(core, 'content.create', documentInput(core, PDF, { title: 'Kopie', fileName: 'Kopie.pdf' }));
     expect(documentFiles(core)).toEqual([sha256(PDF)]);
 
-    const file = await ok<{ fileName: string; mimeType: string; dataBase64: string }>(
-      core,
-      'content.documentFile',
-      {
-        id: first.id,
-      },
-    );
+    const file = await ok(core, 'content.documentFile', {
+      id: first.id,
+    });
     expect(file).toEqual({
       fileName: 'Hausordnung.pdf',
       mimeType: 'application/pdf',
@@ -245,27 +241,26 @@ describe('documents', () => {
     });
 
     // An edit without new bytes keeps the file; with new bytes it points to the new file.
-    const renamed = await ok<ContentDetail>(core, 'content.update', {
+    const renamed = await ok(core, 'content.update', {
       id: first.id,
       input: documentInput(core, PDF, { fileName: 'Hausordnung-2027.pdf', dataBase64: '' }),
     });
     expect(renamed.data).toMatchObject({ fileName: 'Hausordnung-2027.pdf', sha256: sha256(PDF) });
-    const png = await ok<ContentDetail>(core, 'content.update', {
+    const png = await ok(core, 'content.update', {
       id: first.id,
       input: documentInput(core, PNG, { fileName: 'Plan.png', mimeType: 'image/png' }),
     });
     expect(png.data).toMatchObject({ mimeType: 'image/png', size: PNG.length, sha256: sha256(PNG) });
     expect(documentFiles(core)).toEqual([sha256(PDF), sha256(PNG)].sort());
 
-    const other = await ok<ContentDetail>(core, 'content.create', {
+    const other = await ok(core, 'content.create', {
       kind: 'announcement',
       title: 'x',
       propertyId: null,
       text: 'y',
     });
-    expect(await core.invoke('content.documentFile', { id: other.id })).toMatchObject({
-      ok: false,
-      error: { code: 'NOT_FOUND' },
+    expect(await refused(core, 'content.documentFile', { id: other.id })).toMatchObject({
+      code: 'NOT_FOUND',
     });
   });
 
@@ -280,7 +275,7 @@ describe('documents', () => {
     await expectRefused(
       core,
       'content.create',
-      documentInput(core, PDF, { mimeType: 'application/zip', fileName: 'a.zip' }),
+      invalidPayload({ ...documentInput(core, PDF), mimeType: 'application/zip', fileName: 'a.zip' }),
       'UNSUPPORTED_FILE_TYPE',
     );
     await expectRefused(core, 'content.create', documentInput(core, PNG), 'UNSUPPORTED_FILE_TYPE');
@@ -304,7 +299,7 @@ describe('documents', () => {
     // Exactly at the limit is fine.
     const atLimit = Buffer.alloc(MAX_DOCUMENT_BYTES, 0x20);
     PDF.copy(atLimit);
-    const created = await ok<ContentDetail>(core, 'content.create', documentInput(core, atLimit));
+    const created = await ok(core, 'content.create', documentInput(core, atLimit));
     expect(created.data.size).toBe(MAX_DOCUMENT_BYTES);
   });
 });
@@ -315,36 +310,36 @@ describe('content.list', () => {
     const ids: number[] = [];
     for (let i = 1; i <= 5; i += 1) {
       const kind = i % 2 === 0 ? 'announcement' : 'smartpost';
-      const input =
+      const input: ContentInput =
         kind === 'announcement'
           ? { kind, title: `Mitteilung ${i}`, propertyId: null, text: 'x' }
           : { kind, title: `Brief ${i}`, propertyId: null, template: 'Hallo {{name}}' };
-      ids.push((await ok<ContentDetail>(core, 'content.create', input)).id);
+      ids.push((await ok(core, 'content.create', input)).id);
     }
-    const page = await ok<{ total: number; items: ContentSummary[] }>(core, 'content.list', {
+    const page = await ok(core, 'content.list', {
       offset: 1,
       limit: 2,
     });
     expect(page.total).toBe(5);
     expect(page.items.map((i) => i.id)).toEqual([ids[3], ids[2]]);
-    const announcements = await ok<{ total: number; items: ContentSummary[] }>(core, 'content.list', {
+    const announcements = await ok(core, 'content.list', {
       kind: 'announcement',
     });
     expect(announcements).toMatchObject({ total: 2 });
     expect(announcements.items.map((i) => i.id)).toEqual([ids[3], ids[1]]);
     expect(announcements.items.every((i) => i.visibleTo === 0)).toBe(true);
-    const beyond = await ok<{ total: number; items: ContentSummary[] }>(core, 'content.list', { offset: 50 });
+    const beyond = await ok(core, 'content.list', { offset: 50 });
     expect(beyond).toEqual({ total: 5, items: [] });
 
     const { situations } = core.portfolio;
     await ok(core, 'sharing.share', {
-      contentId: ids[1],
+      contentId: ids[1]!,
       target: {
         mode: 'individual',
         contactIds: [situations.activeTenant.contactId, situations.recentlyEndedRegistered.contactId],
       },
     });
-    const after = await ok<{ items: ContentSummary[] }>(core, 'content.list', { kind: 'announcement' });
+    const after = await ok(core, 'content.list', { kind: 'announcement' });
     expect(after.items.find((i) => i.id === ids[1])?.visibleTo).toBe(2);
     // Row count sanity: the shares are in the data store.
     expect(readDatabase(core, (db) => db.prepare('SELECT COUNT(*) AS n FROM shares').get())).toEqual({

@@ -3,7 +3,7 @@
  * server (smtp-server) on 127.0.0.1; with SMTP off they stay queued.
  */
 import { describe, expect, it } from 'vitest';
-import type { ContentDetail, ShareResult } from '../../../shared/ipc';
+import type { ShareResult } from '../../../shared/ipc';
 import { smtpSink } from '../invitations/support';
 import { ok } from '../support';
 import { auditRows, outboxRows, sharingCore, type SharingCore } from './support';
@@ -17,7 +17,7 @@ async function until(condition: () => boolean, what: string): Promise<void> {
 }
 
 async function shareWithTwo(core: SharingCore): Promise<ShareResult> {
-  const content = await ok<ContentDetail>(core, 'content.create', {
+  const content = await ok(core, 'content.create', {
     kind: 'appointment',
     title: 'Ablesung der Heizkostenverteiler',
     propertyId: core.portfolio.showcasePropertyId,
@@ -27,7 +27,7 @@ async function shareWithTwo(core: SharingCore): Promise<ShareResult> {
     text: null,
   });
   const { activeTenant, englishActiveTenant } = core.portfolio.situations;
-  return ok<ShareResult>(core, 'sharing.share', {
+  return ok(core, 'sharing.share', {
     contentId: content.id,
     target: { mode: 'individual', contactIds: [activeTenant.contactId, englishActiveTenant.contactId] },
   });

@@ -1,13 +1,13 @@
 /** Individual shares and SmartPost on the demo portfolio (today 2026-11-27, pre 30 / post 60 days). */
 import { describe, expect, it } from 'vitest';
 import { PDFDocument } from 'pdf-lib';
-import type { ContentDetail, SharePreview, ShareResult } from '../../../shared/ipc';
+import type { ContentDetail, ShareTarget } from '../../../shared/ipc';
 import { pdfTextLines } from '../invitations/support';
 import { ok } from '../support';
 import { auditRows, demoContact, expectRefused, outboxRows, sharingCore, type SharingCore } from './support';
 
 async function announcement(core: SharingCore): Promise<ContentDetail> {
-  return ok<ContentDetail>(core, 'content.create', {
+  return ok(core, 'content.create', {
     kind: 'announcement',
     title: 'Treppenhausreinigung',
     propertyId: core.portfolio.showcasePropertyId,
@@ -23,7 +23,7 @@ const TEMPLATE = [
 ].join('\n');
 
 async function smartPost(core: SharingCore): Promise<ContentDetail> {
-  return ok<ContentDetail>(core, 'content.create', {
+  return ok(core, 'content.create', {
     kind: 'smartpost',
     title: 'Ankündigung Heizungswartung',
     propertyId: core.portfolio.showcasePropertyId,
@@ -43,7 +43,7 @@ describe('individual shares', () => {
     const later = situations.tenantStartingLater.contactId;
     const archived = situations.archived.contactId;
     const noEmail = situations.noEmail.contactId;
-    const preview = await ok<SharePreview>(core, 'sharing.preview', {
+    const preview = await ok(core, 'sharing.preview', {
       contentId: content.id,
       target: { mode: 'individual', contactIds: [active, pre, post, noAccess, later, archived, noEmail] },
     });
@@ -135,7 +135,7 @@ describe('individual shares', () => {
     const core = await sharingCore();
     const content = await announcement(core);
     const { noEmail, activeTenant } = core.portfolio.situations;
-    const result = await ok<ShareResult>(core, 'sharing.share', {
+    const result = await ok(core, 'sharing.share', {
       contentId: content.id,
       target: { mode: 'individual', contactIds: [noEmail.contactId, activeTenant.contactId] },
     });
@@ -154,27 +154,27 @@ describe('SmartPost', () => {
   it('is never shared by role: SMARTPOST_ROLE_SHARE, nothing written; the role scope can still be previewed', async () => {
     const core = await sharingCore();
     const content = await smartPost(core);
-    const target = {
+    const target: ShareTarget = {
       mode: 'role',
       role: 'tenant',
       propertyId: core.portfolio.showcasePropertyId,
       unitIds: null,
     };
     await expectRefused(core, 'sharing.share', { contentId: content.id, target }, 'SMARTPOST_ROLE_SHARE');
-    const preview = await ok<SharePreview>(core, 'sharing.preview', { contentId: content.id, target });
+    const preview = await ok(core, 'sharing.preview', { contentId: content.id, target });
     expect(preview.skipped.length).toBeGreaterThan(0);
   });
 
   it('reaches pre- and post-contract contacts, one personal letter each, one PDF page per recipient', async () => {
     const core = await sharingCore();
     const content = await smartPost(core);
-    const target = {
+    const target: ShareTarget = {
       mode: 'role',
       role: 'tenant',
       propertyId: core.portfolio.showcasePropertyId,
       unitIds: null,
     };
-    const preview = await ok<SharePreview>(core, 'sharing.preview', { contentId: content.id, target });
+    const preview = await ok(core, 'sharing.preview', { contentId: content.id, target });
     const { situations } = core.portfolio;
     // The dialog picks the contacts from the role scope, skipped ones included, and shares individually.
     const picked = [
@@ -182,7 +182,7 @@ describe('SmartPost', () => {
       situations.noEmail.contactId,
       ...preview.skipped.map((s) => s.contactId),
     ];
-    const result = await ok<ShareResult>(core, 'sharing.share', {
+    const result = await ok(core, 'sharing.share', {
       contentId: content.id,
       target: { mode: 'individual', contactIds: picked },
     });
@@ -212,7 +212,7 @@ describe('SmartPost', () => {
 
     // Pre- and post-contract contacts see it in the portal today.
     for (const s of preview.skipped) {
-      const portal = await ok<{ items: { id: number; via: string }[] }>(core, 'portal.preview', {
+      const portal = await ok(core, 'portal.preview', {
         contactId: s.contactId,
         day: null,
       });

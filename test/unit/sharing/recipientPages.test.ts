@@ -6,14 +6,15 @@
  * itself still reaches all of them.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ContentDetail, SharePreview, ShareRecipientPage, ShareResult } from '../../../shared/ipc';
 import { SHARE_RECIPIENT_PAGE_SIZE, type ShareTarget } from '../../../shared/contract/content';
 import type { ContactFacts, RoleShareScope } from '../../../shared/domain';
+import type { ErrorCode } from '../../../shared/errors';
+import type { Request } from '../../../shared/ipc';
 import { BENCH_TODAY, WINDOWS_ON, writeBenchDataDir } from '../../../scripts/bench/portfolio';
 import { toContractFacts } from '../../../src-main/core/db/contractRepository';
 import { generatePortfolio, type DemoPortfolio } from '../../../src-main/core/demo/generate';
 import { individualShareAllowed, resolveRoleShare } from '../../../src-main/core/policy';
-import { ok, tempDir, testCore } from '../support';
+import { ok, refused, tempDir, testCore } from '../support';
 
 const LARGE_PROPERTY = 2;
 let portfolio: DemoPortfolio;
@@ -26,7 +27,7 @@ async function largeCore() {
   const dataDir = tempDir('portal-share-pages-');
   writeBenchDataDir(dataDir, portfolio);
   const core = testCore(BENCH_TODAY, dataDir);
-  const content = await ok<ContentDetail>(core, 'content.create', {
+  const content = await ok(core, 'content.create', {
     kind: 'announcement',
     title: 'Aufzugswartung',
     propertyId: LARGE_PROPERTY,
@@ -75,7 +76,7 @@ async function allPages(
   const ids: number[] = [];
   const totals = new Set<number>();
   for (let offset = 0; ; offset += limit) {
-    const page = await ok<ShareRecipientPage>(core, 'sharing.recipients', {
+    const page = await ok(core, 'sharing.recipients', {
       contentId,
       target,
       offset,
@@ -109,7 +110,7 @@ describe('sharing.preview and sharing.recipients on a 1,000-unit property', () =
       const expected = policyResolution(scope);
       const recipients = byName(expected.recipients);
 
-      const preview = await ok<SharePreview>(core, 'sharing.preview', { contentId, target });
+      const preview = await ok(core, 'sharing.preview', { contentId, target });
       expect(preview.recipientCount).toBe(recipients.length);
       expect(preview.recipients.map((r) => r.contactId)).toEqual(
         recipients.slice(0, SHARE_RECIPIENT_PAGE_SIZE),
@@ -138,12 +139,12 @@ describe('sharing.preview and sharing.recipients on a 1,000-unit property', () =
   it('the large property needs more than one page and skips someone, and the share reaches everyone as before', async () => {
     const { core, contentId } = await largeCore();
     const target: ShareTarget = { mode: 'role', role: 'all', propertyId: LARGE_PROPERTY, unitIds: null };
-    const preview = await ok<SharePreview>(core, 'sharing.preview', { contentId, target });
+    const preview = await ok(core, 'sharing.preview', { contentId, target });
     expect(preview.recipientCount).toBeGreaterThan(10 * SHARE_RECIPIENT_PAGE_SIZE);
     expect(preview.skipped.length).toBeGreaterThan(0);
     expect(preview.needsPostCount).toBeGreaterThan(SHARE_RECIPIENT_PAGE_SIZE);
 
-    const result = await ok<ShareResult>(core, 'sharing.share', {
+    const result = await ok(core, 'sharing.share', {
       contentId,
       target,
       alsoIndividually: preview.skipped.map((s) => s.contactId),
@@ -176,7 +177,7 @@ describe('sharing.preview and sharing.recipients on a 1,000-unit property', () =
     expect(allowed.length).toBeLessThan(picked.length);
     const target: ShareTarget = { mode: 'individual', contactIds: picked };
 
-    const preview = await ok<SharePreview>(core, 'sharing.preview', { contentId, target });
+    const preview = await ok(core, 'sharing.preview', { contentId, target });
     expect(preview.recipientCount).toBe(allowed.length);
     expect(preview.needsPostCount).toBe(allowed.filter((id) => contactOf(id).email === null).length);
     expect(preview.recipients.map((r) => r.contactId)).toEqual(
@@ -198,9 +199,9 @@ describe('sharing.preview and sharing.recipients on a 1,000-unit property', () =
       [{ contentId: 99_999, target }, 'NOT_FOUND'],
       [{ contentId, target: { ...target, propertyId: 99_999 } }, 'UNKNOWN_PROPERTY'],
       [{ contentId, target: { ...target, unitIds: [foreignUnit] } }, 'UNKNOWN_UNIT'],
-    ] as const) {
-      expect(await core.invoke('sharing.recipients', payload)).toMatchObject({ ok: false, error: { code } });
-      expect(await core.invoke('sharing.preview', payload)).toMatchObject({ ok: false, error: { code } });
+    ] satisfies [Request<'sharing.preview'>, ErrorCode][]) {
+      expect(await refused(core, 'sharing.recipients', payload)).toMatchObject({ code });
+      expect(await refused(core, 'sharing.preview', payload)).toMatchObject({ code });
     }
   });
 });

@@ -5,17 +5,17 @@
  * notification in their language; visibility follows the day viewed.
  */
 import { describe, expect, it } from 'vitest';
-import type { ContentDetail, PortalPreview, SharePreview, ShareResult } from '../../../shared/ipc';
+import type { ContentDetail } from '../../../shared/ipc';
 import { resolveRoleShare } from '../../../src-main/core/policy';
 import { addDays } from '../../../shared/dates';
-import { ok } from '../support';
+import { ok, refused } from '../support';
 import { ACCESS, auditRows, demoContact, outboxRows, sharingCore, TODAY, type SharingCore } from './support';
 
 async function announcement(
   core: SharingCore,
   title = 'Wasserabsperrung am 3. Dezember',
 ): Promise<ContentDetail> {
-  return ok<ContentDetail>(core, 'content.create', {
+  return ok(core, 'content.create', {
     kind: 'announcement',
     title,
     propertyId: core.portfolio.showcasePropertyId,
@@ -48,7 +48,7 @@ async function visibleIds(
   contactId: number,
   day: string | null,
 ): Promise<Map<number, string>> {
-  const preview = await ok<PortalPreview>(core, 'portal.preview', { contactId, day });
+  const preview = await ok(core, 'portal.preview', { contactId, day });
   return new Map(preview.items.map((item) => [item.id, item.via]));
 }
 
@@ -56,7 +56,7 @@ describe('sharing.preview: role share "Alle Mieter" of the showcase property', (
   it('lists as skipped exactly the pre- and post-contract tenants the policy finds', async () => {
     const core = await sharingCore();
     const content = await announcement(core);
-    const preview = await ok<SharePreview>(core, 'sharing.preview', {
+    const preview = await ok(core, 'sharing.preview', {
       contentId: content.id,
       target: allTenants(core),
     });
@@ -123,7 +123,7 @@ describe('sharing.preview: role share "Alle Mieter" of the showcase property', (
     const muellerUnit = core.portfolio.contracts.find(
       (k) => k.id === situations.activeTenant.contractIds[0],
     )!.unit_id;
-    const preview = await ok<SharePreview>(core, 'sharing.preview', {
+    const preview = await ok(core, 'sharing.preview', {
       contentId: content.id,
       target: { ...allTenants(core), unitIds: [schroederUnit, muellerUnit] },
     });
@@ -142,21 +142,18 @@ describe('sharing.preview: role share "Alle Mieter" of the showcase property', (
     const foreignUnit = core.portfolio.units.find(
       (u) => u.property_id !== core.portfolio.showcasePropertyId,
     )!.id;
-    const result = await core.invoke('sharing.preview', {
+    const result = await refused(core, 'sharing.preview', {
       contentId: content.id,
       target: { ...allTenants(core), unitIds: [foreignUnit] },
     });
-    expect(result).toMatchObject({
-      ok: false,
-      error: { code: 'UNKNOWN_UNIT', params: { unitId: foreignUnit } },
-    });
-    const unknown = await core.invoke('sharing.preview', {
+    expect(result).toMatchObject({ code: 'UNKNOWN_UNIT', params: { unitId: foreignUnit } });
+    const unknown = await refused(core, 'sharing.preview', {
       contentId: content.id,
       target: { ...allTenants(core), propertyId: 99_999 },
     });
-    expect(unknown).toMatchObject({ ok: false, error: { code: 'UNKNOWN_PROPERTY' } });
-    const missing = await core.invoke('sharing.preview', { contentId: 99_999, target: allTenants(core) });
-    expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(unknown).toMatchObject({ code: 'UNKNOWN_PROPERTY' });
+    const missing = await refused(core, 'sharing.preview', { contentId: 99_999, target: allTenants(core) });
+    expect(missing).toMatchObject({ code: 'NOT_FOUND' });
   });
 });
 
@@ -165,11 +162,11 @@ describe('sharing.share: role share plus "zusätzlich einzeln freigeben"', () =>
     const core = await sharingCore();
     const content = await announcement(core);
     const target = allTenants(core);
-    const preview = await ok<SharePreview>(core, 'sharing.preview', { contentId: content.id, target });
+    const preview = await ok(core, 'sharing.preview', { contentId: content.id, target });
     const skipped = preview.skipped.map((s) => s.contactId);
     const auditBefore = auditRows(core).length;
 
-    const result = await ok<ShareResult>(core, 'sharing.share', {
+    const result = await ok(core, 'sharing.share', {
       contentId: content.id,
       target,
       alsoIndividually: skipped,
@@ -222,7 +219,7 @@ describe('sharing.share: role share plus "zusätzlich einzeln freigeben"', () =>
     expect(roleAudit.recipients).toEqual(preview.recipients.map((r) => r.contactId).sort((a, b) => a - b));
 
     // "Geteilt mit": the role share lists its reach today; the individual shares are visible today.
-    const detail = await ok<ContentDetail>(core, 'content.get', { id: content.id });
+    const detail = await ok(core, 'content.get', { id: content.id });
     expect(detail.shares).toHaveLength(1 + skipped.length);
     const role = detail.shares.find((s) => s.target.mode === 'role')!;
     expect(role.target).toMatchObject({ role: 'tenant', propertyName: 'WEG Musterstraße 12', unitIds: null });
@@ -243,11 +240,7 @@ describe('sharing.share: role share plus "zusätzlich einzeln freigeben"', () =>
     expect(individual.every((s) => s.recipients.length === 1 && s.recipients[0]!.visibleToday)).toBe(true);
 
     // The list counts everyone who sees it today.
-    const list = await ok<{ total: number; items: { id: number; visibleTo: number }[] }>(
-      core,
-      'content.list',
-      {},
-    );
+    const list = await ok(core, 'content.list', {});
     expect(list.items.find((i) => i.id === content.id)?.visibleTo).toBe(everyone.length);
   });
 
@@ -255,7 +248,7 @@ describe('sharing.share: role share plus "zusätzlich einzeln freigeben"', () =>
     const core = await sharingCore();
     const content = await announcement(core);
     const target = allTenants(core);
-    const preview = await ok<SharePreview>(core, 'sharing.preview', { contentId: content.id, target });
+    const preview = await ok(core, 'sharing.preview', { contentId: content.id, target });
     await ok(core, 'sharing.share', {
       contentId: content.id,
       target,
@@ -270,7 +263,7 @@ describe('sharing.share: role share plus "zusätzlich einzeln freigeben"', () =>
     expect((await visibleIds(core, schroeder.contactId, schroeder.windowEnd)).get(content.id)).toBe(
       'individual',
     );
-    const after = await ok<PortalPreview>(core, 'portal.preview', {
+    const after = await ok(core, 'portal.preview', {
       contactId: schroeder.contactId,
       day: addDays(schroeder.windowEnd, 1),
     });
@@ -306,7 +299,7 @@ describe('sharing.share: role share plus "zusätzlich einzeln freigeben"', () =>
 
     expect((await visibleIds(core, activeTenant.contactId, null)).get(content.id)).toBe('role');
     expect((await visibleIds(core, activeTenant.contactId, lastDay)).get(content.id)).toBe('role');
-    const later = await ok<PortalPreview>(core, 'portal.preview', {
+    const later = await ok(core, 'portal.preview', {
       contactId: activeTenant.contactId,
       day: addDays(lastDay, 1),
     });
@@ -327,13 +320,13 @@ describe('sharing.share: role share plus "zusätzlich einzeln freigeben"', () =>
     const core = await sharingCore();
     const content = await announcement(core);
     const id = core.portfolio.situations.activeTenant.contactId;
-    const first = await ok<ShareResult>(core, 'sharing.share', {
+    const first = await ok(core, 'sharing.share', {
       contentId: content.id,
       target: { mode: 'individual', contactIds: [id, id] },
     });
     expect(first).toMatchObject({ sharedWith: 1, notifications: 1 });
     const auditBefore = auditRows(core).length;
-    const again = await ok<ShareResult>(core, 'sharing.share', {
+    const again = await ok(core, 'sharing.share', {
       contentId: content.id,
       target: { mode: 'individual', contactIds: [id] },
     });
@@ -350,12 +343,12 @@ describe('sharing.share: role share plus "zusätzlich einzeln freigeben"', () =>
       target: allTenants(core),
       alsoIndividually: [],
     });
-    const detail = await ok<ContentDetail>(core, 'content.get', { id: content.id });
+    const detail = await ok(core, 'content.get', { id: content.id });
     const share = detail.shares[0]!;
     const mueller = core.portfolio.situations.activeTenant.contactId;
     expect((await visibleIds(core, mueller, null)).has(content.id)).toBe(true);
 
-    const revoked = await ok<ContentDetail>(core, 'sharing.revoke', { shareId: share.id });
+    const revoked = await ok(core, 'sharing.revoke', { shareId: share.id });
     expect(revoked.shares).toEqual([]);
     expect((await visibleIds(core, mueller, null)).has(content.id)).toBe(false);
     const last = auditRows(core).at(-1)!;
@@ -363,7 +356,6 @@ describe('sharing.share: role share plus "zusätzlich einzeln freigeben"', () =>
     const count = auditRows(core).length;
     await ok(core, 'sharing.revoke', { shareId: share.id });
     expect(auditRows(core)).toHaveLength(count);
-    const missing = await core.invoke('sharing.revoke', { shareId: 99_999 });
-    expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await refused(core, 'sharing.revoke', { shareId: 99_999 })).toMatchObject({ code: 'NOT_FOUND' });
   });
 });

@@ -12,7 +12,7 @@ import { memorySecretStore } from '../../../src-main/core/secrets';
 import { DEMO_SEED } from '../../../src-main/core/services/portfolioService';
 import { movableClock, type MovableClock } from '../invitations/support';
 import { toContractFacts } from '../../../src-main/core/db/contractRepository';
-import { expectOk, readDatabase, tempDir } from '../support';
+import { ok, readDatabase, tempDir } from '../support';
 
 export const TODAY = '2026-11-27';
 
@@ -48,8 +48,8 @@ export async function sharingCore(today: IsoDate = TODAY): Promise<SharingCore> 
     secrets: memorySecretStore(),
   });
   closers.push(() => core.close());
-  expectOk(await core.invoke('app.chooseFirstStart', 'demo'));
-  expectOk(await core.invoke('settings.updateAccess', ACCESS));
+  await ok(core, 'app.chooseFirstStart', 'demo');
+  await ok(core, 'settings.updateAccess', ACCESS);
 
   const portfolio = generatePortfolio({ seed: DEMO_SEED, today });
   const registered = new Set(portfolio.portalAccounts.map((a) => a.contact_id));

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AuditLogPage, BackupInfo, StartupState } from '../../../shared/ipc';
+import type { BackupInfo } from '../../../shared/ipc';
 import { LATEST_VERSION } from '../../../src-main/core/db/migrations';
 import { memoryPreferenceStore } from '../../../src-main/core/preferences';
 import type { AppHost } from '../../../src-main/core/startup/host';
@@ -18,12 +18,12 @@ async function storeWithBackup(): Promise<{ dataDir: string; backup: BackupInfo 
   const core = testCore();
   await ok(core, 'app.chooseFirstStart', 'empty');
   await addProperty(core, 'Haus am See');
-  const backup = await ok<BackupInfo>(core, 'backups.create');
+  const backup = await ok(core, 'backups.create');
   core.close();
   return { dataDir: core.dataDir, backup };
 }
 
-const stateOf = (host: AppHost) => ok<StartupState>(host.core, 'startup.state');
+const stateOf = (host: AppHost) => ok(host.core, 'startup.state');
 
 describe('the fault core', () => {
   it('offers per fault only the choices that make sense', async () => {
@@ -125,7 +125,7 @@ describe('the choices', () => {
     const kept = fs.readdirSync(dataDir).filter((name) => name.includes('.replaced-'));
     expect(kept.map((name) => fs.readFileSync(path.join(dataDir, name)).equals(damaged))).toEqual([true]);
     // No core was open to audit the restore: the reopened one did, naming the damaged store's new name.
-    const restores = (await ok<AuditLogPage>(host.core, 'auditLog.list', {})).items.filter(
+    const restores = (await ok(host.core, 'auditLog.list', {})).items.filter(
       (entry) => entry.action === 'backup.restored',
     );
     expect(restores).toEqual([
@@ -137,7 +137,7 @@ describe('the choices', () => {
       }),
     ]);
     // The core behind the host changed; listeners registered before still hear its events.
-    const access = await ok<{ seatQuota: number | null }>(host.core, 'settings.getAccess');
+    const access = await ok(host.core, 'settings.getAccess');
     await ok(host.core, 'settings.updateAccess', { ...access, seatQuota: 42 });
     expect(changes).toHaveLength(1);
   });
