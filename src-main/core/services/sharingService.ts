@@ -323,7 +323,8 @@ export function sharingService(ctx: CoreContext, settings: SettingsService, deps
       ),
     ];
     const addressee = postalAddressee(info.row);
-    const body = fillTemplate(contentData(p.content).template?.toString() ?? '', {
+    const content = contentData(p.content);
+    const body = fillTemplate(content.kind === 'smartpost' ? content.data.template : '', {
       anrede: salutationLine(language, addressee),
       // The same name every screen shows ("Familie Weber"), in the recipient's language.
       name: info.displayName,
@@ -442,7 +443,8 @@ export function sharingService(ctx: CoreContext, settings: SettingsService, deps
           const p = plan(contentId, target, alsoIndividually, day);
           if (p.scope === null && p.individual.length === 0) throw new NothingToWrite();
           const now = ctx.clock.now();
-          const data = contentData(p.content);
+          const content = contentData(p.content);
+          const appointment = content.kind === 'appointment' ? content.data : null;
 
           // Notifications first: the audit rows name the outbox rows they caused.
           const outboxIds = new Map<number, number>();
@@ -460,9 +462,9 @@ export function sharingService(ctx: CoreContext, settings: SettingsService, deps
                 kind: p.content.kind,
                 title: p.content.title,
                 propertyName: p.content.property_name,
-                startsAt: typeof data.startsAt === 'string' ? data.startsAt : null,
-                endsAt: typeof data.endsAt === 'string' ? data.endsAt : null,
-                place: typeof data.place === 'string' ? data.place : null,
+                startsAt: appointment?.startsAt ?? null,
+                endsAt: appointment?.endsAt ?? null,
+                place: appointment?.place ?? null,
               },
               organisation: org,
             });

@@ -1,4 +1,4 @@
-import { Fragment, useEffect, useState } from 'react';
+import { Fragment, useState } from 'react';
 import type { TFunction } from 'i18next';
 import {
   Alert,
@@ -16,14 +16,12 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Result } from '../../../../shared/errors';
-import type { ContactDetail, ContractView } from '../../../../shared/ipc';
-import { errorMessage, formatDate, languageNames } from '../../i18n';
+import type { ContactContractView, ContactDetail, ContractView } from '../../../../shared/ipc';
+import { useChannelMutation, useChannelQuery } from '../../api/queries';
+import { errorMessage, formatDate, formatInstantDate, languageNames } from '../../i18n';
 import { useAppStore } from '../../stores/appStore';
-import { useContactDetailStore } from '../../stores/contactDetailStore';
 import { AccessBadge, InvitationBadge, useAccessSentence } from '../common/AccessBadge';
 import { valueOrNotify } from '../common/notify';
-import { formatInstantDate } from '../content/format';
 import { AnonymisedBadge } from './AnonymisedBadge';
 import { ContactForm } from './ContactForm';
 import { ContractForm, EndContractForm } from './ContractForm';
@@ -37,7 +35,7 @@ type Dialog =
   | { kind: 'edit' }
   | { kind: 'addContract' }
   | { kind: 'editContract'; contract: ContractView }
-  | { kind: 'endContract'; contract: ContractView }
+  | { kind: 'endContract'; contract: ContactContractView }
   | { kind: 'simulate' };
 
 /** Why "Kontakt einladen" is not possible, in words, with the first possible day; null when it is. */
@@ -164,7 +162,7 @@ function Contracts({
                         >
                           {t('contract.editShort')}
                         </Button>
-                        {(contract.end === null || contract.end >= detail.today) && (
+                        {contract.canEnd && (
                           <Button
                             size="compact-xs"
                             variant="subtle"
@@ -202,9 +200,9 @@ function Invitation({
   open(dialog: Dialog): void;
 }) {
   const { t } = useTranslation();
-  const { reactivate, revoke } = useContactDetailStore();
+  const reactivate = useChannelMutation('invitations.reactivate');
+  const revoke = useChannelMutation('invitations.revoke');
   const { invitation, invitationState } = detail;
-  const run = async (call: Promise<Result<unknown>>) => valueOrNotify(await call);
   return (
     <Card withBorder>
       <Group justify="space-between" mb="sm">
@@ -215,13 +213,12 @@ function Invitation({
       </Group>
       <Stack gap="xs">
         {detail.registeredAt && (
-          <Text>{t('invite.registeredAt', { date: formatDate(detail.registeredAt.slice(0, 10)) })}</Text>
+          <Text>{t('invite.registeredAt', { date: formatInstantDate(detail.registeredAt) })}</Text>
         )}
         {invitation && (
-          <Text size="sm">
-            {t('invite.summary', {
-              channel: t(`invite.channel.${invitation.channel}`),
-              created: formatDate(invitation.createdAt.slice(0, 10)),
+          <Text size="sm" data-testid="invitation-summary">
+            {t(`invite.summary.${invitation.channel}`, {
+              created: formatInstantDate(invitation.createdAt),
               expires: formatDate(invitation.expiresOn),
             })}
           </Text>
@@ -229,12 +226,21 @@ function Invitation({
         {editable && (
           <Group gap="xs">
             {invitation && invitationState === 'expired' && (
-              <Button size="xs" variant="light" onClick={() => void run(reactivate(invitation.id))}>
+              <Button
+                size="xs"
+                variant="light"
+                onClick={async () => valueOrNotify(await reactivate.mutateAsync({ id: invitation.id }))}
+              >
                 {t('invite.reactivate')}
               </Button>
             )}
             {invitation && (invitationState === 'pending' || invitationState === 'expired') && (
-              <Button size="xs" variant="light" color="red" onClick={() => void run(revoke(invitation.id))}>
+              <Button
+                size="xs"
+                variant="light"
+                color="red"
+                onClick={async () => valueOrNotify(await revoke.mutateAsync({ id: invitation.id }))}
+              >
                 {t('invite.revoke')}
               </Button>
             )}
@@ -252,17 +258,18 @@ function Invitation({
 
 export function ContactDetailPage({ id }: { id: number }) {
   const { t } = useTranslation();
-  const { detail, loadError, load, update, setArchived, createContract, updateContract, endContract } =
-    useContactDetailStore();
+  const { data: detail, error } = useChannelQuery('contacts.get', { id });
+  const update = useChannelMutation('contacts.update');
+  const setArchived = useChannelMutation('contacts.setArchived');
+  const createContract = useChannelMutation('contracts.create');
+  const updateContract = useChannelMutation('contracts.update');
+  const endContract = useChannelMutation('contracts.end');
   const navigate = useAppStore((state) => state.navigate);
   const sentence = useAccessSentence();
   const [dialog, setDialog] = useState<Dialog | null>(null);
-  useEffect(() => {
-    void load(id);
-  }, [id, load]);
 
-  if (loadError) return <Alert color="red">{errorMessage(loadError)}</Alert>;
-  if (!detail || detail.contact.id !== id) return <Text>{t('app.loading')}</Text>;
+  if (error) return <Alert color="red">{errorMessage(error)}</Alert>;
+  if (!detail) return <Text>{t('app.loading')}</Text>;
   const { contact } = detail;
   // An anonymised contact is read-only: the core refuses every change (CONTACT_ANONYMISED).
   const editable = contact.anonymisedAt === null;
@@ -309,7 +316,9 @@ export function ContactDetailPage({ id }: { id: number }) {
             <Button
               variant="subtle"
               color={contact.archived ? 'teal' : 'red'}
-              onClick={() => void setArchived(id, !contact.archived)}
+              onClick={async () =>
+                valueOrNotify(await setArchived.mutateAsync({ id, archived: !contact.archived }))
+              }
             >
               {t(contact.archived ? 'contact.unarchive' : 'contact.archive')}
             </Button>
@@ -331,21 +340,25 @@ export function ContactDetailPage({ id }: { id: number }) {
         <Invitation detail={detail} editable={editable} open={setDialog} />
       </SimpleGrid>
       <Contracts detail={detail} editable={editable} open={setDialog} />
-      <VisibleContentCard contactId={id} version={detail} />
+      <VisibleContentCard contactId={id} />
 
       {dialog?.kind === 'invite' && <InviteDialog detail={detail} onClose={close} />}
       {dialog?.kind === 'simulate' && <SimulateRegistration onClose={close} />}
       {dialog?.kind === 'edit' && (
-        <ContactForm contact={contact} onSubmit={(input) => update(id, input)} onClose={close} />
+        <ContactForm
+          contact={contact}
+          onSubmit={(input) => update.mutateAsync({ ...input, id })}
+          onClose={close}
+        />
       )}
       {dialog?.kind === 'addContract' && (
-        <ContractForm contactId={id} onSubmit={createContract} onClose={close} />
+        <ContractForm contactId={id} onSubmit={createContract.mutateAsync} onClose={close} />
       )}
       {dialog?.kind === 'editContract' && (
         <ContractForm
           contactId={id}
           contract={dialog.contract}
-          onSubmit={(input) => updateContract(dialog.contract.id, input)}
+          onSubmit={(input) => updateContract.mutateAsync({ ...input, id: dialog.contract.id })}
           onClose={close}
         />
       )}
@@ -353,7 +366,7 @@ export function ContactDetailPage({ id }: { id: number }) {
         <EndContractForm
           contract={dialog.contract}
           today={detail.today}
-          onSubmit={(end) => endContract(dialog.contract.id, end)}
+          onSubmit={(end) => endContract.mutateAsync({ id: dialog.contract.id, end })}
           onClose={close}
         />
       )}

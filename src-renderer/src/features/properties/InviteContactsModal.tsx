@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   Alert,
   Badge,
@@ -17,10 +17,8 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Result } from '../../../../shared/errors';
 import type {
   PropertyInviteCandidate,
-  PropertyInvitePreview,
   PropertyInviteRefusal,
   PropertyInviteResult,
 } from '../../../../shared/ipc';
@@ -29,7 +27,7 @@ import { ScrollRegion } from '../common/ScrollRegion';
 import { saveBase64Pdf } from '../common/download';
 import { errorMessage, formatDate, formatNumber } from '../../i18n';
 import { useAppStore } from '../../stores/appStore';
-import { usePropertiesStore } from '../../stores/propertiesStore';
+import { useChannelMutation, useChannelQuery } from '../../api/queries';
 import { fileNamePart } from './forms';
 import { useReturnFocus } from '../common/useReturnFocus';
 
@@ -153,40 +151,34 @@ function CandidateTable({
 export function InviteContactsModal({ propertyId, propertyName, onClose }: Props) {
   const { t } = useTranslation();
   useReturnFocus();
-  const { previewInvitations, inviteContacts } = usePropertiesStore();
+  const { data: preview, error: previewError } = useChannelQuery('invitations.previewProperty', {
+    propertyId,
+  });
+  const inviteContacts = useChannelMutation('invitations.inviteProperty');
   const navigate = useAppStore((state) => state.navigate);
-  const [preview, setPreview] = useState<Result<PropertyInvitePreview> | null>(null);
-  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  // Every eligible contact is chosen until the manager unticks them.
+  const [unticked, setUnticked] = useState<ReadonlySet<number>>(new Set());
+  const selected = new Set(
+    preview?.eligible.map((candidate) => candidate.contactId).filter((id) => !unticked.has(id)),
+  );
   const [sending, setSending] = useState(false);
   const [sendError, setSendError] = useState<string | null>(null);
   const [result, setResult] = useState<PropertyInviteResult | null>(null);
 
-  useEffect(() => {
-    let current = true;
-    void previewInvitations(propertyId).then((loaded) => {
-      if (!current) return;
-      setPreview(loaded);
-      if (loaded.ok) setSelected(new Set(loaded.value.eligible.map((candidate) => candidate.contactId)));
-    });
-    return () => {
-      current = false;
-    };
-  }, [previewInvitations, propertyId]);
-
   const title = t('properties.invite.title', { property: propertyName });
 
   function toggle(contactId: number, checked: boolean) {
-    const next = new Set(selected);
-    if (checked) next.add(contactId);
-    else next.delete(contactId);
-    setSelected(next);
+    const next = new Set(unticked);
+    if (checked) next.delete(contactId);
+    else next.add(contactId);
+    setUnticked(next);
   }
 
   async function send(candidates: PropertyInviteCandidate[]) {
     setSending(true);
     setSendError(null);
     const contactIds = candidates.filter((c) => selected.has(c.contactId)).map((c) => c.contactId);
-    const sent = await inviteContacts(propertyId, contactIds);
+    const sent = await inviteContacts.mutateAsync({ propertyId, contactIds });
     setSending(false);
     if (sent.ok) setResult(sent.value);
     else setSendError(errorMessage(sent.error));
@@ -206,6 +198,18 @@ export function InviteContactsModal({ propertyId, propertyName, onClose }: Props
         />
       );
     }
+    if (previewError) {
+      return (
+        <Stack>
+          <Alert color="red">{errorMessage(previewError)}</Alert>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('properties.invite.close')}
+            </Button>
+          </Group>
+        </Stack>
+      );
+    }
     if (!preview) {
       return (
         <Center py="xl">
@@ -216,19 +220,7 @@ export function InviteContactsModal({ propertyId, propertyName, onClose }: Props
         </Center>
       );
     }
-    if (!preview.ok) {
-      return (
-        <Stack>
-          <Alert color="red">{errorMessage(preview.error)}</Alert>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('properties.invite.close')}
-            </Button>
-          </Group>
-        </Stack>
-      );
-    }
-    const { eligible, ineligible } = preview.value;
+    const { eligible, ineligible } = preview;
     const chosen = eligible.filter((candidate) => selected.has(candidate.contactId));
     const emails = chosen.filter((candidate) => candidate.channel === 'email').length;
     const letters = chosen.length - emails;
@@ -249,14 +241,14 @@ export function InviteContactsModal({ propertyId, propertyName, onClose }: Props
                     total: formatNumber(eligible.length),
                   })}
                 </Text>
+                <Button variant="subtle" size="xs" onClick={() => setUnticked(new Set())}>
+                  {t('properties.invite.selectAll')}
+                </Button>
                 <Button
                   variant="subtle"
                   size="xs"
-                  onClick={() => setSelected(new Set(eligible.map((candidate) => candidate.contactId)))}
+                  onClick={() => setUnticked(new Set(eligible.map((candidate) => candidate.contactId)))}
                 >
-                  {t('properties.invite.selectAll')}
-                </Button>
-                <Button variant="subtle" size="xs" onClick={() => setSelected(new Set())}>
                   {t('properties.invite.selectNone')}
                 </Button>
               </Group>
