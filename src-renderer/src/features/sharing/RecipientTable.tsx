@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Alert, Box, Group, Stack, Table } from '@mantine/core';
 import { skipToken } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -19,22 +20,18 @@ export function RecipientTable({
   target,
   preview,
   added,
-  page: chosenPage,
-  onPage,
 }: {
   contentId: number;
-  /** The target the preview answers. */
+  /** The target the preview answers; another one starts again at its first page. */
   target: ShareTarget;
   preview: SharePreview;
   added: SkippedRecipient[];
-  /** 1-based; the dialog goes back to 1 when the target changes. */
-  page: number;
-  onPage(page: number): void;
 }) {
   const { t } = useTranslation();
+  const [chosen, setChosen] = useState({ target, page: 1 });
   const total = preview.recipientCount + added.length;
   const pages = pageCount(total, SHARE_RECIPIENT_PAGE_SIZE);
-  const page = Math.min(chosenPage, pages);
+  const page = Math.min(chosen.target === target ? chosen.page : 1, pages);
   const { offset, limit } = pageRows(page, SHARE_RECIPIENT_PAGE_SIZE);
   // The page's rows: recipients from the core first, then the added contacts.
   const fromCore = Math.max(0, Math.min(limit, preview.recipientCount - offset));
@@ -94,7 +91,7 @@ export function RecipientTable({
             pageSize={SHARE_RECIPIENT_PAGE_SIZE}
             testId="share-recipients-range"
           />
-          <ListPagination pages={pages} value={page} onChange={onPage} />
+          <ListPagination pages={pages} value={page} onChange={(next) => setChosen({ target, page: next })} />
         </Group>
       )}
     </Stack>

@@ -32,8 +32,6 @@ export function ShareDialog({ content, onClose }: { content: ContentDetail; onCl
   });
   const [contacts, setContacts] = useState<PickedContact[]>([]);
   const [alsoIndividually, setAlsoIndividually] = useState(false);
-  // The page of "Empfänger anzeigen"; another target starts again at its first.
-  const [recipientPage, setRecipientPage] = useState(1);
   const [sendError, setSendError] = useState<AppError | null>(null);
   const [result, setResult] = useState<ShareResult | null>(null);
 
@@ -43,12 +41,6 @@ export function ShareDialog({ content, onClose }: { content: ContentDetail; onCl
       ? { mode: 'individual', contactIds: contacts.map((contact) => contact.id) }
       : null;
   }, [mode, choice, contacts]);
-  const retargeting =
-    <T,>(set: (value: T) => void) =>
-    (value: T) => {
-      set(value);
-      setRecipientPage(1);
-    };
 
   const { preview, error } = useSharePreview(content.id, target);
   const skipped = mode === 'role' && preview ? preview.skipped : [];
@@ -83,7 +75,7 @@ export function ShareDialog({ content, onClose }: { content: ContentDetail; onCl
   return (
     <Modal opened onClose={onClose} title={title} size="xl" centered>
       <Stack gap="md">
-        <ShareModeChoice mode={mode} isSmartPost={isSmartPost} onChange={retargeting(setMode)} />
+        <ShareModeChoice mode={mode} isSmartPost={isSmartPost} onChange={setMode} />
 
         {isSmartPost && (
           <Alert color="grape" variant="light" data-testid="share-smartpost-hint">
@@ -93,7 +85,7 @@ export function ShareDialog({ content, onClose }: { content: ContentDetail; onCl
 
         {mode === 'role' ? (
           <Stack gap="xs">
-            <RoleFields choice={choice} onChange={retargeting(setChoice)} />
+            <RoleFields choice={choice} onChange={setChoice} />
             <Text size="xs" c="dimmed">
               {t('sharing.roleHint')}
             </Text>
@@ -106,7 +98,7 @@ export function ShareDialog({ content, onClose }: { content: ContentDetail; onCl
                 choice={choice}
                 onChoice={setChoice}
                 contacts={contacts}
-                onContacts={retargeting(setContacts)}
+                onContacts={setContacts}
               />
             )}
             <ContactPicker
@@ -114,7 +106,7 @@ export function ShareDialog({ content, onClose }: { content: ContentDetail; onCl
               description={t('sharing.contactsHint')}
               placeholder={t('sharing.contactsPlaceholder')}
               value={contacts}
-              onChange={retargeting(setContacts)}
+              onChange={setContacts}
             />
           </Stack>
         )}
@@ -125,18 +117,12 @@ export function ShareDialog({ content, onClose }: { content: ContentDetail; onCl
           <SharePreviewPanel
             contentId={content.id}
             mode={mode}
-            target={target}
-            preview={preview}
-            error={error}
-            added={added}
-            addedPreview={addedPreview}
+            resolved={{ target, preview, error, added, addedPreview }}
             alsoIndividually={alsoIndividually}
             onAlsoIndividually={setAlsoIndividually}
             onRemoveRefused={(refusedIds) =>
-              retargeting(setContacts)(contacts.filter((contact) => !refusedIds.has(contact.id)))
+              setContacts(contacts.filter((contact) => !refusedIds.has(contact.id)))
             }
-            recipientPage={recipientPage}
-            onRecipientPage={setRecipientPage}
           />
         </Stack>
 

@@ -7,6 +7,17 @@ import { errorMessage, formatNumber } from '../../i18n';
 import { RecipientTable } from './RecipientTable';
 import { NeedsPost, RefusedList, SkippedWarning } from './ShareWarnings';
 
+/** What the dialog has resolved of its target so far. */
+export interface ResolvedShare {
+  target: ShareTarget | null;
+  /** undefined while it is being asked. */
+  preview: SharePreview | undefined;
+  error: AppError | null;
+  /** The skipped contacts added one by one, and their own preview (for their letters). */
+  added: SkippedRecipient[];
+  addedPreview: SharePreview | undefined;
+}
+
 /**
  * The live preview under the share dialog's choices: how many it reaches, by name on demand, whom
  * a role share skips (with the offer to add them), whom an individual share cannot reach, and whose
@@ -15,30 +26,17 @@ import { NeedsPost, RefusedList, SkippedWarning } from './ShareWarnings';
 export function SharePreviewPanel({
   contentId,
   mode,
-  target,
-  preview,
-  error,
-  added,
-  addedPreview,
+  resolved: { target, preview, error, added, addedPreview },
   alsoIndividually,
   onAlsoIndividually,
   onRemoveRefused,
-  recipientPage,
-  onRecipientPage,
 }: {
   contentId: number;
   mode: 'role' | 'individual';
-  target: ShareTarget | null;
-  preview: SharePreview | undefined;
-  error: AppError | null;
-  /** The skipped contacts added one by one, and their own preview (for their letters). */
-  added: SkippedRecipient[];
-  addedPreview: SharePreview | undefined;
+  resolved: ResolvedShare;
   alsoIndividually: boolean;
   onAlsoIndividually(value: boolean): void;
   onRemoveRefused(contactIds: ReadonlySet<number>): void;
-  recipientPage: number;
-  onRecipientPage(page: number): void;
 }) {
   const { t } = useTranslation();
   const [showRecipients, setShowRecipients] = useState(false);
@@ -85,14 +83,7 @@ export function SharePreviewPanel({
         )}
       </Group>
       {showRecipients && count > 0 && (
-        <RecipientTable
-          contentId={contentId}
-          target={target}
-          preview={preview}
-          added={added}
-          page={recipientPage}
-          onPage={onRecipientPage}
-        />
+        <RecipientTable contentId={contentId} target={target} preview={preview} added={added} />
       )}
       {skipped.length > 0 && (
         <SkippedWarning
