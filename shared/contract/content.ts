@@ -9,6 +9,9 @@ import { channel, idSchema, isoDateSchema, optionalText, requiredText } from './
 export const contentKinds = ['announcement', 'appointment', 'document', 'smartpost', 'process'] as const;
 export type ContentKind = (typeof contentKinds)[number];
 
+export const processStates = ['open', 'in_progress', 'done'] as const;
+export type ProcessState = (typeof processStates)[number];
+
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 export const documentTypes = {
   'application/pdf': '.pdf',
@@ -54,7 +57,7 @@ export const contentInputSchema = z.discriminatedUnion('kind', [
     kind: z.literal('process'),
     ...base,
     description: optionalText(20_000),
-    state: z.enum(['open', 'in_progress', 'done']),
+    state: z.enum(processStates),
     contactIds: z.array(idSchema).max(1000),
   }),
 ]);
@@ -92,18 +95,27 @@ export interface ShareView {
   recipients: ShareRecipientView[];
 }
 
-export interface ContentDetail {
+/** The kind-specific fields of each kind, as entered (documents: no bytes). */
+export interface ContentDataOfKind {
+  announcement: { text: string };
+  appointment: { startsAt: string | null; endsAt: string | null; place: string | null; text: string | null };
+  document: { fileName: string | null; mimeType: string | null; size: number; sha256: string | null };
+  smartpost: { template: string };
+  process: { description: string | null; state: ProcessState; contactIds: number[] };
+}
+
+/** A kind with its fields: `kind` tells which fields `data` has. */
+export type ContentData = { [K in ContentKind]: { kind: K; data: ContentDataOfKind[K] } }[ContentKind];
+
+export type ContentDetail = ContentData & {
   id: number;
-  kind: ContentKind;
   title: string;
   propertyId: number | null;
   propertyName: string | null;
   createdAt: string;
   updatedAt: string;
-  /** Kind-specific fields, as entered (for documents: fileName, mimeType, size, sha256; no bytes). */
-  data: Record<string, string | number | boolean | null | number[]>;
   shares: ShareView[];
-}
+};
 
 export const shareTargetSchema = z.discriminatedUnion('mode', [
   z.strictObject({

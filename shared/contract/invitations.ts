@@ -68,7 +68,3 @@ export const invitationChannels = {
     z.strictObject({ propertyId: idSchema, contactIds: z.array(idSchema).max(100_000) }),
   ),
 } as const;
-
-// The renderer's mail forms still import these from here; they live in ./mail and ./organisation.
-export { smtpSettingsSchema } from './mail';
-export { organisationSchema } from './organisation';

@@ -99,6 +99,8 @@ export interface ContractTimeline {
 export interface ContactContractView extends ContractView {
   windows: ContractWindows;
   timeline: ContractTimeline;
+  /** "Vertrag beenden" is offered: open-ended or ending today or later (else CONTRACT_ALREADY_ENDED). */
+  canEnd: boolean;
 }
 
 export interface UnitView {
@@ -112,6 +114,12 @@ export interface UnitView {
   current: ContractView[];
   /** The next contract to start, if any. */
   next: ContractView[];
+}
+
+/** A unit as a choice in a picker: "WE 03 · 2. OG links". */
+export interface UnitOption {
+  id: number;
+  label: string;
 }
 
 export interface PropertyDetail {
@@ -196,6 +204,15 @@ export interface ContactListPage {
   countsByAccess: Record<Grant, number>;
 }
 
+/** A contact known by id, by name (a process's linked contacts). */
+export interface ContactName {
+  id: number;
+  displayName: string;
+}
+
+/** contacts.names answers at most this many ids (a process links at most as many contacts). */
+export const MAX_CONTACT_NAMES = 1000;
+
 export interface InvitationSummary {
   id: number;
   state: Exclude<InvitationState, 'none'>;
@@ -246,8 +263,14 @@ export const portfolioChannels = {
   'properties.update': channel<PropertyDetail>()(propertyInputSchema.extend({ id: idSchema })),
   'units.create': channel<UnitView>()(unitInputSchema),
   'units.update': channel<UnitView>()(unitInputSchema.extend({ id: idSchema })),
+  /** The units of a property as picker choices, in unit-number order (no contracts: a large property is big). */
+  'units.options': channel<UnitOption[]>()(z.strictObject({ propertyId: idSchema })),
   'contacts.list': channel<ContactListPage>()(contactListQuerySchema),
   'contacts.get': channel<ContactDetail>()(z.strictObject({ id: idSchema })),
+  /** Display names of the given contacts; unknown ids are left out. */
+  'contacts.names': channel<ContactName[]>()(
+    z.strictObject({ ids: z.array(idSchema).max(MAX_CONTACT_NAMES) }),
+  ),
   'contacts.create': channel<ContactDetail>()(contactInputSchema),
   'contacts.update': channel<ContactDetail>()(contactInputSchema.extend({ id: idSchema })),
   'contacts.setArchived': channel<ContactDetail>()(z.strictObject({ id: idSchema, archived: z.boolean() })),

@@ -17,6 +17,7 @@ import { PropertyDetailPage } from './features/properties/PropertyDetailPage';
 import { AppLayout } from './features/shell/AppLayout';
 import { StartupFaultScreen } from './features/startupFault/StartupFaultScreen';
 import { errorMessage } from './i18n';
+import { useChannelQuery } from './api/queries';
 import { useAppStore, type Route } from './stores/appStore';
 
 function CurrentPage({ route }: { route: Route }) {
@@ -53,10 +54,11 @@ function CurrentPage({ route }: { route: Route }) {
 }
 
 export function App() {
-  const { status, route, error } = useAppStore();
+  const route = useAppStore((state) => state.route);
+  const { data: status, error } = useChannelQuery('app.status', undefined);
   // The data store could not be opened: every channel but startup.* answers STARTUP_FAULT.
   if (error?.code === 'STARTUP_FAULT') return <StartupFaultScreen />;
-  if (error && !status) return <Alert color="red">{errorMessage(error)}</Alert>;
+  if (error) return <Alert color="red">{errorMessage(error)}</Alert>;
   if (!status) {
     return (
       <Center mih="100vh">

@@ -16,6 +16,11 @@ function shifted(iso: string, days: number): string {
   return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** The Europe/Berlin calendar day of an instant. */
+function berlinDay(instant: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date(instant));
+}
+
 function formatted(iso: string, locale: 'de' | 'en') {
   const [y, m, d] = iso.split('-');
   return locale === 'de' ? `${d}.${m}.${y}` : `${d}/${m}/${y}`;
@@ -69,6 +74,7 @@ test('a registered contact cannot be invited again', async ({ launch, t }) => {
 test('inviting by e-mail shows the code once and puts the mail in the outbox; the simulated registration registers', async ({
   launch,
   t,
+  appLocale,
 }) => {
   const { page, invoke } = await launch({ demo: true });
   const tenant = demoContact('activeTenant');
@@ -81,6 +87,14 @@ test('inviting by e-mail shows the code once and puts the mail in the outbox; th
   expect(code.length).toBeGreaterThanOrEqual(8);
   await dialog.getByRole('button', { name: t('invite.close') }).click();
   await expect(page.getByTestId('invitation-state')).toHaveText(t('invitation.state.pending'));
+  // The summary names the delivery as a noun, on the Berlin calendar day it was made.
+  const { invitation } = await invoke('contacts.get', { id: tenant.id });
+  await expect(page.getByTestId('invitation-summary')).toHaveText(
+    t('invite.summary.email', {
+      created: formatted(berlinDay(invitation!.createdAt), appLocale),
+      expires: formatted(invitation!.expiresOn, appLocale),
+    }),
+  );
 
   const outbox = await invoke('outbox.list', {});
   expect(outbox.items.map((item) => item.recipient)).toContain(tenant.email);

@@ -1,7 +1,13 @@
 import type { Access } from '../../../shared/domain';
 import { DomainError } from '../../../shared/errors';
 import type { z } from 'zod';
-import type { ContactDetail, ContactFields, ContactListItem, ContactListPage } from '../../../shared/ipc';
+import type {
+  ContactDetail,
+  ContactFields,
+  ContactListItem,
+  ContactListPage,
+  ContactName,
+} from '../../../shared/ipc';
 import type { contactListQuerySchema } from '../../../shared/contract/portfolio';
 import { portfolioChanged, type CoreContext } from '../context';
 import { accessBounds } from '../db/accessRepository';
@@ -93,6 +99,14 @@ export function contactService(ctx: CoreContext, settings: SettingsService) {
   return {
     detail,
     requireEditable,
+
+    /** The display names of `ids`, in their order; unknown ids are left out. */
+    names(ids: readonly number[]): ContactName[] {
+      return ids.flatMap((id) => {
+        const row = contacts.get(id);
+        return row === undefined ? [] : [{ id, displayName: displayName(nameOfRow(row)) }];
+      });
+    },
 
     /**
      * One page of contacts matching every filter, ordered by sort name, with the access filter

@@ -20,8 +20,8 @@
 import type { z } from 'zod';
 import { isIsoDate } from '../../../shared/dates';
 import { DomainError } from '../../../shared/errors';
-import type { contentInputSchema } from '../../../shared/contract/content';
-import type { ContentDetail, ContentKind, ContentSummary, ShareView } from '../../../shared/ipc';
+import { processStates, type contentInputSchema } from '../../../shared/contract/content';
+import type { ContentData, ContentDetail, ContentKind, ContentSummary, ShareView } from '../../../shared/ipc';
 import type { CoreContext } from '../context';
 import { accessBounds } from '../db/accessRepository';
 import { contentRepository, type ContentRow, type ContentValues } from '../db/contentRepository';
@@ -31,8 +31,6 @@ import type { SettingsService } from './settingsService';
 import { checkTemplate } from '../policy/smartPostTemplate';
 
 export type ContentInputValue = z.output<typeof contentInputSchema>;
-
-export type ContentData = ContentDetail['data'];
 
 /** The kind-specific fields of a stored content, as entered (documents: no bytes). */
 export function contentData(row: Pick<ContentRow, 'kind' | 'body' | 'data'>): ContentData {
@@ -51,23 +49,30 @@ export function contentData(row: Pick<ContentRow, 'kind' | 'body' | 'data'>): Co
   };
   switch (row.kind) {
     case 'announcement':
-      return { text: row.body ?? '' };
+      return { kind: row.kind, data: { text: row.body ?? '' } };
     case 'appointment':
-      return { startsAt: text('startsAt'), endsAt: text('endsAt'), place: text('place'), text: row.body };
+      return {
+        kind: row.kind,
+        data: { startsAt: text('startsAt'), endsAt: text('endsAt'), place: text('place'), text: row.body },
+      };
     case 'document':
       return {
-        fileName: text('fileName'),
-        mimeType: text('mimeType'),
-        size: typeof stored.size === 'number' ? stored.size : 0,
-        sha256: text('sha256'),
+        kind: row.kind,
+        data: {
+          fileName: text('fileName'),
+          mimeType: text('mimeType'),
+          size: typeof stored.size === 'number' ? stored.size : 0,
+          sha256: text('sha256'),
+        },
       };
     case 'smartpost':
-      return { template: row.body ?? '' };
+      return { kind: row.kind, data: { template: row.body ?? '' } };
     case 'process': {
       const ids = Array.isArray(stored.contactIds)
         ? stored.contactIds.filter((id): id is number => Number.isSafeInteger(id))
         : [];
-      return { description: row.body, state: text('state') ?? 'open', contactIds: ids };
+      const state = processStates.find((known) => known === text('state')) ?? 'open';
+      return { kind: row.kind, data: { description: row.body, state, contactIds: ids } };
     }
   }
 }
@@ -123,7 +128,7 @@ function auditValues(values: ContentValues): Record<string, unknown> {
     kind: values.kind,
     title: values.title,
     propertyId: values.property_id,
-    ...contentData({ kind: values.kind, body: values.body, data: values.data }),
+    ...contentData({ kind: values.kind, body: values.body, data: values.data }).data,
   };
 }
 
@@ -200,14 +205,13 @@ export function contentService(
   function detail(id: number): ContentDetail {
     const row = requireContent(id);
     return {
+      ...contentData(row),
       id: row.id,
-      kind: row.kind,
       title: row.title,
       propertyId: row.property_id,
       propertyName: row.property_name,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
-      data: contentData(row),
       shares: shareViews(row.id),
     };
   }
@@ -261,10 +265,14 @@ export function contentService(
         const current = contentData(row);
         if (input.dataBase64.trim() === '') {
           // Keeps the stored file; its type cannot change without new bytes.
-          if (input.mimeType !== current.mimeType || typeof current.sha256 !== 'string') {
+          if (
+            current.kind !== 'document' ||
+            input.mimeType !== current.data.mimeType ||
+            current.data.sha256 === null
+          ) {
             throw new DomainError('UNSUPPORTED_FILE_TYPE', { mimeType: input.mimeType });
           }
-          file = { sha256: current.sha256, size: typeof current.size === 'number' ? current.size : 0 };
+          file = { sha256: current.data.sha256, size: current.data.size };
         } else {
           file = storeFile(input);
         }
@@ -299,14 +307,16 @@ export function contentService(
     /** A document's bytes; NOT_FOUND for other kinds or a missing file. */
     documentFile(id: number): { fileName: string; mimeType: string; dataBase64: string } {
       const row = requireContent(id);
-      const data = contentData(row);
-      if (row.kind !== 'document' || typeof data.sha256 !== 'string') {
+      const content = contentData(row);
+      const sha256 = content.kind === 'document' ? content.data.sha256 : null;
+      if (content.kind !== 'document' || sha256 === null) {
         throw new DomainError('NOT_FOUND', { entity: 'document', id });
       }
-      const bytes = documents.read(data.sha256);
+      const { data } = content;
+      const bytes = documents.read(sha256);
       return {
-        fileName: typeof data.fileName === 'string' ? data.fileName : `${row.title}`,
-        mimeType: typeof data.mimeType === 'string' ? data.mimeType : 'application/octet-stream',
+        fileName: data.fileName ?? row.title,
+        mimeType: data.mimeType ?? 'application/octet-stream',
         dataBase64: bytes.toString('base64'),
       };
     },

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { DomainError } from '../../../shared/errors';
-import { smtpSettingsSchema } from '../../../shared/contract/invitations';
+import { smtpSettingsSchema } from '../../../shared/contract/mail';
 import type { SmtpSettings } from '../../../shared/ipc';
 import type { CoreContext } from '../context';
 import { testMail } from '../mail/testMail';

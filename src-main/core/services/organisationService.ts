@@ -1,5 +1,5 @@
 import type { Organisation } from '../../../shared/ipc';
-import { organisationSchema } from '../../../shared/contract/invitations';
+import { organisationSchema } from '../../../shared/contract/organisation';
 import type { CoreContext } from '../context';
 import { storedSetting } from './storedSetting';
 

@@ -173,7 +173,8 @@ export function toContactContractView(
   today: IsoDate,
 ): ContactContractView {
   const windows = contractWindows(view, settings);
-  return { ...view, windows, timeline: contractTimeline(view, windows, today) };
+  const canEnd = view.end === null || view.end >= today;
+  return { ...view, windows, timeline: contractTimeline(view, windows, today), canEnd };
 }
 
 /** An invitation row as the contract shows it, with its state on `today`. */

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Access, ContractFacts, IsoDate } from '../../../shared/domain';
 import { DomainError } from '../../../shared/errors';
-import type { PropertyDetail, PropertySummary, UnitView } from '../../../shared/ipc';
+import type { PropertyDetail, PropertySummary, UnitOption, UnitView } from '../../../shared/ipc';
 import type { propertyInputSchema, unitInputSchema } from '../../../shared/contract/portfolio';
 import { portfolioChanged, type CoreContext } from '../context';
 import { contractRepository, type ContractViewRow } from '../db/contractRepository';
@@ -154,6 +154,15 @@ export function propertyService(ctx: CoreContext, settings: SettingsService) {
   return {
     detail,
     unitView,
+
+    /** The units of a property as picker choices "WE 03 · 2. OG links", in unit-number order. */
+    unitOptions(propertyId: number): UnitOption[] {
+      requireProperty(propertyId);
+      return units
+        .ofProperty(propertyId)
+        .sort((a, b) => unitOrder.compare(a.number, b.number) || a.id - b.id)
+        .map((unit) => ({ id: unit.id, label: `${unit.number} · ${unit.name}` }));
+    },
 
     /** Every property by name, with its main address, units and contacts with an active contract today. */
     list(): PropertySummary[] {

@@ -1,6 +1,7 @@
 /**
- * The renderer's typed client: `api.settings.getAccess()` calls channel `settings.getAccess`
+ * The renderer's typed client: `invoke('settings.getAccess')` calls channel `settings.getAccess`
  * through `window.api.invoke`. Types come from the contract; nothing here knows about Electron.
+ * Components do not call it: they read through the query hooks in ./queries.
  */
 import type { Result } from '../../../shared/errors';
 import type { Channel, EventName, Request, Response, WindowApi } from '../../../shared/ipc';
@@ -11,29 +12,9 @@ declare global {
   }
 }
 
-type AreaOf<C extends string> = C extends `${infer Area}.${string}` ? Area : never;
-type VerbOf<C extends string, Area extends string> = C extends `${Area}.${infer Verb}` ? Verb : never;
-
-type Call<C extends Channel> =
-  undefined extends Request<C>
-    ? (payload?: Request<C>) => Promise<Result<Response<C>>>
-    : (payload: Request<C>) => Promise<Result<Response<C>>>;
-
-export type Api = {
-  [Area in AreaOf<Channel>]: {
-    [Verb in VerbOf<Channel, Area>]: `${Area}.${Verb}` extends Channel ? Call<`${Area}.${Verb}`> : never;
-  };
-};
-
-export const api = new Proxy({} as Api, {
-  get: (_target, area: string) =>
-    new Proxy(
-      {},
-      {
-        get: (_inner, verb: string) => (payload?: unknown) => window.api.invoke(`${area}.${verb}`, payload),
-      },
-    ),
-});
+export function invoke<C extends Channel>(channel: C, payload?: Request<C>): Promise<Result<Response<C>>> {
+  return window.api.invoke(channel, payload) as Promise<Result<Response<C>>>;
+}
 
 /** Core events (`core.events` → main → preload → here), e.g. `portfolio.changed`. */
 export function onEvent(event: EventName, listener: (payload: unknown) => void): () => void {

@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { formatCalendarDate } from '../../../shared/dates';
 import type { AppError } from '../../../shared/errors';
 import type { Language } from '../../../shared/ipc';
+import { berlinDayOf, parseInstant } from './instants';
 import { de, en } from './messages';
 
 /** Each language named in itself, as language pickers conventionally do (not translated). */
@@ -56,11 +57,8 @@ export function formatDate(iso: string, language: string = i18next.language): st
  * Europe/Berlin, in the UI language: "27.11.2026, 14:05" / "27/11/2026, 14:05".
  */
 export function formatDateTime(timestamp: string, language: string = i18next.language): string {
-  const normalised = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/.test(timestamp)
-    ? `${timestamp.replace(' ', 'T')}Z`
-    : timestamp;
-  const date = new Date(normalised);
-  if (Number.isNaN(date.getTime())) return timestamp;
+  const date = parseInstant(timestamp);
+  if (date === null) return timestamp;
   return new Intl.DateTimeFormat(intlLocale(language), {
     timeZone: 'Europe/Berlin',
     day: '2-digit',
@@ -69,6 +67,12 @@ export function formatDateTime(timestamp: string, language: string = i18next.lan
     hour: '2-digit',
     minute: '2-digit',
   }).format(date);
+}
+
+/** The Europe/Berlin calendar day of a timestamp (a creation or invitation time), in the UI language. */
+export function formatInstantDate(timestamp: string, language: string = i18next.language): string {
+  const date = parseInstant(timestamp);
+  return date === null ? timestamp : formatDate(berlinDayOf(date), language);
 }
 
 export function formatNumber(value: number, language: string = i18next.language): string {

@@ -1,8 +1,5 @@
 import { create } from 'zustand';
-import type { AppError } from '../../../shared/errors';
-import type { AppStatus, Language, PortfolioOverview } from '../../../shared/ipc';
-import { api, onEvent } from '../api/client';
-import { changeLanguage } from '../i18n';
+import type { Language } from '../../../shared/ipc';
 
 /** Where the user is. Detail pages carry the id of what they show. */
 export type Route =
@@ -23,59 +20,17 @@ export type Route =
 
 export type Page = Route['page'];
 
+/** UI state only: the page shown and the language it is shown in. Server data lives in api/queries. */
 interface AppState {
-  status: AppStatus | null;
   language: Language;
   route: Route;
-  overview: PortfolioOverview | null;
-  error: AppError | null;
-  /** Applies the stored language and reads the app status; called once at start. */
-  init(language: Language): Promise<void>;
-  setLanguage(language: Language): Promise<void>;
+  setLanguage(language: Language): void;
   navigate(route: Route): void;
-  chooseFirstStart(mode: 'demo' | 'empty'): Promise<void>;
-  loadOverview(): Promise<void>;
 }
 
-export const useAppStore = create<AppState>((set, get) => ({
-  status: null,
+export const useAppStore = create<AppState>((set) => ({
   language: 'de',
   route: { page: 'overview' },
-  overview: null,
-  error: null,
-
-  async init(language) {
-    set({ language });
-    const status = await api.app.status();
-    if (status.ok) set({ status: status.value });
-    else set({ error: status.error });
-    // Figures shown everywhere (overview, seats) follow every committed change, wherever it came from.
-    const refresh = () => void get().loadOverview();
-    onEvent('portfolio.changed', refresh);
-    onEvent('settings.changed', refresh);
-  },
-
-  async setLanguage(language) {
-    const result = await api.preferences.update({ language });
-    if (!result.ok) return set({ error: result.error });
-    await changeLanguage(language);
-    set({ language });
-  },
-
-  navigate(route) {
-    set({ route });
-  },
-
-  async chooseFirstStart(mode) {
-    const result = await api.app.chooseFirstStart(mode);
-    if (!result.ok) return set({ error: result.error });
-    set({ status: result.value, route: { page: 'overview' } });
-    await get().loadOverview();
-  },
-
-  async loadOverview() {
-    const result = await api.portfolio.overview();
-    if (result.ok) set({ overview: result.value });
-    else set({ error: result.error });
-  },
+  setLanguage: (language) => set({ language }),
+  navigate: (route) => set({ route }),
 }));

@@ -203,9 +203,7 @@ describe('anonymising a candidate', () => {
     expect(rowsContaining(core, NEEDLES)).toEqual([]);
     // The search index forgot her words: she is found by the new ones only.
     const found = async (search: string) =>
-      (await ok(core, 'contacts.list', { search, includeArchived: true })).items.map(
-        (item) => item.id,
-      );
+      (await ok(core, 'contacts.list', { search, includeArchived: true })).items.map((item) => item.id);
     for (const search of ['Quastenberg', 'Zerlina', 'example.org', 'K-QUAST-7']) {
       expect(await found(search), search).toEqual([]);
     }

@@ -60,6 +60,7 @@ describe('contracts', () => {
       access: { grant: 'active', until: '2027-06-30', contractId: contract.id },
       windows: { preFrom: null, postUntil: null },
       timeline: expect.objectContaining({ from: '2025-12-12', until: '2027-07-20' }),
+      canEnd: true,
     });
     expect(detail.access).toEqual(contract.access);
     expect(detail.eligibility).toEqual({ allowed: true, access: contract.access });

@@ -535,6 +535,7 @@ function samples(f: Fixture): SampleTable {
         fields: { ...unitFields, id: k.id() },
       },
     ],
+    'units.options': [{ payload: { propertyId: f.propertyId }, fields: { propertyId: k.id() } }],
     'contacts.list': [
       {
         payload: {
@@ -562,6 +563,7 @@ function samples(f: Fixture): SampleTable {
       },
     ],
     'contacts.get': [{ payload: { id: f.contactId }, fields: { id: k.id() } }],
+    'contacts.names': [{ payload: { ids: [f.contactId] }, fields: { ids: k.ids(1000) } }],
     'contacts.create': [{ payload: contact, fields: contactFields }],
     'contacts.update': [
       {

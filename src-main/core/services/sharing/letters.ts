@@ -19,7 +19,8 @@ function letterOf(p: SharePlan, info: RecipientInfo, day: IsoDate, org: Organisa
     ),
   ];
   const addressee = postalAddressee(info.row);
-  const body = fillTemplate(contentData(p.content).template?.toString() ?? '', {
+  const content = contentData(p.content);
+  const body = fillTemplate(content.kind === 'smartpost' ? content.data.template : '', {
     anrede: salutationLine(language, addressee),
     // The same name every screen shows ("Familie Weber"), in the recipient's language.
     name: info.displayName,

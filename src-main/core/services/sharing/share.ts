@@ -33,7 +33,8 @@ interface Notified {
 
 /** Queues the notification of every recipient with a usable address (call inside the change). */
 function queueNotifications(d: SharingDeps, p: SharePlan, org: Organisation, now: string): Notified {
-  const data = contentData(p.content);
+  const content = contentData(p.content);
+  const appointment = content.kind === 'appointment' ? content.data : null;
   const outboxIds = new Map<number, number>();
   const needsPost: NeedsPost[] = [];
   for (const info of p.recipients) {
@@ -49,9 +50,9 @@ function queueNotifications(d: SharingDeps, p: SharePlan, org: Organisation, now
         kind: p.content.kind,
         title: p.content.title,
         propertyName: p.content.property_name,
-        startsAt: typeof data.startsAt === 'string' ? data.startsAt : null,
-        endsAt: typeof data.endsAt === 'string' ? data.endsAt : null,
-        place: typeof data.place === 'string' ? data.place : null,
+        startsAt: appointment?.startsAt ?? null,
+        endsAt: appointment?.endsAt ?? null,
+        place: appointment?.place ?? null,
       },
       organisation: org,
     });

@@ -1,11 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Card, Group, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { AccessSettings, SettingsImpact } from '../../../../shared/domain';
 import { errorMessage, formatNumber } from '../../i18n';
-import { useAccessSettingsStore } from '../../stores/accessSettingsStore';
-import { useAppStore } from '../../stores/appStore';
+import { useChannelFetch, useChannelMutation, useChannelQuery } from '../../api/queries';
 import { PageHeader } from '../common/PageHeader';
 import { ImpactConfirmation } from './ImpactConfirmation';
 import { extendsPostContractAccess, fromDraft, toDraft, type SettingsDraft } from './settingsForm';
@@ -60,12 +59,7 @@ function WindowCard({ id, enabled, days, error, onToggle, onDays }: WindowCardPr
 /** Administration › Kundenportal › Rollen & Zugriffsrechte. */
 export function AccessSettingsPage() {
   const { t } = useTranslation();
-  const { saved, loadError, load } = useAccessSettingsStore();
-  const loadOverview = useAppStore((state) => state.loadOverview);
-  useEffect(() => {
-    void load();
-    void loadOverview();
-  }, [load, loadOverview]);
+  const { data: saved, error: loadError } = useChannelQuery('settings.getAccess', undefined);
 
   if (loadError) return <Alert color="red">{errorMessage(loadError)}</Alert>;
   if (!saved) return <Text>{t('app.loading')}</Text>;
@@ -75,9 +69,9 @@ export function AccessSettingsPage() {
 
 function AccessSettingsForm({ saved }: { saved: AccessSettings }) {
   const { t } = useTranslation();
-  const { preview, save } = useAccessSettingsStore();
-  const seatsUsed = useAppStore((state) => state.overview?.seats.used);
-  const loadOverview = useAppStore((state) => state.loadOverview);
+  const preview = useChannelFetch('settings.previewAccessImpact');
+  const save = useChannelMutation('settings.updateAccess');
+  const seatsUsed = useChannelQuery('portfolio.overview', undefined).data?.seats.used;
   const [draft, setDraft] = useState<SettingsDraft>(() => toDraft(saved));
   const [pending, setPending] = useState<Pending | null>(null);
   const [busy, setBusy] = useState(false);
@@ -89,12 +83,11 @@ function AccessSettingsForm({ saved }: { saved: AccessSettings }) {
 
   async function commit(settings: AccessSettings) {
     setBusy(true);
-    const result = await save(settings);
+    const result = await save.mutateAsync(settings);
     setBusy(false);
     setPending(null);
     if (result.ok) {
       notifications.show({ color: 'green', message: t('settings.saved') });
-      void loadOverview();
     } else {
       notifications.show({ color: 'red', message: errorMessage(result.error) });
     }

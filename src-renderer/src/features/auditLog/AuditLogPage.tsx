@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Card, Code, Drawer, EmptyState, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AuditLogEntry } from '../../../../shared/ipc';
 import { formatDateTime, formatNumber } from '../../i18n';
 import { useAppStore } from '../../stores/appStore';
-import { AUDIT_PAGE_SIZE, useAuditLogStore } from '../../stores/auditLogStore';
-import { pageCount } from '../../stores/paging';
+import { useChannelFetch } from '../../api/queries';
+import { usePagedQuery } from '../common/paging';
 import { saveBase64File } from '../common/download';
 import { ListPagination, ListRange, PageTable } from '../common/ListPagination';
 import { LoadStatus } from '../common/LoadStatus';
@@ -13,6 +13,8 @@ import { notifyError, notifySuccess } from '../common/notify';
 import { PageHeader } from '../common/PageHeader';
 import { RowLink } from '../common/RowLink';
 import { changeSummary, prettyJson } from './changes';
+
+const AUDIT_PAGE_SIZE = 50;
 
 /** Labels for what the audit records; an action or entity without one is shown as recorded. */
 function useAuditLabels() {
@@ -29,20 +31,30 @@ function useAuditLabels() {
 /** Administration › Protokoll: every recorded change, newest first, and its CSV export. */
 export function AuditLogPage() {
   const { t } = useTranslation();
-  const { items, total, from, to, page, loading, error, load, setRange, setPage, exportCsv } =
-    useAuditLogStore();
+  // The range of Berlin calendar days, both inclusive; null = open.
+  const [range, setRangeState] = useState<{ from: string | null; to: string | null }>({
+    from: null,
+    to: null,
+  });
+  const { from, to } = range;
+  const list = usePagedQuery('auditLog.list', range, AUDIT_PAGE_SIZE);
+  const { page, pages, setPage, error } = list;
+  const items = list.data?.items;
+  const total = list.data?.total ?? 0;
+  const loading = list.isPlaceholderData;
+  const exportCsv = useChannelFetch('auditLog.export');
+  const setRange = (from: string | null, to: string | null) => {
+    setRangeState({ from, to });
+    setPage(1);
+  };
   const language = useAppStore((state) => state.language);
   const labels = useAuditLabels();
   const [open, setOpen] = useState<AuditLogEntry | null>(null);
   const [exporting, setExporting] = useState(false);
 
-  useEffect(() => {
-    void load();
-  }, [load]);
-
   async function onExport() {
     setExporting(true);
-    const result = await exportCsv(language);
+    const result = await exportCsv({ from, to, language });
     setExporting(false);
     if (!result.ok) return notifyError(result.error);
     saveBase64File(result.value.csvBase64, result.value.fileName, 'text/csv;charset=utf-8');
@@ -64,16 +76,16 @@ export function AuditLogPage() {
             type="date"
             label={t('auditLog.from')}
             value={from ?? ''}
-            onChange={(event) => void setRange(event.currentTarget.value || null, to)}
+            onChange={(event) => setRange(event.currentTarget.value || null, to)}
           />
           <TextInput
             type="date"
             label={t('auditLog.to')}
             value={to ?? ''}
-            onChange={(event) => void setRange(from, event.currentTarget.value || null)}
+            onChange={(event) => setRange(from, event.currentTarget.value || null)}
           />
           {(from !== null || to !== null) && (
-            <Button variant="default" onClick={() => void setRange(null, null)}>
+            <Button variant="default" onClick={() => setRange(null, null)}>
               {t('auditLog.allDays')}
             </Button>
           )}
@@ -83,7 +95,7 @@ export function AuditLogPage() {
         </Button>
       </Group>
 
-      <LoadStatus error={error} loaded={items !== null} />
+      <LoadStatus error={error} loaded={items !== undefined} />
       <ListRange total={total} page={page} pageSize={AUDIT_PAGE_SIZE} testId="audit-range" />
 
       {items && items.length === 0 && !loading && !error && (
@@ -125,11 +137,7 @@ export function AuditLogPage() {
         </PageTable>
       )}
 
-      <ListPagination
-        pages={pageCount(total, AUDIT_PAGE_SIZE)}
-        value={page}
-        onChange={(next) => void setPage(next)}
-      />
+      <ListPagination pages={pages} value={page} onChange={setPage} />
 
       {open && <AuditEntryDrawer entry={open} onClose={() => setOpen(null)} />}
     </Stack>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   Alert,
   Badge,
@@ -14,11 +14,11 @@ import {
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo, BackupKind } from '../../../../shared/ipc';
+import { useChannelMutation, useChannelQuery } from '../../api/queries';
 import { formatBytes, formatDateTime } from '../../i18n';
 import { LoadStatus } from '../common/LoadStatus';
 import { notifySuccess, valueOrNotify } from '../common/notify';
 import { PageHeader } from '../common/PageHeader';
-import { useBackupsStore } from './backupsStore';
 import { DeleteConfirmation } from './DeleteConfirmation';
 import { RestoreConfirmation } from './RestoreConfirmation';
 
@@ -33,18 +33,17 @@ interface Pending {
 /** Administration › Datensicherung: the backups, "Sicherung erstellen", restoring or deleting one of them. */
 export function BackupsPage() {
   const { t } = useTranslation();
-  const { overview, loadError, load, create, restore, remove } = useBackupsStore();
+  const { data: overview, error: loadError } = useChannelQuery('backups.list', undefined);
+  const create = useChannelMutation('backups.create');
+  const restore = useChannelMutation('backups.restore');
+  const remove = useChannelMutation('backups.delete');
   const [creating, setCreating] = useState(false);
   const [pending, setPending] = useState<Pending | null>(null);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    void load();
-  }, [load]);
-
   async function onCreate() {
     setCreating(true);
-    const created = valueOrNotify(await create());
+    const created = valueOrNotify(await create.mutateAsync(undefined));
     setCreating(false);
     if (created) notifySuccess(t('backups.created', { date: formatDateTime(created.createdAt) }));
   }
@@ -52,11 +51,11 @@ export function BackupsPage() {
   async function onConfirm({ action, backup }: Pending) {
     setBusy(true);
     if (action === 'restore') {
-      const restored = valueOrNotify(await restore(backup.name));
+      const restored = valueOrNotify(await restore.mutateAsync({ name: backup.name }));
       if (restored)
         notifySuccess(t('backups.restored', { date: formatDateTime(restored.restored.createdAt) }));
     } else {
-      const deleted = valueOrNotify(await remove(backup.name));
+      const deleted = valueOrNotify(await remove.mutateAsync({ name: backup.name }));
       if (deleted) notifySuccess(t('backups.deleted', { date: formatDateTime(deleted.createdAt) }));
     }
     setBusy(false);
@@ -90,7 +89,7 @@ export function BackupsPage() {
         </Stack>
       </Alert>
 
-      <LoadStatus error={loadError} loaded={overview !== null} />
+      <LoadStatus error={loadError} loaded={overview !== undefined} />
 
       {overview && overview.backups.length === 0 && (
         <Card withBorder padding="xl">

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import {
   Alert,
   Box,
@@ -16,24 +16,52 @@ import { useDebouncedCallback } from '@mantine/hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { Grant } from '../../../../shared/domain';
-import type { InvitationState } from '../../../../shared/ipc';
-import { api } from '../../api/client';
+import type { ContactListItem, InvitationState } from '../../../../shared/ipc';
+import { useChannelMutation, useChannelQueries, useChannelQuery } from '../../api/queries';
 import { errorMessage, formatDate, formatNumber } from '../../i18n';
 import { useAppStore } from '../../stores/appStore';
-import { rowAt, useContactsStore } from '../../stores/contactsStore';
 import { AccessBadge, InvitationBadge } from '../common/AccessBadge';
 import { AnonymisedBadge } from './AnonymisedBadge';
 import { usePropertyOptions } from '../common/options';
 import { ContactForm } from './ContactForm';
+import { CONTACTS_PAGE_SIZE, contactPageQuery, useContactFilters } from './contactFilters';
 import classes from './ContactsPage.module.css';
 
 const ROW_HEIGHT = 52;
 const grants: Grant[] = ['active', 'pre', 'post', 'none'];
 const invitationStates: InvitationState[] = ['none', 'pending', 'redeemed', 'expired', 'revoked'];
 
+/**
+ * The list's first page under the current filters: its total and access counts head the page. While
+ * another search or filter loads, the previous answer stays on screen.
+ */
+function useFirstContactPage() {
+  const filters = useContactFilters((state) => state.filters);
+  return useChannelQuery('contacts.list', contactPageQuery(filters, 0), { keepPrevious: true });
+}
+
+/** The rows of the pages holding `indexes` (the first page is loaded by useFirstContactPage). */
+function useContactRows(indexes: readonly number[]): (index: number) => ContactListItem | undefined {
+  const filters = useContactFilters((state) => state.filters);
+  const first = useFirstContactPage();
+  const pages = [...new Set(indexes.map((index) => Math.floor(index / CONTACTS_PAGE_SIZE)))].filter(
+    (page) => page > 0,
+  );
+  const answers = useChannelQueries(
+    'contacts.list',
+    pages.map((page) => contactPageQuery(filters, page)),
+  );
+  const byPage = new Map<number, ContactListItem[] | undefined>(
+    pages.map((page, at) => [page, answers[at]?.data?.items]),
+  );
+  byPage.set(0, first.data?.items);
+  return (index) => byPage.get(Math.floor(index / CONTACTS_PAGE_SIZE))?.[index % CONTACTS_PAGE_SIZE];
+}
+
 function Filters() {
   const { t } = useTranslation();
-  const { filters, setFilters, countsByAccess } = useContactsStore();
+  const { filters, setFilters } = useContactFilters();
+  const countsByAccess = useFirstContactPage().data?.countsByAccess;
   const propertyOptions = usePropertyOptions();
   const [search, setSearch] = useState(filters.search);
   const applySearch = useDebouncedCallback((value: string) => setFilters({ search: value }), 150);
@@ -115,7 +143,8 @@ function Filters() {
 /** The list is virtualized and paged from SQL: only the rows on screen are rendered and loaded. */
 function ContactRows() {
   const { t } = useTranslation();
-  const { total, pages, ensureRow, error } = useContactsStore();
+  const { data, error } = useFirstContactPage();
+  const total = data?.total;
   const navigate = useAppStore((state) => state.navigate);
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual is the documented exception
@@ -126,9 +155,7 @@ function ContactRows() {
     overscan: 10,
   });
   const items = virtualizer.getVirtualItems();
-  useEffect(() => {
-    for (const item of items) if (!rowAt(pages, item.index)) ensureRow(item.index);
-  }, [items, pages, ensureRow]);
+  const rowAt = useContactRows(items.map((item) => item.index));
 
   if (error) return <Alert color="red">{errorMessage(error)}</Alert>;
   if (total === 0) return <Text c="dimmed">{t('contacts.empty')}</Text>;
@@ -145,7 +172,7 @@ function ContactRows() {
       <div ref={scrollRef} className={classes.scroller} data-testid="contacts-scroller">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
-            const contact = rowAt(pages, item.index);
+            const contact = rowAt(item.index);
             return (
               <div
                 key={item.key}
@@ -203,16 +230,16 @@ function ContactRows() {
 
 export function ContactsPage() {
   const { t } = useTranslation();
-  const { total, reload } = useContactsStore();
+  const total = useFirstContactPage().data?.total;
   const navigate = useAppStore((state) => state.navigate);
+  const createContact = useChannelMutation('contacts.create');
   const [creating, setCreating] = useState(false);
-  useEffect(() => reload(), [reload]);
   return (
     <Stack gap="md">
       <Group justify="space-between">
         <Group>
           <Title order={2}>{t('contacts.title')}</Title>
-          {total !== null && (
+          {total !== undefined && (
             <Text c="dimmed" aria-live="polite" data-testid="contacts-total">
               {t('contacts.count', { count: total, formatted: formatNumber(total) })}
             </Text>
@@ -224,7 +251,7 @@ export function ContactsPage() {
         <ContactForm
           onClose={() => setCreating(false)}
           onSubmit={async (input) => {
-            const result = await api.contacts.create(input);
+            const result = await createContact.mutateAsync(input);
             if (result.ok) navigate({ page: 'contact', id: result.value.contact.id });
             return result;
           }}

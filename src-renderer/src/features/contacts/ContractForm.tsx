@@ -1,13 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { contractInputSchema } from '../../../../shared/contract/portfolio';
 import type { Result } from '../../../../shared/errors';
-import type { ContractInput, ContractView, PropertySummary, UnitView } from '../../../../shared/ipc';
-import { api } from '../../api/client';
+import type { ContractInput, ContractView } from '../../../../shared/ipc';
 import { errorForField, fieldErrors } from '../common/fieldErrors';
 import { useReturnFocus } from '../common/useReturnFocus';
 import { FormFooter } from '../common/FormFooter';
+import { usePropertyOptions, useUnitOptions } from '../common/options';
 
 interface Draft {
   propertyId: string | null;
@@ -40,20 +40,10 @@ export function ContractForm({
     start: contract?.start ?? '',
     end: contract?.end ?? '',
   });
-  const [properties, setProperties] = useState<PropertySummary[]>([]);
-  const [units, setUnits] = useState<UnitView[]>([]);
+  const propertyOptions = usePropertyOptions();
+  const unitOptions = useUnitOptions(draft.propertyId === null ? null : Number(draft.propertyId));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    void api.properties.list().then((result) => result.ok && setProperties(result.value));
-  }, []);
-  useEffect(() => {
-    if (draft.propertyId === null) return;
-    void api.properties
-      .get({ id: Number(draft.propertyId) })
-      .then((result) => result.ok && setUnits(result.value.units));
-  }, [draft.propertyId]);
 
   const input = (): ContractInput => ({
     contactId,
@@ -95,14 +85,14 @@ export function ContractForm({
           <SimpleGrid cols={2}>
             <Select
               label={t('contract.fields.property')}
-              data={properties.map((property) => ({ value: String(property.id), label: property.name }))}
+              data={propertyOptions}
               value={draft.propertyId}
               searchable
               onChange={(propertyId) => setDraft({ ...draft, propertyId, unitId: null })}
             />
             <Select
               label={t('contract.fields.unit')}
-              data={units.map((unit) => ({ value: String(unit.id), label: `${unit.number} · ${unit.name}` }))}
+              data={unitOptions}
               value={draft.unitId}
               disabled={draft.propertyId === null}
               searchable

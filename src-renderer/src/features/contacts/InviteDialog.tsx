@@ -3,7 +3,7 @@ import { Alert, Button, Code, CopyButton, Group, Modal, Radio, Stack, Text } fro
 import { useTranslation } from 'react-i18next';
 import type { ContactDetail, CreatedInvitation, InvitationChannel } from '../../../../shared/ipc';
 import { formatDate } from '../../i18n';
-import { useContactDetailStore } from '../../stores/contactDetailStore';
+import { useChannelMutation } from '../../api/queries';
 import { saveBase64Pdf } from '../common/download';
 import { notifyError } from '../common/notify';
 import { useReturnFocus } from '../common/useReturnFocus';
@@ -12,19 +12,16 @@ import { useReturnFocus } from '../common/useReturnFocus';
 export function InviteDialog({ detail, onClose }: { detail: ContactDetail; onClose(): void }) {
   const { t } = useTranslation();
   useReturnFocus();
-  const invite = useContactDetailStore((state) => state.invite);
+  const invite = useChannelMutation('invitations.create');
   const { contact } = detail;
   const hasEmail = contact.email !== null;
   const [channel, setChannel] = useState<InvitationChannel>(
     hasEmail && contact.preference === 'online' ? 'email' : 'letter',
   );
-  const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<CreatedInvitation | null>(null);
 
   async function submit() {
-    setBusy(true);
-    const result = await invite(contact.id, channel);
-    setBusy(false);
+    const result = await invite.mutateAsync({ contactId: contact.id, channel });
     if (!result.ok) return notifyError(result.error);
     setCreated(result.value);
   }
@@ -93,7 +90,7 @@ export function InviteDialog({ detail, onClose }: { detail: ContactDetail; onClo
             <Button variant="default" onClick={onClose}>
               {t('invite.cancel')}
             </Button>
-            <Button loading={busy} onClick={() => void submit()}>
+            <Button loading={invite.isPending} onClick={() => void submit()}>
               {t('invite.submit')}
             </Button>
           </Group>

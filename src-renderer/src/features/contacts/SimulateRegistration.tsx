@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../i18n';
-import { useContactDetailStore } from '../../stores/contactDetailStore';
+import { useChannelMutation } from '../../api/queries';
 import { notifySuccess } from '../common/notify';
 import { useReturnFocus } from '../common/useReturnFocus';
 
@@ -13,12 +13,12 @@ import { useReturnFocus } from '../common/useReturnFocus';
 export function SimulateRegistration({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
   useReturnFocus();
-  const redeem = useContactDetailStore((state) => state.redeem);
+  const redeem = useChannelMutation('invitations.redeem');
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
 
   async function submit() {
-    const result = await redeem(code);
+    const result = await redeem.mutateAsync({ code });
     if (!result.ok) return setError(errorMessage(result.error));
     notifySuccess(t('simulation.done'));
     onClose();

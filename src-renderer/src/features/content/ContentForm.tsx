@@ -19,177 +19,32 @@ import {
   MAX_DOCUMENT_BYTES,
   contentInputSchema,
   documentTypes,
+  processStates,
   type ContentDetail,
   type ContentInput,
   type ContentKind,
+  type ProcessState,
 } from '../../../../shared/contract/content';
-import type { AppError, Result } from '../../../../shared/errors';
+import type { Result } from '../../../../shared/errors';
+import { smartPostPlaceholders, unknownPlaceholder } from '../../../../shared/smartPost';
 import { errorMessage, formatBytes } from '../../i18n';
 import { fieldErrors } from '../common/fieldErrors';
-import { ContactPicker, type PickedContact } from '../sharing/ContactPicker';
-import { documentTypeList } from './format';
 import { useContactNames, usePropertyOptions } from '../common/options';
 import { useReturnFocus } from '../common/useReturnFocus';
-
-export const processStates = ['open', 'in_progress', 'done'] as const;
-export type ProcessState = (typeof processStates)[number];
-
-/** The placeholders a SmartPost template may use. */
-export const smartPostPlaceholders = ['anrede', 'name', 'einheit', 'liegenschaft', 'datum'] as const;
-
-interface ChosenFile {
-  fileName: string;
-  mimeType: keyof typeof documentTypes;
-  size: number;
-  dataBase64: string;
-}
-
-interface Draft {
-  title: string;
-  propertyId: string | null;
-  text: string;
-  startsAt: string;
-  endsAt: string;
-  place: string;
-  template: string;
-  description: string;
-  state: ProcessState;
-  contacts: PickedContact[];
-  /** A newly chosen file; for an existing document null keeps the stored one. */
-  file: ChosenFile | null;
-}
-
-type Data = ContentDetail['data'];
-
-function text(data: Data | undefined, key: string): string {
-  const value = data?.[key];
-  return typeof value === 'string' ? value : '';
-}
-
-function toDraft(content: ContentDetail | undefined): Draft {
-  const data = content?.data;
-  const state = text(data, 'state');
-  return {
-    title: content?.title ?? '',
-    propertyId: content?.propertyId ? String(content.propertyId) : null,
-    text: text(data, 'text'),
-    startsAt: text(data, 'startsAt'),
-    endsAt: text(data, 'endsAt'),
-    place: text(data, 'place'),
-    template: text(data, 'template'),
-    description: text(data, 'description'),
-    state: (processStates as readonly string[]).includes(state) ? (state as ProcessState) : 'open',
-    contacts: [],
-    file: null,
-  };
-}
-
-export function linkedContactIds(data: Data | undefined): number[] {
-  const value = data?.contactIds;
-  return Array.isArray(value) ? value : [];
-}
-
-function toInput(kind: ContentKind, draft: Draft, file: ChosenFile | null): ContentInput {
-  const base = {
-    title: draft.title,
-    propertyId: draft.propertyId === null ? null : Number(draft.propertyId),
-  };
-  switch (kind) {
-    case 'announcement':
-      return { kind, ...base, text: draft.text };
-    case 'appointment':
-      return {
-        kind,
-        ...base,
-        startsAt: draft.startsAt,
-        endsAt: draft.endsAt,
-        place: draft.place,
-        text: draft.text,
-      };
-    case 'document':
-      return {
-        kind,
-        ...base,
-        fileName: file?.fileName ?? '',
-        mimeType: file?.mimeType ?? 'application/pdf',
-        dataBase64: file?.dataBase64 ?? '',
-      };
-    case 'smartpost':
-      return { kind, ...base, template: draft.template };
-    case 'process':
-      return {
-        kind,
-        ...base,
-        description: draft.description,
-        state: draft.state,
-        contactIds: draft.contacts.map((contact) => contact.id),
-      };
-  }
-}
-
-/** The contract's type for a file: by its MIME type, else by its extension. */
-function documentType(file: File): keyof typeof documentTypes | null {
-  if (Object.hasOwn(documentTypes, file.type)) return file.type as keyof typeof documentTypes;
-  const extension = /\.[^.]+$/.exec(file.name.toLowerCase())?.[0];
-  const normalized = extension === '.jpeg' ? '.jpg' : extension;
-  const match = Object.entries(documentTypes).find(([, ext]) => ext === normalized);
-  return match ? (match[0] as keyof typeof documentTypes) : null;
-}
-
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
-}
-
-/** Placeholders in a template that SmartPost does not know, e.g. `{{strasse}}`. */
-function unknownPlaceholders(template: string): string[] {
-  const known: readonly string[] = smartPostPlaceholders;
-  return [...template.matchAll(/\{\{\s*([^}\s]*)\s*\}\}/g)]
-    .map((match) => match[1] ?? '')
-    .filter((name) => !known.includes(name));
-}
-
-/** Where a refusal of the core belongs in the form. */
-const fieldOfPath: Record<string, string> = {
-  fileName: 'file',
-  mimeType: 'file',
-  dataBase64: 'file',
-  contactIds: 'contacts',
-};
-const fieldOfCode: Partial<Record<AppError['code'], string>> = {
-  FILE_TOO_LARGE: 'file',
-  UNSUPPORTED_FILE_TYPE: 'file',
-  INVALID_TIME_RANGE: 'endsAt',
-  UNKNOWN_PLACEHOLDER: 'template',
-  UNKNOWN_PROPERTY: 'propertyId',
-  UNKNOWN_CONTACT: 'contacts',
-};
-const formFields = [
-  'title',
-  'propertyId',
-  'text',
-  'startsAt',
-  'endsAt',
-  'place',
-  'template',
-  'description',
-  'file',
-  'contacts',
-];
-
-function fieldOf(error: AppError): string | null {
-  const path = typeof error.params.field === 'string' ? error.params.field.replace(/^input\./, '') : '';
-  const field = fieldOfPath[path] ?? path;
-  if (formFields.includes(field)) return field;
-  return fieldOfCode[error.code] ?? null;
-}
+import { ContactPicker } from '../sharing/ContactPicker';
+import {
+  documentType,
+  fieldOf,
+  fieldOfPath,
+  keptFile,
+  linkedContactIds,
+  placeholderFile,
+  readBase64,
+  toDraft,
+  toInput,
+  type Draft,
+} from './contentDraft';
+import { documentTypeList } from './format';
 
 /**
  * Create or edit one content item: Mitteilung, Termin, Dokument, SmartPost or Vorgang. The kind is
@@ -217,7 +72,7 @@ export function ContentForm({
   const [busy, setBusy] = useState(false);
 
   // A process's linked contacts arrive by id; their names are looked up once.
-  const linkedIds = kind === 'process' ? linkedContactIds(content?.data) : [];
+  const linkedIds = linkedContactIds(content);
   const linkedNames = useContactNames(linkedIds);
   const contacts = contactsTouched
     ? draft.contacts
@@ -239,10 +94,7 @@ export function ContentForm({
     },
   });
 
-  const existingFile =
-    kind === 'document' && content
-      ? { fileName: text(content.data, 'fileName'), size: Number(content.data.size ?? 0) }
-      : null;
+  const storedFile = keptFile(content);
 
   async function chooseFile(file: File | null) {
     setChosenFile(file);
@@ -273,9 +125,8 @@ export function ContentForm({
     if (kind === 'appointment' && !invalid.startsAt && !invalid.endsAt && current.endsAt < current.startsAt)
       invalid.endsAt = t('errors.INVALID_TIME_RANGE');
     if (kind === 'smartpost' && !invalid.template) {
-      const [unknown] = unknownPlaceholders(current.template);
-      if (unknown !== undefined)
-        invalid.template = t('errors.UNKNOWN_PLACEHOLDER', { placeholder: `{{${unknown}}}` });
+      const placeholder = unknownPlaceholder(current.template);
+      if (placeholder !== null) invalid.template = t('errors.UNKNOWN_PLACEHOLDER', { placeholder });
     }
     for (const [path, field] of Object.entries(fieldOfPath)) {
       if (invalid[path] && !invalid[field]) invalid[field] = invalid[path];
@@ -285,16 +136,7 @@ export function ContentForm({
 
     setBusy(true);
     // Editing a document without choosing a new file keeps the stored one (empty bytes).
-    const file =
-      current.file ??
-      (kind === 'document' && content
-        ? {
-            fileName: text(content.data, 'fileName'),
-            mimeType: text(content.data, 'mimeType') as keyof typeof documentTypes,
-            size: 0,
-            dataBase64: '',
-          }
-        : null);
+    const file = current.file ?? storedFile;
     const result = await onSubmit(toInput(kind, current, file));
     setBusy(false);
     if (result.ok) return onClose();
@@ -361,8 +203,8 @@ export function ContentForm({
                   max: formatBytes(MAX_DOCUMENT_BYTES),
                 })}
                 placeholder={
-                  existingFile
-                    ? t('content.form.keepFile', { name: existingFile.fileName })
+                  storedFile
+                    ? t('content.form.keepFile', { name: storedFile.fileName })
                     : t('content.form.chooseFile')
                 }
                 accept={[...Object.keys(documentTypes), ...Object.values(documentTypes), '.jpeg'].join(',')}
@@ -447,6 +289,3 @@ export function ContentForm({
     </Modal>
   );
 }
-
-/** Stands in for a stored file while validating the other fields of an edited document. */
-const placeholderFile: ChosenFile = { fileName: 'x', mimeType: 'application/pdf', size: 0, dataBase64: '' };

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   Badge,
   Box,
@@ -15,16 +15,25 @@ import {
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { contentKinds, type ContentKind } from '../../../../shared/contract/content';
-import { formatNumber } from '../../i18n';
+import { create } from 'zustand';
+import { useChannelMutation, useChannelQuery } from '../../api/queries';
+import { formatInstantDate, formatNumber } from '../../i18n';
 import { useAppStore } from '../../stores/appStore';
-import { CONTENT_PAGE_SIZE, useContentStore } from '../../stores/contentStore';
-import { pageCount } from '../../stores/paging';
+import { pageCount, pageRows } from '../common/paging';
 import { ListPagination } from '../common/ListPagination';
 import { LoadStatus } from '../common/LoadStatus';
 import { notifySuccess } from '../common/notify';
 import { RowLink } from '../common/RowLink';
 import { ContentForm } from './ContentForm';
-import { formatInstantDate } from './format';
+
+const CONTENT_PAGE_SIZE = 50;
+
+/** The list's tab (null = every kind) and page: kept while a content is open, for the way back. */
+const useContentListView = create<{
+  kind: ContentKind | null;
+  page: number;
+  show(view: { kind: ContentKind | null; page: number }): void;
+}>((set) => ({ kind: null, page: 1, show: (view) => set(view) }));
 
 export const kindColors: Record<ContentKind, string> = {
   announcement: 'teal',
@@ -66,11 +75,17 @@ function NewButton({ kind, onCreate }: { kind: ContentKind | null; onCreate(kind
 
 function ContentTable() {
   const { t } = useTranslation();
-  const { kind, items, total, page, setPage, listError } = useContentStore();
+  const { kind, page, show } = useContentListView();
+  const { data, error } = useChannelQuery(
+    'content.list',
+    { kind, ...pageRows(page, CONTENT_PAGE_SIZE) },
+    { keepPrevious: true },
+  );
   const navigate = useAppStore((state) => state.navigate);
   const open = (id: number) => navigate({ page: 'content', id });
 
-  if (listError || !items || total === null) return <LoadStatus error={listError} />;
+  if (!data) return <LoadStatus error={error} />;
+  const { items, total } = data;
   if (total === 0) {
     return (
       <Card withBorder padding="xl">
@@ -119,8 +134,8 @@ function ContentTable() {
       </Table>
       <ListPagination
         pages={pageCount(total, CONTENT_PAGE_SIZE)}
-        value={page + 1}
-        onChange={(value) => setPage(value - 1)}
+        value={page}
+        onChange={(value) => show({ kind, page: value })}
         justify="flex-end"
       />
     </Stack>
@@ -130,13 +145,10 @@ function ContentTable() {
 /** Inhalte: Mitteilungen, Termine, Dokumente, SmartPost and Vorgänge, by kind, with "Neu". */
 export function ContentPage() {
   const { t } = useTranslation();
-  const { kind, setKind, loadList, create } = useContentStore();
+  const { kind, show } = useContentListView();
+  const create = useChannelMutation('content.create');
   const navigate = useAppStore((state) => state.navigate);
   const [creating, setCreating] = useState<ContentKind | null>(null);
-
-  useEffect(() => {
-    void loadList();
-  }, [loadList]);
 
   return (
     <Stack gap="lg" maw={1200}>
@@ -152,7 +164,9 @@ export function ContentPage() {
 
       <Tabs
         value={kind ?? 'all'}
-        onChange={(value) => setKind(value === 'all' || value === null ? null : (value as ContentKind))}
+        onChange={(value) =>
+          show({ kind: value === 'all' || value === null ? null : (value as ContentKind), page: 1 })
+        }
         keepMounted={false}
       >
         <Tabs.List aria-label={t('content.kindFilter')}>
@@ -175,7 +189,7 @@ export function ContentPage() {
           kind={creating}
           onClose={() => setCreating(null)}
           onSubmit={async (input) => {
-            const result = await create(input);
+            const result = await create.mutateAsync(input);
             if (result.ok) {
               notifySuccess(t('content.created', { title: result.value.title }));
               navigate({ page: 'content', id: result.value.id });

@@ -1,12 +1,5 @@
-import { berlinToday } from '../../../../shared/dates';
 import { documentTypes } from '../../../../shared/contract/content';
 import { formatDate } from '../../i18n';
-
-/** The calendar day (Europe/Berlin) of an ISO instant such as a creation time, in the UI language. */
-export function formatInstantDate(iso: string): string {
-  const instant = new Date(iso);
-  return Number.isNaN(instant.getTime()) ? iso : formatDate(berlinToday(instant));
-}
 
 /** A local date-time `YYYY-MM-DDTHH:mm` (appointments): "27.11.2026, 14:00". */
 export function formatLocalDateTime(value: string): string {

@@ -1,26 +1,25 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Badge, Button, Card, Checkbox, EmptyState, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { DeletionCandidatePage } from '../../../../shared/ipc';
 import { formatDate, formatNumber } from '../../i18n';
 import { useAppStore } from '../../stores/appStore';
-import { CANDIDATE_PAGE_SIZE, useDataProtectionStore } from '../../stores/dataProtectionStore';
-import { pageCount } from '../../stores/paging';
+import { useChannelMutation, useChannelQuery } from '../../api/queries';
+import { usePagedQuery } from '../common/paging';
 import { ListPagination, ListRange, PageTable } from '../common/ListPagination';
 import { LoadStatus } from '../common/LoadStatus';
 import { notifyError, notifySuccess } from '../common/notify';
 import { PageHeader } from '../common/PageHeader';
 import { RowLink } from '../common/RowLink';
 import { AnonymiseConfirmation } from './AnonymiseConfirmation';
+import { useCandidateSelection } from './candidateSelection';
 import { RetentionCard } from './RetentionCard';
+
+const CANDIDATE_PAGE_SIZE = 25;
 
 /** Administration › Datenschutz: the retention period and the deletion candidates. */
 export function DataProtectionPage() {
   const { t } = useTranslation();
-  const { settings, candidates, error, load } = useDataProtectionStore();
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { data: settings, error } = useChannelQuery('dataProtection.getSettings', undefined);
 
   return (
     <Stack gap="lg" maw={1200}>
@@ -29,29 +28,35 @@ export function DataProtectionPage() {
         title={t('dataProtection.title')}
         intro={t('dataProtection.intro')}
       />
-      <LoadStatus error={error} loaded={settings !== null} />
+      <LoadStatus error={error} loaded={settings !== undefined} />
       {/* A newly saved period starts a fresh form. */}
       {settings && <RetentionCard key={settings.retentionMonths} saved={settings} />}
-      {candidates && <Candidates candidates={candidates} />}
+      <Candidates />
     </Stack>
   );
 }
 
-function Candidates({ candidates }: { candidates: DeletionCandidatePage }) {
+function Candidates() {
   const { t } = useTranslation();
-  const { page, loading, selected, setPage, select, clearSelection, anonymiseSelected } =
-    useDataProtectionStore();
+  const list = usePagedQuery('dataProtection.candidates', {}, CANDIDATE_PAGE_SIZE);
+  const { selected, select, clear: clearSelection } = useCandidateSelection();
+  const anonymise = useChannelMutation('dataProtection.anonymise');
   const navigate = useAppStore((state) => state.navigate);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
 
-  const { total, items, cutoff, retentionMonths } = candidates;
+  if (list.error) return <LoadStatus error={list.error} />;
+  if (!list.data) return null;
+  const { page, pages, setPage } = list;
+  const loading = list.isPlaceholderData;
+  const { total, items, cutoff, retentionMonths } = list.data;
   const names = Object.values(selected);
   const onPage = items.filter((candidate) => candidate.id in selected).length;
 
   async function onConfirm() {
     setBusy(true);
-    const result = await anonymiseSelected();
+    const result = await anonymise.mutateAsync({ contactIds: Object.keys(selected).map(Number) });
+    clearSelection();
     setBusy(false);
     setConfirming(false);
     if (!result.ok) return notifyError(result.error);
@@ -159,11 +164,7 @@ function Candidates({ candidates }: { candidates: DeletionCandidatePage }) {
                 ))}
               </Table.Tbody>
             </PageTable>
-            <ListPagination
-              pages={pageCount(total, CANDIDATE_PAGE_SIZE)}
-              value={page}
-              onChange={(next) => void setPage(next)}
-            />
+            <ListPagination pages={pages} value={page} onChange={setPage} />
           </>
         )}
       </Stack>

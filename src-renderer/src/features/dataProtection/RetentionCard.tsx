@@ -3,14 +3,16 @@ import { Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/cor
 import { useTranslation } from 'react-i18next';
 import { dataProtectionSettingsSchema } from '../../../../shared/contract/dataProtection';
 import type { DataProtectionSettings } from '../../../../shared/ipc';
-import { useDataProtectionStore } from '../../stores/dataProtectionStore';
+import { useChannelMutation } from '../../api/queries';
 import { errorForField, fieldErrors } from '../common/fieldErrors';
 import { notifySuccess } from '../common/notify';
+import { useCandidateSelection } from './candidateSelection';
 
 /** Aufbewahrungsfrist (Monate): checked with the contract's schema while typing, saved on demand. */
 export function RetentionCard({ saved }: { saved: DataProtectionSettings }) {
   const { t } = useTranslation();
-  const saveSettings = useDataProtectionStore((state) => state.saveSettings);
+  const saveSettings = useChannelMutation('dataProtection.updateSettings');
+  const clearSelection = useCandidateSelection((state) => state.clear);
   const [draft, setDraft] = useState(String(saved.retentionMonths));
   const [refusal, setRefusal] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -21,10 +23,13 @@ export function RetentionCard({ saved }: { saved: DataProtectionSettings }) {
 
   async function onSave() {
     setBusy(true);
-    const result = await saveSettings(next);
+    const result = await saveSettings.mutateAsync(next);
     setBusy(false);
-    if (result.ok) notifySuccess(t('dataProtection.retention.saved'));
-    else setRefusal(errorForField(result.error, 'retentionMonths').retentionMonths ?? null);
+    if (result.ok) {
+      // Another period lists other candidates: a selection made under the old one is void.
+      clearSelection();
+      notifySuccess(t('dataProtection.retention.saved'));
+    } else setRefusal(errorForField(result.error, 'retentionMonths').retentionMonths ?? null);
   }
 
   return (

@@ -1,16 +1,19 @@
 import { useState } from 'react';
 import { Button, Card, Center, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useChannelMutation } from '../../api/queries';
 import { useAppStore } from '../../stores/appStore';
+import { valueOrNotify } from '../common/notify';
 
 /** Shown once on an empty data store: load the demo portfolio or start empty. */
 export function FirstStartPage() {
   const { t } = useTranslation();
-  const chooseFirstStart = useAppStore((state) => state.chooseFirstStart);
+  const navigate = useAppStore((state) => state.navigate);
+  const chooseFirstStart = useChannelMutation('app.chooseFirstStart');
   const [busy, setBusy] = useState<'demo' | 'empty' | null>(null);
   const choose = async (mode: 'demo' | 'empty') => {
     setBusy(mode);
-    await chooseFirstStart(mode);
+    if (valueOrNotify(await chooseFirstStart.mutateAsync(mode))) navigate({ page: 'overview' });
     setBusy(null);
   };
   return (

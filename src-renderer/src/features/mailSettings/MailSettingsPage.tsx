@@ -1,7 +1,6 @@
-import { useEffect } from 'react';
 import { Alert, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useMailSettingsStore } from '../../stores/mailSettingsStore';
+import { useChannelQuery } from '../../api/queries';
 import { LoadStatus } from '../common/LoadStatus';
 import { PageHeader } from '../common/PageHeader';
 import { OrganisationCard } from './OrganisationCard';
@@ -10,11 +9,8 @@ import { SmtpCard } from './SmtpCard';
 /** Administration › E-Mail-Versand & Absender: the Hausverwaltung and, optionally, SMTP. */
 export function MailSettingsPage() {
   const { t } = useTranslation();
-  const { smtp, organisation, loadError, load } = useMailSettingsStore();
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { data: smtp, error: smtpError } = useChannelQuery('mail.getSettings', undefined);
+  const { data: organisation, error: organisationError } = useChannelQuery('organisation.get', undefined);
 
   return (
     <Stack gap="lg" maw={820}>
@@ -23,7 +19,10 @@ export function MailSettingsPage() {
         {t('mail.offline')}
       </Alert>
 
-      <LoadStatus error={loadError} loaded={smtp !== null && organisation !== null} />
+      <LoadStatus
+        error={smtpError ?? organisationError}
+        loaded={smtp !== undefined && organisation !== undefined}
+      />
 
       {/* A new saved state starts a fresh form (and forgets a typed password). */}
       {organisation && <OrganisationCard key={JSON.stringify(organisation)} saved={organisation} />}

@@ -5,7 +5,7 @@ import type { AppError } from '../../../../shared/errors';
 import type { Organisation } from '../../../../shared/ipc';
 import { notifySuccess } from '../common/notify';
 import { errorMessage } from '../../i18n';
-import { useMailSettingsStore } from '../../stores/mailSettingsStore';
+import { useChannelMutation } from '../../api/queries';
 import {
   fieldOfError,
   toOrganisationDraft,
@@ -20,7 +20,7 @@ const fields = ['name', 'street', 'postcode', 'city', 'portalUrl'] as const;
 export function OrganisationCard({ saved }: { saved: Organisation }) {
   const { t } = useTranslation();
   const headingId = useId();
-  const saveOrganisation = useMailSettingsStore((state) => state.saveOrganisation);
+  const saveOrganisation = useChannelMutation('organisation.update');
   const [draft, setDraft] = useState<OrganisationDraft>(() => toOrganisationDraft(saved));
   const [submitted, setSubmitted] = useState(false);
   const [serverError, setServerError] = useState<{ field: string | null; error: AppError } | null>(null);
@@ -43,7 +43,7 @@ export function OrganisationCard({ saved }: { saved: Organisation }) {
     setSubmitted(true);
     if (Object.keys(validateOrganisation(draft)).length > 0) return;
     setBusy(true);
-    const result = await saveOrganisation(toOrganisationInput(draft));
+    const result = await saveOrganisation.mutateAsync(toOrganisationInput(draft));
     setBusy(false);
     if (!result.ok) return setServerError({ field: fieldOfError(result.error, fields), error: result.error });
     setDraft(toOrganisationDraft(result.value));

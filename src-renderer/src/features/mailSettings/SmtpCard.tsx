@@ -20,7 +20,7 @@ import type { AppError } from '../../../../shared/errors';
 import type { SmtpSettings } from '../../../../shared/ipc';
 import { notifySuccess } from '../common/notify';
 import { errorMessage } from '../../i18n';
-import { useMailSettingsStore } from '../../stores/mailSettingsStore';
+import { useChannelMutation } from '../../api/queries';
 import {
   fieldOfError,
   toSmtpDraft,
@@ -40,7 +40,7 @@ export function SmtpCard({ saved }: { saved: SmtpSettings }) {
   const { t } = useTranslation();
   const headingId = useId();
   const securityLabelId = useId();
-  const saveSmtp = useMailSettingsStore((state) => state.saveSmtp);
+  const saveSmtp = useChannelMutation('mail.updateSettings');
   const [draft, setDraft] = useState<SmtpDraft>(() => toSmtpDraft(saved));
   const [submitted, setSubmitted] = useState(false);
   const [serverError, setServerError] = useState<{ field: string | null; error: AppError } | null>(null);
@@ -65,7 +65,7 @@ export function SmtpCard({ saved }: { saved: SmtpSettings }) {
     setSubmitted(true);
     if (Object.keys(validateSmtp(draft)).length > 0) return;
     setBusy(true);
-    const result = await saveSmtp(toSmtpInput(draft));
+    const result = await saveSmtp.mutateAsync(toSmtpInput(draft));
     setBusy(false);
     if (!result.ok) return setServerError({ field: fieldOfError(result.error, fields), error: result.error });
     // The form starts again from what was saved: a typed password is never kept on screen.

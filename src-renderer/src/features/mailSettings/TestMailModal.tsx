@@ -3,7 +3,7 @@ import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/co
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../../shared/errors';
 import { errorMessage } from '../../i18n';
-import { useMailSettingsStore } from '../../stores/mailSettingsStore';
+import { useChannelMutation } from '../../api/queries';
 import { isEmail } from './mailForms';
 import { useReturnFocus } from '../common/useReturnFocus';
 
@@ -21,7 +21,7 @@ type Outcome = { ok: true; to: string } | { ok: false; error: AppError };
 export function TestMailModal({ initialTo, unsavedChanges, onClose }: Props) {
   const { t } = useTranslation();
   useReturnFocus();
-  const sendTest = useMailSettingsStore((state) => state.sendTest);
+  const sendTest = useChannelMutation('mail.sendTest');
   const [to, setTo] = useState(initialTo);
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -36,7 +36,7 @@ export function TestMailModal({ initialTo, unsavedChanges, onClose }: Props) {
     setBusy(true);
     setOutcome(null);
     const recipient = to.trim();
-    const result = await sendTest(recipient);
+    const result = await sendTest.mutateAsync({ to: recipient });
     setBusy(false);
     setOutcome(result.ok ? { ok: true, to: recipient } : { ok: false, error: result.error });
   }

@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { z } from 'zod';
-import { organisationSchema, smtpSettingsSchema } from '../../../../shared/contract/invitations';
+import { smtpSettingsSchema } from '../../../../shared/contract/mail';
+import { organisationSchema } from '../../../../shared/contract/organisation';
 import type { AppError } from '../../../../shared/errors';
 import type { Organisation, SmtpSettings, SmtpSettingsInput } from '../../../../shared/ipc';
 import { fieldErrors } from '../common/fieldErrors';

@@ -1,10 +1,7 @@
-import { useEffect, useState } from 'react';
 import { Alert, Center, Drawer, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Result } from '../../../../shared/errors';
-import type { OutboxMessage } from '../../../../shared/ipc';
 import { errorMessage, formatDateTime, formatNumber } from '../../i18n';
-import { useOutboxStore } from '../../stores/outboxStore';
+import { useChannelQuery } from '../../api/queries';
 import { OutboxStateBadge } from './OutboxStateBadge';
 import { useReturnFocus } from '../common/useReturnFocus';
 
@@ -12,20 +9,8 @@ import { useReturnFocus } from '../common/useReturnFocus';
 export function OutboxMessageDrawer({ id, onClose }: { id: number; onClose(): void }) {
   const { t } = useTranslation();
   useReturnFocus();
-  const getMessage = useOutboxStore((state) => state.getMessage);
-  const [message, setMessage] = useState<Result<OutboxMessage> | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    void getMessage(id).then((loaded) => {
-      if (current) setMessage(loaded);
-    });
-    return () => {
-      current = false;
-    };
-  }, [getMessage, id]);
-
-  const title = message?.ok ? message.value.subject : t('outbox.message.title');
+  const { data: message, error } = useChannelQuery('outbox.get', { id });
+  const title = message ? message.subject : t('outbox.message.title');
 
   return (
     <Drawer
@@ -40,54 +25,54 @@ export function OutboxMessageDrawer({ id, onClose }: { id: number; onClose(): vo
       }
       closeButtonProps={{ 'aria-label': t('outbox.message.close') }}
     >
-      {!message && (
+      {!message && !error && (
         <Center py="xl">
           <Loader aria-label={t('app.loading')} />
         </Center>
       )}
-      {message && !message.ok && <Alert color="red">{errorMessage(message.error)}</Alert>}
-      {message?.ok && (
+      {error && <Alert color="red">{errorMessage(error)}</Alert>}
+      {message && (
         <Stack gap="md">
           <Table variant="vertical" withTableBorder layout="fixed" data-testid="outbox-envelope">
             <Table.Tbody>
               <Table.Tr>
                 <Table.Th w={160}>{t('outbox.message.to')}</Table.Th>
-                <Table.Td>{message.value.recipient}</Table.Td>
+                <Table.Td>{message.recipient}</Table.Td>
               </Table.Tr>
               <Table.Tr>
                 <Table.Th>{t('outbox.columns.subject')}</Table.Th>
-                <Table.Td>{message.value.subject}</Table.Td>
+                <Table.Td>{message.subject}</Table.Td>
               </Table.Tr>
               <Table.Tr>
                 <Table.Th>{t('outbox.columns.language')}</Table.Th>
-                <Table.Td>{t(`outbox.language.${message.value.language}`)}</Table.Td>
+                <Table.Td>{t(`outbox.language.${message.language}`)}</Table.Td>
               </Table.Tr>
               <Table.Tr>
                 <Table.Th>{t('outbox.columns.state')}</Table.Th>
                 <Table.Td>
-                  <OutboxStateBadge state={message.value.state} />
+                  <OutboxStateBadge state={message.state} />
                 </Table.Td>
               </Table.Tr>
               <Table.Tr>
                 <Table.Th>{t('outbox.columns.attempts')}</Table.Th>
-                <Table.Td>{formatNumber(message.value.attempts)}</Table.Td>
+                <Table.Td>{formatNumber(message.attempts)}</Table.Td>
               </Table.Tr>
               <Table.Tr>
                 <Table.Th>{t('outbox.columns.createdAt')}</Table.Th>
-                <Table.Td>{formatDateTime(message.value.createdAt)}</Table.Td>
+                <Table.Td>{formatDateTime(message.createdAt)}</Table.Td>
               </Table.Tr>
-              {message.value.sentAt && (
+              {message.sentAt && (
                 <Table.Tr>
                   <Table.Th>{t('outbox.message.sentAt')}</Table.Th>
-                  <Table.Td>{formatDateTime(message.value.sentAt)}</Table.Td>
+                  <Table.Td>{formatDateTime(message.sentAt)}</Table.Td>
                 </Table.Tr>
               )}
-              {message.value.lastError && (
+              {message.lastError && (
                 <Table.Tr>
                   <Table.Th>{t('outbox.columns.lastError')}</Table.Th>
                   <Table.Td>
                     <Text size="sm" c="red" style={{ overflowWrap: 'anywhere' }}>
-                      {message.value.lastError}
+                      {message.lastError}
                     </Text>
                   </Table.Td>
                 </Table.Tr>
@@ -105,7 +90,7 @@ export function OutboxMessageDrawer({ id, onClose }: { id: number; onClose(): vo
                 style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
                 data-testid="outbox-body"
               >
-                {message.value.textBody}
+                {message.textBody}
               </Text>
             </Paper>
           </Stack>

@@ -1,13 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Card, EmptyState, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../../shared/errors';
 import type { OutboxState } from '../../../../shared/ipc';
 import { errorMessage, formatDateTime, formatNumber } from '../../i18n';
+import { useChannelMutation, useChannelQuery } from '../../api/queries';
 import { useAppStore } from '../../stores/appStore';
-import { useMailSettingsStore } from '../../stores/mailSettingsStore';
-import { OUTBOX_PAGE_SIZE, useOutboxStore } from '../../stores/outboxStore';
-import { pageCount } from '../../stores/paging';
+import { usePagedQuery } from '../common/paging';
 import { ListPagination, ListRange, PageTable } from '../common/ListPagination';
 import { LoadStatus } from '../common/LoadStatus';
 import { PageHeader } from '../common/PageHeader';
@@ -20,6 +19,7 @@ type SendOutcome =
   { kind: 'done'; sent: number; failed: number } | { kind: 'smtpOff' } | { kind: 'error'; error: AppError };
 
 const filters = ['all', 'queued', 'sent', 'failed'] as const;
+const OUTBOX_PAGE_SIZE = 25;
 
 /** "Mails stay in the outbox until SMTP is configured", with the way to the mail settings. */
 function SmtpOffAlert({ message }: { message: string }) {
@@ -40,22 +40,22 @@ function SmtpOffAlert({ message }: { message: string }) {
 /** Postausgang: every e-mail the app created, paged, with its state and the way to send it now. */
 export function OutboxPage() {
   const { t } = useTranslation();
-  const { items, total, filter, page, loading, error, load, setFilter, setPage, sendNow } = useOutboxStore();
-  const smtp = useMailSettingsStore((state) => state.smtp);
-  const loadSmtp = useMailSettingsStore((state) => state.loadSmtp);
+  const [filter, setFilter] = useState<OutboxState | null>(null);
+  const list = usePagedQuery('outbox.list', { state: filter }, OUTBOX_PAGE_SIZE);
+  const { page, pages, setPage, error } = list;
+  const items = list.data?.items;
+  const total = list.data?.total ?? 0;
+  const loading = list.isPlaceholderData;
+  const { data: smtp } = useChannelQuery('mail.getSettings', undefined);
+  const sendNow = useChannelMutation('outbox.send');
   const [openId, setOpenId] = useState<number | null>(null);
   const [sending, setSending] = useState(false);
   const [outcome, setOutcome] = useState<SendOutcome | null>(null);
 
-  useEffect(() => {
-    void load();
-    void loadSmtp();
-  }, [load, loadSmtp]);
-
   async function onSend() {
     setSending(true);
     setOutcome(null);
-    const result = await sendNow();
+    const result = await sendNow.mutateAsync(undefined);
     setSending(false);
     if (!result.ok) {
       setOutcome(
@@ -110,7 +110,10 @@ export function OutboxPage() {
         <SegmentedControl
           aria-label={t('outbox.filter')}
           value={filter ?? 'all'}
-          onChange={(value) => void setFilter(value === 'all' ? null : (value as OutboxState))}
+          onChange={(value) => {
+            setFilter(value === 'all' ? null : (value as OutboxState));
+            setPage(1);
+          }}
           data={filters.map((value) => ({
             value,
             label: value === 'all' ? t('outbox.all') : t(`outbox.state.${value}`),
@@ -119,7 +122,7 @@ export function OutboxPage() {
         <ListRange total={total} page={page} pageSize={OUTBOX_PAGE_SIZE} testId="outbox-range" />
       </Group>
 
-      <LoadStatus error={error} loaded={items !== null} />
+      <LoadStatus error={error} loaded={items !== undefined} />
 
       {items && items.length === 0 && !loading && (
         <Card withBorder padding="xl">
@@ -181,11 +184,7 @@ export function OutboxPage() {
         </PageTable>
       )}
 
-      <ListPagination
-        pages={pageCount(total, OUTBOX_PAGE_SIZE)}
-        value={page}
-        onChange={(next) => void setPage(next)}
-      />
+      <ListPagination pages={pages} value={page} onChange={setPage} />
 
       {openId !== null && <OutboxMessageDrawer id={openId} onClose={() => setOpenId(null)} />}
     </Stack>

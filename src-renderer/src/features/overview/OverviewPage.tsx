@@ -1,9 +1,9 @@
-import { useEffect } from 'react';
 import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Grant } from '../../../../shared/domain';
 import { formatNumber } from '../../i18n';
-import { useAppStore } from '../../stores/appStore';
+import { useChannelQuery } from '../../api/queries';
+import { LoadStatus } from '../common/LoadStatus';
 
 const grantColors: Record<Grant, string> = { active: 'green', pre: 'blue', post: 'orange', none: 'gray' };
 
@@ -23,11 +23,8 @@ function Figure({ label, value }: { label: string; value: number }) {
 /** The portfolio at a glance: sizes, contacts by their access today, portal seats. */
 export function OverviewPage() {
   const { t } = useTranslation();
-  const { overview, loadOverview } = useAppStore();
-  useEffect(() => {
-    void loadOverview();
-  }, [loadOverview]);
-  if (!overview) return <Text>{t('app.loading')}</Text>;
+  const { data: overview, error } = useChannelQuery('portfolio.overview', undefined);
+  if (!overview) return <LoadStatus error={error} />;
   const { seats } = overview;
   return (
     <Stack gap="lg" maw={960}>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   Alert,
   Anchor,
@@ -15,12 +15,13 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { skipToken } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { addDays, isIsoDate } from '../../../../shared/dates';
 import type { PortalPreview } from '../../../../shared/ipc';
 import { formatDate, formatNumber } from '../../i18n';
 import { useAppStore } from '../../stores/appStore';
-import { usePortalPreviewStore } from '../../stores/portalPreviewStore';
+import { useChannelQuery } from '../../api/queries';
 import { AccessBadge, useAccessSentence } from '../common/AccessBadge';
 import { LoadStatus } from '../common/LoadStatus';
 import { SimulateRegistration } from '../contacts/SimulateRegistration';
@@ -119,18 +120,17 @@ function Items({ preview }: { preview: PortalPreview }) {
 export function PortalPreviewPage({ contactId }: { contactId: number }) {
   const { t } = useTranslation();
   const navigate = useAppStore((state) => state.navigate);
-  const today = useAppStore((state) => state.status?.today ?? '');
-  const { preview, error, loading, load } = usePortalPreviewStore();
+  const today = useChannelQuery('app.status', undefined).data?.today ?? '';
   const sentence = useAccessSentence();
   const [day, setDay] = useState(today);
   const [simulating, setSimulating] = useState(false);
   const validDay = isIsoDate(day);
-
-  useEffect(() => {
-    if (validDay) void load(contactId, day);
-  }, [load, contactId, day, validDay]);
-
-  const shown = preview && preview.contactId === contactId ? preview : null;
+  // Stepping through days keeps the last day's preview on screen, dimmed, until the next one is there.
+  const {
+    data: shown = null,
+    error,
+    isFetching: loading,
+  } = useChannelQuery('portal.preview', validDay ? { contactId, day } : skipToken, { keepPrevious: true });
   const current = shown !== null && shown.day === day;
 
   return (
@@ -240,14 +240,7 @@ export function PortalPreviewPage({ contactId }: { contactId: number }) {
         </Stack>
       )}
 
-      {simulating && (
-        <SimulateRegistration
-          onClose={() => {
-            setSimulating(false);
-            if (validDay) void load(contactId, day);
-          }}
-        />
-      )}
+      {simulating && <SimulateRegistration onClose={() => setSimulating(false)} />}
     </Stack>
   );
 }

@@ -1,29 +1,20 @@
-import { useEffect } from 'react';
 import { Alert, Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, formatNumber } from '../../i18n';
 import { useAppStore } from '../../stores/appStore';
-import { usePortalPreviewStore } from '../../stores/portalPreviewStore';
+import { useChannelQuery } from '../../api/queries';
 import { KindBadge } from '../content/ContentPage';
 
 const SHOWN = 8;
 
 /**
  * "Sichtbare Inhalte heute" on a contact: individual shares plus role shares through active
- * contracts, as the portal preview computes them for today. `version` reloads it after a change.
+ * contracts, as the portal preview computes them for today.
  */
-export function VisibleContentCard({ contactId, version }: { contactId: number; version?: unknown }) {
+export function VisibleContentCard({ contactId }: { contactId: number }) {
   const { t } = useTranslation();
   const navigate = useAppStore((state) => state.navigate);
-  const loadToday = usePortalPreviewStore((state) => state.loadToday);
-  const preview = usePortalPreviewStore((state) =>
-    state.today?.contactId === contactId ? state.today : null,
-  );
-  const error = usePortalPreviewStore((state) => state.todayError);
-
-  useEffect(() => {
-    void loadToday(contactId);
-  }, [loadToday, contactId, version]);
+  const { data: preview, error } = useChannelQuery('portal.preview', { contactId, day: null });
 
   return (
     <Card withBorder data-testid="visible-content">

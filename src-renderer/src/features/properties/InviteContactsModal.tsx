@@ -1,149 +1,17 @@
-import { useEffect, useState } from 'react';
-import {
-  Alert,
-  Badge,
-  Box,
-  Button,
-  Center,
-  Checkbox,
-  Group,
-  List,
-  Loader,
-  Modal,
-  Stack,
-  Table,
-  Text,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core';
+import { useState } from 'react';
+import { Alert, Button, Center, Group, Loader, Modal, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Result } from '../../../../shared/errors';
-import type {
-  PropertyInviteCandidate,
-  PropertyInvitePreview,
-  PropertyInviteRefusal,
-  PropertyInviteResult,
-} from '../../../../shared/ipc';
-import { AccessBadge } from '../common/AccessBadge';
-import { ScrollRegion } from '../common/ScrollRegion';
-import { saveBase64Pdf } from '../common/download';
-import { errorMessage, formatDate, formatNumber } from '../../i18n';
+import type { PropertyInviteCandidate, PropertyInviteResult } from '../../../../shared/ipc';
+import { errorMessage, formatNumber } from '../../i18n';
 import { useAppStore } from '../../stores/appStore';
-import { usePropertiesStore } from '../../stores/propertiesStore';
-import { fileNamePart } from './forms';
+import { useChannelMutation, useChannelQuery } from '../../api/queries';
+import { CandidateTable, InviteSummary, RefusalTable } from './InviteCandidates';
 import { useReturnFocus } from '../common/useReturnFocus';
 
 interface Props {
   propertyId: number;
   propertyName: string;
   onClose(): void;
-}
-
-/** "bereits eingeladen", "möglich ab 01.12.2026": why a contact cannot be invited today. */
-function RefusalReason({ refusal }: { refusal: PropertyInviteRefusal }) {
-  const { t } = useTranslation();
-  return (
-    <Stack gap={0}>
-      <Text size="sm">{t(`errors.${refusal.reason}`)}</Text>
-      {refusal.possibleFrom && (
-        <Text size="sm" c="blue">
-          {t('properties.invite.possibleFrom', { date: formatDate(refusal.possibleFrom) })}
-        </Text>
-      )}
-    </Stack>
-  );
-}
-
-function RefusalTable({ refusals }: { refusals: PropertyInviteRefusal[] }) {
-  const { t } = useTranslation();
-  return (
-    <ScrollRegion
-      label={t('properties.invite.ineligible', { total: formatNumber(refusals.length) })}
-      mah={240}
-    >
-      <Table withTableBorder verticalSpacing="xs" stickyHeader data-testid="invite-ineligible">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('properties.invite.columns.name')}</Table.Th>
-            <Table.Th>{t('properties.invite.columns.units')}</Table.Th>
-            <Table.Th>{t('properties.invite.columns.reason')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {refusals.map((refusal) => (
-            <Table.Tr key={refusal.contactId}>
-              <Table.Td>{refusal.displayName}</Table.Td>
-              <Table.Td>{refusal.units}</Table.Td>
-              <Table.Td>
-                <RefusalReason refusal={refusal} />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </ScrollRegion>
-  );
-}
-
-function CandidateTable({
-  candidates,
-  selected,
-  onToggle,
-}: {
-  candidates: PropertyInviteCandidate[];
-  selected: ReadonlySet<number>;
-  onToggle(contactId: number, checked: boolean): void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <ScrollRegion
-      label={t('properties.invite.eligible', { total: formatNumber(candidates.length) })}
-      mah={320}
-    >
-      <Table withTableBorder verticalSpacing="xs" stickyHeader data-testid="invite-eligible">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={40}>
-              <VisuallyHidden>{t('properties.invite.columns.select')}</VisuallyHidden>
-            </Table.Th>
-            <Table.Th>{t('properties.invite.columns.name')}</Table.Th>
-            <Table.Th>{t('properties.invite.columns.units')}</Table.Th>
-            <Table.Th>{t('properties.invite.columns.access')}</Table.Th>
-            <Table.Th>{t('properties.invite.columns.channel')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {candidates.map((candidate) => (
-            <Table.Tr key={candidate.contactId}>
-              <Table.Td>
-                <Checkbox
-                  aria-label={candidate.displayName}
-                  checked={selected.has(candidate.contactId)}
-                  onChange={(event) => onToggle(candidate.contactId, event.currentTarget.checked)}
-                />
-              </Table.Td>
-              <Table.Td>{candidate.displayName}</Table.Td>
-              <Table.Td>{candidate.units}</Table.Td>
-              <Table.Td>
-                <Box style={{ minWidth: 'max-content' }}>
-                  <AccessBadge access={candidate.access} />
-                </Box>
-              </Table.Td>
-              <Table.Td>
-                <Badge
-                  variant="outline"
-                  color={candidate.channel === 'email' ? 'teal' : 'grape'}
-                  style={{ minWidth: 'max-content' }}
-                >
-                  {t(`properties.invite.channel.${candidate.channel}`)}
-                </Badge>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </ScrollRegion>
-  );
 }
 
 /**
@@ -153,40 +21,34 @@ function CandidateTable({
 export function InviteContactsModal({ propertyId, propertyName, onClose }: Props) {
   const { t } = useTranslation();
   useReturnFocus();
-  const { previewInvitations, inviteContacts } = usePropertiesStore();
+  const { data: preview, error: previewError } = useChannelQuery('invitations.previewProperty', {
+    propertyId,
+  });
+  const inviteContacts = useChannelMutation('invitations.inviteProperty');
   const navigate = useAppStore((state) => state.navigate);
-  const [preview, setPreview] = useState<Result<PropertyInvitePreview> | null>(null);
-  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  // Every eligible contact is chosen until the manager unticks them.
+  const [unticked, setUnticked] = useState<ReadonlySet<number>>(new Set());
+  const selected = new Set(
+    preview?.eligible.map((candidate) => candidate.contactId).filter((id) => !unticked.has(id)),
+  );
   const [sending, setSending] = useState(false);
   const [sendError, setSendError] = useState<string | null>(null);
   const [result, setResult] = useState<PropertyInviteResult | null>(null);
 
-  useEffect(() => {
-    let current = true;
-    void previewInvitations(propertyId).then((loaded) => {
-      if (!current) return;
-      setPreview(loaded);
-      if (loaded.ok) setSelected(new Set(loaded.value.eligible.map((candidate) => candidate.contactId)));
-    });
-    return () => {
-      current = false;
-    };
-  }, [previewInvitations, propertyId]);
-
   const title = t('properties.invite.title', { property: propertyName });
 
   function toggle(contactId: number, checked: boolean) {
-    const next = new Set(selected);
-    if (checked) next.add(contactId);
-    else next.delete(contactId);
-    setSelected(next);
+    const next = new Set(unticked);
+    if (checked) next.delete(contactId);
+    else next.add(contactId);
+    setUnticked(next);
   }
 
   async function send(candidates: PropertyInviteCandidate[]) {
     setSending(true);
     setSendError(null);
     const contactIds = candidates.filter((c) => selected.has(c.contactId)).map((c) => c.contactId);
-    const sent = await inviteContacts(propertyId, contactIds);
+    const sent = await inviteContacts.mutateAsync({ propertyId, contactIds });
     setSending(false);
     if (sent.ok) setResult(sent.value);
     else setSendError(errorMessage(sent.error));
@@ -206,6 +68,18 @@ export function InviteContactsModal({ propertyId, propertyName, onClose }: Props
         />
       );
     }
+    if (previewError) {
+      return (
+        <Stack>
+          <Alert color="red">{errorMessage(previewError)}</Alert>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('properties.invite.close')}
+            </Button>
+          </Group>
+        </Stack>
+      );
+    }
     if (!preview) {
       return (
         <Center py="xl">
@@ -216,19 +90,7 @@ export function InviteContactsModal({ propertyId, propertyName, onClose }: Props
         </Center>
       );
     }
-    if (!preview.ok) {
-      return (
-        <Stack>
-          <Alert color="red">{errorMessage(preview.error)}</Alert>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('properties.invite.close')}
-            </Button>
-          </Group>
-        </Stack>
-      );
-    }
-    const { eligible, ineligible } = preview.value;
+    const { eligible, ineligible } = preview;
     const chosen = eligible.filter((candidate) => selected.has(candidate.contactId));
     const emails = chosen.filter((candidate) => candidate.channel === 'email').length;
     const letters = chosen.length - emails;
@@ -249,14 +111,14 @@ export function InviteContactsModal({ propertyId, propertyName, onClose }: Props
                     total: formatNumber(eligible.length),
                   })}
                 </Text>
+                <Button variant="subtle" size="xs" onClick={() => setUnticked(new Set())}>
+                  {t('properties.invite.selectAll')}
+                </Button>
                 <Button
                   variant="subtle"
                   size="xs"
-                  onClick={() => setSelected(new Set(eligible.map((candidate) => candidate.contactId)))}
+                  onClick={() => setUnticked(new Set(eligible.map((candidate) => candidate.contactId)))}
                 >
-                  {t('properties.invite.selectAll')}
-                </Button>
-                <Button variant="subtle" size="xs" onClick={() => setSelected(new Set())}>
                   {t('properties.invite.selectNone')}
                 </Button>
               </Group>
@@ -304,60 +166,5 @@ export function InviteContactsModal({ propertyId, propertyName, onClose }: Props
     <Modal opened onClose={onClose} title={title} size="xl" centered>
       {body()}
     </Modal>
-  );
-}
-
-function InviteSummary({
-  result,
-  propertyName,
-  onOutbox,
-  onClose,
-}: {
-  result: PropertyInviteResult;
-  propertyName: string;
-  onOutbox(): void;
-  onClose(): void;
-}) {
-  const { t } = useTranslation();
-  const lettersPdf = result.lettersPdf;
-  return (
-    <Stack gap="md" data-testid="invite-summary">
-      <Alert color="green" title={t('properties.invite.done')}>
-        <List size="sm">
-          <List.Item>{t('properties.invite.emailed', { count: result.emailed })}</List.Item>
-          <List.Item>{t('properties.invite.letters', { count: result.letters })}</List.Item>
-        </List>
-      </Alert>
-      {lettersPdf && <Text size="sm">{t('properties.invite.pdfHint')}</Text>}
-      {result.refused.length > 0 && (
-        <Stack gap="xs">
-          <Text size="sm" fw={600}>
-            {t('properties.invite.refused', { count: result.refused.length })}
-          </Text>
-          <RefusalTable refusals={result.refused} />
-        </Stack>
-      )}
-      <Group justify="flex-end">
-        {lettersPdf && (
-          <Button
-            variant="light"
-            onClick={() =>
-              saveBase64Pdf(
-                lettersPdf,
-                t('properties.invite.pdfName', { property: fileNamePart(propertyName) }),
-              )
-            }
-          >
-            {t('properties.invite.savePdf')}
-          </Button>
-        )}
-        {result.emailed > 0 && (
-          <Button variant="light" onClick={onOutbox}>
-            {t('properties.invite.toOutbox')}
-          </Button>
-        )}
-        <Button onClick={onClose}>{t('properties.invite.close')}</Button>
-      </Group>
-    </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Card, EmptyState, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { PropertySummary } from '../../../../shared/ipc';
@@ -8,7 +8,7 @@ import { PageHeader } from '../common/PageHeader';
 import { RowLink } from '../common/RowLink';
 import { formatNumber } from '../../i18n';
 import { useAppStore } from '../../stores/appStore';
-import { usePropertiesStore } from '../../stores/propertiesStore';
+import { useChannelQuery } from '../../api/queries';
 import { PropertyFormModal } from './PropertyFormModal';
 
 function matches(property: PropertySummary, search: string): boolean {
@@ -22,14 +22,10 @@ function matches(property: PropertySummary, search: string): boolean {
 /** Liegenschaften: every property with its main address, units and contacts with an active contract. */
 export function PropertiesPage() {
   const { t } = useTranslation();
-  const { list, listError, loadList } = usePropertiesStore();
+  const { data: list, error: listError } = useChannelQuery('properties.list', undefined);
   const navigate = useAppStore((state) => state.navigate);
   const [creating, setCreating] = useState(false);
   const [search, setSearch] = useState('');
-
-  useEffect(() => {
-    void loadList();
-  }, [loadList]);
 
   const open = (id: number) => navigate({ page: 'property', id });
   const shown = list?.filter((property) => matches(property, search)) ?? [];
@@ -42,7 +38,7 @@ export function PropertiesPage() {
         action={<Button onClick={() => setCreating(true)}>{t('properties.create')}</Button>}
       />
 
-      <LoadStatus error={listError} loaded={list !== null} />
+      <LoadStatus error={listError} loaded={list !== undefined} />
 
       {list && list.length === 0 && (
         <Card withBorder padding="xl">

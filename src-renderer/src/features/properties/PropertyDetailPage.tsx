@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Card, EmptyState, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { PropertyDetail, UnitView } from '../../../../shared/ipc';
 import { DetailBreadcrumbs, DetailPlaceholder } from '../common/DetailPage';
 import { notifySuccess } from '../common/notify';
 import { useAppStore } from '../../stores/appStore';
-import { usePropertiesStore } from '../../stores/propertiesStore';
+import { useChannelQuery } from '../../api/queries';
 import { InviteContactsModal } from './InviteContactsModal';
 import { PropertyFormModal } from './PropertyFormModal';
 import { UnitFormModal } from './UnitFormModal';
@@ -22,14 +22,8 @@ function formatAddress(address: PropertyDetail['addresses'][number]): string {
 export function PropertyDetailPage({ id }: { id: number }) {
   const { t } = useTranslation();
   const navigate = useAppStore((state) => state.navigate);
-  const loadDetail = usePropertiesStore((state) => state.loadDetail);
-  const detail = usePropertiesStore((state) => (state.detail?.id === id ? state.detail : null));
-  const error = usePropertiesStore((state) => (state.detailId === id ? state.detailError : null));
+  const { data: detail, error } = useChannelQuery('properties.get', { id });
   const [dialog, setDialog] = useState<Dialog>(null);
-
-  useEffect(() => {
-    void loadDetail(id);
-  }, [loadDetail, id]);
 
   const breadcrumbs = (
     <DetailBreadcrumbs

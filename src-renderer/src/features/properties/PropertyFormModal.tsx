@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../../shared/errors';
 import type { PropertyDetail } from '../../../../shared/ipc';
 import { errorMessage } from '../../i18n';
-import { usePropertiesStore } from '../../stores/propertiesStore';
+import { useChannelMutation } from '../../api/queries';
 import { FormFooter } from '../common/FormFooter';
 import {
   emptyAddress,
@@ -39,7 +39,8 @@ function isFormField(field: string): boolean {
 export function PropertyFormModal({ property, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   useReturnFocus();
-  const { createProperty, updateProperty } = usePropertiesStore();
+  const createProperty = useChannelMutation('properties.create');
+  const updateProperty = useChannelMutation('properties.update');
   const [draft, setDraft] = useState<PropertyDraft>(() => toPropertyDraft(property));
   const [submitted, setSubmitted] = useState(false);
   const [serverError, setServerError] = useState<{ field: string | null; error: AppError } | null>(null);
@@ -68,7 +69,9 @@ export function PropertyFormModal({ property, onClose, onSaved }: Props) {
     if (Object.keys(validateProperty(draft)).length > 0) return;
     setBusy(true);
     const input = toPropertyInput(draft);
-    const result = property ? await updateProperty(property.id, input) : await createProperty(input);
+    const result = property
+      ? await updateProperty.mutateAsync({ ...input, id: property.id })
+      : await createProperty.mutateAsync(input);
     setBusy(false);
     if (result.ok) return onSaved(result.value);
     setServerError({

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../../shared/errors';
 import type { UnitView } from '../../../../shared/ipc';
 import { errorMessage } from '../../i18n';
-import { usePropertiesStore } from '../../stores/propertiesStore';
+import { useChannelMutation } from '../../api/queries';
 import { FormFooter } from '../common/FormFooter';
 import { fieldOfError, toUnitDraft, toUnitInput, validateUnit, type UnitDraft } from './forms';
 import { useReturnFocus } from '../common/useReturnFocus';
@@ -23,7 +23,8 @@ const formFields = ['name', 'number', 'usage', 'referenceId'] as const;
 export function UnitFormModal({ propertyId, unit, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   useReturnFocus();
-  const { createUnit, updateUnit } = usePropertiesStore();
+  const createUnit = useChannelMutation('units.create');
+  const updateUnit = useChannelMutation('units.update');
   const [draft, setDraft] = useState<UnitDraft>(() => toUnitDraft(unit));
   const [submitted, setSubmitted] = useState(false);
   const [serverError, setServerError] = useState<{ field: string | null; error: AppError } | null>(null);
@@ -46,7 +47,9 @@ export function UnitFormModal({ propertyId, unit, onClose, onSaved }: Props) {
     if (Object.keys(validateUnit(propertyId, draft)).length > 0) return;
     setBusy(true);
     const input = toUnitInput(propertyId, draft);
-    const result = unit ? await updateUnit(unit.id, input) : await createUnit(input);
+    const result = unit
+      ? await updateUnit.mutateAsync({ ...input, id: unit.id })
+      : await createUnit.mutateAsync(input);
     setBusy(false);
     if (result.ok) return onSaved(result.value);
     setServerError({

@@ -3,7 +3,7 @@ import { Anchor, Box, Button, Group, Stack, Table, Text, TextInput, VisuallyHidd
 import { useTranslation } from 'react-i18next';
 import type { ContractView, UnitView } from '../../../../shared/ipc';
 import { AccessBadge } from '../common/AccessBadge';
-import { pageCount } from '../../stores/paging';
+import { pageCount } from '../common/paging';
 import { ListPagination } from '../common/ListPagination';
 import { formatDate, formatNumber } from '../../i18n';
 import { useAppStore } from '../../stores/appStore';

@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Group, MultiSelect, Text } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { ContactListItem } from '../../../../shared/ipc';
-import { api } from '../../api/client';
+import { useChannelQuery } from '../../api/queries';
 import { AccessBadge } from '../common/AccessBadge';
 
 export interface PickedContact {
@@ -34,20 +34,15 @@ export function ContactPicker({
 }) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
-  const [results, setResults] = useState<ContactListItem[]>([]);
-  const latest = useRef('');
-
-  const lookup = async (text: string) => {
-    latest.current = text;
-    const result = await api.contacts.list({ search: text.trim(), limit: RESULTS });
-    if (result.ok && latest.current === text) setResults(result.value.items);
-  };
-  const lookupLater = useDebouncedCallback((text: string) => void lookup(text), 200);
-  useEffect(() => {
-    void api.contacts.list({ search: '', limit: RESULTS }).then((result) => {
-      if (result.ok && latest.current === '') setResults(result.value.items);
-    });
-  }, []);
+  // The search asked for, a moment after the last keystroke; the matches shown stay until the next arrive.
+  const [lookedUp, setLookedUp] = useState('');
+  const lookUpLater = useDebouncedCallback((text: string) => setLookedUp(text.trim()), 200);
+  const matches = useChannelQuery(
+    'contacts.list',
+    { search: lookedUp, limit: RESULTS },
+    { keepPrevious: true },
+  );
+  const results = matches.data?.items ?? [];
 
   const byId = new Map<string, ContactListItem>(results.map((contact) => [String(contact.id), contact]));
   const names = new Map<string, string>(value.map((contact) => [String(contact.id), contact.displayName]));
@@ -68,7 +63,7 @@ export function ContactPicker({
       searchValue={search}
       onSearchChange={(text) => {
         setSearch(text);
-        lookupLater(text);
+        lookUpLater(text);
       }}
       filter={({ options }) => options.filter((option) => 'value' in option && byId.has(option.value))}
       onChange={(ids) => onChange(ids.map((id) => ({ id: Number(id), displayName: names.get(id) ?? id })))}

@@ -1,7 +1,10 @@
 import type { ReactNode } from 'react';
 import { AppShell, Group, NavLink, SegmentedControl, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { formatDate, languageOptions } from '../../i18n';
+import type { Language } from '../../../../shared/ipc';
+import { useChannelMutation, useChannelQuery } from '../../api/queries';
+import { changeLanguage, formatDate, languageOptions } from '../../i18n';
+import { valueOrNotify } from '../common/notify';
 import { useAppStore, type Page, type Route } from '../../stores/appStore';
 
 /** Detail pages light up their list's navigation entry. */
@@ -27,10 +30,23 @@ function NavItem({ route, label }: { route: Route; label: string }) {
   );
 }
 
+/** Stores the language as a preference, then shows the app in it. */
+function useSetLanguage(): (language: Language) => Promise<void> {
+  const updatePreferences = useChannelMutation('preferences.update');
+  const showLanguage = useAppStore((state) => state.setLanguage);
+  return async (language) => {
+    if (!valueOrNotify(await updatePreferences.mutateAsync({ language }))) return;
+    await changeLanguage(language);
+    showLanguage(language);
+  };
+}
+
 /** Header (title, today, language) and the navigation around every page. */
 export function AppLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  const { language, setLanguage, status } = useAppStore();
+  const language = useAppStore((state) => state.language);
+  const setLanguage = useSetLanguage();
+  const { data: status } = useChannelQuery('app.status', undefined);
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 260, breakpoint: 0 }} padding="lg">
       <AppShell.Header>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   Alert,
   Button,
@@ -14,8 +14,8 @@ import {
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../../shared/errors';
-import type { Language, StartupChoice, StartupChoiceName, StartupState } from '../../../../shared/ipc';
-import { api } from '../../api/client';
+import type { Language, StartupChoice, StartupChoiceName } from '../../../../shared/ipc';
+import { useChannelMutation, useChannelQuery } from '../../api/queries';
 import { changeLanguage, errorMessage, languageOptions } from '../../i18n';
 import { BackupChoice } from './BackupChoice';
 
@@ -28,21 +28,19 @@ const hinted: readonly StartupChoiceName[] = ['createDataDir', 'resetPreferences
  */
 export function StartupFaultScreen() {
   const { t, i18n } = useTranslation();
-  const [state, setState] = useState<StartupState | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
+  const { data: state, error: stateError } = useChannelQuery('startup.state', undefined);
+  const startupChoice = useChannelMutation('startup.choose', { refetch: false });
+  const [choiceError, setChoiceError] = useState<AppError | null>(null);
+  const error = choiceError ?? stateError;
   const [busy, setBusy] = useState<StartupChoiceName | null>(null);
   const [quitting, setQuitting] = useState(false);
 
-  useEffect(() => {
-    void api.startup.state().then((result) => (result.ok ? setState(result.value) : setError(result.error)));
-  }, []);
-
   const choose = async (choice: StartupChoice) => {
     setBusy(choice.choice);
-    setError(null);
-    const result = await api.startup.choose(choice);
+    setChoiceError(null);
+    const result = await startupChoice.mutateAsync(choice);
     setBusy(null);
-    if (!result.ok) return setError(result.error);
+    if (!result.ok) return setChoiceError(result.error);
     // The data store behind the same window was opened again: start the renderer afresh on it.
     if (result.value.outcome === 'reopened') window.location.reload();
     if (result.value.outcome === 'quitting') setQuitting(true);

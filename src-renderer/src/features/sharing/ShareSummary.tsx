@@ -1,0 +1,74 @@
+import { Alert, Button, Group, List, Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { ContentDetail, ShareResult } from '../../../../shared/ipc';
+import { formatNumber } from '../../i18n';
+import { useAppStore } from '../../stores/appStore';
+import { saveBase64Pdf } from '../common/download';
+import { fileNamePart } from '../content/format';
+import { NeedsPost } from './ShareWarnings';
+
+/** What sharing did: recipients, notifications, letters to print, and who gets theirs by post. */
+export function ShareSummary({
+  content,
+  result,
+  onClose,
+}: {
+  content: ContentDetail;
+  result: ShareResult;
+  onClose(): void;
+}) {
+  const { t } = useTranslation();
+  const navigate = useAppStore((state) => state.navigate);
+  const lettersPdf = result.lettersPdf;
+  return (
+    <Stack gap="md" data-testid="share-summary">
+      <Alert color="green" title={t('sharing.summary.title')}>
+        <List size="sm">
+          <List.Item>
+            {t('sharing.summary.sharedWith', {
+              count: result.sharedWith,
+              formatted: formatNumber(result.sharedWith),
+            })}
+          </List.Item>
+          <List.Item>
+            {t('sharing.summary.notifications', {
+              count: result.notifications,
+              formatted: formatNumber(result.notifications),
+            })}
+          </List.Item>
+          {lettersPdf && <List.Item>{t('sharing.summary.letters')}</List.Item>}
+        </List>
+      </Alert>
+      {result.needsPost.length > 0 && (
+        <NeedsPost count={result.needsPost.length} contacts={result.needsPost} />
+      )}
+      <Group justify="flex-end">
+        {lettersPdf && (
+          <Button
+            variant="light"
+            onClick={() =>
+              saveBase64Pdf(
+                lettersPdf,
+                t('sharing.summary.lettersFile', { title: fileNamePart(content.title) }),
+              )
+            }
+          >
+            {t('sharing.summary.saveLetters')}
+          </Button>
+        )}
+        {result.notifications > 0 && (
+          <Button
+            variant="light"
+            onClick={() => {
+              onClose();
+              navigate({ page: 'outbox' });
+            }}
+          >
+            {t('sharing.summary.toOutbox')}
+          </Button>
+        )}
+        <Button onClick={onClose}>{t('sharing.summary.close')}</Button>
+      </Group>
+    </Stack>
+  );
+}

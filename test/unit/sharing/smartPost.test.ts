@@ -1,0 +1,36 @@
+/** shared/smartPost: the one reading of a SmartPost template, for the form and the core alike. */
+import { describe, expect, it } from 'vitest';
+import { fillTemplate, unknownPlaceholder } from '../../../shared/smartPost';
+
+describe('unknownPlaceholder', () => {
+  it('accepts the known placeholders, with spaces inside the braces', () => {
+    expect(
+      unknownPlaceholder('{{anrede}},\n{{ name }} · {{einheit}} · {{liegenschaft}} · {{datum}}'),
+    ).toBeNull();
+  });
+
+  it('names an unknown placeholder as written', () => {
+    expect(unknownPlaceholder('Hallo {{ strasse }}!')).toBe('{{ strasse }}');
+    expect(unknownPlaceholder('{{}}')).toBe('{{}}');
+  });
+
+  it('names a stray brace pair with the rest of its line (the form used to let these through)', () => {
+    expect(unknownPlaceholder('Hallo {{name\nGruß')).toBe('{{name');
+    expect(unknownPlaceholder('Ende }}')).toBe('}}');
+  });
+});
+
+describe('fillTemplate', () => {
+  it('replaces every placeholder', () => {
+    const values = {
+      anrede: 'Sehr geehrte Frau Weber',
+      name: 'Anna Weber',
+      einheit: 'WE 3',
+      liegenschaft: 'L',
+      datum: 'D',
+    };
+    expect(fillTemplate('{{anrede}}, {{ name }} ({{einheit}})', values)).toBe(
+      'Sehr geehrte Frau Weber, Anna Weber (WE 3)',
+    );
+  });
+});
