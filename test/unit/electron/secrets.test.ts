@@ -26,14 +26,15 @@ vi.mock('electron', () => {
 
 const { safeStorageSecretStore } = await import('../../../src-main/electron/secrets');
 
+/** Disabled SMTP settings may be incomplete: only the password matters here. */
 const smtp = {
-  enabled: true,
-  host: 'smtp.example.com',
-  port: 465,
-  security: 'tls' as const,
-  user: 'verwaltung',
-  from: 'verwaltung@example.com',
-  fromName: 'HV',
+  enabled: false,
+  host: '',
+  port: 25,
+  security: 'none' as const,
+  user: null,
+  from: null,
+  fromName: null,
 };
 
 describe('safeStorage secrets', () => {
