@@ -19,7 +19,8 @@ import { isChannel } from '../../shared/ipc';
 import { pinnedClock } from '../../src-main/core/clock';
 import { createCore, DATABASE_FILE, type Core } from '../../src-main/core/core';
 import { accessBounds, accessRepository, accessStatements } from '../../src-main/core/db/accessRepository';
-import { searchKey } from '../../src-main/core/db/contactKeys';
+import { searchKey, type SearchedFields } from '../../src-main/core/db/contactKeys';
+import { contactSearchIndex } from '../../src-main/core/db/contactSearchIndex';
 import { contactListStatements, contactRepository } from '../../src-main/core/db/contactRepository';
 import { contractRepository } from '../../src-main/core/db/contractRepository';
 import { invitationStatements } from '../../src-main/core/db/invitationRepository';
@@ -621,11 +622,19 @@ export async function measureDataDir(input: MeasureInput): Promise<MeasureOutput
       warmup: 2,
     },
   );
+  // The app also rewrites the contact's row of the search index in the same transaction.
+  const writeSearch = contactSearchIndex(db);
+  const searched = db
+    .prepare<[number], SearchedFields>(
+      'SELECT first_name, last_name, company, email, reference_id FROM contacts WHERE id = ?',
+    )
+    .get(contactIds[0]!)!;
   change.floor = measureSync(
     20,
     (i) => {
       db.transaction(() => {
         s.updateEmail.run(`floor-${i}@example.org`, contactIds[0]);
+        writeSearch(contactIds[0]!, { ...searched, email: `floor-${i}@example.org` });
         s.insertAudit.run(now, 'bench', 'contact.update', 'contact', String(contactIds[0]), '{}', '{}');
       })();
     },
