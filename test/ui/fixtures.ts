@@ -33,7 +33,7 @@ export const test = base.extend<AppFixtureOptions & AppFixtures>({
   },
   t: async ({ appLocale }, use) => {
     const messages = loadMessages(appLocale);
-    await use((key, params) => message(messages, key, params));
+    await use((key, params) => message(messages, key, params, appLocale));
   },
 });
 
