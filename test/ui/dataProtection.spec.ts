@@ -90,7 +90,7 @@ test('deletion candidates: select two, confirm, and they are anonymised everywhe
     'contract.editShort',
     'contract.end',
     'simulation.open',
-  ]) {
+  ] as const) {
     await expect(page.getByRole('button', { name: t(action), exact: true }), action).toHaveCount(0);
   }
   await expectNoSeriousViolations(page);
