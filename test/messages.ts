@@ -19,15 +19,25 @@ export function loadMessages(language: 'de' | 'en'): Messages {
   );
 }
 
-/** The text for a dotted key with {{placeholders}} filled, e.g. `message(m, 'settings.save')`. */
+/**
+ * The text for a dotted key with {{placeholders}} filled, e.g. `message(m, 'settings.save')`; a
+ * `{{count, number}}` is formatted as i18next's number formatter does in the app's locale.
+ */
 export function message(
   messages: Messages,
   key: string,
   params: Record<string, string | number> = {},
+  language: 'de' | 'en' = 'de',
 ): string {
   const value = key
     .split('.')
     .reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], messages);
   if (typeof value !== 'string') throw new Error(`no message ${key}`);
-  return value.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? `{{${name}}}`));
+  return value.replace(/\{\{(\w+)(, number)?\}\}/g, (placeholder, name: string, number?: string) => {
+    const param = params[name];
+    if (param === undefined) return placeholder;
+    return number && typeof param === 'number'
+      ? new Intl.NumberFormat(language).format(param)
+      : String(param);
+  });
 }

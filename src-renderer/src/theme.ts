@@ -22,7 +22,9 @@ const teal: MantineColorsTuple = [
  * A name for the icon-only ✕ button, in the language shown now. Not "Schließen": dialogs have a
  * button of that name already.
  */
-const closeButtonLabel = (key: string) => () => ({ closeButtonProps: { 'aria-label': i18next.t(key) } });
+const closeButtonLabel = (key: 'app.dismissDialog' | 'app.dismissNotification') => () => ({
+  closeButtonProps: { 'aria-label': i18next.t(key) },
+});
 
 export const theme = createTheme({
   colors: { teal },

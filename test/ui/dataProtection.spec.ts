@@ -38,11 +38,11 @@ test('deletion candidates: select two, confirm, and they are anonymised everywhe
       .check();
   }
   await page
-    .getByRole('button', { name: t('dataProtection.candidates.anonymise_other', { formatted: '2' }) })
+    .getByRole('button', { name: t('dataProtection.candidates.anonymise_other', { count: 2 }) })
     .click();
 
   const dialog = page.getByRole('dialog', {
-    name: t('dataProtection.confirm.title_other', { formatted: '2' }),
+    name: t('dataProtection.confirm.title_other', { count: 2 }),
   });
   await expect(dialog.getByTestId('anonymise-names')).toHaveText(chosen.map((c) => c.displayName).join(', '));
   await expect(dialog).toContainText(t('dataProtection.confirm.final'));
@@ -57,19 +57,17 @@ test('deletion candidates: select two, confirm, and they are anonymised everywhe
   await expect(table).toContainText(chosen[0]!.displayName);
 
   await page
-    .getByRole('button', { name: t('dataProtection.candidates.anonymise_other', { formatted: '2' }) })
+    .getByRole('button', { name: t('dataProtection.candidates.anonymise_other', { count: 2 }) })
     .click();
-  await dialog
-    .getByRole('button', { name: t('dataProtection.confirm.accept_other', { formatted: '2' }) })
-    .click();
-  await expect(page.getByText(t('dataProtection.done_other', { formatted: '2' }))).toBeVisible();
+  await dialog.getByRole('button', { name: t('dataProtection.confirm.accept_other', { count: 2 }) }).click();
+  await expect(page.getByText(t('dataProtection.done_other', { count: 2 }))).toBeVisible();
   for (const candidate of chosen) await expect(table).not.toContainText(candidate.displayName);
 
   // The contact list shows them anonymised (and archived); their old reference ids find no one.
   await page.getByRole('button', { name: t('nav.contacts'), exact: true }).click();
   await page.getByLabel(t('contacts.includeArchived')).check();
   await page.getByLabel(t('contacts.search')).fill(chosen[0]!.referenceId);
-  await expect(page.getByTestId('contacts-total')).toHaveText(t('contacts.count_other', { formatted: '0' }));
+  await expect(page.getByTestId('contacts-total')).toHaveText(t('contacts.count_other', { count: 0 }));
   await page.getByLabel(t('contacts.search')).fill('Anonymisiert');
   const anonymised = `Anonymisiert #${chosen[0]!.id}`;
   await page.getByRole('row', { name: new RegExp(`${anonymised}\\b`) }).click();
@@ -92,7 +90,7 @@ test('deletion candidates: select two, confirm, and they are anonymised everywhe
     'contract.editShort',
     'contract.end',
     'simulation.open',
-  ]) {
+  ] as const) {
     await expect(page.getByRole('button', { name: t(action), exact: true }), action).toHaveCount(0);
   }
   await expectNoSeriousViolations(page);

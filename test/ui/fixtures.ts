@@ -1,4 +1,5 @@
 import { test as base } from '@playwright/test';
+import type { MessageKey } from '../../src-renderer/src/i18n/resources';
 import { loadMessages, message } from '../messages';
 import { launchApp, type LaunchedApp, type LaunchOptions } from './harness';
 
@@ -14,7 +15,7 @@ interface AppFixtures {
   /** Launches the app in the project's language; every app launched is closed after the test. */
   launch(options?: LaunchOptions): Promise<LaunchedApp>;
   /** The UI text for a key in the project's language, e.g. `t('settings.save')`. */
-  t(key: string, params?: Record<string, string | number>): string;
+  t(key: MessageKey, params?: Record<string, string | number>): string;
 }
 
 /** The UI text for a key in the project's language (the `t` fixture). */
@@ -33,7 +34,7 @@ export const test = base.extend<AppFixtureOptions & AppFixtures>({
   },
   t: async ({ appLocale }, use) => {
     const messages = loadMessages(appLocale);
-    await use((key, params) => message(messages, key, params));
+    await use((key, params) => message(messages, key, params, appLocale));
   },
 });
 

@@ -135,18 +135,18 @@ test('content is shared with all tenants of a property and individually with the
 
   // … and its checkbox adds them as individual shares.
   const alsoIndividually = warning.getByRole('checkbox', {
-    name: t('sharing.skipped.alsoIndividually_other', { formatted: String(n) }),
+    name: t('sharing.skipped.alsoIndividually_other', { count: n }),
   });
   await tabTo(page, alsoIndividually);
   await page.keyboard.press('Space');
   await expect(alsoIndividually).toBeChecked();
   await expect(dialog.getByTestId('share-recipient-count')).toContainText(
-    t('sharing.recipientCount_other', { formatted: String(roleRecipients + n) }),
+    t('sharing.recipientCount_other', { count: roleRecipients + n }),
   );
 
   await pressOn(page, dialog.getByRole('button', { name: t('sharing.submit'), exact: true }), 'Enter');
   await expect(dialog.getByTestId('share-summary')).toContainText(
-    t('sharing.summary.sharedWith_other', { formatted: String(roleRecipients + n) }),
+    t('sharing.summary.sharedWith_other', { count: roleRecipients + n }),
   );
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
@@ -154,7 +154,7 @@ test('content is shared with all tenants of a property and individually with the
 
   // The content now shows the role share and one individual share per skipped tenant.
   const individual = page.getByRole('table', {
-    name: t('sharing.individualShares_other', { formatted: String(n) }),
+    name: t('sharing.individualShares_other', { count: n }),
   });
   await expect(individual.locator('tbody tr')).toHaveCount(n);
   for (const name of skippedNames) await expect(individual).toContainText(name);

@@ -103,17 +103,17 @@ test('the share dialog lists exactly the pre- and post-contract tenants, shares 
 
   const n = expected.skipped.length;
   const warning = dialog.getByTestId('share-skipped-warning');
-  await expect(warning).toContainText(t('sharing.skipped.title_other', { formatted: String(n) }));
+  await expect(warning).toContainText(t('sharing.skipped.title_other', { count: n }));
   const rows = warning.getByRole('table', { name: t('sharing.skipped.tableLabel') }).locator('tbody tr');
   await expect(rows).toHaveCount(n);
   for (const skipped of expected.skipped) {
     await expect(rows.filter({ hasText: expected.name(skipped.contactId) })).toHaveCount(1);
   }
   await expect(dialog.getByTestId('share-recipient-count')).toContainText(
-    t('sharing.recipientCount_other', { formatted: String(expected.recipients.length) }),
+    t('sharing.recipientCount_other', { count: expected.recipients.length }),
   );
 
-  await dialog.getByLabel(t('sharing.skipped.alsoIndividually_other', { formatted: String(n) })).check();
+  await dialog.getByLabel(t('sharing.skipped.alsoIndividually_other', { count: n })).check();
   // The recipient list names the role's recipients, then the contacts added one by one.
   await dialog.getByRole('button', { name: t('sharing.showRecipients') }).click();
   const listed = dialog.getByRole('table', { name: t('sharing.recipients') }).locator('tbody tr');
@@ -122,7 +122,7 @@ test('the share dialog lists exactly the pre- and post-contract tenants, shares 
   expect(lastRows.sort()).toEqual(expected.skipped.map((s) => expected.name(s.contactId)).sort());
   await dialog.getByRole('button', { name: t('sharing.submit'), exact: true }).click();
   await expect(dialog.getByTestId('share-summary')).toContainText(
-    t('sharing.summary.sharedWith_other', { formatted: String(expected.recipients.length + n) }),
+    t('sharing.summary.sharedWith_other', { count: expected.recipients.length + n }),
   );
 
   // Every recipient with an e-mail address has its notification, in its language.
@@ -159,9 +159,9 @@ test('"Empfänger anzeigen" lists the recipients by name, page by page', async (
   });
 
   // The content's property and "Alle Kontakte" are chosen: the count is of all recipients.
-  const total = String(names.length);
+  const total = names.length;
   await expect(dialog.getByTestId('share-recipient-count')).toContainText(
-    t('sharing.recipientCount_other', { formatted: total }),
+    t('sharing.recipientCount_other', { count: total }),
   );
   await dialog.getByRole('button', { name: t('sharing.showRecipients') }).click();
   const rows = dialog.getByRole('table', { name: t('sharing.recipients') }).locator('tbody tr');

@@ -1,11 +1,12 @@
 /** Steps that several UI tests take, and the README screenshots with them. */
 import type { Locator, Page } from '@playwright/test';
 import type { Request } from '../../shared/ipc';
+import type { MessageKey } from '../../src-renderer/src/i18n/resources';
 import type { T } from './fixtures';
 import type { Invoke } from './harness';
 
 /** Opens a page from the side navigation by its label's key, e.g. `nav.contents`. */
-export async function openNav(page: Page, t: T, key: string): Promise<void> {
+export async function openNav(page: Page, t: T, key: MessageKey): Promise<void> {
   await page
     .getByRole('navigation')
     .getByRole('button', { name: t(key) })

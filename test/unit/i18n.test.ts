@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { loadMessages, message } from '../messages';
 import { errorCodes } from '../../shared/errors';
@@ -8,7 +9,8 @@ function keys(node: unknown, prefix = ''): string[] {
 }
 
 function placeholders(text: string): string[] {
-  return [...text.matchAll(/\{\{(\w+)\}\}/g)].map((match) => match[1] ?? '').sort();
+  // With the format, as in `{{count, number}}`: both languages must format a value alike.
+  return [...text.matchAll(/\{\{(\w+(?:, \w+)?)\}\}/g)].map((match) => match[1] ?? '').sort();
 }
 
 const de = loadMessages('de');
@@ -58,5 +60,18 @@ describe('translations', () => {
       expect(message(de, key), key).toBe(german);
       expect(message(en, key), key).toBe(english);
     }
+  });
+
+  it('format counts by locale through i18next and keep the plural', async () => {
+    const i18n = i18next.createInstance();
+    await i18n.init({
+      resources: { de: { translation: de }, en: { translation: en } },
+      lng: 'de',
+      interpolation: { escapeValue: false },
+    });
+    expect(i18n.t('contacts.count', { count: 1234 })).toBe('1.234 Kontakte');
+    expect(i18n.t('contacts.count', { count: 1 })).toBe('1 Kontakt');
+    expect(i18n.t('contacts.count', { lng: 'en', count: 1234 })).toBe('1,234 contacts');
+    expect(i18n.t('contacts.count', { lng: 'en', count: 1 })).toBe('1 contact');
   });
 });

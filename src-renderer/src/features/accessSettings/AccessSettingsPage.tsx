@@ -3,7 +3,7 @@ import { Alert, Button, Card, Group, Stack, Switch, Text, TextInput } from '@man
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { AccessSettings, SettingsImpact } from '../../../../shared/domain';
-import { errorMessage, formatNumber } from '../../i18n';
+import { errorMessage } from '../../i18n';
 import { useChannelFetch, useChannelMutation, useChannelQuery } from '../../api/queries';
 import { PageHeader } from '../common/PageHeader';
 import { ImpactConfirmation } from './ImpactConfirmation';
@@ -142,7 +142,7 @@ function AccessSettingsForm({ saved }: { saved: AccessSettings }) {
           />
           {seatsUsed !== undefined && (
             <Text size="sm" c="dimmed">
-              {t('settings.quota.usage', { count: seatsUsed, formatted: formatNumber(seatsUsed) })}
+              {t('settings.quota.usage', { count: seatsUsed })}
             </Text>
           )}
         </Stack>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Card, Code, Drawer, EmptyState, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AuditLogEntry } from '../../../../shared/ipc';
-import { formatDateTime, formatNumber } from '../../i18n';
+import { formatDateTime } from '../../i18n';
 import { useAppStore } from '../../stores/appStore';
 import { useChannelFetch } from '../../api/queries';
 import { usePagedQuery } from '../common/paging';
@@ -59,7 +59,7 @@ export function AuditLogPage() {
     if (!result.ok) return notifyError(result.error);
     saveBase64File(result.value.csvBase64, result.value.fileName, 'text/csv;charset=utf-8');
     const count = result.value.rows;
-    notifySuccess(t('auditLog.exported', { count, formatted: formatNumber(count) }));
+    notifySuccess(t('auditLog.exported', { count }));
   }
 
   return (

@@ -1,8 +1,9 @@
 import type { z } from 'zod';
-import { errorCodes, type AppError } from '../../../../shared/errors';
+import { errorCodes, type AppError, type ErrorCode } from '../../../../shared/errors';
 import i18next from 'i18next';
 
 const codes: ReadonlySet<string> = new Set(errorCodes);
+const isErrorCode = (message: string): message is ErrorCode => codes.has(message);
 
 /**
  * Inline messages per field: the shared zod schema checks the form before sending (the same schema
@@ -14,7 +15,7 @@ export function fieldErrors(schema: z.ZodType, value: unknown): Record<string, s
   const errors: Record<string, string> = {};
   for (const issue of parsed.error.issues) {
     const field = issue.path.join('.');
-    const code = codes.has(issue.message) ? issue.message : 'INVALID_PAYLOAD';
+    const code = isErrorCode(issue.message) ? issue.message : 'INVALID_PAYLOAD';
     errors[field] ??= i18next.t(`errors.${code}`, { field });
   }
   return errors;

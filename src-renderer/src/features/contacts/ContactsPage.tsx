@@ -241,7 +241,7 @@ export function ContactsPage() {
           <Title order={2}>{t('contacts.title')}</Title>
           {total !== undefined && (
             <Text c="dimmed" aria-live="polite" data-testid="contacts-total">
-              {t('contacts.count', { count: total, formatted: formatNumber(total) })}
+              {t('contacts.count', { count: total })}
             </Text>
           )}
         </Group>

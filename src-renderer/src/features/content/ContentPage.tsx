@@ -17,7 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { contentKinds, type ContentKind } from '../../../../shared/contract/content';
 import { create } from 'zustand';
 import { useChannelMutation, useChannelQuery } from '../../api/queries';
-import { formatInstantDate, formatNumber } from '../../i18n';
+import { formatInstantDate } from '../../i18n';
 import { useAppStore } from '../../stores/appStore';
 import { pageCount, pageRows } from '../common/paging';
 import { ListPagination } from '../common/ListPagination';
@@ -96,7 +96,7 @@ function ContentTable() {
   return (
     <Stack gap="sm">
       <Text size="sm" c="dimmed" data-testid="content-total">
-        {t('content.count', { count: total, formatted: formatNumber(total) })}
+        {t('content.count', { count: total })}
       </Text>
       <Table highlightOnHover withTableBorder verticalSpacing="sm" data-testid="content-table">
         <Table.Thead>
@@ -125,7 +125,7 @@ function ContentTable() {
               <Table.Td>{formatInstantDate(item.createdAt)}</Table.Td>
               <Table.Td>
                 <Text size="sm" c={item.visibleTo === 0 ? 'dimmed' : undefined}>
-                  {t('content.visibleTo', { count: item.visibleTo, formatted: formatNumber(item.visibleTo) })}
+                  {t('content.visibleTo', { count: item.visibleTo })}
                 </Text>
               </Table.Td>
             </Table.Tr>

@@ -1,6 +1,5 @@
 import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../../i18n';
 import { useReturnFocus } from '../common/useReturnFocus';
 
 /** How many names the dialog lists before "and N more". */
@@ -20,17 +19,11 @@ export function AnonymiseConfirmation({ names, busy, onConfirm, onCancel }: Prop
   const count = names.length;
   const more = count - NAMES_SHOWN;
   return (
-    <Modal
-      opened
-      onClose={onCancel}
-      title={t('dataProtection.confirm.title', { count, formatted: formatNumber(count) })}
-      centered
-      size="lg"
-    >
+    <Modal opened onClose={onCancel} title={t('dataProtection.confirm.title', { count })} centered size="lg">
       <Stack gap="sm">
         <Text data-testid="anonymise-names">
           {names.slice(0, NAMES_SHOWN).join(', ')}
-          {more > 0 && ` ${t('dataProtection.confirm.more', { count: more, formatted: formatNumber(more) })}`}
+          {more > 0 && ` ${t('dataProtection.confirm.more', { count: more })}`}
         </Text>
         <Text fw={600}>{t('dataProtection.confirm.what')}</Text>
         <List size="sm" spacing={4}>
@@ -48,7 +41,7 @@ export function AnonymiseConfirmation({ names, busy, onConfirm, onCancel }: Prop
             {t('dataProtection.confirm.cancel')}
           </Button>
           <Button color="red" onClick={onConfirm} loading={busy}>
-            {t('dataProtection.confirm.accept', { count, formatted: formatNumber(count) })}
+            {t('dataProtection.confirm.accept', { count })}
           </Button>
         </Group>
       </Stack>

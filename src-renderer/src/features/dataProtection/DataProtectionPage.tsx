@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Badge, Button, Card, Checkbox, EmptyState, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { formatDate, formatNumber } from '../../i18n';
+import { formatDate } from '../../i18n';
 import { useAppStore } from '../../stores/appStore';
 import { useChannelMutation, useChannelQuery } from '../../api/queries';
 import { usePagedQuery } from '../common/paging';
@@ -61,7 +61,7 @@ function Candidates() {
     setConfirming(false);
     if (!result.ok) return notifyError(result.error);
     const count = result.value.anonymised;
-    notifySuccess(t('dataProtection.done', { count, formatted: formatNumber(count) }));
+    notifySuccess(t('dataProtection.done', { count }));
   }
 
   return (
@@ -73,7 +73,6 @@ function Candidates() {
             <Text size="sm" c="dimmed" data-testid="candidates-summary">
               {t('dataProtection.candidates.summary', {
                 count: total,
-                formatted: formatNumber(total),
                 months: retentionMonths,
                 cutoff: formatDate(cutoff),
               })}
@@ -88,7 +87,6 @@ function Candidates() {
             <Button color="red" disabled={names.length === 0} onClick={() => setConfirming(true)}>
               {t('dataProtection.candidates.anonymise', {
                 count: names.length,
-                formatted: formatNumber(names.length),
               })}
             </Button>
           </Group>

@@ -19,7 +19,7 @@ import { skipToken } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { addDays, isIsoDate } from '../../../../shared/dates';
 import type { PortalPreview } from '../../../../shared/ipc';
-import { formatDate, formatNumber } from '../../i18n';
+import { formatDate } from '../../i18n';
 import { useAppStore } from '../../stores/appStore';
 import { useChannelQuery } from '../../api/queries';
 import { AccessBadge, useAccessSentence } from '../common/AccessBadge';
@@ -231,7 +231,6 @@ export function PortalPreviewPage({ contactId }: { contactId: number }) {
               <Text c="dimmed" data-testid="portal-item-count">
                 {t('portal.items.count', {
                   count: shown.items.length,
-                  formatted: formatNumber(shown.items.length),
                 })}
               </Text>
             </Group>

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { errorMessage, formatNumber } from '../../i18n';
+import { errorMessage } from '../../i18n';
 import { useAppStore } from '../../stores/appStore';
 import { useChannelQuery } from '../../api/queries';
 import { KindBadge } from '../content/ContentPage';
@@ -27,7 +27,6 @@ export function VisibleContentCard({ contactId }: { contactId: number }) {
             <Badge variant="light" color="teal" tt="none" data-testid="visible-content-count">
               {t('portal.items.count', {
                 count: preview.items.length,
-                formatted: formatNumber(preview.items.length),
               })}
             </Badge>
           )}

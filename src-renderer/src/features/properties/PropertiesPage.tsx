@@ -61,7 +61,7 @@ export function PropertiesPage() {
               onChange={(event) => setSearch(event.currentTarget.value)}
             />
             <Text size="sm" c="dimmed" aria-live="polite">
-              {t('properties.count', { count: shown.length, formatted: formatNumber(shown.length) })}
+              {t('properties.count', { count: shown.length })}
             </Text>
           </Group>
           <Table highlightOnHover withTableBorder verticalSpacing="sm" data-testid="properties-table">

@@ -5,7 +5,7 @@ import type { ContractView, UnitView } from '../../../../shared/ipc';
 import { AccessBadge } from '../common/AccessBadge';
 import { pageCount } from '../common/paging';
 import { ListPagination } from '../common/ListPagination';
-import { formatDate, formatNumber } from '../../i18n';
+import { formatDate } from '../../i18n';
 import { useAppStore } from '../../stores/appStore';
 
 const PAGE_SIZE = 50;
@@ -88,7 +88,7 @@ export function UnitsTable({ units, onCreate, onEdit }: Props) {
             }}
           />
           <Text size="sm" c="dimmed" pb={8}>
-            {t('properties.units.count', { count: shown.length, formatted: formatNumber(shown.length) })}
+            {t('properties.units.count', { count: shown.length })}
           </Text>
         </Group>
         <Button variant="light" onClick={onCreate}>

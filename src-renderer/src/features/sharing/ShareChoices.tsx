@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Fieldset, Group, Radio, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../../shared/errors';
-import { errorMessage, formatNumber } from '../../i18n';
+import { errorMessage } from '../../i18n';
 import type { PickedContact } from './ContactPicker';
 import { RoleFields, roleTarget, type RoleChoice } from './RoleFields';
 import { useRoleContacts } from './sharePreview';
@@ -116,11 +116,10 @@ export function TakeFromRole({
           </Button>
           {taken && (
             <Text size="sm" data-testid="share-taken-from-role">
-              {t('sharing.smartpost.taken', { count: taken.added, formatted: formatNumber(taken.added) })}{' '}
+              {t('sharing.smartpost.taken', { count: taken.added })}{' '}
               {taken.skipped > 0 &&
                 t('sharing.smartpost.takenSkipped', {
                   count: taken.skipped,
-                  formatted: formatNumber(taken.skipped),
                 })}
             </Text>
           )}

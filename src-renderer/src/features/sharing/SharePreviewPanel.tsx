@@ -3,7 +3,7 @@ import { Alert, Button, Group, Loader, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../../shared/errors';
 import type { SharePreview, ShareTarget, SkippedRecipient } from '../../../../shared/ipc';
-import { errorMessage, formatNumber } from '../../i18n';
+import { errorMessage } from '../../i18n';
 import { RecipientTable } from './RecipientTable';
 import { NeedsPost, RefusedList, SkippedWarning } from './ShareWarnings';
 
@@ -68,11 +68,11 @@ export function SharePreviewPanel({
       <Group justify="space-between">
         <Group gap="xs" align="baseline">
           <Text fw={700} size="lg" data-testid="share-recipient-count">
-            {t('sharing.recipientCount', { count, formatted: formatNumber(count) })}
+            {t('sharing.recipientCount', { count })}
           </Text>
           {added.length > 0 && (
             <Text size="sm" c="dimmed">
-              {t('sharing.alsoCount', { count: added.length, formatted: formatNumber(added.length) })}
+              {t('sharing.alsoCount', { count: added.length })}
             </Text>
           )}
         </Group>

@@ -1,7 +1,6 @@
 import { Alert, Button, Group, List, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ContentDetail, ShareResult } from '../../../../shared/ipc';
-import { formatNumber } from '../../i18n';
 import { useAppStore } from '../../stores/appStore';
 import { saveBase64Pdf } from '../common/download';
 import { fileNamePart } from '../content/format';
@@ -27,13 +26,11 @@ export function ShareSummary({
           <List.Item>
             {t('sharing.summary.sharedWith', {
               count: result.sharedWith,
-              formatted: formatNumber(result.sharedWith),
             })}
           </List.Item>
           <List.Item>
             {t('sharing.summary.notifications', {
               count: result.notifications,
-              formatted: formatNumber(result.notifications),
             })}
           </List.Item>
           {lettersPdf && <List.Item>{t('sharing.summary.letters')}</List.Item>}

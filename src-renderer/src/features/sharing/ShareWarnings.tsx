@@ -1,7 +1,7 @@
 import { Alert, Box, Button, Checkbox, Group, List, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { RefusedRecipient, SkippedRecipient } from '../../../../shared/ipc';
-import { formatDate, formatNumber } from '../../i18n';
+import { formatDate } from '../../i18n';
 import { AccessBadge } from '../common/AccessBadge';
 import { ScrollRegion } from '../common/ScrollRegion';
 
@@ -23,7 +23,7 @@ export function SkippedWarning({
       variant="light"
       role="alert"
       data-testid="share-skipped-warning"
-      title={t('sharing.skipped.title', { count, formatted: formatNumber(count) })}
+      title={t('sharing.skipped.title', { count })}
     >
       <Stack gap="sm">
         <Text size="sm">{t('sharing.skipped.text')}</Text>
@@ -61,7 +61,7 @@ export function SkippedWarning({
         </ScrollRegion>
         <Checkbox
           fw={600}
-          label={t('sharing.skipped.alsoIndividually', { count, formatted: formatNumber(count) })}
+          label={t('sharing.skipped.alsoIndividually', { count })}
           description={t('sharing.skipped.alsoIndividuallyHint')}
           checked={alsoIndividually}
           onChange={(event) => onAlsoIndividually(event.currentTarget.checked)}
@@ -79,7 +79,7 @@ export function RefusedList({ refused, onRemove }: { refused: RefusedRecipient[]
       color="red"
       variant="light"
       data-testid="share-refused"
-      title={t('sharing.refused.title', { count: refused.length, formatted: formatNumber(refused.length) })}
+      title={t('sharing.refused.title', { count: refused.length })}
     >
       <Stack gap="sm">
         <Text size="sm">{t('sharing.refused.text')}</Text>
@@ -118,7 +118,7 @@ export function NeedsPost({
   contacts: { contactId: number; displayName: string }[];
 }) {
   const { t } = useTranslation();
-  const title = t('sharing.needsPost', { count, formatted: formatNumber(count) });
+  const title = t('sharing.needsPost', { count });
   const more = count - contacts.length;
   return (
     <Alert color="blue" variant="light" data-testid="share-needs-post" title={title}>
@@ -130,7 +130,7 @@ export function NeedsPost({
         </List>
         {more > 0 && (
           <Text size="sm" c="dimmed" mt={4}>
-            {t('sharing.needsPostMore', { count: more, formatted: formatNumber(more) })}
+            {t('sharing.needsPostMore', { count: more })}
           </Text>
         )}
       </ScrollRegion>

@@ -89,7 +89,6 @@ function IndividualShares({ shares, onRevoke }: { shares: ShareView[]; onRevoke(
   const visible = rows.filter((row) => row.recipient.visibleToday).length;
   const title = t('sharing.individualShares', {
     count: shares.length,
-    formatted: formatNumber(shares.length),
   });
   return (
     <Card withBorder component="section" aria-label={title}>

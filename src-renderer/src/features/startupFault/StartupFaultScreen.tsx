@@ -20,7 +20,9 @@ import { changeLanguage, errorMessage, languageOptions } from '../../i18n';
 import { BackupChoice } from './BackupChoice';
 
 /** Choices with a sentence under the buttons saying what they do. */
-const hinted: readonly StartupChoiceName[] = ['createDataDir', 'resetPreferences'];
+const hinted = ['createDataDir', 'resetPreferences'] as const satisfies readonly StartupChoiceName[];
+const isHinted = (choice: StartupChoiceName): choice is (typeof hinted)[number] =>
+  (hinted as readonly StartupChoiceName[]).includes(choice);
 
 /**
  * Shown instead of the app when the data store or the preferences could not be opened: what is
@@ -117,13 +119,11 @@ export function StartupFaultScreen() {
                   </Button>
                 ))}
               </Group>
-              {buttons
-                .filter((choice) => hinted.includes(choice))
-                .map((choice) => (
-                  <Text key={choice} size="sm" c="dimmed">
-                    {t(`startup.hints.${choice}`)}
-                  </Text>
-                ))}
+              {buttons.filter(isHinted).map((choice) => (
+                <Text key={choice} size="sm" c="dimmed">
+                  {t(`startup.hints.${choice}`)}
+                </Text>
+              ))}
             </>
           )}
         </Stack>
