@@ -16,3 +16,8 @@ export function saveBase64File(base64: string, fileName: string, mimeType: strin
 export function saveBase64Pdf(base64: string, fileName: string): void {
   saveBase64File(base64, fileName, 'application/pdf');
 }
+
+/** A name that is safe in a file name on every system. */
+export function fileNamePart(text: string): string {
+  return text.replace(/[\\/:*?"<>|]+/g, '-').trim();
+}

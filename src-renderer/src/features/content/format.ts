@@ -11,8 +11,3 @@ export function formatLocalDateTime(value: string): string {
 export const documentTypeList = Object.values(documentTypes)
   .map((extension) => extension.slice(1).toUpperCase())
   .join(', ');
-
-/** A name that is safe in a file name on every system. */
-export function fileNamePart(text: string): string {
-  return text.replace(/[\\/:*?"<>|]+/g, '-').trim();
-}

@@ -20,9 +20,9 @@ import type {
 } from '../../../../shared/ipc';
 import { AccessBadge } from '../common/AccessBadge';
 import { ScrollRegion } from '../common/ScrollRegion';
-import { saveBase64Pdf } from '../common/download';
+import { fileNamePart } from '../common/download';
+import { SavePdfButton } from '../common/SavePdfButton';
 import { formatDate, formatNumber } from '../../i18n';
-import { fileNamePart } from './forms';
 
 /** "bereits eingeladen", "möglich ab 01.12.2026": why a contact cannot be invited today. */
 function RefusalReason({ refusal }: { refusal: PropertyInviteRefusal }) {
@@ -164,17 +164,12 @@ export function InviteSummary({
       )}
       <Group justify="flex-end">
         {lettersPdf && (
-          <Button
-            variant="light"
-            onClick={() =>
-              saveBase64Pdf(
-                lettersPdf,
-                t('properties.invite.pdfName', { property: fileNamePart(propertyName) }),
-              )
-            }
+          <SavePdfButton
+            pdf={lettersPdf}
+            fileName={t('properties.invite.pdfName', { property: fileNamePart(propertyName) })}
           >
             {t('properties.invite.savePdf')}
-          </Button>
+          </SavePdfButton>
         )}
         {result.emailed > 0 && (
           <Button variant="light" onClick={onOutbox}>

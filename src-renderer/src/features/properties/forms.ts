@@ -100,8 +100,3 @@ export function fieldOfError(
   if (typeof field === 'string' && field && known(field)) return field;
   return byCode[error.code] ?? null;
 }
-
-/** A name that is safe in a file name on every system. */
-export function fileNamePart(text: string): string {
-  return text.replace(/[\\/:*?"<>|]+/g, '-').trim();
-}

@@ -2,8 +2,8 @@ import { Alert, Button, Group, List, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ContentDetail, ShareResult } from '../../../../shared/ipc';
 import { useAppStore } from '../../stores/appStore';
-import { saveBase64Pdf } from '../common/download';
-import { fileNamePart } from '../content/format';
+import { SavePdfButton } from '../common/SavePdfButton';
+import { fileNamePart } from '../common/download';
 import { NeedsPost } from './ShareWarnings';
 
 /** What sharing did: recipients, notifications, letters to print, and who gets theirs by post. */
@@ -41,17 +41,12 @@ export function ShareSummary({
       )}
       <Group justify="flex-end">
         {lettersPdf && (
-          <Button
-            variant="light"
-            onClick={() =>
-              saveBase64Pdf(
-                lettersPdf,
-                t('sharing.summary.lettersFile', { title: fileNamePart(content.title) }),
-              )
-            }
+          <SavePdfButton
+            pdf={lettersPdf}
+            fileName={t('sharing.summary.lettersFile', { title: fileNamePart(content.title) })}
           >
             {t('sharing.summary.saveLetters')}
-          </Button>
+          </SavePdfButton>
         )}
         {result.notifications > 0 && (
           <Button
