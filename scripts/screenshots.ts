@@ -29,7 +29,7 @@ async function shoot(locale: 'de' | 'en'): Promise<void> {
     await page.getByTestId('window-post').getByLabel(t('settings.days')).fill('60');
     await page.screenshot({ path: path.join(outDir, `${locale}-access-settings.png`), fullPage: true });
 
-    await page.getByRole('button', { name: t('settings.save') }).click();
+    await page.getByRole('button', { name: t('app.save') }).click();
     await page.getByRole('dialog').waitFor();
     await page.waitForTimeout(300); // let the modal's opening transition finish
     await page.screenshot({ path: path.join(outDir, `${locale}-confirm-post-contract.png`) });

@@ -20,7 +20,7 @@ export function loadMessages(language: 'de' | 'en'): Messages {
 }
 
 /**
- * The text for a dotted key with {{placeholders}} filled, e.g. `message(m, 'settings.save')`; a
+ * The text for a dotted key with {{placeholders}} filled, e.g. `message(m, 'app.save')`; a
  * `{{count, number}}` is formatted as i18next's number formatter does in the app's locale.
  */
 export function message(

@@ -45,7 +45,7 @@ test('pre-contract access can be enabled alone and survives a restart', async ({
   await openSettings(first.page, t);
   await enable(first.page, t, 'pre');
   await daysField(first.page, t, 'pre').fill('14');
-  await first.page.getByRole('button', { name: t('settings.save') }).click();
+  await first.page.getByRole('button', { name: t('app.save') }).click();
   await expect(first.page.getByText(t('settings.saved'))).toBeVisible();
   // No confirmation: pre-contract access gives nobody back a lost seat.
   await expect(first.page.getByRole('dialog')).toHaveCount(0);
@@ -67,7 +67,7 @@ test('access after contract end can be enabled alone after confirming its impact
   await openSettings(page, t);
   await enable(page, t, 'post');
   await daysField(page, t, 'post').fill('60');
-  await page.getByRole('button', { name: t('settings.save') }).click();
+  await page.getByRole('button', { name: t('app.save') }).click();
   const dialog = page.getByRole('dialog', { name: t('settings.confirm.title') });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByText(t('settings.confirm.immediate'))).toBeVisible();
@@ -84,9 +84,9 @@ test('cancelling the confirmation changes nothing', async ({ launch, t }) => {
   await openSettings(page, t);
   const before = await savedSettings(invoke);
   await enable(page, t, 'post');
-  await page.getByRole('button', { name: t('settings.save') }).click();
+  await page.getByRole('button', { name: t('app.save') }).click();
   const dialog = page.getByRole('dialog', { name: t('settings.confirm.title') });
-  await dialog.getByRole('button', { name: t('settings.confirm.cancel') }).click();
+  await dialog.getByRole('button', { name: t('app.cancel') }).click();
   await expect(dialog).toHaveCount(0);
   expect(await savedSettings(invoke)).toEqual(before);
 });
@@ -101,7 +101,7 @@ test('the confirmation shows the impact the policy computes on the demo portfoli
   await page.getByLabel(t('settings.quota.label')).fill('100');
   await enable(page, t, 'post');
   await daysField(page, t, 'post').fill('60');
-  await page.getByRole('button', { name: t('settings.save') }).click();
+  await page.getByRole('button', { name: t('app.save') }).click();
   const dialog = page.getByRole('dialog', { name: t('settings.confirm.title') });
   await expect(dialog).toBeVisible();
 
@@ -157,7 +157,7 @@ for (const value of ['0', '366', '2.5', '', 'abc']) {
     await enable(page, t, 'pre');
     await daysField(page, t, 'pre').fill(value);
     await expect(windowCard(page, 'pre').getByText(t('settings.daysInvalid'))).toBeVisible();
-    await expect(page.getByRole('button', { name: t('settings.save') })).toBeDisabled();
+    await expect(page.getByRole('button', { name: t('app.save') })).toBeDisabled();
     expect(await savedSettings(invoke)).toEqual(before);
   });
 }

@@ -166,7 +166,7 @@ test('outbox with a message, access settings with the impact confirmation, mail 
   await openNav(page, t, 'nav.accessSettings');
   await check(page, page.getByRole('switch', { name: t('settings.post.label') }));
   await page.getByRole('switch', { name: t('settings.post.label') }).check();
-  await page.getByRole('button', { name: t('settings.save') }).click();
+  await page.getByRole('button', { name: t('app.save') }).click();
   await check(page, page.getByTestId('impact-seats'));
   await closeDialog(page);
 

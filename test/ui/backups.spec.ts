@@ -57,7 +57,7 @@ test('a backup made on the page brings back the old state when it is restored', 
   await expect(dialog.getByText(t('backups.confirm.replaces', { date: createdAt }))).toBeVisible();
   await expect(dialog.getByText(t('backups.confirm.savedFirst'))).toBeVisible();
   await expectNoSeriousViolations(page);
-  await dialog.getByRole('button', { name: t('backups.confirm.accept') }).click();
+  await dialog.getByRole('button', { name: t('backups.restore') }).click();
 
   await expect(page.getByText(t('backups.restored', { date: createdAt }))).toBeVisible();
   await expect(dialog).toBeHidden();
@@ -80,11 +80,11 @@ test('a damaged backup is refused with its reason and nothing is replaced', asyn
 
   // Cancelling the confirmation does nothing either.
   const dialog = await openRestoreConfirmation(page, t);
-  await dialog.getByRole('button', { name: t('backups.confirm.cancel') }).click();
+  await dialog.getByRole('button', { name: t('app.cancel') }).click();
   await expect(dialog).toBeHidden();
 
   await openRestoreConfirmation(page, t);
-  await dialog.getByRole('button', { name: t('backups.confirm.accept') }).click();
+  await dialog.getByRole('button', { name: t('backups.restore') }).click();
   await expect(page.getByText(t('errors.BACKUP_INVALID', { name }))).toBeVisible();
   await expect(backupRows(page)).toHaveCount(1);
 

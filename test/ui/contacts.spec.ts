@@ -85,7 +85,7 @@ test('inviting by e-mail shows the code once and puts the mail in the outbox; th
   await dialog.getByRole('button', { name: t('invite.submit') }).click();
   const code = (await dialog.getByTestId('invitation-code').textContent())!.trim();
   expect(code.length).toBeGreaterThanOrEqual(8);
-  await dialog.getByRole('button', { name: t('invite.close') }).click();
+  await dialog.getByRole('button', { name: t('app.close') }).click();
   await expect(page.getByTestId('invitation-state')).toHaveText(t('invitation.state.pending'));
   // The summary names the delivery as a noun, on the Berlin calendar day it was made.
   const { invitation } = await invoke('contacts.get', { id: tenant.id });

@@ -52,7 +52,7 @@ test('deletion candidates: select two, confirm, and they are anonymised everywhe
   );
   await expectNoSeriousViolations(page);
   // Cancelling changes nothing.
-  await dialog.getByRole('button', { name: t('dataProtection.confirm.cancel') }).click();
+  await dialog.getByRole('button', { name: t('app.cancel') }).click();
   await expect(dialog).toBeHidden();
   await expect(table).toContainText(chosen[0]!.displayName);
 
@@ -84,10 +84,9 @@ test('deletion candidates: select two, confirm, and they are anonymised everywhe
   await expect(page.getByRole('button', { name: t('portal.open') })).toBeVisible();
   for (const action of [
     'invite.open',
-    'contact.editShort',
+    'app.edit',
     'contact.unarchive',
     'contract.create',
-    'contract.editShort',
     'contract.end',
     'simulation.open',
   ] as const) {
@@ -100,7 +99,7 @@ test('the retention period is checked at the field and changes the candidates', 
   const { page, invoke } = await launch({ demo: true });
   await openPage(page, t, 'dataProtection');
   const field = page.getByLabel(t('dataProtection.retention.label'));
-  const save = page.getByRole('button', { name: t('dataProtection.retention.save') });
+  const save = page.getByRole('button', { name: t('app.save') });
   await expect(field).toHaveValue('24');
   await field.fill('121');
   await expect(page.getByText(t('errors.RETENTION_OUT_OF_RANGE'))).toBeVisible();

@@ -14,7 +14,7 @@ export const TEST_TODAY = '2026-11-27';
 interface AppFixtures {
   /** Launches the app in the project's language; every app launched is closed after the test. */
   launch(options?: LaunchOptions): Promise<LaunchedApp>;
-  /** The UI text for a key in the project's language, e.g. `t('settings.save')`. */
+  /** The UI text for a key in the project's language, e.g. `t('app.save')`. */
   t(key: MessageKey, params?: Record<string, string | number>): string;
 }
 

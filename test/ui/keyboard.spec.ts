@@ -70,7 +70,7 @@ test('a contact is found and invited with the keyboard alone', async ({ launch, 
   await expect(dialog.getByText(t('invite.done.code'))).toBeVisible();
   const invitationCode = (await dialog.getByTestId('invitation-code').textContent())!.trim();
   expect(invitationCode.length).toBeGreaterThanOrEqual(8);
-  await pressOn(page, dialog.getByRole('button', { name: t('invite.close'), exact: true }), 'Enter');
+  await pressOn(page, dialog.getByRole('button', { name: t('app.close'), exact: true }), 'Enter');
 
   await expect(dialog).toHaveCount(0);
   await expect(page.getByTestId('invitation-state')).toHaveText(t('invitation.state.pending'));

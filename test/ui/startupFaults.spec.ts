@@ -36,7 +36,7 @@ test('a damaged database offers its backups; restoring one opens the app with it
   const confirm = page.getByRole('dialog', { name: t('startup.confirmRestore.title') });
   await expect(confirm).toBeVisible();
   await expectNoSeriousViolations(page);
-  await confirm.getByRole('button', { name: t('startup.confirmRestore.confirm') }).click();
+  await confirm.getByRole('button', { name: t('backups.restore') }).click();
 
   await expect(page.getByRole('heading', { name: t('overview.title') })).toBeVisible();
   const overview = await invoke('portfolio.overview');

@@ -150,10 +150,10 @@ function AccessSettingsForm({ saved }: { saved: AccessSettings }) {
 
       <Group>
         <Button onClick={() => void onSave()} disabled={!dirty || invalid} loading={busy}>
-          {t('settings.save')}
+          {t('app.save')}
         </Button>
         <Button variant="default" onClick={() => setDraft(toDraft(saved))} disabled={!dirty}>
-          {t('settings.discard')}
+          {t('app.discard')}
         </Button>
         {!dirty && (
           <Text size="sm" c="dimmed">

@@ -47,7 +47,7 @@ export function ImpactConfirmation({ kind, days, impact, onConfirm, onCancel }: 
         <Alert color="yellow">{t('settings.confirm.cost')}</Alert>
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
-            {t('settings.confirm.cancel')}
+            {t('app.cancel')}
           </Button>
           <Button color="orange" onClick={onConfirm}>
             {t(kind === 'on' ? 'settings.confirm.accept' : 'settings.confirm.acceptLonger')}

@@ -154,7 +154,7 @@ function AuditEntryDrawer({ entry, onClose }: { entry: AuditLogEntry; onClose():
       position="right"
       size="lg"
       title={labels.action(entry)}
-      closeButtonProps={{ 'aria-label': t('auditLog.close') }}
+      closeButtonProps={{ 'aria-label': t('app.close') }}
     >
       <Stack gap="sm">
         <Text size="sm">

@@ -26,7 +26,7 @@ export function DeleteConfirmation({ backup, deleting, onConfirm, onCancel }: Pr
         <Alert color="red">{t('backups.deleteConfirm.final')}</Alert>
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel} disabled={deleting}>
-            {t('backups.deleteConfirm.cancel')}
+            {t('app.cancel')}
           </Button>
           <Button color="red" onClick={onConfirm} loading={deleting}>
             {t('backups.deleteConfirm.accept')}

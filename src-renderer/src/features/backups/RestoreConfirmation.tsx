@@ -26,10 +26,10 @@ export function RestoreConfirmation({ backup, restoring, onConfirm, onCancel }: 
         <Alert color="yellow">{t('backups.confirm.since', { date })}</Alert>
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel} disabled={restoring}>
-            {t('backups.confirm.cancel')}
+            {t('app.cancel')}
           </Button>
           <Button color="red" onClick={onConfirm} loading={restoring}>
-            {t('backups.confirm.accept')}
+            {t('backups.restore')}
           </Button>
         </Group>
       </Stack>

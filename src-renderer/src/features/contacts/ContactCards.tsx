@@ -142,7 +142,7 @@ export function Contracts({
                           variant="subtle"
                           onClick={() => open({ kind: 'editContract', contract })}
                         >
-                          {t('contract.editShort')}
+                          {t('app.edit')}
                         </Button>
                         {contract.canEnd && (
                           <Button

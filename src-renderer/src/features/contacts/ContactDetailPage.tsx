@@ -86,7 +86,7 @@ export function ContactDetailPage({ id }: { id: number }) {
                 </span>
               </Tooltip>
               <Button variant="default" onClick={() => setDialog({ kind: 'edit' })}>
-                {t('contact.editShort')}
+                {t('app.edit')}
               </Button>
             </>
           )}

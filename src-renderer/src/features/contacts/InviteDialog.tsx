@@ -64,7 +64,7 @@ export function InviteDialog({ detail, onClose }: { detail: ContactDetail; onClo
               </Button>
             )}
             <Button variant="default" onClick={onClose}>
-              {t('invite.close')}
+              {t('app.close')}
             </Button>
           </Group>
         </Stack>
@@ -88,7 +88,7 @@ export function InviteDialog({ detail, onClose }: { detail: ContactDetail; onClo
           </Radio.Group>
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              {t('invite.cancel')}
+              {t('app.cancel')}
             </Button>
             <Button loading={invite.isPending} onClick={() => void submit()}>
               {t('invite.submit')}

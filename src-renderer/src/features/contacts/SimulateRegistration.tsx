@@ -39,7 +39,7 @@ export function SimulateRegistration({ onClose }: { onClose(): void }) {
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            {t('invite.cancel')}
+            {t('app.cancel')}
           </Button>
           <Button color="grape.7" onClick={() => void submit()} disabled={!code.trim()}>
             {t('simulation.submit')}

@@ -54,7 +54,7 @@ export function ContentDetailPage({ id }: { id: number }) {
         </Stack>
         <Group gap="xs">
           <Button variant="default" onClick={() => setDialog({ kind: 'edit' })}>
-            {t('content.edit')}
+            {t('app.edit')}
           </Button>
           <Button onClick={() => setDialog({ kind: 'share' })}>{t('sharing.open')}</Button>
         </Group>

@@ -278,10 +278,10 @@ export function ContentForm({
           {formError && <Alert color="red">{formError}</Alert>}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              {t('content.form.cancel')}
+              {t('app.cancel')}
             </Button>
             <Button type="submit" loading={busy}>
-              {t('content.form.save')}
+              {t('app.save')}
             </Button>
           </Group>
         </Stack>

@@ -38,7 +38,7 @@ export function AnonymiseConfirmation({ names, busy, onConfirm, onCancel }: Prop
         <Alert color="red">{t('dataProtection.confirm.final')}</Alert>
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
-            {t('dataProtection.confirm.cancel')}
+            {t('app.cancel')}
           </Button>
           <Button color="red" onClick={onConfirm} loading={busy}>
             {t('dataProtection.confirm.accept', { count })}

@@ -53,7 +53,7 @@ export function RetentionCard({ saved }: { saved: DataProtectionSettings }) {
         />
         <Group>
           <Button onClick={() => void onSave()} loading={busy} disabled={!dirty || error !== undefined}>
-            {t('dataProtection.retention.save')}
+            {t('app.save')}
           </Button>
         </Group>
       </Stack>

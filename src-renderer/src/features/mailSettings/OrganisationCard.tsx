@@ -117,7 +117,7 @@ export function OrganisationCard({ saved }: { saved: Organisation }) {
             </Button>
             {dirty && (
               <Button variant="default" onClick={() => setDraft(toOrganisationDraft(saved))}>
-                {t('mail.discard')}
+                {t('app.discard')}
               </Button>
             )}
           </Group>

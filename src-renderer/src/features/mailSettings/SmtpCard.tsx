@@ -207,7 +207,7 @@ export function SmtpCard({ saved }: { saved: SmtpSettings }) {
               </Button>
               {dirty && (
                 <Button variant="default" onClick={() => setDraft(toSmtpDraft(saved))}>
-                  {t('mail.discard')}
+                  {t('app.discard')}
                 </Button>
               )}
             </Group>

@@ -78,7 +78,7 @@ export function TestMailModal({ initialTo, unsavedChanges, onClose }: Props) {
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              {t('mail.test.close')}
+              {t('app.close')}
             </Button>
             <Button type="submit" loading={busy}>
               {t('mail.test.send')}

@@ -23,7 +23,7 @@ export function OutboxMessageDrawer({ id, onClose }: { id: number; onClose(): vo
           {title}
         </Title>
       }
-      closeButtonProps={{ 'aria-label': t('outbox.message.close') }}
+      closeButtonProps={{ 'aria-label': t('app.close') }}
     >
       {!message && !error && (
         <Center py="xl">

@@ -176,7 +176,7 @@ export function InviteSummary({
             {t('properties.invite.toOutbox')}
           </Button>
         )}
-        <Button onClick={onClose}>{t('properties.invite.close')}</Button>
+        <Button onClick={onClose}>{t('app.close')}</Button>
       </Group>
     </Stack>
   );

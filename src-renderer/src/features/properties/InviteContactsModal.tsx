@@ -74,7 +74,7 @@ export function InviteContactsModal({ propertyId, propertyName, onClose }: Props
           <Alert color="red">{errorMessage(previewError)}</Alert>
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              {t('properties.invite.close')}
+              {t('app.close')}
             </Button>
           </Group>
         </Stack>
@@ -152,7 +152,7 @@ export function InviteContactsModal({ propertyId, propertyName, onClose }: Props
 
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            {t('properties.invite.cancel')}
+            {t('app.cancel')}
           </Button>
           <Button disabled={chosen.length === 0} loading={sending} onClick={() => void send(eligible)}>
             {t('properties.invite.confirm', { count: chosen.length })}

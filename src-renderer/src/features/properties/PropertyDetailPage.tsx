@@ -57,7 +57,7 @@ export function PropertyDetailPage({ id }: { id: number }) {
         </Stack>
         <Group>
           <Button variant="default" onClick={() => setDialog({ kind: 'property' })}>
-            {t('properties.detail.edit')}
+            {t('app.edit')}
           </Button>
           <Button onClick={() => setDialog({ kind: 'invite' })} disabled={detail.units.length === 0}>
             {t('properties.detail.invite')}

@@ -157,7 +157,7 @@ export function UnitsTable({ units, onCreate, onEdit }: Props) {
                   aria-label={t('properties.units.editLabel', { number: unit.number })}
                   onClick={() => onEdit(unit)}
                 >
-                  {t('properties.units.edit')}
+                  {t('app.edit')}
                 </Button>
               </Table.Td>
             </Table.Tr>

@@ -28,7 +28,7 @@ export function RevokeConfirmation({ share, onClose }: { share: ShareView; onClo
         <Text>{t('sharing.revokeText', { target: targetText(share.target) })}</Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            {t('sharing.cancel')}
+            {t('app.cancel')}
           </Button>
           <Button color="red" loading={busy} onClick={() => void confirm()}>
             {t('sharing.revoke')}

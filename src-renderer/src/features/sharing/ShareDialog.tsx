@@ -129,7 +129,7 @@ export function ShareDialog({ content, onClose }: { content: ContentDetail; onCl
         {sendError && <Alert color="red">{errorMessage(sendError)}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            {t('sharing.cancel')}
+            {t('app.cancel')}
           </Button>
           <Box>
             <Button

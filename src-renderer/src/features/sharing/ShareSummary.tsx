@@ -59,7 +59,7 @@ export function ShareSummary({
             {t('sharing.summary.toOutbox')}
           </Button>
         )}
-        <Button onClick={onClose}>{t('sharing.summary.close')}</Button>
+        <Button onClick={onClose}>{t('app.close')}</Button>
       </Group>
     </Stack>
   );

@@ -50,7 +50,7 @@ export function BackupChoice({ backups, busy, onRestore }: Props) {
             <Text>{t('startup.confirmRestore.text', { date: formatDateTime(chosen.createdAt) })}</Text>
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setConfirming(false)}>
-                {t('startup.confirmRestore.cancel')}
+                {t('app.cancel')}
               </Button>
               <Button
                 color="orange"
@@ -59,7 +59,7 @@ export function BackupChoice({ backups, busy, onRestore }: Props) {
                   onRestore(chosen.name);
                 }}
               >
-                {t('startup.confirmRestore.confirm')}
+                {t('backups.restore')}
               </Button>
             </Group>
           </Stack>
