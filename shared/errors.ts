@@ -62,6 +62,8 @@ export const errorCodes = [
   'NOT_A_DELETION_CANDIDATE',
   'CONTACT_ANONYMISED',
   'INVALID_DATE_RANGE',
+  // ux: the simulated portal registration exists only in the demo
+  'DEMO_ONLY',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -7,6 +7,8 @@ export interface AppStatus {
   today: IsoDate;
   /** True until the user chose "Demo-Daten laden" or "Leer starten" on an empty data dir. */
   needsFirstStartChoice: boolean;
+  /** The demo portfolio was loaded: only then is the portal registration simulated (else DEMO_ONLY). */
+  demo: boolean;
 }
 
 export const appChannels = {

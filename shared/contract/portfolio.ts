@@ -181,6 +181,19 @@ export interface ContactListItem {
   access: Access;
   invitation: InvitationState;
   registered: boolean;
+  /**
+   * Where the contact lives or owns: the property and unit of the contract giving access today,
+   * else of the latest contract; null without a contract. `otherPlaces`: units of its other contracts.
+   */
+  place: ContactPlace | null;
+  otherPlaces: number;
+}
+
+/** A unit as the contacts list names it: "Lindenhof · WE 03". */
+export interface ContactPlace {
+  propertyName: string;
+  unitNumber: string;
+  unitName: string;
 }
 
 export const contactListQuerySchema = z.strictObject({

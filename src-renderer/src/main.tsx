@@ -24,7 +24,8 @@ async function bootstrap() {
     <StrictMode>
       <QueryClientProvider client={queryClient}>
         <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
-          <Notifications position="top-right" />
+          {/* Below, so that no message covers the header's date and language switch. */}
+          <Notifications position="bottom-right" />
           <App />
         </MantineProvider>
       </QueryClientProvider>

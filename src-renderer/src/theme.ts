@@ -22,9 +22,13 @@ const teal: MantineColorsTuple = [
  * A name for the icon-only ✕ button, in the language shown now. Not "Schließen": dialogs have a
  * button of that name already.
  */
-const closeButtonLabel = (key: 'app.dismissDialog' | 'app.dismissNotification') => () => ({
-  closeButtonProps: { 'aria-label': i18next.t(key) },
-});
+const closeButtonLabel =
+  (key: 'app.dismissDialog' | 'app.dismissNotification' | 'app.dismissDrawer') => () => ({
+    closeButtonProps: { 'aria-label': i18next.t(key) },
+  });
+
+/** The ✕ that empties a select, named in the language shown now. */
+const clearButtonLabel = () => ({ clearButtonProps: { 'aria-label': i18next.t('app.clear') } });
 
 export const theme = createTheme({
   colors: { teal },
@@ -38,6 +42,9 @@ export const theme = createTheme({
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
   components: {
     Modal: { defaultProps: closeButtonLabel('app.dismissDialog') },
+    Drawer: { defaultProps: closeButtonLabel('app.dismissDrawer') },
+    Select: { defaultProps: clearButtonLabel },
+    MultiSelect: { defaultProps: clearButtonLabel },
     // Without the hidden placeholder (an ARIA error inside role="menu"), opening a menu focuses its
     // first item, as the WAI-ARIA menu button pattern expects.
     Menu: { defaultProps: { withInitialFocusPlaceholder: false } },

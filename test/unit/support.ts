@@ -92,3 +92,23 @@ export async function expectRefused<C extends Channel>(
   if (params !== undefined && !result.ok) expect(result.error.params).toMatchObject(params);
   expect(snapshotDatabase(core.dataDir)).toBe(before);
 }
+
+/** A writable connection to a test core's data store (to plant what no channel writes). */
+export function withDatabase<T>(core: { dataDir: string }, work: (db: Database.Database) => T): T {
+  const db = new Database(path.join(core.dataDir, DATABASE_FILE));
+  try {
+    return work(db);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Marks a test core's data store as the demo, as loading the demo portfolio does (the first-start
+ * choice): only there is a portal registration simulated (invitations.redeem, else DEMO_ONLY).
+ */
+export function markAsDemo(core: { dataDir: string }): void {
+  withDatabase(core, (db) =>
+    db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('firstStart', '\"demo\"')").run(),
+  );
+}

@@ -28,6 +28,13 @@ export interface ContractViewRow extends ContractRow {
   archived: 0 | 1;
 }
 
+/** A contract with where it is: its property and unit (the contacts list's column). */
+export interface ContractPlaceRow extends ContractRow {
+  unit_name: string;
+  unit_number: string;
+  property_name: string;
+}
+
 export type ContractValues = Omit<ContractRow, 'id'>;
 
 export function toContractFacts(row: ContractRow): ContractFacts {
@@ -86,6 +93,14 @@ export function contractRepository(db: Db) {
     `SELECT * FROM contracts WHERE contact_id IN (SELECT value FROM json_each(?))
      ORDER BY contact_id, start_date, id`,
   );
+  const placesOfContacts = db.prepare<[string], ContractPlaceRow>(
+    `SELECT k.*, u.name AS unit_name, u.number AS unit_number, p.name AS property_name
+     FROM contracts k
+     JOIN units u ON u.id = k.unit_id
+     JOIN properties p ON p.id = k.property_id
+     WHERE k.contact_id IN (SELECT value FROM json_each(?))
+     ORDER BY k.contact_id, k.start_date, k.id`,
+  );
   const viewsOfContact = db.prepare<[number], ContractViewRow>(
     `${VIEW} WHERE k.contact_id = ? ORDER BY k.start_date, k.id`,
   );
@@ -135,6 +150,12 @@ export function contractRepository(db: Db) {
     factsOfContacts(contactIds: readonly number[]): ContractFacts[] {
       if (contactIds.length === 0) return [];
       return ofContacts.all(JSON.stringify(contactIds)).map(toContractFacts);
+    },
+
+    /** Contracts of some contacts with their property and unit, in one query (a page of the list). */
+    placesOfContacts(contactIds: readonly number[]): ContractPlaceRow[] {
+      if (contactIds.length === 0) return [];
+      return placesOfContacts.all(JSON.stringify(contactIds));
     },
 
     /** Every contract of a contact, with names, by start. */

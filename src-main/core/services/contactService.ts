@@ -12,7 +12,7 @@ import type { contactListQuerySchema } from '../../../shared/contract/portfolio'
 import { portfolioChanged, type CoreContext } from '../context';
 import { accessBounds } from '../db/accessRepository';
 import { contactRepository, type ContactRow } from '../db/contactRepository';
-import { contractRepository, toContractFacts } from '../db/contractRepository';
+import { contractRepository, toContractFacts, type ContractPlaceRow } from '../db/contractRepository';
 import { contactAccess, groupContractsByContact, inviteEligibility } from '../policy';
 import { grantEvaluator } from '../policy/access';
 import { contactInvitationState } from '../policy/invitationState';
@@ -29,6 +29,27 @@ import {
 import type { SettingsService } from './settingsService';
 
 export type ContactListQueryValue = z.output<typeof contactListQuerySchema>;
+
+/**
+ * The list's place of a contact: the unit of the contract giving access, else of its latest
+ * contract (`ofContact` is ordered by start), and how many other units its contracts name.
+ */
+function placesOf(
+  ofContact: readonly ContractPlaceRow[],
+  accessContractId: number | null,
+): Pick<ContactListItem, 'place' | 'otherPlaces'> {
+  const chosen = ofContact.find((contract) => contract.id === accessContractId) ?? ofContact.at(-1);
+  if (chosen === undefined) return { place: null, otherPlaces: 0 };
+  const units = new Set(ofContact.map((contract) => contract.unit_id));
+  return {
+    place: {
+      propertyName: chosen.property_name,
+      unitNumber: chosen.unit_number,
+      unitName: chosen.unit_name,
+    },
+    otherPlaces: units.size - 1,
+  };
+}
 
 function sameFields(a: ContactFields, b: ContactFields): boolean {
   return (Object.keys(a) as (keyof ContactFields)[]).every((key) => a[key] === b[key]);
@@ -122,8 +143,8 @@ export function contactService(ctx: CoreContext, settings: SettingsService) {
           ? countsByAccess.active + countsByAccess.pre + countsByAccess.post + countsByAccess.none
           : countsByAccess[query.access];
       const rows = total > query.offset ? contacts.listPage(query, bounds, query.offset, query.limit) : [];
-      const facts = contracts.factsOfContacts(rows.map((row) => row.id));
-      const byContact = groupContractsByContact(facts);
+      const placed = contracts.placesOfContacts(rows.map((row) => row.id));
+      const byContact = groupContractsByContact(placed.map(toContractFacts));
       const items = rows.map((row): ContactListItem => {
         const registered = row.registered === 1;
         const access: Access = contactAccess(
@@ -142,6 +163,10 @@ export function contactService(ctx: CoreContext, settings: SettingsService) {
           access,
           invitation: row.invitation,
           registered,
+          ...placesOf(
+            placed.filter((contract) => contract.contact_id === row.id),
+            access.contractId,
+          ),
         };
       });
       return { total, items, countsByAccess };

@@ -6,9 +6,9 @@ import { portfolioRepository } from '../db/portfolioRepository';
 import { writePortfolio } from '../db/portfolioWriter';
 import { settingsRepository } from '../db/settingsRepository';
 import { generatePortfolio } from '../demo/generate';
+import { FIRST_START_KEY, isDemoStore } from './demoStore';
 import type { SettingsService } from './settingsService';
 
-const FIRST_START_KEY = 'firstStart';
 export const DEMO_SEED = 20261127;
 
 /** The portfolio as a whole: first start (demo or empty), and the overview figures. */
@@ -21,6 +21,7 @@ export function portfolioService(ctx: CoreContext, settings: SettingsService) {
     return {
       today: ctx.clock.today(),
       needsFirstStartChoice: portfolioRows.isEmpty() && settingsRows.get(FIRST_START_KEY) === undefined,
+      demo: isDemoStore(settingsRows),
     };
   }
 

@@ -20,17 +20,34 @@ export type Route =
 
 export type Page = Route['page'];
 
-/** UI state only: the page shown and the language it is shown in. Server data lives in api/queries. */
+/**
+ * UI state only: the page shown and the language it is shown in. Server data lives in api/queries.
+ * A page with unsaved changes says so (`unsaved`); leaving it then waits in `pendingRoute` until the
+ * user discards the changes (`leave`) or stays (`stay`).
+ */
 interface AppState {
   language: Language;
   route: Route;
+  unsaved: boolean;
+  pendingRoute: Route | null;
   setLanguage(language: Language): void;
   navigate(route: Route): void;
+  setUnsaved(unsaved: boolean): void;
+  leave(): void;
+  stay(): void;
 }
 
 export const useAppStore = create<AppState>((set) => ({
   language: 'de',
   route: { page: 'overview' },
+  unsaved: false,
+  pendingRoute: null,
   setLanguage: (language) => set({ language }),
-  navigate: (route) => set({ route }),
+  navigate: (route) => set((state) => (state.unsaved ? { pendingRoute: route } : { route })),
+  setUnsaved: (unsaved) => set({ unsaved }),
+  leave: () =>
+    set((state) =>
+      state.pendingRoute ? { route: state.pendingRoute, pendingRoute: null, unsaved: false } : {},
+    ),
+  stay: () => set({ pendingRoute: null }),
 }));

@@ -1,6 +1,6 @@
 /** Invitations after creation through `core.invoke` (ARCHITECTURE.md §3 "Invite"): expiry, reactivation, revocation, redemption and events. */
 import { describe, expect, it } from 'vitest';
-import { ok, refused, snapshotDatabase } from '../support';
+import { ok, refused, snapshotDatabase, withDatabase } from '../support';
 import {
   auditRows,
   building,
@@ -136,6 +136,19 @@ describe('revocation', () => {
 });
 
 describe('invitations.redeem', () => {
+  it('is refused outside the demo (DEMO_ONLY): in real data contacts register themselves', async () => {
+    const core = invitationCore();
+    const { contact: c } = await tenant(core);
+    const created = await invite(core, c.contact.id, 'code');
+    expect(await ok(core, 'app.status')).toMatchObject({ demo: true });
+    withDatabase(core, (db) =>
+      db.prepare("UPDATE settings SET value = '\"empty\"' WHERE key = 'firstStart'").run(),
+    );
+    expect(await ok(core, 'app.status')).toMatchObject({ demo: false });
+    await expectRefused(core, 'invitations.redeem', { code: created.code }, 'DEMO_ONLY');
+    expect((await ok(core, 'contacts.get', { id: c.contact.id })).invitationState).toBe('pending');
+  });
+
   it('registers the contact, marks the invitation redeemed and uses a portal seat', async () => {
     const core = invitationCore();
     const { contact: c } = await tenant(core, {

@@ -25,7 +25,7 @@ import { createCore, DATABASE_FILE, type Core } from '../../../src-main/core/cor
 import { memoryPreferenceStore } from '../../../src-main/core/preferences';
 import { memorySecretStore, type SecretStore } from '../../../src-main/core/secrets';
 import { pdfText } from '../letters/pdfText';
-import { ok, readDatabase, tempDir } from '../support';
+import { markAsDemo, ok, readDatabase, tempDir } from '../support';
 
 export const TODAY = '2026-11-27';
 
@@ -65,6 +65,8 @@ export function invitationCore(today: IsoDate = TODAY, secrets = memorySecretSto
   });
   const wrapped = Object.assign(core, { dataDir, clock, secrets });
   open.push(wrapped);
+  // Registrations are simulated here (invitations.redeem), which the app does in the demo only.
+  markAsDemo(wrapped);
   return wrapped;
 }
 

@@ -161,6 +161,28 @@ describe('contacts.list', () => {
     expect(page.countsByAccess).toEqual({ active: 3, pre: 1, post: 1, none: 2 });
   });
 
+  it('names where each contact is: the unit of the contract giving access, else of the latest one', async () => {
+    const { core, ids, b } = f;
+    const later = await createUnit(core, b.id, { number: '7', name: 'Whg. 7, 3. OG' });
+    await createContract(core, {
+      contactId: ids.mueller,
+      unitId: later.id,
+      start: '2027-06-01',
+      number: 'MV-8',
+    });
+    const byId = new Map((await list(core)).items.map((item) => [item.id, item]));
+    const unit = { unitNumber: '1', unitName: 'Whg. 1, EG links' };
+    // Active in A·1, moving to B·7 next summer: A·1 gives the access today, B·7 is one more place.
+    expect(byId.get(ids.mueller)).toMatchObject({ place: { propertyName: 'A', ...unit }, otherPlaces: 1 });
+    // Ended long ago, no access: the latest contract's unit.
+    expect(byId.get(ids.moeller)).toMatchObject({
+      place: { propertyName: 'A', unitNumber: '2' },
+      otherPlaces: 0,
+    });
+    expect(byId.get(ids.oezdemir)).toMatchObject({ place: { propertyName: 'B', ...unit }, otherPlaces: 0 });
+    expect(byId.get(ids.noContract)).toMatchObject({ place: null, otherPlaces: 0 });
+  });
+
   it('searches any word or part of a name, first names too, ü as ue, the words in any order', async () => {
     const { core, ids } = f;
     for (const search of ['Mül', 'mü', 'MUELLER', 'Mu\u0308l', 'üller']) {

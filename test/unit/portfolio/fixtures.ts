@@ -1,6 +1,4 @@
 /** Small builders for the portfolio tests: everything goes through `core.invoke`, as the renderer does. */
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import type { AccessSettings } from '../../../shared/domain';
 import type {
   ContactDetail,
@@ -12,8 +10,9 @@ import type {
   UnitView,
 } from '../../../shared/ipc';
 import type { Core } from '../../../src-main/core/core';
-import { DATABASE_FILE } from '../../../src-main/core/core';
-import { ok } from '../support';
+import { ok, withDatabase } from '../support';
+
+export { withDatabase };
 
 export type TestCore = Core & { dataDir: string };
 
@@ -92,16 +91,6 @@ export async function setAccess(core: TestCore, settings: Partial<AccessSettings
 }
 
 export { expectRefused } from '../support';
-
-/** A second connection to the data store, for rows no channel of this area writes (invitations, accounts). */
-export function withDatabase<T>(core: TestCore, work: (db: Database.Database) => T): T {
-  const db = new Database(path.join(core.dataDir, DATABASE_FILE));
-  try {
-    return work(db);
-  } finally {
-    db.close();
-  }
-}
 
 /** The audit rows, oldest first. */
 export function auditRows(core: TestCore): {

@@ -6,6 +6,8 @@ import type { IsoDate } from '../../../../shared/domain';
 import type { ContactDetail, CreatedInvitation, InvitationChannel } from '../../../../shared/ipc';
 import { portfolioChanged, type Audit } from '../../context';
 import type { InvitationRow } from '../../db/contactRepository';
+import { settingsRepository } from '../../db/settingsRepository';
+import { isDemoStore } from '../demoStore';
 import { canonicalCode, generateInvitationCode, hashInvitationCode } from '../invitationCode';
 import { displayName, nameOfRow } from '../portfolioViews';
 import { invitable, stateOn, type InvitationDeps } from './deps';
@@ -99,7 +101,8 @@ export function revokeInvitation(d: InvitationDeps, id: number): ContactDetail {
 }
 
 /**
- * Registration in the portal with a code (in the app: a marked simulation). INVALID_CODE for an
+ * Registration in the portal with a code (in the app: a marked simulation, in the demo only:
+ * DEMO_ONLY elsewhere, where contacts register themselves). INVALID_CODE for an
  * unknown, revoked or used code; CODE_EXPIRED after its last valid day; the invite rules are
  * checked again (a contact archived or out of access since cannot register).
  */
@@ -107,6 +110,7 @@ export function redeemInvitation(
   d: InvitationDeps,
   typed: string,
 ): { contactId: number; displayName: string } {
+  if (!isDemoStore(settingsRepository(d.ctx.db))) throw new DomainError('DEMO_ONLY');
   const canonical = canonicalCode(typed);
   if (canonical === null) throw new DomainError('INVALID_CODE');
   const today = d.ctx.clock.today();

@@ -6,6 +6,7 @@ import type { AccessSettings, SettingsImpact } from '../../../../shared/domain';
 import { errorMessage } from '../../i18n';
 import { useChannelFetch, useChannelMutation, useChannelQuery } from '../../api/queries';
 import { PageHeader } from '../common/PageHeader';
+import { useUnsavedChanges } from '../common/unsavedChanges';
 import { ImpactConfirmation } from './ImpactConfirmation';
 import { extendsPostContractAccess, fromDraft, toDraft, type SettingsDraft } from './settingsForm';
 
@@ -80,6 +81,7 @@ function AccessSettingsForm({ saved }: { saved: AccessSettings }) {
   const invalid = Object.keys(errors).length > 0;
   const dirty = JSON.stringify(toDraft(saved)) !== JSON.stringify(draft);
   const update = (change: Partial<SettingsDraft>) => setDraft({ ...draft, ...change });
+  useUnsavedChanges(dirty);
 
   async function commit(settings: AccessSettings) {
     setBusy(true);
@@ -148,7 +150,15 @@ function AccessSettingsForm({ saved }: { saved: AccessSettings }) {
         </Stack>
       </Card>
 
-      <Group>
+      <Group
+        // Sticky at the window's bottom: "Speichern" is in sight at every window height.
+        pos="sticky"
+        bottom={0}
+        py="sm"
+        bg="var(--mantine-color-body)"
+        style={{ zIndex: 2, borderTop: '1px solid var(--mantine-color-gray-3)' }}
+        data-testid="settings-footer"
+      >
         <Button onClick={() => void onSave()} disabled={!dirty || invalid} loading={busy}>
           {t('app.save')}
         </Button>

@@ -1,25 +1,14 @@
 /** The contact page's cards: Stammdaten, Einladung, Verträge. */
 import { Fragment } from 'react';
-import {
-  Anchor,
-  Button,
-  Card,
-  Group,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Anchor, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ContactContractView, ContactDetail, ContractView } from '../../../../shared/ipc';
-import { useChannelMutation } from '../../api/queries';
+import { useChannelMutation, useChannelQuery } from '../../api/queries';
 import { formatDate, formatInstantDate, languageNames } from '../../i18n';
 import { useAppStore } from '../../stores/appStore';
 import { AccessBadge, InvitationBadge } from '../common/AccessBadge';
 import { valueOrNotify } from '../common/notify';
-import { ContractTimeline } from './ContractTimeline';
+import { ContractTimeline, TimelineLegend } from './ContractTimeline';
 
 /** The dialogs the contact page opens. */
 export type ContactDialog =
@@ -28,7 +17,8 @@ export type ContactDialog =
   | { kind: 'addContract' }
   | { kind: 'editContract'; contract: ContractView }
   | { kind: 'endContract'; contract: ContactContractView }
-  | { kind: 'simulate' };
+  | { kind: 'simulate' }
+  | { kind: 'archive' };
 
 export function MasterData({ detail }: { detail: ContactDetail }) {
   const { t } = useTranslation();
@@ -96,70 +86,71 @@ export function Contracts({
       {detail.contracts.length === 0 ? (
         <Text c="dimmed">{t('contract.none')}</Text>
       ) : (
-        <Table style={{ whiteSpace: 'nowrap' }}>
+        <Table layout="fixed" verticalSpacing="xs" data-testid="contracts-table">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>
+              <Table.Th w="30%">
                 {t('contract.fields.property')} · {t('contract.fields.unit')}
               </Table.Th>
-              <Table.Th>{t('contract.fields.type')}</Table.Th>
-              <Table.Th>{t('contract.fields.number')}</Table.Th>
-              <Table.Th>{t('contract.fields.start')}</Table.Th>
-              <Table.Th>{t('contract.fields.end')}</Table.Th>
-              <Table.Th>{t('contract.fields.access')}</Table.Th>
-              {editable && (
-                <Table.Th>
-                  <VisuallyHidden>{t('contract.actions')}</VisuallyHidden>
-                </Table.Th>
-              )}
+              <Table.Th w="16%">{t('contract.fields.type')}</Table.Th>
+              <Table.Th w="13%">{t('contract.fields.start')}</Table.Th>
+              <Table.Th w="13%">{t('contract.fields.end')}</Table.Th>
+              <Table.Th w="28%">{t('contract.fields.access')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {detail.contracts.map((contract) => (
               <Fragment key={contract.id}>
-                <Table.Tr>
+                <Table.Tr style={{ verticalAlign: 'top' }}>
                   <Table.Td>
                     <Anchor
                       component="button"
+                      ta="left"
                       onClick={() => navigate({ page: 'property', id: contract.propertyId })}
                     >
                       {contract.propertyName}
                     </Anchor>
+                    <Text size="sm" c="dimmed" data-testid="contract-unit">
+                      {contract.unitNumber} · {contract.unitName}
+                    </Text>
                   </Table.Td>
-
-                  <Table.Td>{t(`contract.type.${contract.type}`)}</Table.Td>
-                  <Table.Td>{contract.number}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{t(`contract.type.${contract.type}`)}</Text>
+                    <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                      {contract.number}
+                    </Text>
+                  </Table.Td>
                   <Table.Td>{formatDate(contract.start)}</Table.Td>
                   <Table.Td>{contract.end ? formatDate(contract.end) : t('timeline.openEnded')}</Table.Td>
                   <Table.Td>
-                    <AccessBadge access={contract.access} />
-                  </Table.Td>
-                  {editable && (
-                    <Table.Td>
-                      <Group gap={4} wrap="nowrap">
-                        <Button
-                          size="compact-xs"
-                          variant="subtle"
-                          onClick={() => open({ kind: 'editContract', contract })}
-                        >
-                          {t('app.edit')}
-                        </Button>
-                        {contract.canEnd && (
+                    <Stack gap={6} align="flex-start">
+                      <AccessBadge access={contract.access} />
+                      {editable && (
+                        <Group gap={4}>
                           <Button
                             size="compact-xs"
                             variant="subtle"
-                            color="orange"
-                            onClick={() => open({ kind: 'endContract', contract })}
+                            onClick={() => open({ kind: 'editContract', contract })}
                           >
-                            {t('contract.end')}
+                            {t('app.edit')}
                           </Button>
-                        )}
-                      </Group>
-                    </Table.Td>
-                  )}
+                          {contract.canEnd && (
+                            <Button
+                              size="compact-xs"
+                              variant="subtle"
+                              color="orange"
+                              onClick={() => open({ kind: 'endContract', contract })}
+                            >
+                              {t('contract.end')}
+                            </Button>
+                          )}
+                        </Group>
+                      )}
+                    </Stack>
+                  </Table.Td>
                 </Table.Tr>
                 <Table.Tr>
-                  <Table.Td colSpan={editable ? 7 : 6} pt={0}>
+                  <Table.Td colSpan={5} pt={0}>
                     <ContractTimeline contract={contract} today={detail.today} />
                   </Table.Td>
                 </Table.Tr>
@@ -168,6 +159,7 @@ export function Contracts({
           </Table.Tbody>
         </Table>
       )}
+      {detail.contracts.length > 0 && <TimelineLegend />}
     </Card>
   );
 }
@@ -184,6 +176,8 @@ export function Invitation({
   const { t } = useTranslation();
   const reactivate = useChannelMutation('invitations.reactivate');
   const revoke = useChannelMutation('invitations.revoke');
+  // The portal's registration is simulated in the demo only (the core refuses it elsewhere: DEMO_ONLY).
+  const demo = useChannelQuery('app.status', undefined).data?.demo === true;
   const { invitation, invitationState } = detail;
   return (
     <Card withBorder>
@@ -226,7 +220,7 @@ export function Invitation({
                 {t('invite.revoke')}
               </Button>
             )}
-            {invitationState === 'pending' && (
+            {demo && invitationState === 'pending' && (
               <Button size="xs" variant="outline" color="grape" onClick={() => open({ kind: 'simulate' })}>
                 {t('simulation.open')}
               </Button>

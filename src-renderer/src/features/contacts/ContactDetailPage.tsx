@@ -21,6 +21,7 @@ import { AccessBadge, useAccessSentence } from '../common/AccessBadge';
 import { valueOrNotify } from '../common/notify';
 import { VisibleContentCard } from '../portal/VisibleContentCard';
 import { AnonymisedBadge } from './AnonymisedBadge';
+import { ArchiveConfirmation, archiveNeedsConfirmation } from './ArchiveConfirmation';
 import { Contracts, Invitation, MasterData, type ContactDialog } from './ContactCards';
 import { ContactForm } from './ContactForm';
 import { ContractForm, EndContractForm } from './ContractForm';
@@ -97,9 +98,10 @@ export function ContactDetailPage({ id }: { id: number }) {
             <Button
               variant="subtle"
               color={contact.archived ? 'teal' : 'red'}
-              onClick={async () =>
-                valueOrNotify(await setArchived.mutateAsync({ id, archived: !contact.archived }))
-              }
+              onClick={async () => {
+                if (!contact.archived && archiveNeedsConfirmation(detail)) setDialog({ kind: 'archive' });
+                else valueOrNotify(await setArchived.mutateAsync({ id, archived: !contact.archived }));
+              }}
             >
               {t(contact.archived ? 'contact.unarchive' : 'contact.archive')}
             </Button>
@@ -125,6 +127,17 @@ export function ContactDetailPage({ id }: { id: number }) {
 
       {dialog?.kind === 'invite' && <InviteDialog detail={detail} onClose={close} />}
       {dialog?.kind === 'simulate' && <SimulateRegistration onClose={close} />}
+      {dialog?.kind === 'archive' && (
+        <ArchiveConfirmation
+          detail={detail}
+          archiving={setArchived.isPending}
+          onCancel={close}
+          onConfirm={async () => {
+            valueOrNotify(await setArchived.mutateAsync({ id, archived: true }));
+            close();
+          }}
+        />
+      )}
       {dialog?.kind === 'edit' && (
         <ContactForm
           contact={contact}

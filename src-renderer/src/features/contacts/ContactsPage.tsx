@@ -22,9 +22,10 @@ import { errorMessage, formatDate, formatNumber } from '../../i18n';
 import { useAppStore } from '../../stores/appStore';
 import { AccessBadge, InvitationBadge } from '../common/AccessBadge';
 import { AnonymisedBadge } from './AnonymisedBadge';
+import { placeText } from '../common/placeText';
 import { usePropertyOptions } from '../common/options';
 import { ContactForm } from './ContactForm';
-import { CONTACTS_PAGE_SIZE, contactPageQuery, useContactFilters } from './contactFilters';
+import { CONTACTS_PAGE_SIZE, contactPageQuery, isFiltered, useContactFilters } from './contactFilters';
 import classes from './ContactsPage.module.css';
 
 const ROW_HEIGHT = 52;
@@ -144,6 +145,7 @@ function Filters() {
 function ContactRows() {
   const { t } = useTranslation();
   const { data, error } = useFirstContactPage();
+  const filtered = useContactFilters((state) => isFiltered(state.filters));
   const total = data?.total;
   const navigate = useAppStore((state) => state.navigate);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -158,12 +160,19 @@ function ContactRows() {
   const rowAt = useContactRows(items.map((item) => item.index));
 
   if (error) return <Alert color="red">{errorMessage(error)}</Alert>;
-  if (total === 0) return <Text c="dimmed">{t('contacts.empty')}</Text>;
+  if (total === 0) {
+    return (
+      <Text c="dimmed" data-testid="contacts-empty">
+        {t(filtered ? 'contacts.empty' : 'contacts.emptyDatabase')}
+      </Text>
+    );
+  }
 
   return (
     <Box role="table" aria-label={t('contacts.title')} aria-rowcount={total ?? 0} className={classes.table}>
       <div role="row" className={`${classes.row} ${classes.header}`}>
         <div role="columnheader">{t('contacts.columns.name')}</div>
+        <div role="columnheader">{t('contacts.columns.place')}</div>
         <div role="columnheader">{t('contacts.columns.referenceId')}</div>
         <div role="columnheader">{t('contacts.columns.email')}</div>
         <div role="columnheader">{t('contacts.columns.access')}</div>
@@ -195,6 +204,15 @@ function ContactRows() {
                         </Text>
                         {contact.anonymised && <AnonymisedBadge />}
                       </Group>
+                    </div>
+                    <div role="cell" className={classes.ellipsis} data-testid="contact-place">
+                      {contact.place ? placeText(contact.place) : '—'}
+                      {contact.otherPlaces > 0 && (
+                        <Text span size="xs" c="dimmed">
+                          {' '}
+                          {t('contacts.otherPlaces', { count: contact.otherPlaces })}
+                        </Text>
+                      )}
                     </div>
                     <div role="cell">{contact.referenceId}</div>
                     <div role="cell" className={classes.ellipsis}>

@@ -33,3 +33,14 @@ export const useContactFilters = create<{
 export function contactPageQuery(filters: ContactFilters, page: number): ContactListQuery {
   return { ...filters, offset: page * CONTACTS_PAGE_SIZE, limit: CONTACTS_PAGE_SIZE };
 }
+
+/** A search or a filter narrows the list (showing the archived too does not). */
+export function isFiltered(filters: ContactFilters): boolean {
+  return (
+    filters.search.trim() !== '' ||
+    filters.access !== null ||
+    filters.propertyId !== null ||
+    filters.contractType !== null ||
+    filters.invitation !== null
+  );
+}

@@ -1,12 +1,16 @@
 import { useState } from 'react';
-import { Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { dataProtectionSettingsSchema } from '../../../../shared/contract/dataProtection';
 import type { DataProtectionSettings } from '../../../../shared/ipc';
 import { useChannelMutation } from '../../api/queries';
 import { errorForField, fieldErrors } from '../common/fieldErrors';
 import { notifySuccess } from '../common/notify';
+import { useUnsavedChanges } from '../common/unsavedChanges';
 import { useCandidateSelection } from './candidateSelection';
+
+/** Months of one Betriebskostenabrechnung: contacts of an ended contract are needed at least this long. */
+const BILLING_PERIOD_MONTHS = 12;
 
 /** Aufbewahrungsfrist (Monate): checked with the contract's schema while typing, saved on demand. */
 export function RetentionCard({ saved }: { saved: DataProtectionSettings }) {
@@ -20,6 +24,9 @@ export function RetentionCard({ saved }: { saved: DataProtectionSettings }) {
   const next = { retentionMonths: draft.trim() === '' ? Number.NaN : Number(draft) };
   const error = fieldErrors(dataProtectionSettingsSchema, next).retentionMonths ?? refusal ?? undefined;
   const dirty = next.retentionMonths !== saved.retentionMonths;
+  useUnsavedChanges(dirty);
+  // The Betriebskostenabrechnung covers twelve months: a shorter period anonymises contacts it still needs.
+  const shortPeriod = error === undefined && next.retentionMonths < BILLING_PERIOD_MONTHS;
 
   async function onSave() {
     setBusy(true);
@@ -51,6 +58,11 @@ export function RetentionCard({ saved }: { saved: DataProtectionSettings }) {
             setRefusal(null);
           }}
         />
+        {shortPeriod && (
+          <Alert color="yellow" data-testid="retention-short">
+            {t('dataProtection.retention.shortWarning', { months: BILLING_PERIOD_MONTHS })}
+          </Alert>
+        )}
         <Group>
           <Button onClick={() => void onSave()} loading={busy} disabled={!dirty || error !== undefined}>
             {t('app.save')}

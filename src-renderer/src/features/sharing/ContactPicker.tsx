@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ContactListItem } from '../../../../shared/ipc';
 import { useChannelQuery } from '../../api/queries';
 import { AccessBadge } from '../common/AccessBadge';
+import { placeText } from '../common/placeText';
 
 export interface PickedContact {
   id: number;
@@ -78,7 +79,9 @@ export function ContactPicker({
               <Text size="sm">{option.label}</Text>
               {contact && (
                 <Text size="xs" c="dimmed">
-                  {[contact.referenceId, contact.email].filter(Boolean).join(' · ')}
+                  {[contact.place && placeText(contact.place), contact.referenceId, contact.email]
+                    .filter(Boolean)
+                    .join(' · ')}
                 </Text>
               )}
             </div>

@@ -5,6 +5,7 @@ import type { Language } from '../../../../shared/ipc';
 import { useChannelMutation, useChannelQuery } from '../../api/queries';
 import { changeLanguage, formatDate, languageOptions } from '../../i18n';
 import { valueOrNotify } from '../common/notify';
+import { LeaveConfirmation } from '../common/unsavedChanges';
 import { useAppStore, type Page, type Route } from '../../stores/appStore';
 
 /** Detail pages light up their list's navigation entry. */
@@ -86,7 +87,10 @@ export function AppLayout({ children }: { children: ReactNode }) {
           <NavItem route={{ page: 'backups' }} label={t('nav.backups')} />
         </NavLink>
       </AppShell.Navbar>
-      <AppShell.Main>{children}</AppShell.Main>
+      <AppShell.Main>
+        {children}
+        <LeaveConfirmation />
+      </AppShell.Main>
     </AppShell>
   );
 }
