@@ -62,6 +62,8 @@ export const errorCodes = [
   'NOT_A_DELETION_CANDIDATE',
   'CONTACT_ANONYMISED',
   'INVALID_DATE_RANGE',
+  // room harden (issue 14): full disk, restore under way, documents checked by content and name
+  'DISK_FULL',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
