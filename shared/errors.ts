@@ -64,6 +64,8 @@ export const errorCodes = [
   'INVALID_DATE_RANGE',
   // room harden (issue 14): full disk, restore under way, documents checked by content and name
   'DISK_FULL',
+  'SECRET_NOT_SAVED',
+  'CHANGED_MEANWHILE',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
