@@ -64,6 +64,10 @@ export const errorCodes = [
   'INVALID_DATE_RANGE',
   // ux: the simulated portal registration exists only in the demo
   'DEMO_ONLY',
+  // room harden (issue 14): full disk, restore under way, documents checked by content and name
+  'DISK_FULL',
+  'SECRET_NOT_SAVED',
+  'CHANGED_MEANWHILE',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

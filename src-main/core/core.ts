@@ -8,7 +8,7 @@ import { systemClock, type Clock } from './clock';
 import { createContext } from './context';
 import { DATABASE_FILE, openDatabase } from './db/connection';
 import { filePreferenceStore, type PreferenceStore } from './preferences';
-import { memorySecretStore, type SecretStore } from './secrets';
+import { guardedSecretStore, memorySecretStore, type SecretStore } from './secrets';
 import { createHandlers } from './handlers';
 import type { Handlers } from './handlers/types';
 import { createServices } from './services';
@@ -123,7 +123,7 @@ export function createCore(options: CoreOptions): Core {
     clock: options.clock ?? systemClock,
     actor: options.actor ?? 'local',
     preferences: options.preferences ?? filePreferenceStore(path.join(options.dataDir, 'preferences.json')),
-    secrets: options.secrets ?? memorySecretStore(),
+    secrets: guardedSecretStore(options.secrets ?? memorySecretStore()),
     emit: hub.emit,
   });
   const handlers = createHandlers(createServices(ctx));

@@ -34,6 +34,7 @@ import {
 import type { CoreContext, Emits } from '../context';
 import { auditRepository } from '../db/auditRepository';
 import { migrate } from '../db/migrations';
+import { isDiskFull } from '../storage/diskFull';
 import type { SettingsService } from './settingsService';
 
 /** Pages per backup step when restoring: all of them at once (the largest number SQLite accepts). */
@@ -69,6 +70,7 @@ function makeBackup(ctx: CoreContext, kind: BackupKind): Promise<BackupInfo> {
   return writeBackup(ctx.db, ctx.dataDir, kind, ctx.clock.now()).catch((error: unknown) => {
     // A store closed under a running backup (the app quitting) is no failure worth a log line.
     if (ctx.db.open) console.error('core: backup failed', error);
+    if (isDiskFull(error)) throw new DomainError('DISK_FULL', { folder: backupFolder(ctx.dataDir) });
     throw new DomainError('BACKUP_FAILED', { folder: backupFolder(ctx.dataDir) });
   });
 }

@@ -65,6 +65,15 @@ export function mailService(
     };
   }
 
+  /** Puts the password back after a failed change; a store that refuses that too is only logged. */
+  function restorePassword(password: string | null): void {
+    try {
+      ctx.secrets.set(SMTP_PASSWORD_KEY, password);
+    } catch (error) {
+      console.error('mail: the previous SMTP password could not be put back', error);
+    }
+  }
+
   return {
     getSettings,
     smtpConfig,
@@ -93,7 +102,7 @@ export function mailService(
           after: { ...next, hasPassword: newPassword !== null, passwordChanged },
         });
       } catch (error) {
-        if (passwordChanged) ctx.secrets.set(SMTP_PASSWORD_KEY, oldPassword);
+        if (passwordChanged) restorePassword(oldPassword);
         throw error;
       }
       return getSettings();

@@ -9,6 +9,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DomainError } from '../../../shared/errors';
+import { rethrowDiskFull } from './diskFull';
 import { MAX_DOCUMENT_BYTES, type documentTypes } from '../../../shared/contract/content';
 
 export type DocumentMimeType = keyof typeof documentTypes;
@@ -54,6 +55,30 @@ export function decodeDocument(dataBase64: string, mimeType: DocumentMimeType): 
   return bytes;
 }
 
+function sha256Of(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Does the file hold exactly `size` bytes hashing to `sha256`? A missing file does not. */
+function holds(file: string, sha256: string, size: number): boolean {
+  try {
+    const bytes = fs.readFileSync(file);
+    return bytes.length === size && sha256Of(bytes) === sha256;
+  } catch {
+    return false;
+  }
+}
+
+/** Writes all of `bytes` (a write may take fewer than asked: it continues where it stopped). */
+function writeFully(fd: number, bytes: Uint8Array): void {
+  let written = 0;
+  while (written < bytes.length) {
+    const count = fs.writeSync(fd, bytes, written, bytes.length - written);
+    if (count <= 0) throw Object.assign(new Error('no progress writing a document'), { code: 'ENOSPC' });
+    written += count;
+  }
+}
+
 export function documentStore(dataDir: string) {
   const folder = path.join(dataDir, 'documents');
 
@@ -62,27 +87,40 @@ export function documentStore(dataDir: string) {
     return path.join(folder, sha256);
   }
 
-  return {
-    /** Stores the bytes under their hash (nothing to do when present); returns hash and size. */
-    put(bytes: Uint8Array): { sha256: string; size: number } {
-      const sha256 = createHash('sha256').update(bytes).digest('hex');
-      const file = fileOf(sha256);
-      if (!fs.existsSync(file)) {
-        fs.mkdirSync(folder, { recursive: true });
-        const temporary = path.join(folder, `.${sha256}.${randomBytes(6).toString('hex')}.tmp`);
-        try {
-          const fd = fs.openSync(temporary, 'wx');
-          try {
-            fs.writeSync(fd, bytes);
-            fs.fsyncSync(fd);
-          } finally {
-            fs.closeSync(fd);
-          }
-          fs.renameSync(temporary, file);
-        } finally {
-          fs.rmSync(temporary, { force: true });
-        }
+  /**
+   * Writes the bytes to a temporary file, reads them back and checks size and hash, and only then
+   * renames it under the hash: a short write, a full disk or a flipped bit never gets a hash name.
+   */
+  function writeVerified(file: string, sha256: string, bytes: Uint8Array): void {
+    fs.mkdirSync(folder, { recursive: true });
+    const temporary = path.join(folder, `.${sha256}.${randomBytes(6).toString('hex')}.tmp`);
+    try {
+      const fd = fs.openSync(temporary, 'wx');
+      try {
+        writeFully(fd, bytes);
+        fs.fsyncSync(fd);
+      } finally {
+        fs.closeSync(fd);
       }
+      if (!holds(temporary, sha256, bytes.length)) throw new Error(`document ${sha256} did not verify`);
+      fs.renameSync(temporary, file);
+    } catch (error) {
+      rethrowDiskFull(error, folder);
+    } finally {
+      fs.rmSync(temporary, { force: true });
+    }
+  }
+
+  return {
+    /**
+     * Stores the bytes under their hash; returns hash and size. A file already under that hash is
+     * kept only when it still holds these bytes (a damaged or truncated one is replaced). DISK_FULL
+     * when the disk or the quota is full: nothing is then stored under the hash.
+     */
+    put(bytes: Uint8Array): { sha256: string; size: number } {
+      const sha256 = sha256Of(bytes);
+      const file = fileOf(sha256);
+      if (!holds(file, sha256, bytes.length)) writeVerified(file, sha256, bytes);
       return { sha256, size: bytes.length };
     },
 
@@ -91,7 +129,7 @@ export function documentStore(dataDir: string) {
       const file = fileOf(sha256);
       if (!fs.existsSync(file)) throw new DomainError('NOT_FOUND', { entity: 'document', sha256 });
       const bytes = fs.readFileSync(file);
-      if (createHash('sha256').update(bytes).digest('hex') !== sha256) {
+      if (sha256Of(bytes) !== sha256) {
         throw new DomainError('NOT_FOUND', { entity: 'document', sha256 });
       }
       return bytes;

@@ -24,11 +24,16 @@ export async function createInvitation(
   const org = d.organisation.get();
   // Checked before rendering the letter, and again inside the transaction.
   const checked = invitable(d, contactId, channel, today);
+  const letterOf = (row: typeof checked) =>
+    JSON.stringify(invitationLetter(row, code, expiresOn, today, org));
   const letterPdf =
     channel === 'letter' ? await lettersPdf([invitationLetter(checked, code, expiresOn, today, org)]) : null;
   const written = d.ctx.change(
     (audit) => {
       const row = invitable(d, contactId, channel, today);
+      // The letter rendered must be the one written (name and address unchanged meanwhile).
+      if (letterPdf !== null && letterOf(row) !== letterOf(checked))
+        throw new DomainError('CHANGED_MEANWHILE');
       const supersedes = d.invitations.openOf(contactId).map((open) => open.id);
       return writeInvitation(d, audit, { row, channel, code, expiresOn, supersedes, org, propertyId: null });
     },

@@ -26,6 +26,9 @@ import { contactFacts, displayName, nameOfRow } from '../portfolioViews';
 import type { InvitationDeps } from './deps';
 import { invitationLetter, lettersPdf, writeInvitation } from './write';
 
+/** Attempts of a batch whose letters changed while they were rendered. */
+const MAX_ATTEMPTS = 3;
+
 /** A contact of a property, judged for a bulk invitation. */
 interface Judged {
   row: InviteeRow;
@@ -129,21 +132,18 @@ interface Batch {
 interface Invited {
   emailed: number;
   letters: InvitationLetter[];
-  letterIds: number[];
   refused: PropertyInviteRefusal[];
 }
 
 /** The letters of the selected contacts invited by letter, judged now (outside the transaction). */
-function plannedLetters(d: InvitationDeps, batch: Batch): { letters: InvitationLetter[]; ids: number[] } {
+function plannedLetters(d: InvitationDeps, batch: Batch): InvitationLetter[] {
   const letters: InvitationLetter[] = [];
-  const ids: number[] = [];
   for (const j of judgeProperty(d, batch.propertyId, batch.today).judged) {
     if (!batch.selected.has(j.row.id) || !j.verdict.allowed || j.verdict.candidate.channel !== 'letter')
       continue;
     letters.push(invitationLetter(j.row, batch.codeOf(j.row.id), batch.expiresOn, batch.today, batch.org));
-    ids.push(j.row.id);
   }
-  return { letters, ids };
+  return letters;
 }
 
 /** Judges again and writes the invitations of the selected contacts (inside the change). */
@@ -157,7 +157,7 @@ function writeBatch(d: InvitationDeps, audit: Audit, batch: Batch): Invited {
     if (list === undefined) open.set(row.contact_id, [row.id]);
     else list.push(row.id);
   }
-  const invited: Invited = { emailed: 0, letters: [], letterIds: [], refused: [] };
+  const invited: Invited = { emailed: 0, letters: [], refused: [] };
   // In name order (the order of `judged`), so that the letters come out sorted.
   for (const j of judged) {
     if (!selected.has(j.row.id)) continue;
@@ -172,7 +172,6 @@ function writeBatch(d: InvitationDeps, audit: Audit, batch: Batch): Invited {
     if (channel === 'email') invited.emailed += 1;
     else {
       invited.letters.push(invitationLetter(j.row, code, expiresOn, today, org));
-      invited.letterIds.push(j.row.id);
     }
   }
   for (const contactId of selected) {
@@ -219,36 +218,40 @@ export async function inviteProperty(
     },
   };
 
-  // 1. Judge outside the transaction to render the letters (asynchronous) beforehand.
-  const planned = plannedLetters(d, batch);
-  const plannedPdf = await lettersPdf(planned.letters);
+  const stale = Symbol('stale');
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    // 1. Judge outside the transaction to render the letters (asynchronous) beforehand.
+    const letters = plannedLetters(d, batch);
+    const planned = JSON.stringify(letters);
+    const plannedPdf = await lettersPdf(letters);
 
-  // 2. Judge again and write, in one transaction.
-  const invited = d.ctx.change(
-    (audit) => {
-      const outcome = writeBatch(d, audit, batch);
-      const { emailed, letters, refused } = outcome;
-      if (emailed + letters.length === 0) return noChange(outcome);
-      audit({
-        action: 'invitations.inviteProperty',
-        entity: 'property',
-        entityId: propertyId,
-        after: { selected: batch.selected.size, emailed, letters: letters.length, refused: refused.length },
-      });
-      return outcome;
-    },
-    { emits: portfolioChanged },
-  );
+    // 2. Judge again and write, in one transaction — only the letters rendered: when a contact or
+    //    its contracts changed meanwhile, nothing is written and the batch starts over.
+    const invited = d.ctx.change<Invited | typeof stale>(
+      (audit) => {
+        const outcome = writeBatch(d, audit, batch);
+        const { emailed, letters, refused } = outcome;
+        if (emailed + letters.length === 0) return noChange(outcome);
+        if (JSON.stringify(letters) !== planned) return noChange(stale);
+        audit({
+          action: 'invitations.inviteProperty',
+          entity: 'property',
+          entityId: propertyId,
+          after: { selected: batch.selected.size, emailed, letters: letters.length, refused: refused.length },
+        });
+        return outcome;
+      },
+      { emits: portfolioChanged },
+    );
+    if (invited === stale) continue;
 
-  if (invited.emailed > 0) d.outbox.deliverSoon();
-  // The letters written are nearly always those rendered beforehand; re-render if not.
-  const same =
-    invited.letterIds.length === planned.ids.length &&
-    invited.letterIds.every((id, i) => id === planned.ids[i]);
-  return {
-    emailed: invited.emailed,
-    letters: invited.letters.length,
-    lettersPdf: same ? plannedPdf : await lettersPdf(invited.letters),
-    refused: invited.refused,
-  };
+    if (invited.emailed > 0) d.outbox.deliverSoon();
+    return {
+      emailed: invited.emailed,
+      letters: invited.letters.length,
+      lettersPdf: invited.letters.length === 0 ? null : plannedPdf,
+      refused: invited.refused,
+    };
+  }
+  throw new DomainError('CHANGED_MEANWHILE');
 }

@@ -31,13 +31,14 @@ function letterOf(p: SharePlan, info: RecipientInfo, day: IsoDate, org: Organisa
   return { language, addressee, subject: p.content.title, body, date: day, organisation: org };
 }
 
-/** Every recipient's letter as one PDF (base64), or null when the content is no SmartPost. */
-export async function smartPostLettersPdf(
-  p: SharePlan,
-  day: IsoDate,
-  org: Organisation,
-): Promise<string | null> {
+/** Every recipient's letter as text, or null when the content is no SmartPost or reaches nobody. */
+export function smartPostLetters(p: SharePlan, day: IsoDate, org: Organisation): SmartPostLetter[] | null {
   if (p.content.kind !== 'smartpost' || p.recipients.length === 0) return null;
-  const letters = p.recipients.map((info) => letterOf(p, info, day, org));
+  return p.recipients.map((info) => letterOf(p, info, day, org));
+}
+
+/** The letters as one PDF (base64), or null without letters. */
+export async function smartPostLettersPdf(letters: SmartPostLetter[] | null): Promise<string | null> {
+  if (letters === null) return null;
   return Buffer.from(await renderSmartPostLetters(letters)).toString('base64');
 }

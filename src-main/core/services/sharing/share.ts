@@ -8,8 +8,10 @@
  * - Audit: one row per share written ('sharing.share'), one per revocation ('sharing.revoke').
  *
  * SmartPost letters are rendered before the transaction (rendering is asynchronous; a transaction
- * is not); the recipients are judged again inside it, and the letters rendered again should they
- * have changed.
+ * is not). Inside it the recipients are judged again and the letters' text (template, names,
+ * organisation) made again from what the transaction reads: when either changed meanwhile nothing is
+ * written and the share starts over (CHANGED_MEANWHILE after MAX_ATTEMPTS), so the answer built after
+ * the commit is the PDF of exactly what was committed and audited, and cannot fail.
  */
 import type { Organisation, ShareResult } from '../../../../shared/ipc';
 import { DomainError } from '../../../../shared/errors';
@@ -19,7 +21,7 @@ import { shareNotificationMail } from '../../mail/shareNotification';
 import { contentData } from '../contentService';
 import { postalAddressee } from '../portfolioViews';
 import type { ShareTargetValue, SharingDeps } from './deps';
-import { smartPostLettersPdf } from './letters';
+import { smartPostLetters, smartPostLettersPdf } from './letters';
 import { planShare, type SharePlan } from './plan';
 import { requireInfo } from './recipientViews';
 
@@ -110,6 +112,14 @@ function writeShares(
   }
 }
 
+interface Written {
+  plan: SharePlan;
+  notified: Notified;
+}
+
+/** Attempts of a share whose recipients or letters changed while its letters were rendered. */
+const MAX_ATTEMPTS = 3;
+
 function sameRecipients(a: SharePlan, b: SharePlan): boolean {
   return (
     a.recipients.length === b.recipients.length &&
@@ -125,37 +135,46 @@ export async function share(
   alsoIndividually: readonly number[],
 ): Promise<ShareResult> {
   const day = d.ctx.clock.today();
-  const org = d.organisation.get();
-  // Judged before rendering the letters (refusals come back at once), and again inside the change.
-  const planned = planShare(d, contentId, target, alsoIndividually, day);
-  const plannedPdf = await smartPostLettersPdf(planned, day, org);
+  const stale = Symbol('stale');
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    // Judged before rendering the letters (refusals come back at once), and again inside the change.
+    const planned = planShare(d, contentId, target, alsoIndividually, day);
+    const letters = smartPostLetters(planned, day, d.organisation.get());
+    const plannedLetters = JSON.stringify(letters);
+    const plannedPdf = await smartPostLettersPdf(letters);
 
-  const written = d.ctx.change(
-    (audit) => {
-      const p = planShare(d, contentId, target, alsoIndividually, day);
-      if (p.scope === null && p.individual.length === 0) {
-        const nobody: Notified = { outboxIds: new Map(), needsPost: [] };
-        return noChange({ plan: p, notified: nobody });
-      }
-      const now = d.ctx.clock.now();
-      // Notifications first: the audit rows name the outbox rows they caused.
-      const notified = queueNotifications(d, p, org, now);
-      writeShares(d, audit, p, notified.outboxIds, now);
-      return { plan: p, notified };
-    },
-    { emits: portfolioChanged },
-  );
+    const written = d.ctx.change<Written | typeof stale>(
+      (audit) => {
+        const p = planShare(d, contentId, target, alsoIndividually, day);
+        if (p.scope === null && p.individual.length === 0) {
+          const nobody: Notified = { outboxIds: new Map(), needsPost: [] };
+          return noChange({ plan: p, notified: nobody });
+        }
+        const org = d.organisation.get();
+        if (!sameRecipients(p, planned) || JSON.stringify(smartPostLetters(p, day, org)) !== plannedLetters) {
+          return noChange(stale);
+        }
+        const now = d.ctx.clock.now();
+        // Notifications first: the audit rows name the outbox rows they caused.
+        const notified = queueNotifications(d, p, org, now);
+        writeShares(d, audit, p, notified.outboxIds, now);
+        return { plan: p, notified };
+      },
+      { emits: portfolioChanged },
+    );
+    if (written === stale) continue;
 
-  const notifications = written.notified.outboxIds.size;
-  if (notifications > 0) d.outbox.deliverSoon();
-  return {
-    sharedWith: written.plan.recipients.length,
-    notifications,
-    needsPost: written.notified.needsPost,
-    lettersPdf: sameRecipients(written.plan, planned)
-      ? plannedPdf
-      : await smartPostLettersPdf(written.plan, day, org),
-  };
+    const notifications = written.notified.outboxIds.size;
+    if (notifications > 0) d.outbox.deliverSoon();
+    return {
+      sharedWith: written.plan.recipients.length,
+      notifications,
+      needsPost: written.notified.needsPost,
+      // Written: the letters rendered are those of the committed plan. Nobody reached: no letters.
+      lettersPdf: written.plan.recipients.length === 0 ? null : plannedPdf,
+    };
+  }
+  throw new DomainError('CHANGED_MEANWHILE');
 }
 
 /** Revokes a share (kept, with revoked_at); returns its content. Revoking twice changes nothing. */
