@@ -7,7 +7,7 @@
 import { renderSmartPostLetters, type SmartPostLetter } from '../../src-main/core/letters/smartPostLetter';
 import { defaultOrganisation } from '../../src-main/core/services/organisationService';
 import { BENCH_TODAY } from './portfolio';
-import type { Row } from './measure';
+import type { Row } from './session';
 import { formatBytes, measure, single, timeOnce } from './stats';
 
 export interface LettersInput {
