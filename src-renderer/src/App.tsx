@@ -57,7 +57,9 @@ function CurrentPage({ route }: { route: Route }) {
 export function App() {
   const route = useAppStore((state) => state.route);
   // Every page opens at its top, not at the scroll position of the page before.
-  useEffect(() => window.scrollTo(0, 0), [route]);
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [route]);
   const { data: status, error } = useChannelQuery('app.status', undefined);
   // The data store could not be opened: every channel but startup.* answers STARTUP_FAULT.
   if (error?.code === 'STARTUP_FAULT') return <StartupFaultScreen />;

@@ -23,11 +23,19 @@ function contactOf(id: number) {
   return {
     id,
     name: displayName(nameOfRow(row)),
+    firstName: row.first_name,
     lastName: row.last_name,
     email: row.email,
     referenceId: row.reference_id,
     contracts: portfolio.contracts.filter((contract) => contract.contact_id === id),
   };
+}
+
+/** Property and unit of a demo contract, as the contact page and the contacts list name them. */
+export function placeOf(contract: { unit_id: number }) {
+  const unit = portfolio.units.find((u) => u.id === contract.unit_id)!;
+  const property = portfolio.properties.find((p) => p.id === unit.property_id)!;
+  return { propertyName: property.name, unitNumber: unit.number, unitName: unit.name };
 }
 
 export const showcaseProperty = portfolio.properties.find((p) => p.id === portfolio.showcasePropertyId)!;
