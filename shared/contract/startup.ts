@@ -18,6 +18,18 @@ export type StartupFault =
   | { code: 'DATABASE_TOO_NEW'; dataDir: string; file: string; found: number; supported: number }
   /** Any other failure to open the data store (locked by another program, I/O error). */
   | { code: 'DATABASE_UNAVAILABLE'; dataDir: string; file: string; detail: string }
+  /** Another instance of the app has the data folder open (another user, another computer). */
+  | {
+      code: 'DATA_DIR_IN_USE';
+      dataDir: string;
+      /** Who holds it, as its lock says ('?' when unreadable). */
+      user: string;
+      host: string;
+      pid: number;
+      since: string;
+    }
+  /** The data folder lies on a network drive (SQLite is unsafe there; sharing is the team mode's). */
+  | { code: 'DATA_DIR_ON_NETWORK'; dataDir: string; fsType: string }
   /** The preferences file is not valid JSON or does not match its schema. */
   | { code: 'PREFERENCES_CORRUPT'; file: string; detail: string };
 

@@ -14,6 +14,7 @@ import type { Handlers } from './handlers/types';
 import { createServices } from './services';
 import { recordOfflineRestore, startAutomaticBackups } from './services/backupService';
 import type { OfflineRestore } from './backup/backupFiles';
+import { lockDataDir } from './startup/dataDirLock';
 
 export interface CoreOptions {
   /** Folder holding the data store (created if missing). */
@@ -115,7 +116,14 @@ export function dispatcher(handlers: Handlers): Core['invoke'] {
 
 export function createCore(options: CoreOptions): Core {
   fs.mkdirSync(options.dataDir, { recursive: true });
-  const db = openDatabase(path.join(options.dataDir, DATABASE_FILE));
+  const unlock = lockDataDir(options.dataDir);
+  let db: ReturnType<typeof openDatabase>;
+  try {
+    db = openDatabase(path.join(options.dataDir, DATABASE_FILE));
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const hub = eventHub();
   const ctx = createContext({
     db,
@@ -132,6 +140,7 @@ export function createCore(options: CoreOptions): Core {
       recordOfflineRestore(ctx, options.restoredAtStartup);
     } catch (error) {
       db.close();
+      unlock();
       throw error;
     }
   }
@@ -147,6 +156,7 @@ export function createCore(options: CoreOptions): Core {
       stopAutomaticBackups?.();
       hub.clear();
       db.close();
+      unlock();
     },
   };
 }

@@ -34,9 +34,11 @@ export function choicesFor(fault: StartupFault, backupCount: number): StartupCho
       return ['retry', 'createDataDir', 'openOtherDataDir', 'quit'];
     case 'DATA_DIR_NOT_WRITABLE':
     case 'DATABASE_UNAVAILABLE':
+    case 'DATA_DIR_IN_USE':
       return ['retry', 'openOtherDataDir', 'quit'];
     case 'DATABASE_CORRUPT':
       return [...(backupCount > 0 ? (['restoreBackup'] as const) : []), 'openOtherDataDir', 'quit'];
+    case 'DATA_DIR_ON_NETWORK':
     case 'DATABASE_TOO_NEW':
       // An older backup would silently drop what the newer version wrote: the answer is that version.
       return ['openOtherDataDir', 'quit'];

@@ -9,6 +9,8 @@ import Database from 'better-sqlite3';
 import type { StartupFault } from '../../../shared/contract/startup';
 import { createCore, DATABASE_FILE, type Core, type CoreOptions } from '../core';
 import { DatabaseTooNewError, LATEST_VERSION } from '../db/migrations';
+import { DataDirInUseError } from './dataDirLock';
+import { networkDriveOf } from './networkDrive';
 
 export interface StartupOptions extends CoreOptions {
   /**
@@ -55,6 +57,7 @@ function detailOf(error: unknown): string {
 
 /** A failure to open or read the data store, as the fault the user can act on. */
 export function classifyOpenError(error: unknown, dataDir: string, file: string): StartupFault {
+  if (error instanceof DataDirInUseError) return { code: 'DATA_DIR_IN_USE', dataDir, ...error.holder };
   if (error instanceof DatabaseTooNewError) {
     return { code: 'DATABASE_TOO_NEW', dataDir, file, found: error.found, supported: error.supported };
   }
@@ -90,6 +93,8 @@ function checkDataDir(dataDir: string, chosen: boolean): StartupFault | null {
   if (!stat.isDirectory()) {
     return { code: 'DATA_DIR_NOT_WRITABLE', dataDir, detail: `ENOTDIR: not a folder: ${dataDir}` };
   }
+  const fsType = networkDriveOf(dataDir);
+  if (fsType !== null) return { code: 'DATA_DIR_ON_NETWORK', dataDir, fsType };
   try {
     fs.accessSync(dataDir, fs.constants.W_OK | fs.constants.X_OK);
     return null;

@@ -13,6 +13,7 @@ import {
 } from '../../../src-main/core/backup/backupFiles';
 import { DATABASE_FILE } from '../../../src-main/core/core';
 import { LATEST_VERSION } from '../../../src-main/core/db/migrations';
+import { LOCK_FILE } from '../../../src-main/core/startup/dataDirLock';
 import { ok, readDatabase, snapshotDatabase, tempDir } from '../support';
 import {
   addProperty,
@@ -189,7 +190,11 @@ describe('restoreBackupOffline', () => {
     const replaced = snapshotDatabase(core.dataDir);
     // The data dir as a crash leaves it: the newest change is still in the -wal, not checkpointed.
     const dataDir = tempDir();
-    fs.cpSync(core.dataDir, dataDir, { recursive: true, filter: (file) => !file.endsWith('-shm') });
+    // (Its lock names a process that a crash would have ended: this one, still running, is left out.)
+    fs.cpSync(core.dataDir, dataDir, {
+      recursive: true,
+      filter: (file) => !file.endsWith('-shm') && path.basename(file) !== LOCK_FILE,
+    });
     const live = path.join(dataDir, DATABASE_FILE);
     expect(fs.statSync(`${live}-wal`).size).toBeGreaterThan(0);
     const liveFiles = ['', '-wal'].map((suffix) => fs.readFileSync(live + suffix).toString('base64'));

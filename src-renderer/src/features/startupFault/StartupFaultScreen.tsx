@@ -73,7 +73,7 @@ export function StartupFaultScreen() {
               data={languageOptions}
             />
           </Group>
-          <Text>{t(`startup.faults.${fault.code}.text`, 'found' in fault ? fault : {})}</Text>
+          <Text>{t(`startup.faults.${fault.code}.text`, { ...fault })}</Text>
           <Stack gap={4}>
             <Text size="sm" fw={600}>
               {t(fault.code === 'PREFERENCES_CORRUPT' ? 'startup.file' : 'startup.folder')}
