@@ -369,6 +369,13 @@ function samples(f: Fixture): SampleTable {
     end: k.date({ nullable: true, domain: [domainEnd] }),
   });
   const dayBound = k.date({ nullable: true, optional: true });
+  const auditFilter = {
+    contactId: k.id({ nullable: true, optional: true }),
+    propertyId: k.id({ nullable: true, optional: true }),
+    contentId: k.id({ nullable: true, optional: true }),
+    action: k.optText(80, { optional: true }),
+    actor: k.optText(200, { optional: true }),
+  };
   const page = (max?: number) => ({
     offset: k.int(0, max, { optional: true }),
     limit: k.int(1, 200, { optional: true }),
@@ -740,6 +747,7 @@ function samples(f: Fixture): SampleTable {
         fields: { id: k.id(), ...prefixed('input', content.process.fields) },
       },
     ],
+    'content.delete': [{ payload: { id: f.contents.announcement }, fields: { id: k.id() } }],
     'content.documentFile': [{ payload: { id: f.contents.document }, fields: { id: k.id() } }],
     'sharing.preview': shareTargets(f.contents.appointment),
     'sharing.recipients': shareTargets(f.contents.appointment).map(({ payload, fields }) => ({
@@ -779,16 +787,43 @@ function samples(f: Fixture): SampleTable {
     ],
     'auditLog.list': [
       {
-        payload: { from: '2026-11-01', to: '2026-11-27', offset: 0, limit: 50 },
-        fields: { from: dayBound, to: dayBound, ...page(10_000_000) },
+        payload: {
+          from: '2026-11-01',
+          to: '2026-11-27',
+          contactId: f.contactId,
+          propertyId: f.propertyId,
+          contentId: f.contents.document,
+          action: 'sharing.share',
+          actor: 'verwaltung',
+          language: 'de',
+          offset: 0,
+          limit: 50,
+        },
+        fields: {
+          from: dayBound,
+          to: dayBound,
+          ...auditFilter,
+          language: k.enum(['de', 'en']),
+          ...page(10_000_000),
+        },
       },
     ],
     'auditLog.export': [
       {
-        payload: { from: '2026-11-01', to: '2026-11-27', language: 'de' },
-        fields: { from: dayBound, to: dayBound, language: k.enum(['de', 'en']) },
+        payload: {
+          from: '2026-11-01',
+          to: '2026-11-27',
+          contactId: f.candidateId,
+          propertyId: null,
+          contentId: null,
+          action: null,
+          actor: null,
+          language: 'de',
+        },
+        fields: { from: dayBound, to: dayBound, ...auditFilter, language: k.enum(['de', 'en']) },
       },
     ],
+    'auditLog.facets': [{ payload: { language: 'en' }, fields: { language: k.enum(['de', 'en']) } }],
   };
 }
 
