@@ -189,6 +189,14 @@ export interface PortalPreview {
   items: (ContentSummary & { via: 'individual' | 'role' })[];
 }
 
+/** What withdrawing a content did. */
+export interface ContentDeleteResult {
+  /** Shares revoked with it (nobody sees it any more). */
+  sharesRevoked: number;
+  /** A document's file: erased (true), kept because another content uses it (false); null: no file. */
+  fileErased: boolean | null;
+}
+
 export const contentChannels = {
   'content.list': channel<{ total: number; items: ContentSummary[] }>()(
     z.strictObject({
@@ -201,6 +209,8 @@ export const contentChannels = {
   'content.create': channel<ContentDetail>()(contentInputSchema),
   'content.update': channel<ContentDetail>()(z.strictObject({ id: idSchema, input: contentInputSchema })),
   /** The document's bytes (base64) for saving or opening. */
+  /** Withdraws a content: shares revoked, a document's file erased once unreferenced (see contentService). */
+  'content.delete': channel<ContentDeleteResult>()(z.strictObject({ id: idSchema })),
   'content.documentFile': channel<{ fileName: string; mimeType: string; dataBase64: string }>()(
     z.strictObject({ id: idSchema }),
   ),

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { ContractType, IsoDate } from '../domain';
-import { channel, idSchema, integerIn, isoDateSchema, noPayload } from './channel';
+import { channel, idSchema, integerIn, isoDateSchema, noPayload, optionalText } from './channel';
 
 export const MIN_RETENTION_MONTHS = 1;
 export const MAX_RETENTION_MONTHS = 120;
@@ -53,17 +53,29 @@ export interface AnonymiseResult {
   auditRowsRedacted: number;
 }
 
+/** One row of the Protokoll, read in the requested language (services/auditLog/sentences.ts). */
 export interface AuditLogEntry {
   id: number;
   /** ISO timestamp (UTC). */
   at: string;
+  /** Who did it (Person). */
   actor: string;
+  /** The action's code, e.g. "sharing.share" (for filters, never shown). */
   action: string;
   entity: string;
   entityId: string | null;
-  /** JSON text of the values before and after, as recorded; null when there is none. */
-  before: string | null;
-  after: string | null;
+  /** What was done, e.g. "Freigabe erteilt". */
+  actionLabel: string;
+  /** To whom or what, e.g. "Katharina Böhm". */
+  object: string;
+  /** The sentence: "Freigabe ‚Heizungswartung‘ einzeln für Katharina Böhm (vor Vertragsbeginn)". */
+  description: string;
+}
+
+/** The choices of the Protokoll's filters by action and by person. */
+export interface AuditLogFacets {
+  actions: { value: string; label: string }[];
+  actors: string[];
 }
 
 export interface AuditLogPage {
@@ -84,6 +96,19 @@ const dayRange = {
   to: isoDateSchema.nullable().default(null),
 };
 
+const language = { language: z.enum(['de', 'en']) };
+
+/** What the Protokoll is narrowed to beside the days; null = any. */
+const auditFilter = {
+  /** Rows about this contact: its data, contracts, invitations, shares, mail. */
+  contactId: idSchema.nullable().default(null),
+  propertyId: idSchema.nullable().default(null),
+  contentId: idSchema.nullable().default(null),
+  action: optionalText(80).default(null),
+  /** Who did it. */
+  actor: optionalText(200).default(null),
+};
+
 const paging = (maxLimit: number) => ({
   offset: z.number().int().min(0).max(10_000_000).default(0),
   limit: z.number().int().min(1).max(maxLimit).default(50),
@@ -99,8 +124,9 @@ export const dataProtectionChannels = {
     z.strictObject({ contactIds: z.array(idSchema).min(1).max(MAX_ANONYMISE_BATCH) }),
   ),
   /** Audit entries, newest first. */
-  'auditLog.list': channel<AuditLogPage>()(z.strictObject({ ...dayRange, ...paging(200) })),
-  'auditLog.export': channel<AuditLogExport>()(
-    z.strictObject({ ...dayRange, language: z.enum(['de', 'en']) }),
+  'auditLog.list': channel<AuditLogPage>()(
+    z.strictObject({ ...dayRange, ...auditFilter, ...language, ...paging(200) }),
   ),
+  'auditLog.export': channel<AuditLogExport>()(z.strictObject({ ...dayRange, ...auditFilter, ...language })),
+  'auditLog.facets': channel<AuditLogFacets>()(z.strictObject(language)),
 } as const;

@@ -58,9 +58,17 @@ test('overview, contacts, a contact with several contracts and its dialogs, port
     .click();
   await expect(page.getByTestId('contract-timeline').first()).toBeVisible();
   await expectEverythingReachable(page, 'contact');
-  await checkDialog(page, t('contact.editShort'), 'edit contact');
+  await checkDialog(page, t('app.edit'), 'edit contact');
   await checkDialog(page, t('contract.create'), 'new contract');
-  await checkDialog(page, t('contract.editShort'), 'edit contract');
+  // The contact's own "Bearbeiten" comes first; the contract's sits in the contracts table.
+  await page
+    .getByRole('table')
+    .getByRole('button', { name: t('app.edit'), exact: true })
+    .first()
+    .click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await expectEverythingReachable(page, 'edit contract');
+  await closeDialog(page);
   await checkDialog(page, t('invite.open'), 'invite contact');
 
   await page.getByRole('button', { name: t('portal.open') }).click();
@@ -131,7 +139,7 @@ test('outbox, access settings, mail settings, data protection, audit log, backup
   await expect(page.getByRole('switch', { name: t('settings.post.label') })).toBeVisible();
   await page.getByRole('switch', { name: t('settings.post.label') }).check();
   await expectEverythingReachable(page, 'access settings');
-  await page.getByRole('button', { name: t('settings.discard') }).click();
+  await page.getByRole('button', { name: t('app.discard') }).click();
 
   await openNav(page, t, 'nav.mailSettings');
   await expect(page.getByRole('button', { name: t('mail.test.open') })).toBeVisible();

@@ -1,3 +1,4 @@
+import { auditSubjectsStatement } from './auditSubjects';
 import type { Db } from './connection';
 
 export interface AuditEntry {
@@ -25,6 +26,42 @@ export interface AuditRange {
   until: string | null;
 }
 
+/** What the Protokoll narrows the range to; null = any. */
+export interface AuditFilter {
+  /** Rows about this contact (db/auditSubjects.ts). */
+  contactId: number | null;
+  propertyId: number | null;
+  contentId: number | null;
+  action: string | null;
+  /** Who did it. */
+  actor: string | null;
+}
+
+export const noAuditFilter: AuditFilter = {
+  contactId: null,
+  propertyId: null,
+  contentId: null,
+  action: null,
+  actor: null,
+};
+
+const SUBJECTS = [
+  ['contactId', 'contact'],
+  ['propertyId', 'property'],
+  ['contentId', 'content'],
+] as const;
+
+/** The conditions of a filter beside the range; the parameters are the filter's own names. */
+function filterSql(filter: AuditFilter): string {
+  const conditions = SUBJECTS.filter(([key]) => filter[key] !== null).map(
+    ([key, kind]) =>
+      `id IN (SELECT audit_id FROM audit_subject WHERE kind = '${kind}' AND subject_id = :${key})`,
+  );
+  if (filter.action !== null) conditions.push('action = :action');
+  if (filter.actor !== null) conditions.push('actor = :actor');
+  return conditions.map((condition) => ` AND ${condition}`).join('');
+}
+
 const IN_RANGE = 'at >= :from AND at < :until';
 /** Open ends as bounds every ISO timestamp lies within, so that the range stays one index range. */
 const OPEN_FROM = '';
@@ -36,22 +73,44 @@ function bounds(range: AuditRange): { from: string; until: string } {
  * The reading statements of the audit log (exported for the query-plan test). Newest first by
  * (at, id), an index range on audit_by_at (migration 4) whatever the range.
  */
-export const auditStatements = {
-  page: `SELECT * FROM audit WHERE ${IN_RANGE} ORDER BY at DESC, id DESC LIMIT :limit OFFSET :offset`,
-  count: `SELECT COUNT(*) AS n FROM audit WHERE ${IN_RANGE}`,
-  /** Oldest first, as a log file reads. */
-  all: `SELECT * FROM audit WHERE ${IN_RANGE} ORDER BY at, id`,
-} as const;
+export function auditStatements(filter: AuditFilter = noAuditFilter) {
+  const where = `${IN_RANGE}${filterSql(filter)}`;
+  return {
+    page: `SELECT * FROM audit WHERE ${where} ORDER BY at DESC, id DESC LIMIT :limit OFFSET :offset`,
+    count: `SELECT COUNT(*) AS n FROM audit WHERE ${where}`,
+    /** Oldest first, as a log file reads. */
+    all: `SELECT * FROM audit WHERE ${where} ORDER BY at, id`,
+  } as const;
+}
 
 export function auditRepository(db: Db) {
   const insert = db.prepare<[string, string, string, string, string | null, string | null, string | null]>(
     'INSERT INTO audit (at, actor, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
+  const subjects = db.prepare<{ first: number }>(auditSubjectsStatement);
   const latest = db.prepare<[number], AuditRow>('SELECT * FROM audit ORDER BY id DESC LIMIT ?');
-  type Bounds = ReturnType<typeof bounds>;
-  const page = db.prepare<Bounds & { limit: number; offset: number }, AuditRow>(auditStatements.page);
-  const count = db.prepare<Bounds, { n: number }>(auditStatements.count);
-  const all = db.prepare<Bounds, AuditRow>(auditStatements.all);
+  const actors = db.prepare<[], { actor: string }>('SELECT DISTINCT actor FROM audit ORDER BY actor');
+  type Params = ReturnType<typeof bounds> & Record<string, unknown>;
+  // One set of statements per combination of filters (at most 2⁵), prepared when first used.
+  const prepared = new Map<string, ReturnType<typeof prepare>>();
+  function prepare(filter: AuditFilter) {
+    const sql = auditStatements(filter);
+    return {
+      page: db.prepare<Params, AuditRow>(sql.page),
+      count: db.prepare<Params, { n: number }>(sql.count),
+      all: db.prepare<Params, AuditRow>(sql.all),
+    };
+  }
+  function statements(range: AuditRange, filter: AuditFilter) {
+    const key = filterSql(filter);
+    let found = prepared.get(key);
+    if (found === undefined) {
+      found = prepare(filter);
+      prepared.set(key, found);
+    }
+    const used = Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== null));
+    return { ...found, params: { ...bounds(range), ...used } };
+  }
   const ofEntities = db.prepare<[string, string], AuditRow>(
     'SELECT * FROM audit WHERE entity = ? AND entity_id IN (SELECT value FROM json_each(?)) ORDER BY id',
   );
@@ -63,7 +122,7 @@ export function auditRepository(db: Db) {
     /** Must run inside the transaction of the change it records. */
     record(at: string, actor: string, entry: AuditEntry): void {
       if (!db.inTransaction) throw new Error('audit rows are written inside the change they record');
-      insert.run(
+      const { lastInsertRowid } = insert.run(
         at,
         actor,
         entry.action,
@@ -72,20 +131,32 @@ export function auditRepository(db: Db) {
         json(entry.before),
         json(entry.after),
       );
+      subjects.run({ first: Number(lastInsertRowid) });
     },
     latest(limit: number): AuditRow[] {
       return latest.all(limit);
     },
 
-    /** One page of the log within `range`, newest first, and how many rows the range holds. */
-    page(range: AuditRange, offset: number, limit: number): { total: number; rows: AuditRow[] } {
-      const b = bounds(range);
-      return { total: count.get(b)?.n ?? 0, rows: page.all({ ...b, offset, limit }) };
+    /** One page of the log within `range` and `filter`, newest first, and how many rows match. */
+    page(
+      range: AuditRange,
+      filter: AuditFilter,
+      offset: number,
+      limit: number,
+    ): { total: number; rows: AuditRow[] } {
+      const { page, count, params } = statements(range, filter);
+      return { total: count.get(params)?.n ?? 0, rows: page.all({ ...params, offset, limit }) };
     },
 
-    /** Every row within `range`, oldest first (the CSV export). */
-    all(range: AuditRange): AuditRow[] {
-      return all.all(bounds(range));
+    /** Every row within `range` and `filter`, oldest first (the CSV export). */
+    all(range: AuditRange, filter: AuditFilter): AuditRow[] {
+      const { all, params } = statements(range, filter);
+      return all.all(params);
+    },
+
+    /** Everyone who has changed something, by name. */
+    actors(): string[] {
+      return actors.all().map((row) => row.actor);
     },
 
     /** The rows about some entities of one kind (e.g. entity 'contact', ids ['42']), oldest first. */

@@ -23,23 +23,33 @@ export type ContentValues = Pick<ContentRow, 'kind' | 'title' | 'body' | 'proper
 const SELECT = `SELECT t.id, t.kind, t.title, t.body, t.property_id, t.data, t.created_at, t.updated_at,
     p.name AS property_name
   FROM contents t LEFT JOIN properties p ON p.id = t.property_id`;
+const LIVE = 't.deleted_at IS NULL';
 
 /** Contents (Inhalte): SQL only; the rules live in services/contentService.ts. */
 export function contentRepository(db: Db) {
-  const byId = db.prepare<[number], ContentRow>(`${SELECT} WHERE t.id = ?`);
+  // Withdrawn contents (deleted_at set) are gone for every reader but the Protokoll (db/auditNames.ts).
+  const byId = db.prepare<[number], ContentRow>(`${SELECT} WHERE t.id = ? AND ${LIVE}`);
   const byIds = db.prepare<[string], ContentRow>(
-    `${SELECT} WHERE t.id IN (SELECT value FROM json_each(?)) ORDER BY t.created_at DESC, t.id DESC`,
+    `${SELECT} WHERE t.id IN (SELECT value FROM json_each(?)) AND ${LIVE}
+     ORDER BY t.created_at DESC, t.id DESC`,
   );
   // Newest first; with a kind, a range of contents_by_kind (kind, created_at, rowid).
   const pageAll = db.prepare<[number, number], ContentRow>(
-    `${SELECT} ORDER BY t.created_at DESC, t.id DESC LIMIT ? OFFSET ?`,
+    `${SELECT} WHERE ${LIVE} ORDER BY t.created_at DESC, t.id DESC LIMIT ? OFFSET ?`,
   );
   const pageOfKind = db.prepare<[ContentKind, number, number], ContentRow>(
-    `${SELECT} WHERE t.kind = ? ORDER BY t.created_at DESC, t.id DESC LIMIT ? OFFSET ?`,
+    `${SELECT} WHERE t.kind = ? AND ${LIVE} ORDER BY t.created_at DESC, t.id DESC LIMIT ? OFFSET ?`,
   );
-  const countAll = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM contents');
+  const countAll = db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM contents t WHERE ${LIVE}`);
   const countOfKind = db.prepare<[ContentKind], { n: number }>(
-    'SELECT COUNT(*) AS n FROM contents WHERE kind = ?',
+    `SELECT COUNT(*) AS n FROM contents t WHERE t.kind = ? AND ${LIVE}`,
+  );
+  const markDeleted = db.prepare<{ id: number; at: string }>(
+    `UPDATE contents SET deleted_at = :at, updated_at = :at, body = NULL, data = '{}' WHERE id = :id`,
+  );
+  const fileUsers = db.prepare<[string], { n: number }>(
+    `SELECT COUNT(*) AS n FROM contents t
+     WHERE t.kind = 'document' AND ${LIVE} AND json_extract(t.data, '$.sha256') = ?`,
   );
   const insert = db.prepare<ContentValues & { at: string }>(
     `INSERT INTO contents (kind, title, body, property_id, data, created_at, updated_at)
@@ -84,6 +94,19 @@ export function contentRepository(db: Db) {
 
     update(id: number, values: ContentValues, at: string): void {
       update.run({ ...values, id, at });
+    },
+
+    /**
+     * Withdraws a content: it is gone for every reader; its text and file reference are cleared,
+     * title, kind and property stay for the Protokoll.
+     */
+    markDeleted(id: number, at: string): void {
+      markDeleted.run({ id, at });
+    },
+
+    /** How many live documents refer to the file `sha256`. */
+    fileUsers(sha256: string): number {
+      return fileUsers.get(sha256)?.n ?? 0;
     },
 
     propertyExists(id: number): boolean {

@@ -8,6 +8,7 @@ export function contentHandlers({ content, sharing, portal }: Services): Handler
     'content.get': ({ id }) => content.detail(id),
     'content.create': (input) => content.create(input),
     'content.update': ({ id, input }) => content.update(id, input),
+    'content.delete': ({ id }) => content.delete(id),
     'content.documentFile': ({ id }) => content.documentFile(id),
     'sharing.preview': ({ contentId, target }) => sharing.preview(contentId, target),
     'sharing.recipients': ({ contentId, target, offset, limit }) =>

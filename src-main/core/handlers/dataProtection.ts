@@ -11,7 +11,8 @@ export function dataProtectionHandlers({
     'dataProtection.updateSettings': (next) => dataProtection.updateSettings(next),
     'dataProtection.candidates': ({ offset, limit }) => dataProtection.candidates(offset, limit),
     'dataProtection.anonymise': ({ contactIds }) => dataProtection.anonymise(contactIds),
-    'auditLog.list': ({ from, to, offset, limit }) => auditLog.page(from, to, offset, limit),
-    'auditLog.export': ({ from, to, language }) => auditLog.export(from, to, language),
+    'auditLog.list': ({ language, offset, limit, ...query }) => auditLog.page(query, language, offset, limit),
+    'auditLog.export': ({ language, ...query }) => auditLog.export(query, language),
+    'auditLog.facets': ({ language }) => auditLog.facets(language),
   };
 }

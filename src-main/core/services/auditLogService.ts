@@ -1,5 +1,6 @@
 /**
- * Protokoll: the audit log, paged newest first within a range of days, and its CSV export.
+ * Protokoll: the audit log as sentences (auditLog/sentences.ts), paged newest first within a range
+ * of days and the filters (contact, property, content, action, person), and its CSV export.
  *
  * The CSV is made for Excel as a property manager opens it by double click (README "Audit log"):
  * UTF-8 with a byte order mark (else Excel reads umlauts as Windows-1252), CRLF line ends, the
@@ -8,23 +9,28 @@
  * = + - @, tab or carriage return) prefixed with an apostrophe, so no cell of the log can run as a
  * formula (CSV injection). Times are local (Europe/Berlin), the days of the range are too.
  */
-import { tz, TZDate } from '@date-fns/tz';
+import { tz } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { stringify } from 'csv-stringify/sync';
 import { DomainError } from '../../../shared/errors';
 import type { IsoDate } from '../../../shared/domain';
-import type { AuditLogEntry, AuditLogExport, AuditLogPage, Language } from '../../../shared/ipc';
+import type {
+  AuditLogEntry,
+  AuditLogExport,
+  AuditLogFacets,
+  AuditLogPage,
+  Language,
+} from '../../../shared/ipc';
+import { dayStartInstant } from '../clock';
 import type { CoreContext } from '../context';
-import { auditRepository, type AuditRange, type AuditRow } from '../db/auditRepository';
+import { auditNames } from '../db/auditNames';
+import { auditRepository, type AuditFilter, type AuditRange, type AuditRow } from '../db/auditRepository';
+import { auditTexts } from './auditLog/reader';
+import { auditSentences, type AuditSentence } from './auditLog/sentences';
+import { auditActions } from './auditLog/texts';
 import { addDays } from '../../../shared/dates';
 
 const ZONE = 'Europe/Berlin';
-
-/** The instant a Berlin calendar day starts, as an ISO timestamp in UTC (what `audit.at` holds). */
-export function dayStartInstant(day: IsoDate): string {
-  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-  return new Date(new TZDate(year, month - 1, date, ZONE).getTime()).toISOString();
-}
 
 /** From the first instant of `from` to the last of `to` (both Berlin days, inclusive). */
 function rangeOf(from: IsoDate | null, to: IsoDate | null): AuditRange {
@@ -35,7 +41,15 @@ function rangeOf(from: IsoDate | null, to: IsoDate | null): AuditRange {
   };
 }
 
-function toEntry(row: AuditRow): AuditLogEntry {
+/** What the Protokoll is narrowed to: the days (Berlin, inclusive) and the filters. */
+export type AuditQuery = { from: IsoDate | null; to: IsoDate | null } & AuditFilter;
+
+function filterOf({ contactId, propertyId, contentId, action, actor }: AuditQuery): AuditFilter {
+  return { contactId, propertyId, contentId, action, actor };
+}
+
+function toEntry(row: AuditRow, read: (row: AuditRow) => AuditSentence): AuditLogEntry {
+  const sentence = read(row);
   return {
     id: row.id,
     at: row.at,
@@ -43,47 +57,58 @@ function toEntry(row: AuditRow): AuditLogEntry {
     action: row.action,
     entity: row.entity,
     entityId: row.entity_id,
-    before: row.before,
-    after: row.after,
+    actionLabel: sentence.action,
+    object: sentence.object,
+    description: sentence.description,
   };
 }
 
 const CSV = {
   de: {
     delimiter: ';',
-    header: ['Nr.', 'Zeitpunkt', 'Benutzer', 'Aktion', 'Objekt', 'Objekt-ID', 'Vorher', 'Nachher'],
+    header: ['Zeit', 'Person', 'Aktion', 'Objekt', 'Beschreibung'],
+    time: 'dd.MM.yyyy HH:mm:ss',
     fileName: (from: string, to: string) => `protokoll_${from}_bis_${to}.csv`,
     open: 'beginn',
   },
   en: {
     delimiter: ',',
-    header: ['No.', 'Time', 'User', 'Action', 'Entity', 'Entity ID', 'Before', 'After'],
+    header: ['Time', 'Person', 'Action', 'Object', 'Description'],
+    time: 'yyyy-MM-dd HH:mm:ss',
     fileName: (from: string, to: string) => `audit-log_${from}_to_${to}.csv`,
     open: 'start',
   },
 } as const;
 
-/** The audit rows as a CSV file (see the file comment), header first. */
-export function auditCsv(rows: readonly AuditRow[], language: Language): string {
+/**
+ * The rows of the CSV file, header first: what each audit row says, in the reader's language —
+ * local time, who, what, to whom or what, and the sentence; no codes, no JSON. Kept apart from
+ * how the file is delivered.
+ */
+export function auditCsvRecords(
+  rows: readonly AuditRow[],
+  language: Language,
+  read: (row: AuditRow) => AuditSentence,
+): string[][] {
   const csv = CSV[language];
   const inBerlin = tz(ZONE);
+  return [
+    [...csv.header],
+    ...rows.map((row) => {
+      const sentence = read(row);
+      const time = format(Date.parse(row.at), csv.time, { in: inBerlin });
+      return [time, row.actor, sentence.action, sentence.object, sentence.description];
+    }),
+  ];
+}
+
+/** Records as a CSV file (see the file comment). */
+export function auditCsv(records: readonly (readonly string[])[], language: Language): string {
   return stringify(
-    [
-      [...csv.header],
-      ...rows.map((row) => [
-        row.id,
-        format(Date.parse(row.at), 'yyyy-MM-dd HH:mm:ss', { in: inBerlin }),
-        row.actor,
-        row.action,
-        row.entity,
-        row.entity_id,
-        row.before,
-        row.after,
-      ]),
-    ],
+    records.map((record) => [...record]),
     {
       bom: true,
-      delimiter: csv.delimiter,
+      delimiter: CSV[language].delimiter,
       record_delimiter: 'windows',
       escape_formulas: true,
       // A line break inside a cell must be quoted; csv-stringify quotes only the record delimiter.
@@ -94,21 +119,35 @@ export function auditCsv(rows: readonly AuditRow[], language: Language): string 
 
 export function auditLogService(ctx: CoreContext) {
   const audit = auditRepository(ctx.db);
+  const reading = (language: Language) => auditSentences(language, auditNames(ctx.db));
   return {
-    page(from: IsoDate | null, to: IsoDate | null, offset: number, limit: number): AuditLogPage {
-      const { total, rows } = audit.page(rangeOf(from, to), offset, limit);
-      return { total, items: rows.map(toEntry) };
+    page(query: AuditQuery, language: Language, offset: number, limit: number): AuditLogPage {
+      const { total, rows } = audit.page(rangeOf(query.from, query.to), filterOf(query), offset, limit);
+      const read = reading(language);
+      return { total, items: rows.map((row) => toEntry(row, read)) };
     },
 
-    /** The rows of the range, oldest first, as a CSV download. */
-    export(from: IsoDate | null, to: IsoDate | null, language: Language): AuditLogExport {
-      const rows = audit.all(rangeOf(from, to));
+    /** The rows of the range and filters, oldest first, as a CSV download. */
+    export(query: AuditQuery, language: Language): AuditLogExport {
+      const rows = audit.all(rangeOf(query.from, query.to), filterOf(query));
       const csv = CSV[language];
       return {
-        fileName: csv.fileName(from ?? csv.open, to ?? ctx.clock.today()),
-        csvBase64: Buffer.from(auditCsv(rows, language), 'utf8').toString('base64'),
+        fileName: csv.fileName(query.from ?? csv.open, query.to ?? ctx.clock.today()),
+        csvBase64: Buffer.from(
+          auditCsv(auditCsvRecords(rows, language, reading(language)), language),
+          'utf8',
+        ).toString('base64'),
         rows: rows.length,
       };
+    },
+
+    /** The actions the app writes, by their names in `language`, and everyone who changed something. */
+    facets(language: Language): AuditLogFacets {
+      const texts = auditTexts[language];
+      const actions = auditActions
+        .map((value) => ({ value, label: texts.actions[value] }))
+        .sort((a, b) => a.label.localeCompare(b.label, language));
+      return { actions, actors: audit.actors() };
     },
   };
 }

@@ -21,8 +21,15 @@ import type { z } from 'zod';
 import { isIsoDate } from '../../../shared/dates';
 import { DomainError } from '../../../shared/errors';
 import { processStates, type contentInputSchema } from '../../../shared/contract/content';
-import type { ContentData, ContentDetail, ContentKind, ContentSummary, ShareView } from '../../../shared/ipc';
-import type { CoreContext } from '../context';
+import type {
+  ContentData,
+  ContentDeleteResult,
+  ContentDetail,
+  ContentKind,
+  ContentSummary,
+  ShareView,
+} from '../../../shared/ipc';
+import { portfolioChanged, type CoreContext } from '../context';
 import { accessBounds } from '../db/accessRepository';
 import { contentRepository, type ContentRow, type ContentValues } from '../db/contentRepository';
 import { shareRepository } from '../db/shareRepository';
@@ -302,6 +309,39 @@ export function contentService(
         { emits: {} },
       );
       return detail(id);
+    },
+
+    /**
+     * Withdraws a content (e.g. a document uploaded for the wrong tenants): its shares are revoked,
+     * so nobody sees it any more, and nobody is notified again; a document's file is erased once no
+     * other content refers to it (after the commit). Refused with NOT_FOUND when it is unknown or
+     * already withdrawn.
+     */
+    delete(id: number): ContentDeleteResult {
+      const row = requireContent(id);
+      const content = contentData(row);
+      const sha256 = content.kind === 'document' ? content.data.sha256 : null;
+      const result = ctx.change(
+        (audit) => {
+          const now = ctx.clock.now();
+          const sharesRevoked = shares
+            .liveOfContent(id)
+            .filter((share) => shares.revoke(share.id, now)).length;
+          contents.markDeleted(id, now);
+          const fileErased = sha256 === null ? null : contents.fileUsers(sha256) === 0;
+          audit({
+            action: 'content.delete',
+            entity: 'content',
+            entityId: id,
+            before: { kind: row.kind, title: row.title, propertyId: row.property_id },
+            after: { sharesRevoked, fileErased },
+          });
+          return { sharesRevoked, fileErased };
+        },
+        { emits: portfolioChanged },
+      );
+      if (sha256 !== null && result.fileErased === true) documents.remove(sha256);
+      return result;
     },
 
     /** A document's bytes; NOT_FOUND for other kinds or a missing file. */

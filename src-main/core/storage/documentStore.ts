@@ -124,6 +124,15 @@ export function documentStore(dataDir: string) {
       return { sha256, size: bytes.length };
     },
 
+    /**
+     * Erases a file that nothing refers to any more (a withdrawn document; the caller has checked):
+     * after the change that dropped the last reference has committed, so a rolled-back change
+     * never loses a file. A file already gone is fine. Backups taken before still hold it.
+     */
+    remove(sha256: string): void {
+      fs.rmSync(fileOf(sha256), { force: true });
+    },
+
     /** The stored bytes; NOT_FOUND when the file is missing or no longer matches its hash. */
     read(sha256: string): Buffer {
       const file = fileOf(sha256);

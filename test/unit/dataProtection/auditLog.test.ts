@@ -6,9 +6,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditLogExport } from '../../../shared/ipc';
 import type { Clock } from '../../../src-main/core/clock';
 import { createCore, type Core } from '../../../src-main/core/core';
-import type { AuditRow } from '../../../src-main/core/db/auditRepository';
 import { memoryPreferenceStore } from '../../../src-main/core/preferences';
-import { auditCsv, dayStartInstant } from '../../../src-main/core/services/auditLogService';
+import { dayStartInstant } from '../../../src-main/core/clock';
+import { auditCsv } from '../../../src-main/core/services/auditLogService';
 import { expectRefused, ok, tempDir } from '../support';
 
 const open: Core[] = [];
@@ -60,20 +60,22 @@ describe('auditLog.list', () => {
     ];
     for (const at of instants) await core.changeAt(at);
 
-    const all = await ok(core, 'auditLog.list', { offset: 0, limit: 2 });
+    const all = await ok(core, 'auditLog.list', { language: 'de', offset: 0, limit: 2 });
     expect(all.total).toBe(5);
     expect(all.items.map((entry) => entry.at)).toEqual([instants[4], instants[3]]);
-    const next = await ok(core, 'auditLog.list', { offset: 2, limit: 2 });
+    const next = await ok(core, 'auditLog.list', { language: 'de', offset: 2, limit: 2 });
     expect(next.items.map((entry) => entry.at)).toEqual([instants[2], instants[1]]);
     expect(all.items[0]).toMatchObject({
       actor: 'verwaltung',
       action: 'dataProtection.updateSettings',
       entity: 'settings',
       entityId: 'dataProtection',
+      actionLabel: 'Aufbewahrungsfrist geändert',
+      description: 'Aufbewahrungsfrist: 2 → 1 Monate',
     });
 
     const days = async (from: string | null, to: string | null) =>
-      (await ok(core, 'auditLog.list', { from, to })).items.map((entry) => entry.at);
+      (await ok(core, 'auditLog.list', { from, to, language: 'de' })).items.map((entry) => entry.at);
     expect(await days('2026-11-27', '2026-11-27')).toEqual([instants[4], instants[3]]);
     expect(await days('2026-07-01', '2026-11-26')).toEqual([instants[2], instants[1], instants[0]]);
     expect(await days('2026-07-02', null)).toEqual([instants[4], instants[3], instants[2], instants[1]]);
@@ -85,7 +87,7 @@ describe('auditLog.list', () => {
     await expectRefused(
       core,
       'auditLog.list',
-      { from: '2026-11-27', to: '2026-11-26' },
+      { from: '2026-11-27', to: '2026-11-26', language: 'de' },
       'INVALID_DATE_RANGE',
     );
     await expectRefused(
@@ -98,7 +100,7 @@ describe('auditLog.list', () => {
 });
 
 describe('auditLog.export', () => {
-  it('writes the range oldest first for German Excel: BOM, ";", CRLF, Berlin time', async () => {
+  it('writes the range oldest first for German Excel as sentences: BOM, ";", CRLF, Berlin time', async () => {
     const core = auditCore();
     await core.changeAt('2026-11-26T22:59:59.000Z');
     await core.changeAt('2026-11-26T23:00:00.000Z');
@@ -112,9 +114,9 @@ describe('auditLog.export', () => {
     const csv = csvOf(file);
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv.slice(1).split('\r\n')).toEqual([
-      'Nr.;Zeitpunkt;Benutzer;Aktion;Objekt;Objekt-ID;Vorher;Nachher',
-      '2;2026-11-27 00:00:00;verwaltung;dataProtection.updateSettings;settings;dataProtection;"{""retentionMonths"":1}";"{""retentionMonths"":2}"',
-      '3;2026-11-27 13:30:00;verwaltung;dataProtection.updateSettings;settings;dataProtection;"{""retentionMonths"":2}";"{""retentionMonths"":1}"',
+      'Zeit;Person;Aktion;Objekt;Beschreibung',
+      '27.11.2026 00:00:00;verwaltung;Aufbewahrungsfrist geändert;Aufbewahrungsfrist;Aufbewahrungsfrist: 1 → 2 Monate',
+      '27.11.2026 13:30:00;verwaltung;Aufbewahrungsfrist geändert;Aufbewahrungsfrist;Aufbewahrungsfrist: 2 → 1 Monate',
       '',
     ]);
   });
@@ -124,9 +126,9 @@ describe('auditLog.export', () => {
     await core.changeAt('2026-11-27T08:00:00.000Z');
     const file = await ok(core, 'auditLog.export', { language: 'en' });
     expect(file.fileName).toBe('audit-log_start_to_2026-11-27.csv');
-    expect(csvOf(file).slice(1).split('\r\n')[0]).toBe('No.,Time,User,Action,Entity,Entity ID,Before,After');
+    expect(csvOf(file).slice(1).split('\r\n')[0]).toBe('Time,Person,Action,Object,Description');
     expect(csvOf(file).split('\r\n')[1]).toBe(
-      '1,2026-11-27 09:00:00,verwaltung,dataProtection.updateSettings,settings,dataProtection,"{""retentionMonths"":24}","{""retentionMonths"":1}"',
+      '2026-11-27 09:00:00,verwaltung,Retention period changed,Retention period,Retention period: 24 → 1 months',
     );
   });
 
@@ -150,7 +152,7 @@ describe('auditLog.export', () => {
     const cells = csvOf(file)
       .split('\r\n')
       .slice(1, -1)
-      .map((line) => line.split(';')[2]);
+      .map((line) => line.split(';')[1]);
     expect(cells).toEqual([
       `"'=HYPERLINK(""https://evil.example"",""Klick"")"`,
       `'+49 30 1234`,
@@ -164,30 +166,19 @@ describe('auditLog.export', () => {
 });
 
 describe('auditCsv', () => {
-  const row = (over: Partial<AuditRow>): AuditRow => ({
-    id: 7,
-    at: '2026-07-01T10:15:00.000Z',
-    actor: 'verwaltung',
-    action: 'contact.update',
-    entity: 'contact',
-    entity_id: '42',
-    before: null,
-    after: null,
-    ...over,
-  });
-
   it('guards every column, quotes separators, quotes and line breaks, and leaves empty cells empty', () => {
     const csv = auditCsv(
       [
-        row({ action: '=cmd', entity: '+x', entity_id: '-3', before: '@a', after: null }),
-        row({ actor: 'Müller; Jürgen', before: '{"note":"Zeile 1\\nZeile 2"}', after: 'a\nb' }),
+        ['Zeit', 'Person', 'Aktion', 'Objekt', 'Beschreibung'],
+        ['01.07.2026 12:15:00', 'verwaltung', '=cmd', '+x', '@a'],
+        ['01.07.2026 12:15:00', 'Müller; Jürgen', 'Kontakt geändert', '', 'Notiz: Zeile 1\nZeile 2'],
       ],
       'de',
     );
     expect(csv.slice(1).split('\r\n')).toEqual([
-      'Nr.;Zeitpunkt;Benutzer;Aktion;Objekt;Objekt-ID;Vorher;Nachher',
-      "7;2026-07-01 12:15:00;verwaltung;'=cmd;'+x;'-3;'@a;",
-      '7;2026-07-01 12:15:00;"Müller; Jürgen";contact.update;contact;42;"{""note"":""Zeile 1\\nZeile 2""}";"a\nb"',
+      'Zeit;Person;Aktion;Objekt;Beschreibung',
+      "01.07.2026 12:15:00;verwaltung;'=cmd;'+x;'@a",
+      '01.07.2026 12:15:00;"Müller; Jürgen";Kontakt geändert;;"Notiz: Zeile 1\nZeile 2"',
       '',
     ]);
   });

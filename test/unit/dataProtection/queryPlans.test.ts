@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src-main/core/db/connection';
-import { auditStatements } from '../../../src-main/core/db/auditRepository';
+import { auditStatements, noAuditFilter } from '../../../src-main/core/db/auditRepository';
 import { dataProtectionStatements } from '../../../src-main/core/db/dataProtectionRepository';
 
 function plan(sql: string, params: Record<string, unknown>): string[] {
@@ -21,11 +21,22 @@ function plan(sql: string, params: Record<string, unknown>): string[] {
 }
 
 describe('query plans', () => {
-  it.each(Object.entries(auditStatements))('audit %s: an index range on audit_by_at', (_name, sql) => {
+  it.each(Object.entries(auditStatements()))('audit %s: an index range on audit_by_at', (_name, sql) => {
     const steps = plan(sql, { from: '', until: '~', limit: 50, offset: 0 });
     expect(steps).toHaveLength(1);
     expect(steps[0]).toMatch(/^SEARCH audit USING (COVERING )?INDEX audit_by_at \(at>\? AND at<\?\)$/);
   });
+
+  it.each(Object.entries(auditStatements({ ...noAuditFilter, contactId: 7, action: 'sharing.share' })))(
+    'audit %s about a contact: its rows from audit_subject by primary key, then by id',
+    (_name, sql) => {
+      const steps = plan(sql, { from: '', until: '~', limit: 50, offset: 0, contactId: 7, action: 'x' });
+      expect(steps.join('\n')).toMatch(
+        /SEARCH audit_subject USING PRIMARY KEY \(kind=\? AND subject_id=\?\)/,
+      );
+      expect(steps.join('\n')).not.toMatch(/SCAN audit\b/);
+    },
+  );
 
   it.each(Object.entries(dataProtectionStatements))(
     'candidates %s: contracts through a covering index',

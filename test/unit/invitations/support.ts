@@ -20,7 +20,7 @@ import type {
   SmtpSettingsInput,
   UnitView,
 } from '../../../shared/ipc';
-import type { Clock } from '../../../src-main/core/clock';
+import { pinnedOffset, type Clock } from '../../../src-main/core/clock';
 import { createCore, DATABASE_FILE, type Core } from '../../../src-main/core/core';
 import { memoryPreferenceStore } from '../../../src-main/core/preferences';
 import { memorySecretStore, type SecretStore } from '../../../src-main/core/secrets';
@@ -36,11 +36,13 @@ export interface MovableClock extends Clock {
 
 export function movableClock(day: IsoDate): MovableClock {
   let today = day;
+  let offset = pinnedOffset(day);
   return {
     today: () => today,
-    now: () => new Date().toISOString(),
+    now: () => new Date(Date.now() + offset).toISOString(),
     set: (next) => {
       today = next;
+      offset = pinnedOffset(next);
     },
   };
 }

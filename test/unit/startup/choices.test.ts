@@ -9,7 +9,7 @@ import type { BackupInfo } from '../../../shared/ipc';
 import { LATEST_VERSION } from '../../../src-main/core/db/migrations';
 import { memoryPreferenceStore } from '../../../src-main/core/preferences';
 import type { AppHost } from '../../../src-main/core/startup/host';
-import { folderContents, ok, testCore } from '../support';
+import { folderContents, ok, readDatabase, testCore } from '../support';
 import { addProperty, propertyNames } from '../backup/support';
 import { databaseFile, emptyDir, markTooNew, recordingShell, start, writeGarbage } from './support';
 
@@ -125,7 +125,7 @@ describe('the choices', () => {
     const kept = fs.readdirSync(dataDir).filter((name) => name.includes('.replaced-'));
     expect(kept.map((name) => fs.readFileSync(path.join(dataDir, name)).equals(damaged))).toEqual([true]);
     // No core was open to audit the restore: the reopened one did, naming the damaged store's new name.
-    const restores = (await ok(host.core, 'auditLog.list', {})).items.filter(
+    const restores = (await ok(host.core, 'auditLog.list', { language: 'de' })).items.filter(
       (entry) => entry.action === 'backup.restored',
     );
     expect(restores).toEqual([
@@ -133,8 +133,14 @@ describe('the choices', () => {
         entity: 'backup',
         entityId: backup.name,
         actor: 'unit-test',
-        after: JSON.stringify({ createdAt: backup.createdAt, replaced: kept[0], from: 'startupScreen' }),
+        description: expect.stringContaining(`Sicherung ${backup.name} vom `),
       }),
+    ]);
+    const recorded = readDatabase({ dataDir }, (db) =>
+      db.prepare<[], { after: string }>("SELECT after FROM audit WHERE action = 'backup.restored'").all(),
+    );
+    expect(recorded).toEqual([
+      { after: JSON.stringify({ createdAt: backup.createdAt, replaced: kept[0], from: 'startupScreen' }) },
     ]);
     // The core behind the host changed; listeners registered before still hear its events.
     const access = await ok(host.core, 'settings.getAccess');

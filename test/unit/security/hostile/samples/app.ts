@@ -33,6 +33,13 @@ export function appSamples(f: Fixture): SamplesOf<AppChannels> {
     },
   };
   const dayBound = k.date({ nullable: true, optional: true });
+  const auditFilter = {
+    contactId: k.id({ nullable: true, optional: true }),
+    propertyId: k.id({ nullable: true, optional: true }),
+    contentId: k.id({ nullable: true, optional: true }),
+    action: k.optText(80, { optional: true }),
+    actor: k.optText(200, { optional: true }),
+  };
 
   return {
     'app.status': none,
@@ -64,15 +71,42 @@ export function appSamples(f: Fixture): SamplesOf<AppChannels> {
     ],
     'auditLog.list': [
       {
-        payload: { from: '2026-11-01', to: '2026-11-27', offset: 0, limit: 50 },
-        fields: { from: dayBound, to: dayBound, ...page(10_000_000) },
+        payload: {
+          from: '2026-11-01',
+          to: '2026-11-27',
+          contactId: f.contactId,
+          propertyId: f.propertyId,
+          contentId: f.contents.document,
+          action: 'sharing.share',
+          actor: 'verwaltung',
+          language: 'de',
+          offset: 0,
+          limit: 50,
+        },
+        fields: {
+          from: dayBound,
+          to: dayBound,
+          ...auditFilter,
+          language: k.enum(['de', 'en']),
+          ...page(10_000_000),
+        },
       },
     ],
     'auditLog.export': [
       {
-        payload: { from: '2026-11-01', to: '2026-11-27', language: 'de' },
-        fields: { from: dayBound, to: dayBound, language: k.enum(['de', 'en']) },
+        payload: {
+          from: '2026-11-01',
+          to: '2026-11-27',
+          contactId: f.candidateId,
+          propertyId: null,
+          contentId: null,
+          action: null,
+          actor: null,
+          language: 'de',
+        },
+        fields: { from: dayBound, to: dayBound, ...auditFilter, language: k.enum(['de', 'en']) },
       },
     ],
+    'auditLog.facets': [{ payload: { language: 'en' }, fields: { language: k.enum(['de', 'en']) } }],
   };
 }

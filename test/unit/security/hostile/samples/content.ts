@@ -165,6 +165,7 @@ export function contentSamples(f: Fixture): SamplesOf<keyof typeof contentChanne
         fields: { id: k.id(), ...prefixed('input', content.process.fields) },
       },
     ],
+    'content.delete': [{ payload: { id: f.contents.announcement }, fields: { id: k.id() } }],
     'content.documentFile': [{ payload: { id: f.contents.document }, fields: { id: k.id() } }],
     'sharing.preview': shareTargets(f.contents.appointment),
     'sharing.recipients': shareTargets(f.contents.appointment).map(({ payload, fields }) => ({
