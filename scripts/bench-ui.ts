@@ -19,7 +19,7 @@ import { launchApp, type LaunchedApp } from '../test/ui/harness';
 import { loadMessages, message } from '../test/messages';
 import { runWorker } from './bench/child';
 import { BENCH_TODAY } from './bench/portfolio';
-import { machineInfo, mergeUiResults, writeResults, type UiResults, type UiTiming } from './bench/report';
+import { machineInfo, mergeUiResults, writeResults, type UiResults, type UiTiming } from './bench/results';
 import { formatMs, seededInts, summarise } from './bench/stats';
 import type { GenerateInput, GenerateOutput } from './bench/worker';
 

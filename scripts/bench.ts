@@ -20,16 +20,9 @@ import path from 'node:path';
 import { runWorker } from './bench/child';
 import type { LettersInput, LettersOutput } from './bench/letters';
 import type { MeasureInput, MeasureOutput } from './bench/measure';
-import {
-  checkTargets,
-  formatMarkdown,
-  formatTable,
-  machineInfo,
-  mergeResults,
-  readResults,
-  writeResults,
-  type SizeResult,
-} from './bench/report';
+import { formatMarkdown, formatTable } from './bench/report';
+import { machineInfo, mergeResults, readResults, writeResults, type SizeResult } from './bench/results';
+import { checkTargets } from './bench/targets';
 import type { GenerateInput, GenerateOutput } from './bench/worker';
 
 const root = path.resolve(import.meta.dirname, '..');

@@ -1,114 +1,7 @@
-/** The benchmark's tables, its targets (issue 6) and bench/results.json. */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import type { MeasureOutput } from './measure';
+/** The benchmark's tables: one size's in the terminal, and all sizes' as the README's Markdown. */
+import type { ResultsFile, SizeResult, UiTiming } from './results';
 import type { Row } from './session';
-import type { PortfolioFacts } from './portfolio';
 import { formatBytes, formatMs, formatRatio, type Timing } from './stats';
-import type { BaselineWrite } from './worker';
-
-export interface Machine {
-  cpu: string;
-  cores: number;
-  memoryBytes: number;
-  platform: string;
-  node: string;
-  sqlite: string;
-}
-
-export interface SizeResult {
-  contacts: number;
-  measuredAt: string;
-  machine: Machine;
-  facts: PortfolioFacts;
-  generation: {
-    generateMs: number;
-    writeMs: number;
-    dbBytes: number;
-    heapAfterGenerateBytes: number;
-    baseline: BaselineWrite | null;
-  };
-  open: { appMs: number; baselineLoadMs: number | null };
-  memory: {
-    rssBeforeOpenBytes: number;
-    rssAfterOpenBytes: number;
-    rssBytes: number;
-    heapUsedBytes: number;
-    heapTotalBytes: number;
-    externalBytes: number;
-    baselineRssBytes: number | null;
-  };
-  /** 1-minute load average before generating and after measuring (other work on the machine). */
-  loadAverage: { before: number; after: number };
-  rows: Row[];
-  /** The letters' process (absent in results from before issue 14). */
-  letters?: { batch: number; peakRssBytes: number };
-  searchByLength: MeasureOutput['searchByLength'];
-  targets: TargetCheck[];
-  notes: string[];
-}
-
-/** A UI timing: event → DOM shows the answer, and → the next animation frame (painted). */
-export interface UiTiming {
-  dom: Timing;
-  frame: Timing;
-  /** The requests to the core in the median run: sent and answered, ms after the event. */
-  requests: { channel: string; sentMs: number; answeredMs: number }[];
-}
-
-/** What `npm run bench:ui` measured (scripts/bench-ui.ts). */
-export interface UiResults {
-  measuredAt: string;
-  machine: Machine;
-  contacts: number;
-  runs: number;
-  search: UiTiming | null;
-  openContact: UiTiming | null;
-  shareDialog: UiTiming | null;
-  notes: string[];
-}
-
-export interface ResultsFile {
-  about: string;
-  machine: Machine;
-  /** By number of contacts; a run replaces the sizes it measured and keeps the others. */
-  sizes: Record<string, SizeResult>;
-  ui?: UiResults;
-}
-
-export function readResults(file: string): ResultsFile | null {
-  if (!fs.existsSync(file)) return null;
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as ResultsFile;
-  } catch {
-    return null;
-  }
-}
-
-export function writeResults(file: string, results: ResultsFile): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-}
-
-const ABOUT =
-  'npm run bench (scripts/bench.ts) and npm run bench:ui (scripts/bench-ui.ts): times in milliseconds, sizes in bytes; see README "Performance".';
-
-export function machineInfo(): Machine {
-  const cpus = os.cpus();
-  const db = new Database(':memory:');
-  const sqlite = (db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
-  db.close();
-  return {
-    cpu: cpus[0]?.model.trim() ?? 'unknown',
-    cores: cpus.length,
-    memoryBytes: os.totalmem(),
-    platform: `${os.type()} ${os.release()} ${os.arch()}`,
-    node: process.version,
-    sqlite,
-  };
-}
 
 /** The order of the table's rows. */
 const ORDER = [
@@ -144,81 +37,6 @@ export function orderedRows(rows: readonly Row[]): Row[] {
   };
   return [...rows].sort((a, b) => rank(a.key) - rank(b.key));
 }
-
-export interface TargetCheck {
-  target: string;
-  limit: string;
-  value: string;
-  met: boolean;
-  /** For a miss: how many times over the limit. */
-  over: string | null;
-}
-
-function check(
-  target: string,
-  limitMs: number,
-  valueMs: number | null | undefined,
-  unit = 'ms',
-): TargetCheck | null {
-  if (valueMs === null || valueMs === undefined || Number.isNaN(valueMs)) return null;
-  const met = valueMs <= limitMs;
-  return {
-    target,
-    limit: unit === 'ms' ? `≤ ${formatMs(limitMs)}` : `≤ ${formatBytes(limitMs)}`,
-    value: unit === 'ms' ? formatMs(valueMs) : formatBytes(valueMs),
-    met,
-    over: met ? null : formatRatio(valueMs, limitMs),
-  };
-}
-
-/** The targets of issues 6 and 14 (stated for 1,000,000 contacts; checked at every size). */
-export function checkTargets(
-  rows: readonly Row[],
-  rssBytes: number,
-  letters: { batch: number; peakRssBytes: number },
-): TargetCheck[] {
-  const get = (key: string) => rows.find((r) => r.key === key);
-  const app = (key: string, which: keyof Timing = 'p50') => get(key)?.app?.[which] ?? null;
-  const out: (TargetCheck | null)[] = [];
-  const share = get('sharingPreview')?.app ? 'sharingPreview' : 'roleShare';
-  out.push(check(`role share, largest property (${get(share)?.via ?? ''}, p50)`, 10, app(share)));
-  if (share === 'sharingPreview')
-    out.push(check('role share resolution (repository, p50)', 10, app('roleShare')));
-  out.push(check('settings impact (p50)', 100, app('impact')));
-  out.push(check('search p99', 10, app('search', 'p99')));
-  out.push(check('search by first name p99', 10, app('searchFirstName', 'p99')));
-  out.push(check('search by a part of a name p99', 10, app('searchInfix', 'p99')));
-  out.push(check("one contact's access: repository + policy (p50)", 0.05, app('access')));
-  out.push(check("one contact's access: contacts.get (p50)", 0.05, app('contactGet')));
-  const pages = rows.filter((r) => r.key.startsWith('list:') && r.app !== null);
-  const worstPage = pages.reduce<Row | null>(
-    (w, r) => (w === null || (r.app?.p50 ?? 0) > (w.app?.p50 ?? 0) ? r : w),
-    null,
-  );
-  if (worstPage)
-    out.push(check(`list page, slowest state (${worstPage.key.slice(5)}, p50)`, 10, worstPage.app?.p50));
-  out.push(check('list page, first open (counts of all contacts)', 10, app('listFirst')));
-  out.push(check('bulk invite of the ~1,000-unit property', 500, app('invite')));
-  out.push(check('main-process RSS', 300 * 2 ** 20, rssBytes, 'bytes'));
-  out.push(check('one letter, 20,000 characters without a space (p50)', 50, app('letterLong')));
-  // 10,000 letters in 60 s: 6 ms a letter, at any batch size.
-  const batch = `SmartPost batch of ${letters.batch.toLocaleString('en')} letters`;
-  out.push(check(batch, 6 * letters.batch, app('letterBatch')));
-  out.push(check(`${batch}: peak RSS`, 500 * 2 ** 20, letters.peakRssBytes, 'bytes'));
-  for (const r of orderedRows(rows)) {
-    if (r.app === null || r.floor === null || !(r.floor.p50 > 0)) continue;
-    const ratio = r.app.p50 / r.floor.p50;
-    out.push({
-      target: `app ≤ 2× floor: ${r.question}`,
-      limit: '≤ ×2',
-      value: formatRatio(r.app.p50, r.floor.p50),
-      met: ratio <= 2,
-      over: ratio <= 2 ? null : formatRatio(ratio, 2),
-    });
-  }
-  return out.filter((c): c is TargetCheck => c !== null);
-}
-
 function pad(text: string, width: number, right = false): string {
   const length = [...text].length;
   if (length >= width) return text;
@@ -294,18 +112,6 @@ export function formatTable(result: SizeResult): string {
   }
   for (const note of result.notes) lines.push(`note: ${note}`);
   return lines.join('\n');
-}
-
-export function mergeResults(file: string, machine: Machine, results: readonly SizeResult[]): ResultsFile {
-  const previous = readResults(file);
-  const sizes: Record<string, SizeResult> = { ...(previous?.sizes ?? {}) };
-  for (const result of results) sizes[String(result.contacts)] = result;
-  return { ...previous, about: ABOUT, machine, sizes };
-}
-
-export function mergeUiResults(file: string, ui: UiResults): ResultsFile {
-  const previous = readResults(file);
-  return { about: ABOUT, machine: ui.machine, sizes: {}, ...previous, ui };
 }
 
 /** Markdown tables of a results file, for the README's "Performance" section (`--markdown`). */
