@@ -66,6 +66,8 @@ export const errorCodes = [
   'DISK_FULL',
   'SECRET_NOT_SAVED',
   'CHANGED_MEANWHILE',
+  'INVALID_FILE_NAME',
+  'FILE_EXTENSION_MISMATCH',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
