@@ -68,6 +68,7 @@ export const errorCodes = [
   'CHANGED_MEANWHILE',
   'INVALID_FILE_NAME',
   'FILE_EXTENSION_MISMATCH',
+  'RESTORE_IN_PROGRESS',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
