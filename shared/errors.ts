@@ -68,6 +68,9 @@ export const errorCodes = [
   'DISK_FULL',
   'SECRET_NOT_SAVED',
   'CHANGED_MEANWHILE',
+  'INVALID_FILE_NAME',
+  'FILE_EXTENSION_MISMATCH',
+  'RESTORE_IN_PROGRESS',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

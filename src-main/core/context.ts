@@ -1,3 +1,4 @@
+import { DomainError } from '../../shared/errors';
 import type { EventName, EventPayloads } from '../../shared/ipc';
 import type { Clock } from './clock';
 import type { Db } from './db/connection';
@@ -32,6 +33,22 @@ function isNoChange<T>(outcome: T | NoChange<T>): outcome is NoChange<T> {
 const rollback = new Error('rollback');
 
 /** What every service gets: the store, the clock, who is acting, and the one way to write. */
+/** Data stores being restored: every change on them is refused meanwhile (RESTORE_IN_PROGRESS). */
+const restoring = new WeakSet<Db>();
+
+/**
+ * Runs `task` — a restore, which holds the store's write lock across event-loop turns — with every
+ * change on `db` refused at once as RESTORE_IN_PROGRESS instead of waiting out the busy timeout.
+ */
+export async function refusingChanges<T>(db: Db, task: () => Promise<T>): Promise<T> {
+  restoring.add(db);
+  try {
+    return await task();
+  } finally {
+    restoring.delete(db);
+  }
+}
+
 export interface CoreContext {
   db: Db;
   /** The data folder: the database file and the content-addressed documents live here. */
@@ -48,6 +65,11 @@ export interface CoreContext {
    * announced, and `change` returns `answer`.
    */
   change<T>(work: (audit: Audit) => T | NoChange<T>, declared: { emits: Emits }): T;
+  /**
+   * Announces a change made outside `change`: a restore copies a whole store in, its audit row
+   * written into the copy beforehand, so the store and its row arrive in one transaction.
+   */
+  announce(emits: Emits): void;
 }
 
 export function createContext(options: {
@@ -61,9 +83,14 @@ export function createContext(options: {
 }): CoreContext {
   const { emit, ...rest } = options;
   const audit = auditRepository(options.db);
+  const announce = (emits: Emits) => {
+    for (const [event, payload] of Object.entries(emits) as [EventName, never][]) emit(event, payload);
+  };
   return {
     ...rest,
+    announce,
     change<T>(work: (audit: Audit) => T | NoChange<T>, { emits }: { emits: Emits }): T {
+      if (restoring.has(options.db)) throw new DomainError('RESTORE_IN_PROGRESS');
       let skipped: NoChange<T> | undefined;
       let result: T;
       try {
@@ -84,7 +111,7 @@ export function createContext(options: {
         if (error === rollback && skipped !== undefined) return skipped[unchanged];
         throw error;
       }
-      for (const [event, payload] of Object.entries(emits) as [EventName, never][]) emit(event, payload);
+      announce(emits);
       return result;
     },
   };

@@ -10,6 +10,9 @@
  * A restore from the start-up fault screen happens while no core is open (backupFiles.ts,
  * restoreBackupOffline); the core opened on the restored store then records it: `recordOfflineRestore`.
  */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import type {
   BackupInfo,
@@ -31,8 +34,8 @@ import {
   type HiddenBackup,
   type OfflineRestore,
 } from '../backup/backupFiles';
-import type { CoreContext, Emits } from '../context';
-import { auditRepository } from '../db/auditRepository';
+import { refusingChanges, type CoreContext } from '../context';
+import { auditRepository, type AuditEntry } from '../db/auditRepository';
 import { migrate } from '../db/migrations';
 import { isDiskFull } from '../storage/diskFull';
 import type { SettingsService } from './settingsService';
@@ -89,25 +92,37 @@ function recordCreated(ctx: CoreContext, backup: BackupInfo, pruned: string[] = 
 }
 
 /**
- * The audit row of a restore, in the restored store: the backup and where the state before it went
- * (a 'beforeRestore' backup, or the store file moved aside by the start-up screen).
+ * The audit row of a restore: the backup and where the state before it went (a 'beforeRestore'
+ * backup, or the store file moved aside by the start-up screen).
  */
-function recordRestored(
-  ctx: CoreContext,
+function restoredEntry(
   restored: BackupInfo,
   previous: { beforeRestore: string } | { replaced: string; from: 'startupScreen' },
-  emits: Emits,
-): void {
-  ctx.change(
-    (audit) =>
-      audit({
-        action: 'backup.restored',
-        entity: 'backup',
-        entityId: restored.name,
-        after: { createdAt: restored.createdAt, ...previous },
-      }),
-    { emits },
-  );
+): AuditEntry {
+  return {
+    action: 'backup.restored',
+    entity: 'backup',
+    entityId: restored.name,
+    after: { createdAt: restored.createdAt, ...previous },
+  };
+}
+
+/**
+ * A copy of the backup file, migrated, with the restore's audit row already in it: copied into the
+ * live store in one transaction, the restored state and its row arrive together or not at all. Its
+ * temporary name is swept by the next backup should a crash leave it.
+ */
+function preparedCopy(ctx: CoreContext, file: string, entry: AuditEntry): string {
+  const temporary = path.join(backupFolder(ctx.dataDir), `.${randomBytes(6).toString('hex')}.tmp`);
+  fs.copyFileSync(file, temporary);
+  const copy = new Database(temporary);
+  try {
+    migrate(copy);
+    copy.transaction(() => auditRepository(copy).record(ctx.clock.now(), ctx.actor, entry))();
+  } finally {
+    copy.close();
+  }
+  return temporary;
 }
 
 /**
@@ -115,7 +130,7 @@ function recordRestored(
  * nothing: the core is still being built, nobody listens yet.
  */
 export function recordOfflineRestore(ctx: CoreContext, { backup, replaced }: OfflineRestore): void {
-  recordRestored(ctx, backup, { replaced, from: 'startupScreen' }, {});
+  ctx.change((audit) => audit(restoredEntry(backup, { replaced, from: 'startupScreen' })), { emits: {} });
 }
 
 /**
@@ -206,21 +221,22 @@ export function backupService(ctx: CoreContext, settings: SettingsService) {
         const { backup: restored, file } = findBackup(ctx.dataDir, name);
         verifyBackupFile(file);
         const beforeRestore = await makeBackup(ctx, 'beforeRestore');
+        let copy: string | undefined;
         try {
-          await copyIntoLiveStore(file, ctx.db.name);
+          copy = preparedCopy(ctx, file, restoredEntry(restored, { beforeRestore: beforeRestore.name }));
+          // Copied in across event-loop turns, holding the write lock: other changes are refused meanwhile.
+          const incoming = copy;
+          await refusingChanges(ctx.db, () => copyIntoLiveStore(incoming, ctx.db.name));
         } catch (error) {
           // The copy is one write transaction on the live store: it failed as a whole.
           console.error('core: restore failed', error);
           throw new DomainError('RESTORE_FAILED');
+        } finally {
+          if (copy !== undefined) fs.rmSync(copy, { force: true });
         }
         migrate(ctx.db);
         // Everything may have changed: the settings and the portfolio.
-        recordRestored(
-          ctx,
-          restored,
-          { beforeRestore: beforeRestore.name },
-          { 'settings.changed': settings.getAccess(), 'portfolio.changed': {} },
-        );
+        ctx.announce({ 'settings.changed': settings.getAccess(), 'portfolio.changed': {} });
         return { restored, beforeRestore };
       });
     },

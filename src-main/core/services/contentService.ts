@@ -33,7 +33,14 @@ import { portfolioChanged, type CoreContext } from '../context';
 import { accessBounds } from '../db/accessRepository';
 import { contentRepository, type ContentRow, type ContentValues } from '../db/contentRepository';
 import { shareRepository } from '../db/shareRepository';
-import { decodeDocument, documentStore, type DocumentMimeType } from '../storage/documentStore';
+import {
+  checkContent,
+  checkFileName,
+  decodeDocument,
+  safeFileName,
+  type DocumentMimeType,
+} from '../storage/documentCheck';
+import { documentStore } from '../storage/documentStore';
 import type { SettingsService } from './settingsService';
 import { checkTemplate } from '../policy/smartPostTemplate';
 
@@ -181,9 +188,18 @@ export function contentService(
     }
   }
 
-  /** Decodes, checks and stores a document's file (before the transaction). */
-  function storeFile(input: Extract<ContentInputValue, { kind: 'document' }>): StoredFile {
-    return documents.put(decodeDocument(input.dataBase64, input.mimeType as DocumentMimeType));
+  /** Decodes, checks (bytes by content, name by type) and stores a document's file (before the transaction). */
+  async function storeFile(input: Extract<ContentInputValue, { kind: 'document' }>): Promise<StoredFile> {
+    const mimeType = input.mimeType as DocumentMimeType;
+    const bytes = decodeDocument(input.dataBase64, mimeType);
+    await checkContent(mimeType, bytes);
+    return documents.put(bytes);
+  }
+
+  /** The input with a document's name made safe and checked against its type. */
+  function withSafeName(input: ContentInputValue): ContentInputValue {
+    if (input.kind !== 'document') return input;
+    return { ...input, fileName: checkFileName(input.fileName, input.mimeType as DocumentMimeType) };
   }
 
   function summaryOf(row: ContentRow, visibleTo: number): ContentSummary {
@@ -241,9 +257,10 @@ export function contentService(
       return summariesOf(contents.getMany(ids));
     },
 
-    create(input: ContentInputValue): ContentDetail {
+    async create(entered: ContentInputValue): Promise<ContentDetail> {
+      const input = withSafeName(entered);
       check(input);
-      const file = input.kind === 'document' ? storeFile(input) : null;
+      const file = input.kind === 'document' ? await storeFile(input) : null;
       const values = valuesOf(input, file);
       const id = ctx.change(
         (audit) => {
@@ -261,7 +278,8 @@ export function contentService(
       return detail(id);
     },
 
-    update(id: number, input: ContentInputValue): ContentDetail {
+    async update(id: number, entered: ContentInputValue): Promise<ContentDetail> {
+      const input = withSafeName(entered);
       const row = requireContent(id);
       if (row.kind !== input.kind) {
         throw new DomainError('INVALID_PAYLOAD', { field: 'input.kind', kind: row.kind });
@@ -281,7 +299,7 @@ export function contentService(
           }
           file = { sha256: current.data.sha256, size: current.data.size };
         } else {
-          file = storeFile(input);
+          file = await storeFile(input);
         }
       }
       const values = valuesOf(input, file);
@@ -355,7 +373,8 @@ export function contentService(
       const { data } = content;
       const bytes = documents.read(sha256);
       return {
-        fileName: data.fileName ?? row.title,
+        // Made safe again: names stored before they were checked.
+        fileName: safeFileName(data.fileName ?? row.title) || `document-${sha256.slice(0, 8)}`,
         mimeType: data.mimeType ?? 'application/octet-stream',
         dataBase64: bytes.toString('base64'),
       };

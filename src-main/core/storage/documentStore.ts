@@ -10,50 +10,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DomainError } from '../../../shared/errors';
 import { rethrowDiskFull } from './diskFull';
-import { MAX_DOCUMENT_BYTES, type documentTypes } from '../../../shared/contract/content';
-
-export type DocumentMimeType = keyof typeof documentTypes;
 
 const SHA256 = /^[0-9a-f]{64}$/;
-
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-const SIGNATURES: Record<Exclude<DocumentMimeType, 'text/plain'>, number[]> = {
-  'application/pdf': [0x25, 0x50, 0x44, 0x46, 0x2d], // %PDF-
-  'image/png': [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
-  'image/jpeg': [0xff, 0xd8, 0xff],
-  // Office Open XML files are ZIP archives.
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ZIP,
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ZIP,
-};
-
-/**
- * Do the bytes look like the declared type? Binary types by their magic number; plain text by the
- * absence of NUL bytes in its first 64 KiB (any 8-bit encoding, UTF-8 or Windows-1252, is text).
- */
-export function bytesMatchType(mimeType: DocumentMimeType, bytes: Uint8Array): boolean {
-  if (mimeType === 'text/plain') return !bytes.subarray(0, 65_536).includes(0);
-  const signature = SIGNATURES[mimeType];
-  return bytes.length >= signature.length && signature.every((byte, i) => bytes[i] === byte);
-}
-
-/**
- * Decodes and checks an upload: REQUIRED when empty, FILE_TOO_LARGE above MAX_DOCUMENT_BYTES,
- * UNSUPPORTED_FILE_TYPE when the bytes are not base64 or not of the declared type.
- */
-export function decodeDocument(dataBase64: string, mimeType: DocumentMimeType): Buffer {
-  const compact = dataBase64.replace(/\s+/g, '');
-  if (compact === '') throw new DomainError('REQUIRED', { field: 'dataBase64' });
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 === 1) {
-    throw new DomainError('UNSUPPORTED_FILE_TYPE', { mimeType });
-  }
-  const bytes = Buffer.from(compact, 'base64');
-  if (bytes.length > MAX_DOCUMENT_BYTES) {
-    throw new DomainError('FILE_TOO_LARGE', { size: bytes.length, max: MAX_DOCUMENT_BYTES });
-  }
-  if (bytes.length === 0) throw new DomainError('REQUIRED', { field: 'dataBase64' });
-  if (!bytesMatchType(mimeType, bytes)) throw new DomainError('UNSUPPORTED_FILE_TYPE', { mimeType });
-  return bytes;
-}
 
 function sha256Of(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');

@@ -13,7 +13,8 @@
  * Half of the kills fall anywhere between the start of the operation and the end of the process,
  * half inside one of its transactions (the child reports their begin and commit). The moments come
  * from a seeded generator; a failure names the seed: `CRASH_SEED=<seed> npx vitest run test/unit/crash`
- * plans the same kills again (the child's own speed still varies from run to run).
+ * plans the same kills again (the child's own speed still varies from run to run); `CRASH_KILLS=<n>`
+ * sets the kills per operation (7 by default).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -37,8 +38,13 @@ import {
   type Scenario,
 } from './crashCheck';
 
-/** Kills per operation, after one run that is left to finish (it measures the operation). */
-const KILLS = 7;
+/**
+ * Kills per operation, after one run that is left to finish (it measures the operation): few by
+ * default, for CI; `CRASH_KILLS=70 npx vitest run test/unit/crash` for a long run.
+ */
+const KILLS = Math.max(1, Math.floor(Number(process.env.CRASH_KILLS) || 7));
+/** Each operation's time limit: a minute, and more for more kills. */
+const TIMEOUT = { timeout: 60_000 + Math.max(0, KILLS - 7) * 10_000 };
 const seed = Number(process.env.CRASH_SEED) || Math.floor(Math.random() * 2 ** 31);
 
 /**
@@ -158,7 +164,7 @@ describe('crash safety: SIGKILL during bulk work', () => {
     for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('loading the demo portfolio is all-or-nothing', { timeout: 60_000 }, async () => {
+  it('loading the demo portfolio is all-or-nothing', TIMEOUT, async () => {
     const demo = generatePortfolio({ seed: DEMO_SEED, today: TODAY });
     await survivesKills(
       worker.file,
@@ -183,7 +189,7 @@ describe('crash safety: SIGKILL during bulk work', () => {
     );
   });
 
-  it('inviting a 1,000-unit property is all-or-nothing', { timeout: 60_000 }, async () => {
+  it('inviting a 1,000-unit property is all-or-nothing', TIMEOUT, async () => {
     const { eligible } = invitePreview;
     expect(eligible.length).toBeGreaterThan(500);
     await survivesKills(
@@ -206,7 +212,7 @@ describe('crash safety: SIGKILL during bulk work', () => {
     );
   });
 
-  it('a document shared with a whole property is all-or-nothing', { timeout: 60_000 }, async () => {
+  it('a document shared with a whole property is all-or-nothing', TIMEOUT, async () => {
     const { recipientCount, skipped } = sharePreview;
     expect(recipientCount).toBeGreaterThan(1000);
     await survivesKills(

@@ -9,7 +9,11 @@ import { invalidPayload, ok, readDatabase, refused } from '../support';
 import { auditRows, expectRefused, sharingCore, type SharingCore } from './support';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n', 'latin1');
-const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+/** A 1×1 pixel PNG: the content is recognised by its bytes, a bare signature is not enough. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 function sha256(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -284,6 +288,7 @@ describe('documents', () => {
       'content.create',
       documentInput(core, PDF, {
         mimeType: 'text/plain',
+        fileName: 'Notiz.txt',
         dataBase64: Buffer.from([0x41, 0x00, 0x42]).toString('base64'),
       }),
       'UNSUPPORTED_FILE_TYPE',

@@ -39,6 +39,10 @@ beforeAll(async () => {
     platform: 'node',
     format: 'esm',
     external: ['better-sqlite3'],
+    // Packages in CommonJS inside (debug, under file-type) require Node's modules.
+    banner: {
+      js: "import { createRequire as holdDataDirRequire } from 'node:module'; const require = holdDataDirRequire(import.meta.url);",
+    },
     logLevel: 'silent',
   });
 });
