@@ -7,6 +7,11 @@ export interface AppStatus {
   today: IsoDate;
   /** True until the user chose "Demo-Daten laden" or "Leer starten" on an empty data dir. */
   needsFirstStartChoice: boolean;
+  /**
+   * While the choice is open: what "Demo-Daten laden" brings, counted from the generated demo as
+   * its lists show it (contacts: those not archived, as the contact list shows by default).
+   */
+  demo: { properties: number; units: number; contacts: number } | null;
 }
 
 export const appChannels = {

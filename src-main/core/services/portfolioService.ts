@@ -18,9 +18,18 @@ export function portfolioService(ctx: CoreContext, settings: SettingsService) {
   const portfolioRows = portfolioRepository(ctx.db);
 
   function status(): AppStatus {
+    const today = ctx.clock.today();
+    const needsFirstStartChoice = portfolioRows.isEmpty() && settingsRows.get(FIRST_START_KEY) === undefined;
+    return { today, needsFirstStartChoice, demo: needsFirstStartChoice ? demoSize(today) : null };
+  }
+
+  /** What the demo of `today` holds, as its lists show it (the welcome screen's promise). */
+  function demoSize(today: string): NonNullable<AppStatus['demo']> {
+    const portfolio = generatePortfolio({ seed: DEMO_SEED, today });
     return {
-      today: ctx.clock.today(),
-      needsFirstStartChoice: portfolioRows.isEmpty() && settingsRows.get(FIRST_START_KEY) === undefined,
+      properties: portfolio.properties.length,
+      units: portfolio.units.length,
+      contacts: portfolio.contacts.filter((contact) => contact.archived === 0).length,
     };
   }
 
