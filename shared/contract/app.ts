@@ -9,6 +9,11 @@ export interface AppStatus {
   needsFirstStartChoice: boolean;
   /** The demo portfolio was loaded: only then is the portal registration simulated (else DEMO_ONLY). */
   demo: boolean;
+  /**
+   * While the choice is open: what "Demo-Daten laden" brings, counted from the generated demo as
+   * its lists show it (contacts: those not archived, as the contact list shows by default).
+   */
+  demoOffer: { properties: number; units: number; contacts: number } | null;
 }
 
 export const appChannels = {

@@ -18,10 +18,23 @@ export function portfolioService(ctx: CoreContext, settings: SettingsService) {
   const portfolioRows = portfolioRepository(ctx.db);
 
   function status(): AppStatus {
+    const today = ctx.clock.today();
+    const needsFirstStartChoice = portfolioRows.isEmpty() && settingsRows.get(FIRST_START_KEY) === undefined;
     return {
-      today: ctx.clock.today(),
-      needsFirstStartChoice: portfolioRows.isEmpty() && settingsRows.get(FIRST_START_KEY) === undefined,
+      today,
+      needsFirstStartChoice,
       demo: isDemoStore(settingsRows),
+      demoOffer: needsFirstStartChoice ? demoSize(today) : null,
+    };
+  }
+
+  /** What the demo of `today` holds, as its lists show it (the welcome screen's promise). */
+  function demoSize(today: string): NonNullable<AppStatus['demoOffer']> {
+    const portfolio = generatePortfolio({ seed: DEMO_SEED, today });
+    return {
+      properties: portfolio.properties.length,
+      units: portfolio.units.length,
+      contacts: portfolio.contacts.filter((contact) => contact.archived === 0).length,
     };
   }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { channels } from '../../../shared/ipc';
 import { combine } from '../../../src-main/core/handlers/combine';
 
-const answer = () => ({ today: '2026-12-04', needsFirstStartChoice: false, demo: false });
+const answer = () => ({ today: '2026-12-04', needsFirstStartChoice: false, demo: false, demoOffer: null });
 const everyChannel = () => Object.fromEntries(channels.map((channel) => [channel, answer]));
 
 describe('combine', () => {

@@ -11,12 +11,14 @@ import { RevokeConfirmation } from '../sharing/RevokeConfirmation';
 import { ShareDialog } from '../sharing/ShareDialog';
 import { SharedWith } from '../sharing/SharedWith';
 import { ContentFields } from './ContentFields';
+import { DeleteContentConfirmation } from './DeleteContentConfirmation';
 import { ContentForm } from './ContentForm';
 import { KindBadge } from './ContentPage';
 
-type Dialog = { kind: 'edit' } | { kind: 'share' } | { kind: 'revoke'; share: ShareView } | null;
+type Dialog =
+  { kind: 'edit' } | { kind: 'share' } | { kind: 'revoke'; share: ShareView } | { kind: 'delete' } | null;
 
-/** One content item: its fields, "Bearbeiten", "Teilen", and with whom it is shared. */
+/** One content item: its fields, "Löschen", "Bearbeiten", "Teilen", and with whom it is shared. */
 export function ContentDetailPage({ id }: { id: number }) {
   const { t } = useTranslation();
   const navigate = useAppStore((state) => state.navigate);
@@ -53,6 +55,9 @@ export function ContentDetailPage({ id }: { id: number }) {
           </Text>
         </Stack>
         <Group gap="xs">
+          <Button variant="subtle" color="red" onClick={() => setDialog({ kind: 'delete' })}>
+            {t('content.delete.open')}
+          </Button>
           <Button variant="default" onClick={() => setDialog({ kind: 'edit' })}>
             {t('app.edit')}
           </Button>
@@ -84,6 +89,7 @@ export function ContentDetailPage({ id }: { id: number }) {
       )}
       {dialog?.kind === 'share' && <ShareDialog content={detail} onClose={close} />}
       {dialog?.kind === 'revoke' && <RevokeConfirmation share={dialog.share} onClose={close} />}
+      {dialog?.kind === 'delete' && <DeleteContentConfirmation content={detail} onClose={close} />}
     </Stack>
   );
 }

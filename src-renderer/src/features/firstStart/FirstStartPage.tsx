@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Card, Center, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useChannelMutation } from '../../api/queries';
+import { useChannelMutation, useChannelQuery } from '../../api/queries';
 import { useAppStore } from '../../stores/appStore';
 import { valueOrNotify } from '../common/notify';
 
@@ -10,6 +10,7 @@ export function FirstStartPage() {
   const { t } = useTranslation();
   const navigate = useAppStore((state) => state.navigate);
   const chooseFirstStart = useChannelMutation('app.chooseFirstStart');
+  const demo = useChannelQuery('app.status', undefined).data?.demoOffer;
   const [busy, setBusy] = useState<'demo' | 'empty' | null>(null);
   const choose = async (mode: 'demo' | 'empty') => {
     setBusy(mode);
@@ -29,9 +30,11 @@ export function FirstStartPage() {
               <Button loading={busy === 'demo'} disabled={busy !== null} onClick={() => void choose('demo')}>
                 {t('firstStart.demo')}
               </Button>
-              <Text size="sm" c="dimmed">
-                {t('firstStart.demoHint')}
-              </Text>
+              {demo && (
+                <Text size="sm" c="dimmed" data-testid="demo-size">
+                  {t('firstStart.demoHint', demo)}
+                </Text>
+              )}
             </Stack>
             <Stack gap={4}>
               <Button
