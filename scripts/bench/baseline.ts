@@ -30,9 +30,10 @@ import { addDays } from '../../shared/dates';
 import { generateInvitationCode, hashInvitationCode } from '../../src-main/core/services/invitationCode';
 import { defaultOrganisation } from '../../src-main/core/services/organisationService';
 import { displayName } from '../../src-main/core/services/portfolioViews';
+import type { Salutation } from '../../shared/ipc';
 
 export interface JsonContact extends ContactFacts {
-  salutation: 'mr' | 'ms' | 'mx' | 'company' | 'family';
+  salutation: Salutation;
   title: string | null;
   firstName: string | null;
   lastName: string;

@@ -27,6 +27,7 @@ export const addressSchema = z.strictObject({
   postcode: z
     .string()
     .trim()
+    .min(1, { error: 'REQUIRED' })
     .regex(/^\d{5}$/, { error: 'INVALID_POSTCODE' }),
   city: requiredText(80),
 });
@@ -132,7 +133,8 @@ export interface PropertyDetail {
 
 // ---------------------------------------------------------------- contacts
 
-export const salutationSchema = z.enum(['mr', 'ms', 'mx', 'company', 'family']);
+/** 'none': keine Angabe; 'couple': Eheleute. */
+export const salutationSchema = z.enum(['none', 'mr', 'ms', 'mx', 'couple', 'family', 'company']);
 export type Salutation = z.infer<typeof salutationSchema>;
 
 export const contactInputSchema = z.strictObject({

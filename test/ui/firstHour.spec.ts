@@ -175,7 +175,7 @@ test('outside the demo there is no simulated registration, and the core refuses 
   await page.reload();
   await openContact(page, t, 'Jens', 'Jens Albers');
   await expect(page.getByTestId('invitation-state')).toHaveText(t('invitation.state.pending'));
-  await expect(page.getByTestId('contact-unit')).toHaveText('WE 03 · 1. OG links');
+  await expect(page.getByTestId('contract-unit')).toHaveText('WE 03 · 1. OG links');
   await expect(page.getByRole('button', { name: t('simulation.open') })).toHaveCount(0);
   expect((await refused('invitations.redeem', { code: invitation.code! })).code).toBe('DEMO_ONLY');
 });

@@ -34,7 +34,8 @@ function join(...parts: (string | null | undefined)[]): string {
  * The opening line of a letter or e-mail: "Sehr geehrte Frau Dr. Müller," / "Dear Dr. Müller,",
  * "Sehr geehrter Herr Weber," / "Dear Mr Weber,", "Guten Tag Alex Schmidt," / "Dear Alex Schmidt,",
  * "Sehr geehrte Familie Weber," / "Dear Weber family,", "Sehr geehrte Damen und Herren," /
- * "Dear Sir or Madam," (companies).
+ * "Dear Sir or Madam," (companies), "Sehr geehrte Eheleute Weber," / "Dear Mr and Mrs Weber,",
+ * without a salutation (keine Angabe) "Guten Tag Alex Schmidt," / "Dear Alex Schmidt,".
  */
 export function salutationLine(language: Language, a: Addressee): string {
   if (language === 'de') {
@@ -45,9 +46,12 @@ export function salutationLine(language: Language, a: Addressee): string {
         return `Sehr geehrter Herr ${join(a.title, a.lastName)},`;
       case 'family':
         return `Sehr geehrte Familie ${a.lastName.trim()},`;
+      case 'couple':
+        return `Sehr geehrte Eheleute ${a.lastName.trim()},`;
       case 'company':
         return 'Sehr geehrte Damen und Herren,';
       case 'mx':
+      case 'none':
         return `Guten Tag ${join(a.title, a.firstName, a.lastName)},`;
     }
   }
@@ -58,9 +62,12 @@ export function salutationLine(language: Language, a: Addressee): string {
       return `Dear ${a.title ? join(a.title, a.lastName) : join('Mr', a.lastName)},`;
     case 'family':
       return `Dear ${a.lastName.trim()} family,`;
+    case 'couple':
+      return `Dear Mr and Mrs ${a.lastName.trim()},`;
     case 'company':
       return 'Dear Sir or Madam,';
     case 'mx':
+    case 'none':
       return `Dear ${join(a.title, a.firstName, a.lastName)},`;
   }
 }
@@ -76,6 +83,11 @@ export function contactName(language: Language, a: Addressee): string {
       return a.company?.trim() || join(a.title, a.firstName, a.lastName);
     case 'family':
       return language === 'de' ? join('Familie', a.firstName, a.lastName) : `${a.lastName.trim()} family`;
+    case 'couple':
+      return language === 'de'
+        ? join('Eheleute', a.firstName, a.lastName)
+        : join('Mr and Mrs', a.firstName, a.lastName);
+    case 'none':
     case 'ms':
     case 'mr':
     case 'mx':
@@ -91,12 +103,15 @@ export function addresseeLine(language: Language, a: Addressee): string {
       return name;
     case 'family':
       return language === 'de' ? name : `The ${name}`;
+    case 'couple':
+      return name;
     case 'ms':
       return language === 'de' ? join('Frau', name) : a.title ? name : join('Ms', name);
     case 'mr':
       // DIN 5008: "Herrn" in the address block.
       return language === 'de' ? join('Herrn', name) : a.title ? name : join('Mr', name);
     case 'mx':
+    case 'none':
       return name;
   }
 }

@@ -14,8 +14,54 @@ import {
 import { tableNames, tempDir } from '../support';
 
 describe('migrations', () => {
-  it('are numbered 1, 2, 3 … without gaps', () => {
-    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, index) => index + 1));
+  it('are numbered in ascending order, each number once (rooms reserve numbers, so gaps are allowed)', () => {
+    const versions = migrations.map((m) => m.version);
+    expect(versions).toEqual([...new Set(versions)].sort((a, b) => a - b));
+  });
+
+  it('11 allows the salutations keine Angabe and Eheleute, keeping every contact, its contracts and indexes', () => {
+    const file = path.join(tempDir(), 'data.db');
+    const old = new Database(file);
+    old.pragma('foreign_keys = ON');
+    migrate(old, 5);
+    old.exec(`INSERT INTO properties (name, created_at) VALUES ('Lindenhof', '2020-01-01T00:00:00Z');
+      INSERT INTO units (property_id, name, number, usage) VALUES (1, '1. OG', 'WE 1', 'private');
+      INSERT INTO contacts (salutation, last_name, language, preference, reference_id, sort_name)
+        VALUES ('ms', 'Weber', 'de', 'online', 'K-1', 'weber');
+      INSERT INTO contracts (contact_id, unit_id, property_id, type, number, start_date)
+        VALUES (1, 1, 1, 'tenant', 'MV-1', '2020-01-01');`);
+    const indexes = () =>
+      old
+        .prepare(
+          "SELECT name FROM sqlite_master WHERE tbl_name = 'contacts' AND type = 'index' ORDER BY name",
+        )
+        .all();
+    const before = indexes();
+    expect(() => old.prepare("UPDATE contacts SET salutation = 'couple'").run()).toThrow(/CHECK/);
+    migrate(old);
+    expect(indexes()).toEqual(before);
+    old.prepare("UPDATE contacts SET salutation = 'couple' WHERE id = 1").run();
+    old
+      .prepare(
+        `INSERT INTO contacts (salutation, last_name, language, preference, reference_id, sort_name)
+       VALUES ('none', 'Albers', 'de', 'online', 'K-2', 'albers')`,
+      )
+      .run();
+    expect(() => old.prepare("UPDATE contacts SET salutation = 'sir'").run()).toThrow(/CHECK/);
+    expect(
+      old
+        .prepare('SELECT c.salutation, k.number FROM contracts k JOIN contacts c ON c.id = k.contact_id')
+        .all(),
+    ).toEqual([{ salutation: 'couple', number: 'MV-1' }]);
+    // The contracts still reference contacts: an unknown contact is refused.
+    expect(() =>
+      old
+        .prepare(
+          "INSERT INTO contracts (contact_id, unit_id, property_id, type, number, start_date) VALUES (99, 1, 1, 'tenant', 'X', '2020-01-01')",
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
+    old.close();
   });
 
   it('build the whole schema from an empty file, with durable pragmas', () => {
@@ -27,7 +73,9 @@ describe('migrations', () => {
     expect(tableNames(db)).toEqual(
       expect.arrayContaining(['settings', 'audit', 'contacts', 'contracts', 'migrations']),
     );
-    expect(db.prepare('SELECT version FROM migrations ORDER BY version').all()).toHaveLength(LATEST_VERSION);
+    expect(db.prepare('SELECT version FROM migrations ORDER BY version').all()).toHaveLength(
+      migrations.length,
+    );
     db.close();
   });
 

@@ -108,6 +108,8 @@ describe('salutations and dates', () => {
     ['mr', {}, 'Sehr geehrter Herr Weber,', 'Dear Mr Weber,'],
     ['mx', {}, 'Guten Tag Alex Weber,', 'Dear Alex Weber,'],
     ['family', { firstName: null }, 'Sehr geehrte Familie Weber,', 'Dear Weber family,'],
+    ['couple', { firstName: null }, 'Sehr geehrte Eheleute Weber,', 'Dear Mr and Mrs Weber,'],
+    ['none', {}, 'Guten Tag Alex Weber,', 'Dear Alex Weber,'],
     ['company', { company: 'Hausbau GmbH' }, 'Sehr geehrte Damen und Herren,', 'Dear Sir or Madam,'],
   ] as const)('%s %j', (salutation, extra, de, en) => {
     expect(salutationLine('de', person(salutation, extra))).toBe(de);

@@ -6,11 +6,12 @@ import { v3 } from './v03-contactList';
 import { v4 } from './v04-dataProtection';
 import { v5 } from './v05-contactSearch';
 import { v10 } from './v10-auditSubjects';
+import { v11 } from './v11-salutations';
 
 export type { Migration } from './migration';
 
 /** Every migration in order; each lives in a file of its own. */
-export const migrations: readonly Migration[] = [v1, v2, v3, v4, v5, v10];
+export const migrations: readonly Migration[] = [v1, v2, v3, v4, v5, v10, v11];
 
 export const LATEST_VERSION = migrations.at(-1)?.version ?? 0;
 
@@ -41,11 +42,20 @@ export function migrate(db: Database.Database, upTo: number = LATEST_VERSION): v
   const record = db.prepare('INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)');
   for (const migration of migrations) {
     if (migration.version <= current || migration.version > upTo) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      migration.backfill?.(db);
-      record.run(migration.version, migration.name, new Date().toISOString());
-      db.pragma(`user_version = ${migration.version}`);
-    })();
+    const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+    if (migration.withoutForeignKeys) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(migration.sql);
+        migration.backfill?.(db);
+        if (migration.withoutForeignKeys && (db.pragma('foreign_key_check') as unknown[]).length > 0) {
+          throw new Error(`migration ${migration.version} broke a foreign key`);
+        }
+        record.run(migration.version, migration.name, new Date().toISOString());
+        db.pragma(`user_version = ${migration.version}`);
+      })();
+    } finally {
+      if (migration.withoutForeignKeys) db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
+    }
   }
 }

@@ -12,4 +12,9 @@ export interface Migration {
   sql: string;
   /** Rows the SQL cannot derive (keys computed in TypeScript), written after it in its transaction. */
   backfill?: (db: Database.Database) => void;
+  /**
+   * Rebuilds a table that others reference (SQLite's way to change a constraint): foreign keys are
+   * switched off around its transaction and every reference is checked before it commits.
+   */
+  withoutForeignKeys?: boolean;
 }

@@ -89,12 +89,13 @@ export function Contracts({
         <Table layout="fixed" verticalSpacing="xs" data-testid="contracts-table">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w="30%">
+              <Table.Th w="28%">
                 {t('contract.fields.property')} · {t('contract.fields.unit')}
               </Table.Th>
-              <Table.Th w="16%">{t('contract.fields.type')}</Table.Th>
-              <Table.Th w="13%">{t('contract.fields.start')}</Table.Th>
-              <Table.Th w="13%">{t('contract.fields.end')}</Table.Th>
+              <Table.Th w="17%">{t('contract.fields.type')}</Table.Th>
+              <Table.Th w="27%">
+                {t('contract.fields.start')} – {t('contract.fields.end')}
+              </Table.Th>
               <Table.Th w="28%">{t('contract.fields.access')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -120,8 +121,12 @@ export function Contracts({
                       {contract.number}
                     </Text>
                   </Table.Td>
-                  <Table.Td>{formatDate(contract.start)}</Table.Td>
-                  <Table.Td>{contract.end ? formatDate(contract.end) : t('timeline.openEnded')}</Table.Td>
+                  <Table.Td>
+                    {formatDate(contract.start)} –{' '}
+                    <Text span inherit style={{ whiteSpace: 'nowrap' }}>
+                      {contract.end ? formatDate(contract.end) : t('timeline.openEnded')}
+                    </Text>
+                  </Table.Td>
                   <Table.Td>
                     <Stack gap={6} align="flex-start">
                       <AccessBadge access={contract.access} />
@@ -150,7 +155,7 @@ export function Contracts({
                   </Table.Td>
                 </Table.Tr>
                 <Table.Tr>
-                  <Table.Td colSpan={5} pt={0}>
+                  <Table.Td colSpan={4} pt={0}>
                     <ContractTimeline contract={contract} today={detail.today} />
                   </Table.Td>
                 </Table.Tr>

@@ -28,7 +28,7 @@ const textFields = [
 ] as const;
 
 function toDraft(contact?: Contact): Draft {
-  const draft = { salutation: 'ms', language: 'de', preference: 'online' } as Draft;
+  const draft = { salutation: 'none', language: 'de', preference: 'online' } as Draft;
   for (const field of textFields) draft[field] = contact?.[field] ?? '';
   if (contact)
     Object.assign(draft, {
@@ -90,7 +90,7 @@ export function ContactForm({
               label={t('contact.fields.salutation')}
               value={draft.salutation}
               allowDeselect={false}
-              data={(['ms', 'mr', 'mx', 'family', 'company'] as const).map((value) => ({
+              data={(['none', 'ms', 'mr', 'mx', 'couple', 'family', 'company'] as const).map((value) => ({
                 value,
                 label: t(`contact.salutation.${value}`),
               }))}

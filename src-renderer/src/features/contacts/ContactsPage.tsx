@@ -171,10 +171,11 @@ function ContactRows() {
   return (
     <Box role="table" aria-label={t('contacts.title')} aria-rowcount={total ?? 0} className={classes.table}>
       <div role="row" className={`${classes.row} ${classes.header}`}>
-        <div role="columnheader">{t('contacts.columns.name')}</div>
+        <div role="columnheader">
+          {t('contacts.columns.name')} · {t('contacts.columns.email')}
+        </div>
         <div role="columnheader">{t('contacts.columns.place')}</div>
         <div role="columnheader">{t('contacts.columns.referenceId')}</div>
-        <div role="columnheader">{t('contacts.columns.email')}</div>
         <div role="columnheader">{t('contacts.columns.access')}</div>
         <div role="columnheader">{t('contacts.columns.invitation')}</div>
       </div>
@@ -197,13 +198,18 @@ function ContactRows() {
               >
                 {contact ? (
                   <>
-                    <div role="cell">
+                    <div role="cell" className={classes.ellipsis}>
                       <Group gap={6} wrap="nowrap">
                         <Text fw={500} td={contact.archived ? 'line-through' : undefined}>
                           {contact.displayName}
                         </Text>
                         {contact.anonymised && <AnonymisedBadge />}
                       </Group>
+                      {contact.email && (
+                        <Text size="xs" c="dimmed" className={classes.ellipsis}>
+                          {contact.email}
+                        </Text>
+                      )}
                     </div>
                     <div role="cell" className={classes.ellipsis} data-testid="contact-place">
                       {contact.place ? placeText(contact.place) : '—'}
@@ -215,9 +221,6 @@ function ContactRows() {
                       )}
                     </div>
                     <div role="cell">{contact.referenceId}</div>
-                    <div role="cell" className={classes.ellipsis}>
-                      {contact.email ?? '—'}
-                    </div>
                     <div role="cell">
                       <Group gap={6} wrap="nowrap">
                         <AccessBadge access={contact.access} />

@@ -6,6 +6,7 @@ import type { Result } from '../../../../shared/errors';
 import type { ContractInput, ContractView } from '../../../../shared/ipc';
 import { errorForField, fieldErrors } from '../common/fieldErrors';
 import { useReturnFocus } from '../common/useReturnFocus';
+import { DateField } from '../common/DateField';
 import { FormFooter } from '../common/FormFooter';
 import { usePropertyOptions, useUnitOptions } from '../common/options';
 
@@ -57,6 +58,7 @@ export function ContractForm({
   async function submit() {
     const invalid = fieldErrors(contractInputSchema, input());
     if (draft.unitId === null) invalid.unitId = t('errors.REQUIRED');
+    if (draft.start === '') invalid.start = t('contract.startRequired');
     setErrors(invalid);
     if (Object.keys(invalid).length > 0) return;
     setBusy(true);
@@ -85,6 +87,7 @@ export function ContractForm({
           <SimpleGrid cols={2}>
             <Select
               label={t('contract.fields.property')}
+              withAsterisk
               data={propertyOptions}
               value={draft.propertyId}
               searchable
@@ -92,6 +95,7 @@ export function ContractForm({
             />
             <Select
               label={t('contract.fields.unit')}
+              withAsterisk
               data={unitOptions}
               value={draft.unitId}
               disabled={draft.propertyId === null}
@@ -101,6 +105,7 @@ export function ContractForm({
             />
             <Select
               label={t('contract.fields.type')}
+              withAsterisk
               allowDeselect={false}
               data={[
                 { value: 'tenant', label: t('contract.type.tenant') },
@@ -111,24 +116,25 @@ export function ContractForm({
             />
             <TextInput
               label={t('contract.fields.number')}
+              withAsterisk
               value={draft.number}
               error={errors.number}
               onChange={(event) => setDraft({ ...draft, number: event.currentTarget.value })}
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('contract.fields.start')}
+              withAsterisk
               value={draft.start}
               error={errors.start}
-              onChange={(event) => setDraft({ ...draft, start: event.currentTarget.value })}
+              onChange={(start) => setDraft({ ...draft, start })}
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('contract.fields.end')}
               description={t('contract.endHint')}
+              clearable
               value={draft.end}
               error={errors.end}
-              onChange={(event) => setDraft({ ...draft, end: event.currentTarget.value })}
+              onChange={(end) => setDraft({ ...draft, end })}
             />
           </SimpleGrid>
           <FormFooter busy={busy} onCancel={onClose} />
@@ -162,12 +168,12 @@ export function EndContractForm({
   return (
     <Modal opened onClose={onClose} centered title={t('contract.endTitle', { number: contract.number })}>
       <Stack>
-        <TextInput
-          type="date"
+        <DateField
           label={t('contract.fields.end')}
+          withAsterisk
           value={end}
           error={error}
-          onChange={(event) => setEnd(event.currentTarget.value)}
+          onChange={setEnd}
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

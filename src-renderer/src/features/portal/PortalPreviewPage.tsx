@@ -12,7 +12,6 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { skipToken } from '@tanstack/react-query';
@@ -22,6 +21,7 @@ import type { PortalPreview } from '../../../../shared/ipc';
 import { formatDate } from '../../i18n';
 import { useAppStore } from '../../stores/appStore';
 import { useChannelQuery } from '../../api/queries';
+import { DateField } from '../common/DateField';
 import { AccessBadge, useAccessSentence } from '../common/AccessBadge';
 import { LoadStatus } from '../common/LoadStatus';
 import { SimulateRegistration } from '../contacts/SimulateRegistration';
@@ -186,12 +186,11 @@ export function PortalPreviewPage({ contactId }: { contactId: number }) {
       </Alert>
 
       <Group align="flex-end" gap="xs">
-        <TextInput
-          type="date"
+        <DateField
           label={t('portal.day')}
           value={day}
           error={validDay ? undefined : t('errors.INVALID_DATE')}
-          onChange={(event) => setDay(event.currentTarget.value)}
+          onChange={setDay}
           w={200}
         />
         <Button variant="default" disabled={!validDay} onClick={() => setDay(addDays(day, -1))}>
