@@ -90,7 +90,7 @@ async function buildBaseline(dataDir: string): Promise<Fixture> {
     street: 'Hauptstraße 1',
     postcode: '10115',
     city: 'Berlin',
-    portalUrl: 'https://portal.example.com',
+    portalUrl: 'https://portal.hv-sicher.de',
   });
   const property = await ok(core, 'properties.create', {
     name: 'Sicherheitshaus',
@@ -142,10 +142,9 @@ async function buildBaseline(dataDir: string): Promise<Fixture> {
   const c1 = await tenant('K-SEC-1', u1.id);
   const c2 = await tenant('K-SEC-2', u2.id);
   const c3 = await tenant('K-SEC-3', u3.id);
-  const pending = await ok(core, 'invitations.create', {
-    contactId: c2.contactId,
-    channel: 'email',
-  });
+  // An e-mail invitation queues its mail (the code is issued when it is sent); a bare code is shown.
+  const mailed = await ok(core, 'invitations.create', { contactId: c1.contactId, channel: 'email' });
+  const pending = await ok(core, 'invitations.create', { contactId: c2.contactId, channel: 'code' });
 
   const content = async (input: Request<'content.create'>) => (await ok(core, 'content.create', input)).id;
   const contents = {
@@ -210,8 +209,8 @@ async function buildBaseline(dataDir: string): Promise<Fixture> {
     contactId: c1.contactId,
     contractId: c1.contractId,
     pendingInvitationId: pending.invitation.id,
-    pendingCode: pending.code,
-    outboxId: pending.outboxId!,
+    pendingCode: pending.code!,
+    outboxId: mailed.outboxId!,
     expiredInvitationId: expired.invitation.id,
     contents,
     shareId: shared.shares[0]!.id,
@@ -646,13 +645,20 @@ function samples(f: Fixture): SampleTable {
       {
         payload: { state: 'queued', offset: 0, limit: 20 },
         fields: {
-          state: k.enum(['queued', 'sent', 'failed'], { nullable: true, optional: true }),
+          state: k.enum(['queued', 'sending', 'sent', 'failed', 'withdrawn'], {
+            nullable: true,
+            optional: true,
+          }),
           ...page(),
         },
       },
     ],
     'outbox.get': [{ payload: { id: f.outboxId }, fields: { id: k.id() } }],
     'outbox.send': none,
+    'outbox.withdraw': [{ payload: { id: f.outboxId }, fields: { id: k.id() } }],
+    'outbox.requeue': [{ payload: { id: f.outboxId }, fields: { id: k.id() } }],
+    'outbox.printLetters': none,
+    'outbox.markPrinted': [{ payload: { ids: [f.outboxId] }, fields: { ids: k.ids(100_000, { min: 1 }) } }],
     'mail.getSettings': none,
     'mail.updateSettings': [
       {
@@ -680,6 +686,7 @@ function samples(f: Fixture): SampleTable {
     ],
     'mail.sendTest': [{ payload: { to: 'test@example.com' }, fields: { to: k.email({ required: true }) } }],
     'organisation.get': none,
+    'organisation.checklist': none,
     'organisation.update': [
       {
         payload: {
@@ -1301,6 +1308,9 @@ describe('the table of valid samples', () => {
         if (needSmtp.has(channel)) {
           // SMTP stays off here (no mail leaves the test); the refusal shows the payload was accepted.
           expect(result, channel).toMatchObject({ ok: false, error: { code: 'SMTP_NOT_CONFIGURED' } });
+        } else if (channel === 'outbox.requeue') {
+          // The sample message is queued, not failed: refused with a code once the payload was accepted.
+          expect(result, channel).toMatchObject({ ok: false, error: { code: 'OUTBOX_NOT_FAILED' } });
         } else if (faultOnly.has(channel)) {
           expect(result, channel).toMatchObject({ ok: false, error: { code: 'STARTUP_CHOICE_UNAVAILABLE' } });
         } else {

@@ -7,6 +7,7 @@ import type { ContactDetail, CreatedInvitation, InvitationChannel } from '../../
 import { portfolioChanged, type Audit } from '../../context';
 import type { InvitationRow } from '../../db/contactRepository';
 import { canonicalCode, generateInvitationCode, hashInvitationCode } from '../invitationCode';
+import { codeKeyOf } from '../outboxDelivery';
 import { displayName, nameOfRow } from '../portfolioViews';
 import { invitable, stateOn, type InvitationDeps } from './deps';
 import { invitationLetter, lettersPdf, writeInvitation } from './write';
@@ -18,17 +19,21 @@ export async function createInvitation(
 ): Promise<CreatedInvitation> {
   const today = d.ctx.clock.today();
   const expiresOn = addDays(today, INVITATION_VALID_DAYS);
-  const code = generateInvitationCode();
+  const code = channel === 'email' ? null : generateInvitationCode();
   const org = d.organisation.get();
   // Checked before rendering the letter, and again inside the transaction.
   const checked = invitable(d, contactId, channel, today);
+  // No letter and no e-mail with the placeholder sender; a bare code names no sender.
+  if (channel !== 'code') d.organisation.requireOwn();
   const letterPdf =
-    channel === 'letter' ? await lettersPdf([invitationLetter(checked, code, expiresOn, today, org)]) : null;
+    channel === 'letter' && code !== null
+      ? await lettersPdf([invitationLetter(checked, code, expiresOn, today, org)])
+      : null;
   const written = d.ctx.change(
     (audit) => {
       const row = invitable(d, contactId, channel, today);
       const supersedes = d.invitations.openOf(contactId).map((open) => open.id);
-      return writeInvitation(d, audit, { row, channel, code, expiresOn, supersedes, org, propertyId: null });
+      return writeInvitation(d, audit, { row, channel, code, expiresOn, supersedes, propertyId: null });
     },
     { emits: portfolioChanged },
   );
@@ -88,6 +93,7 @@ export function revokeInvitation(d: InvitationDeps, id: number): ContactDetail {
       throw new DomainError('INVITATION_NOT_PENDING', { state });
     }
     d.invitations.revoke(id, d.ctx.clock.now());
+    d.outbox.withdrawOfInvitation(audit, id);
     audit({
       action: 'invitations.revoke',
       entity: 'invitation',
@@ -112,7 +118,7 @@ export function redeemInvitation(
   const today = d.ctx.clock.today();
   return d.ctx.change(
     (audit) => {
-      const invitation = d.invitations.byCodeHash(hashInvitationCode(canonical));
+      const invitation = d.invitations.byCodeHash(hashInvitationCode(canonical, codeKeyOf(d.ctx)));
       if (invitation === undefined || invitation.state === 'revoked' || invitation.state === 'redeemed') {
         throw new DomainError('INVALID_CODE');
       }

@@ -166,10 +166,10 @@ function writeBatch(d: InvitationDeps, audit: Audit, batch: Batch): Invited {
       continue;
     }
     const { channel } = j.verdict.candidate;
-    const code = batch.codeOf(j.row.id);
+    const code = channel === 'email' ? null : batch.codeOf(j.row.id);
     const supersedes = open.get(j.row.id) ?? [];
-    writeInvitation(d, audit, { row: j.row, channel, code, expiresOn, supersedes, org, propertyId });
-    if (channel === 'email') invited.emailed += 1;
+    writeInvitation(d, audit, { row: j.row, channel, code, expiresOn, supersedes, propertyId });
+    if (code === null) invited.emailed += 1;
     else {
       invited.letters.push(invitationLetter(j.row, code, expiresOn, today, org));
       invited.letterIds.push(j.row.id);
@@ -221,6 +221,7 @@ export async function inviteProperty(
 
   // 1. Judge outside the transaction to render the letters (asynchronous) beforehand.
   const planned = plannedLetters(d, batch);
+  d.organisation.requireOwn();
   const plannedPdf = await lettersPdf(planned.letters);
 
   // 2. Judge again and write, in one transaction.
