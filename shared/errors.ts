@@ -71,6 +71,23 @@ export const errorCodes = [
   'INVALID_FILE_NAME',
   'FILE_EXTENSION_MISMATCH',
   'RESTORE_IN_PROGRESS',
+  // room mail: outbox, letters, SMTP transport, placeholders (issues 13 and 14)
+  'ORGANISATION_PLACEHOLDER',
+  'SMTP_NOT_TESTED',
+  'SMTP_HOST_NOT_FOUND',
+  'SMTP_CONNECTION_REFUSED',
+  'SMTP_TLS',
+  'SMTP_AUTH',
+  'SMTP_TIMEOUT',
+  'SMTP_REJECTED',
+  'SMTP_INTERRUPTED',
+  'OUTBOX_NOT_QUEUED',
+  'OUTBOX_NOT_FAILED',
+  'WITHDRAWN_BY_USER',
+  'WITHDRAWN_INVITATION_REVOKED',
+  'WITHDRAWN_INVITATION_EXPIRED',
+  'WITHDRAWN_ADDRESS_CHANGED',
+  'WITHDRAWN_CONTENT_GONE',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -330,7 +330,7 @@ export function baselineStore(file: string, doc: BaselineDocument, today: IsoDat
         doc.invitations.push({
           id,
           contactId: contact.id,
-          codeHash: hashInvitationCode(code),
+          codeHash: hashInvitationCode(code, 'baseline'),
           createdAt: now,
           expiresOn,
           channel: online ? 'email' : 'letter',

@@ -72,8 +72,9 @@ function floorStatements(db: Database.Database) {
        VALUES (?, ?, ?, ?, ?, 'pending')`,
     ),
     insertOutbox: db.prepare(
-      `INSERT INTO outbox (contact_id, recipient, language, subject, text_body, html_body, state, created_at)
-       VALUES (?, ?, 'de', ?, ?, ?, 'queued', ?)`,
+      `INSERT INTO outbox (contact_id, channel, kind, recipient, language, subject, text_body, html_body, state,
+         created_at)
+       VALUES (?, 'email', 'stored', ?, 'de', ?, ?, ?, 'queued', ?)`,
     ),
     insertAudit: db.prepare(
       'INSERT INTO audit (at, actor, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)',

@@ -159,7 +159,7 @@ export interface SharePreview {
   skipped: SkippedRecipient[];
   /** Individual shares only: contacts without access today, who cannot receive it. */
   refused: RefusedRecipient[];
-  /** Recipients without an e-mail address: their notification must go by post. */
+  /** Recipients told by letter (no valid e-mail address, or they prefer post): the Postausgang's print batch. */
   needsPostCount: number;
   /** The first SHARE_RECIPIENT_PAGE_SIZE of them by name (the share's result lists them all). */
   needsPost: { contactId: number; displayName: string }[];
@@ -173,7 +173,11 @@ export interface ShareRecipientPage {
 
 export interface ShareResult {
   sharedWith: number;
+  /** Notifications queued as e-mail. */
   notifications: number;
+  /** Notifications queued as letters in the Postausgang's print batch (no e-mail, or prefers post). */
+  letters: number;
+  /** Those told by letter, by name. */
   needsPost: { contactId: number; displayName: string }[];
   /** SmartPost: one personal PDF per recipient, combined for printing (base64), else null. */
   lettersPdf: string | null;

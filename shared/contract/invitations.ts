@@ -10,8 +10,11 @@ export type InvitationChannel = 'email' | 'letter' | 'code';
 
 export interface CreatedInvitation {
   invitation: InvitationSummary;
-  /** The registration key in plain text: shown once, never stored. */
-  code: string;
+  /**
+   * The registration key in plain text, shown once and never stored (channels 'code' and 'letter');
+   * null for 'email': the code is issued when the e-mail is sent and only the e-mail carries it.
+   */
+  code: string | null;
   /** For channel 'email': the outbox entry. */
   outboxId: number | null;
   /** For channel 'letter': the invitation letter as a base64 PDF, to be saved by the user. */

@@ -22,6 +22,8 @@ export interface SmtpSettings {
   security: 'none' | 'starttls' | 'tls';
   user: string | null;
   hasPassword: boolean;
+  /** A test message went through with these settings: sending may start once `enabled`. */
+  tested: boolean;
   from: string | null;
   fromName: string | null;
 }

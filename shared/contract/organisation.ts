@@ -13,7 +13,20 @@ export const organisationSchema = z.strictObject({
 });
 export type Organisation = z.output<typeof organisationSchema>;
 
+/** The first-start checklist on the Übersicht: what must be set before letters and e-mails go out. */
+export interface SetupChecklist {
+  /** The sender is not the placeholder "Hausverwaltung". */
+  senderSet: boolean;
+  /** The portal address is not the placeholder "https://portal.example.com". */
+  portalSet: boolean;
+  /** A test e-mail went through with the saved SMTP settings. */
+  smtpTested: boolean;
+  /** Rollen & Zugriffsrechte were saved at least once. */
+  accessReviewed: boolean;
+}
+
 export const organisationChannels = {
+  'organisation.checklist': channel<SetupChecklist>()(noPayload),
   'organisation.get': channel<Organisation>()(noPayload),
   'organisation.update': channel<Organisation>()(organisationSchema),
 } as const;

@@ -125,13 +125,15 @@ test('the share dialog lists exactly the pre- and post-contract tenants, shares 
     t('sharing.summary.sharedWith_other', { count: expected.recipients.length + n }),
   );
 
-  // Every recipient with an e-mail address has its notification, in its language.
+  // Every recipient is notified: by e-mail, or by a letter in the Postausgang's print batch when it
+  // has no e-mail address or prefers post.
   const everyone = [...expected.recipients, ...expected.skipped.map((s) => s.contactId)];
   const outbox = await invoke('outbox.list', { limit: 200 });
-  const notified = new Set(outbox.items.map((item) => item.contactId));
+  const channelOf = new Map(outbox.items.map((item) => [item.contactId, item.channel]));
   for (const contactId of everyone) {
-    const detail = await invoke('contacts.get', { id: contactId });
-    expect(notified.has(contactId), `notification for ${contactId}`).toBe(detail.contact.email !== null);
+    const { contact } = await invoke('contacts.get', { id: contactId });
+    const byLetter = contact.email === null || contact.preference === 'postal';
+    expect(channelOf.get(contactId), `notification for ${contactId}`).toBe(byLetter ? 'letter' : 'email');
   }
   const english = demoContact('englishActiveTenant');
   if (everyone.includes(english.id)) {

@@ -58,7 +58,7 @@ const SCOPE_FILTER = `k.property_id = :propertyId
  * contact by name.
  */
 const ROLE_RECIPIENTS_BY_NAME = `
-    SELECT c.id, c.email FROM contacts c
+    SELECT c.id, c.email, c.preference FROM contacts c
     WHERE c.archived = 0
       AND c.id IN (SELECT k.contact_id FROM contracts k WHERE ${SCOPE_FILTER} AND ${ACTIVE})
     ORDER BY c.sort_name, c.id`;
@@ -170,6 +170,7 @@ function scopeParams(scope: RoleShareScope, settings: AccessSettings, day: IsoDa
 export interface RoleRecipientRow {
   id: number;
   email: string | null;
+  preference: 'postal' | 'online';
 }
 
 export function accessRepository(db: Db) {

@@ -96,6 +96,7 @@ export function invitationRepository(db: Db) {
   const reopen = db.prepare<[IsoDate, number]>(
     `UPDATE invitations SET state = 'pending', expires_on = ? WHERE id = ? AND ${OPEN}`,
   );
+  const setCodeHash = db.prepare<[string, number]>('UPDATE invitations SET code_hash = ? WHERE id = ?');
   const redeem = db.prepare<[string, number]>(
     "UPDATE invitations SET state = 'redeemed', redeemed_at = ? WHERE id = ? AND state = 'pending'",
   );
@@ -157,6 +158,11 @@ export function invitationRepository(db: Db) {
     /** Pending again, valid through `expiresOn` (reactivation). */
     reopen(id: number, expiresOn: IsoDate): void {
       reopen.run(expiresOn, id);
+    },
+
+    /** A new code for the invitation (issued when its e-mail is sent); the old one is dead. */
+    setCodeHash(id: number, codeHash: string): void {
+      setCodeHash.run(codeHash, id);
     },
 
     markRedeemed(id: number, at: string): void {

@@ -31,6 +31,7 @@ export interface RecipientRow {
   last_name: string;
   company: string | null;
   email: string | null;
+  preference: 'postal' | 'online';
   language: 'de' | 'en';
   archived: 0 | 1;
   street: string | null;
@@ -131,8 +132,8 @@ export function shareRepository(db: Db) {
      ORDER BY id`,
   );
   const recipients = db.prepare<[string], RecipientRow>(
-    `SELECT c.id, c.sort_name, c.salutation, c.title, c.first_name, c.last_name, c.company, c.email, c.language,
-       c.archived, c.street, c.house_no, c.postcode, c.city, c.anonymised_at,
+    `SELECT c.id, c.sort_name, c.salutation, c.title, c.first_name, c.last_name, c.company, c.email, c.preference,
+       c.language, c.archived, c.street, c.house_no, c.postcode, c.city, c.anonymised_at,
        EXISTS (SELECT 1 FROM portal_accounts pa WHERE pa.contact_id = c.id) AS registered
      FROM contacts c WHERE c.id IN (SELECT value FROM json_each(?))`,
   );

@@ -7,5 +7,9 @@ export function outboxHandlers({ outbox }: Services): HandlersOf<typeof outboxCh
     'outbox.list': (query) => outbox.list(query),
     'outbox.get': ({ id }) => outbox.get(id),
     'outbox.send': () => outbox.send(),
+    'outbox.withdraw': ({ id }) => outbox.withdraw(id),
+    'outbox.requeue': ({ id }) => outbox.requeue(id),
+    'outbox.printLetters': () => outbox.printLetters(),
+    'outbox.markPrinted': ({ ids }) => outbox.markPrinted(ids),
   };
 }

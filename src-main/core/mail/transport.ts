@@ -5,6 +5,7 @@
 import { createTransport } from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
+import type { ErrorCode } from '../../../shared/errors';
 import type { Language } from '../../../shared/ipc';
 import { oneLine } from './format';
 
@@ -73,22 +74,40 @@ export function smtpTransport(config: SmtpConfig, options: { pooled: boolean }):
   };
 }
 
+type SmtpFailure = Extract<
+  ErrorCode,
+  | 'SMTP_HOST_NOT_FOUND'
+  | 'SMTP_CONNECTION_REFUSED'
+  | 'SMTP_TLS'
+  | 'SMTP_AUTH'
+  | 'SMTP_TIMEOUT'
+  | 'SMTP_REJECTED'
+  | 'SMTP_FAILED'
+>;
+
 /**
- * Errors after which the next message would fail the same way (no connection, TLS or login
- * failure): the outbox stops the run there instead of failing every message in turn.
+ * What went wrong, as an error code the app translates. Only nodemailer's and the network's codes
+ * are read: never the server's words, which may echo what was sent (a relay quoting the login puts
+ * the password in its reply), so nothing a server says reaches the outbox, the audit log or a CSV.
  */
-export function isConnectionError(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return (
-    typeof code === 'string' &&
-    ['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ETLS', 'EAUTH', 'ECONNREFUSED', 'EPROTOCOL'].includes(
-      code,
-    )
-  );
+export function smtpErrorCode(error: unknown): SmtpFailure {
+  const e = (error ?? {}) as { code?: unknown; message?: unknown };
+  const code = typeof e.code === 'string' ? e.code : '';
+  const text = typeof e.message === 'string' ? e.message : '';
+  if (code === 'EAUTH' || code === 'ENOAUTH') return 'SMTP_AUTH';
+  if (code === 'ETLS' || /\b(TLS|SSL|certificate|wrong version number)\b/i.test(text)) return 'SMTP_TLS';
+  if (code === 'EDNS' || /\b(ENOTFOUND|EAI_AGAIN)\b/.test(text)) return 'SMTP_HOST_NOT_FOUND';
+  if (/\bECONNREFUSED\b/.test(text) || code === 'ECONNREFUSED') return 'SMTP_CONNECTION_REFUSED';
+  if (code === 'ETIMEDOUT' || /\b(ETIMEDOUT|timeout)\b/i.test(text)) return 'SMTP_TIMEOUT';
+  if (code === 'EENVELOPE' || code === 'EMESSAGE') return 'SMTP_REJECTED';
+  if (code === 'ECONNECTION' || code === 'ESOCKET') return 'SMTP_CONNECTION_REFUSED';
+  return 'SMTP_FAILED';
 }
 
-/** What the server or the network said, short enough to store and show. */
-export function smtpErrorMessage(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return oneLine(message).slice(0, 500) || 'unknown error';
+/**
+ * Failures after which the next message would fail the same way (no connection, TLS or login
+ * failure): the outbox stops the run there instead of failing every message in turn.
+ */
+export function isConnectionFailure(code: ErrorCode): boolean {
+  return code !== 'SMTP_REJECTED' && code !== 'SMTP_FAILED';
 }

@@ -26,6 +26,7 @@ import {
   toContactContractView,
   toContractView,
 } from './portfolioViews';
+import type { OutboxService } from './outboxService';
 import type { SettingsService } from './settingsService';
 
 export type ContactListQueryValue = z.output<typeof contactListQuerySchema>;
@@ -56,7 +57,7 @@ function sameFields(a: ContactFields, b: ContactFields): boolean {
 }
 
 /** Kontakte: the paged list, one contact in full, and its master data. */
-export function contactService(ctx: CoreContext, settings: SettingsService) {
+export function contactService(ctx: CoreContext, settings: SettingsService, outbox: OutboxService) {
   const contacts = contactRepository(ctx.db);
   const contracts = contractRepository(ctx.db);
 
@@ -194,6 +195,8 @@ export function contactService(ctx: CoreContext, settings: SettingsService) {
         (audit) => {
           contacts.update(id, fields);
           audit(audited('contact.update', id, before, fields));
+          // Mail queued to the old address is not sent to it (nor to the new one unasked).
+          if (fields.email !== before.email) outbox.withdrawOnAddressChange(audit, id, fields.email);
         },
         { emits: portfolioChanged },
       );

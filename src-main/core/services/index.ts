@@ -24,8 +24,8 @@ export function createServices(ctx: CoreContext) {
   const settings = settingsService(ctx);
   const organisation = organisationService(ctx);
   const mail = mailService(ctx, organisation);
-  const outbox = outboxService(ctx, mail);
-  const contacts = contactService(ctx, settings);
+  const outbox = outboxService(ctx, mail, organisation);
+  const contacts = contactService(ctx, settings, outbox);
   const sharing = sharingService(ctx, settings, { outbox, organisation });
   const content = contentService(ctx, settings, sharing.shareViews);
   return {

@@ -2,9 +2,12 @@
  * Invitation codes (Einladungscode): one-time registration keys. 12 characters from an alphabet
  * without look-alikes (no I, O, 0, 1), in groups of four: "ABCD-EFGH-JKLM". 32 symbols = 5 bits
  * each, so 60 bits from crypto.randomBytes, without modulo bias (256 is a multiple of 32).
- * Only the SHA-256 of the canonical form (upper case, no separators) is ever stored.
+ * Only a keyed hash of the canonical form (upper case, no separators) is ever stored:
+ * HMAC-SHA-256 under a random key of the data store (settings 'invitation.codeKey', migration 7)
+ * over the code's SHA-256 — so 60 bits cannot be tried offline from a copied table alone, and the
+ * hashes of before migration 7 (plain SHA-256) were re-keyed in place.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 
 export const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const CODE_LENGTH = 12;
@@ -31,15 +34,13 @@ export function canonicalCode(typed: string): string | null {
   return CANONICAL.test(canonical) ? canonical : null;
 }
 
-/** The stored form: SHA-256 (hex) of the canonical code. */
-export function hashInvitationCode(code: string): string {
+/** The stored form: HMAC-SHA-256 (hex) under the store's `key` of the canonical code's SHA-256. */
+export function hashInvitationCode(code: string, key: string): string {
   const canonical = canonicalCode(code);
   if (canonical === null) throw new Error('not an invitation code');
-  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+  const digest = createHash('sha256').update(canonical, 'utf8').digest('hex');
+  return createHmac('sha256', key).update(digest, 'utf8').digest('hex');
 }
 
-/** Matches a formatted code inside a text (used to blank codes out of delivered mail). */
-export const FORMATTED_CODE_PATTERN = new RegExp(
-  `(?<![${CODE_ALPHABET}])[${CODE_ALPHABET}]{4}-[${CODE_ALPHABET}]{4}-[${CODE_ALPHABET}]{4}(?![${CODE_ALPHABET}])`,
-  'g',
-);
+/** What stands for a code wherever a message is shown or kept after sending. */
+export const MASKED_CODE = '••••-••••-••••';

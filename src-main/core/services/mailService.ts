@@ -2,22 +2,28 @@
  * Administration › E-Mail-Versand: the SMTP settings and the test message. The settings live in the
  * settings table (key 'smtp'); the password never does: it goes to the injected SecretStore
  * (OS keychain in the app), and `getSettings` only says whether one is stored.
+ *
+ * Test first, then switch on: sending needs `enabled` AND a successful test of the settings as they
+ * are (key 'smtp.tested'). Saving a change to the server, login or sender clears the test; a test
+ * message can be sent with the saved settings whether sending is on or not.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { DomainError } from '../../../shared/errors';
 import { smtpSettingsSchema } from '../../../shared/contract/mail';
 import type { SmtpSettings } from '../../../shared/ipc';
 import type { CoreContext } from '../context';
 import { testMail } from '../mail/testMail';
-import { smtpErrorMessage, smtpTransport, type MailTransport, type SmtpConfig } from '../mail/transport';
+import { settingsRepository } from '../db/settingsRepository';
+import { smtpErrorCode, smtpTransport, type MailTransport, type SmtpConfig } from '../mail/transport';
 import type { OrganisationService } from './organisationService';
 import { storedSetting } from './storedSetting';
 
 const SMTP_KEY = 'smtp';
+const TESTED_KEY = 'smtp.tested';
 export const SMTP_PASSWORD_KEY = 'smtp.password';
 
 export type SmtpSettingsUpdate = z.output<typeof smtpSettingsSchema>;
-type StoredSmtp = Omit<SmtpSettings, 'hasPassword'>;
+type StoredSmtp = Omit<SmtpSettings, 'hasPassword' | 'tested'>;
 
 const storedSchema = smtpSettingsSchema.omit({ password: true });
 
@@ -32,9 +38,12 @@ export const defaultSmtpSettings: StoredSmtp = {
   fromName: null,
 };
 
-function sameSettings(a: StoredSmtp, b: StoredSmtp): boolean {
-  return (Object.keys(defaultSmtpSettings) as (keyof StoredSmtp)[]).every((key) => a[key] === b[key]);
+function sameSettings(a: StoredSmtp, b: StoredSmtp, keys = Object.keys(defaultSmtpSettings)): boolean {
+  return (keys as (keyof StoredSmtp)[]).every((key) => a[key] === b[key]);
 }
+
+/** Everything but the switch: a change to any of these needs a new test. */
+const CONNECTION_KEYS = Object.keys(defaultSmtpSettings).filter((key) => key !== 'enabled');
 
 export type TransportFactory = (config: SmtpConfig, options: { pooled: boolean }) => MailTransport;
 
@@ -45,15 +54,24 @@ export function mailService(
 ) {
   const smtp = storedSetting(ctx, SMTP_KEY, storedSchema, defaultSmtpSettings);
   const stored = smtp.get;
+  const settings = settingsRepository(ctx.db);
+  const tested = (): boolean => z.boolean().safeParse(settings.get(TESTED_KEY)).data === true;
 
   function getSettings(): SmtpSettings {
-    return { ...stored(), hasPassword: ctx.secrets.get(SMTP_PASSWORD_KEY) !== null };
+    return { ...stored(), hasPassword: ctx.secrets.get(SMTP_PASSWORD_KEY) !== null, tested: tested() };
   }
 
-  /** The settings to send with, or null when SMTP is off (or incomplete). */
-  function smtpConfig(): SmtpConfig | null {
+  /** Why e-mail cannot be sent now (off or incomplete; not tested), or null. */
+  function sendingBlocker(): 'SMTP_NOT_CONFIGURED' | 'SMTP_NOT_TESTED' | null {
     const s = stored();
-    if (!s.enabled || s.host === '' || s.from === null) return null;
+    if (!s.enabled || s.host === '' || s.from === null) return 'SMTP_NOT_CONFIGURED';
+    return tested() ? null : 'SMTP_NOT_TESTED';
+  }
+
+  /** The saved settings to connect with (switched on or not), or null when incomplete. */
+  function savedConfig(): SmtpConfig | null {
+    const s = stored();
+    if (s.host === '' || s.from === null) return null;
     return {
       host: s.host,
       port: s.port,
@@ -76,7 +94,9 @@ export function mailService(
 
   return {
     getSettings,
-    smtpConfig,
+    sendingBlocker,
+    /** The settings to send with, or null while sending is off, incomplete or untested. */
+    smtpConfig: (): SmtpConfig | null => (sendingBlocker() === null ? savedConfig() : null),
     createTransport,
 
     /**
@@ -92,15 +112,31 @@ export function mailService(
       const newPassword = password === undefined || password === '' ? oldPassword : password;
       const passwordChanged = newPassword !== oldPassword;
       if (!passwordChanged && sameSettings(stored(), next)) return before;
+      const retest = passwordChanged || !sameSettings(stored(), next, CONNECTION_KEYS);
 
       // The secret store is not part of the transaction: write it first, put it back if the change fails.
       if (passwordChanged) ctx.secrets.set(SMTP_PASSWORD_KEY, newPassword);
       try {
         // Never the password itself: only whether there is one and whether it changed.
-        smtp.save('mail.updateSettings', before, next, {
-          emits: {},
-          after: { ...next, hasPassword: newPassword !== null, passwordChanged },
-        });
+        ctx.change(
+          (audit) => {
+            settings.set(SMTP_KEY, next);
+            if (retest) settings.set(TESTED_KEY, false);
+            audit({
+              action: 'mail.updateSettings',
+              entity: 'settings',
+              entityId: SMTP_KEY,
+              before,
+              after: {
+                ...next,
+                hasPassword: newPassword !== null,
+                passwordChanged,
+                tested: !retest && before.tested,
+              },
+            });
+          },
+          { emits: {} },
+        );
       } catch (error) {
         if (passwordChanged) restorePassword(oldPassword);
         throw error;
@@ -109,36 +145,39 @@ export function mailService(
     },
 
     /**
-     * Sends a short message straight away (not through the outbox), in the app's language.
-     * SMTP_NOT_CONFIGURED when SMTP is off; SMTP_FAILED {message} with what the server said.
-     * The attempt is recorded in the audit log either way.
+     * Sends a short message straight away (not through the outbox), in the app's language, with
+     * the saved settings. SMTP_NOT_CONFIGURED when they are incomplete; a transport error code
+     * (SMTP_AUTH, SMTP_TLS …) when it fails. The attempt is recorded in the audit log either way;
+     * success marks the settings tested, so sending (when switched on) can start.
      */
     async sendTest(to: string): Promise<{ delivered: true }> {
-      const config = smtpConfig();
+      const config = savedConfig();
       if (config === null) throw new DomainError('SMTP_NOT_CONFIGURED');
       const language = ctx.preferences.read().language ?? 'de';
       const content = testMail(language, organisations.get().name);
       const transport = createTransport(config, { pooled: false });
-      let failure: string | null = null;
+      let failure: ReturnType<typeof smtpErrorCode> | null = null;
       try {
         await transport.send({ to, language, ...content });
       } catch (error) {
-        failure = smtpErrorMessage(error);
+        failure = smtpErrorCode(error);
       } finally {
         transport.close();
       }
       if (ctx.db.open) {
         ctx.change(
-          (audit) =>
+          (audit) => {
+            settings.set(TESTED_KEY, failure === null);
             audit({
               action: 'mail.sendTest',
               entity: 'mail',
               after: { to, host: config.host, delivered: failure === null, error: failure },
-            }),
+            });
+          },
           { emits: {} },
         );
       }
-      if (failure !== null) throw new DomainError('SMTP_FAILED', { message: failure });
+      if (failure !== null) throw new DomainError(failure);
       return { delivered: true };
     },
   };

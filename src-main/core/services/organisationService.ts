@@ -1,4 +1,5 @@
-import type { Organisation } from '../../../shared/ipc';
+import { DomainError } from '../../../shared/errors';
+import type { Organisation, SetupChecklist } from '../../../shared/ipc';
 import { organisationSchema } from '../../../shared/contract/organisation';
 import type { CoreContext } from '../context';
 import { storedSetting } from './storedSetting';
@@ -18,9 +19,30 @@ export const defaultOrganisation: Organisation = {
 export function organisationService(ctx: CoreContext) {
   const stored = storedSetting(ctx, ORGANISATION_KEY, organisationSchema, defaultOrganisation);
   const get = stored.get;
+  const isPlaceholder = (): boolean => {
+    const current = get();
+    return current.name === defaultOrganisation.name || current.portalUrl === defaultOrganisation.portalUrl;
+  };
 
   return {
     get,
+    /**
+     * The sender or the portal address is still the placeholder the app starts with: no letter
+     * and no e-mail is made until the manager has entered theirs (ORGANISATION_PLACEHOLDER).
+     */
+    isPlaceholder,
+    /** The first-start checklist, with what the mail and access settings say. */
+    checklist(others: Pick<SetupChecklist, 'smtpTested' | 'accessReviewed'>): SetupChecklist {
+      const current = get();
+      return {
+        senderSet: current.name !== defaultOrganisation.name,
+        portalSet: current.portalUrl !== defaultOrganisation.portalUrl,
+        ...others,
+      };
+    },
+    requireOwn(): void {
+      if (isPlaceholder()) throw new DomainError('ORGANISATION_PLACEHOLDER');
+    },
     update(next: Organisation): Organisation {
       const before = get();
       if (JSON.stringify(before) === JSON.stringify(next)) return before;

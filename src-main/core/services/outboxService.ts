@@ -1,70 +1,32 @@
 /**
- * The outbox (Postausgang). Every e-mail the core writes is queued here first, in the transaction of
- * the change that caused it. Nothing leaves the machine while SMTP is off: mail stays 'queued'.
+ * The outbox (Postausgang). Every e-mail and every letter the core makes for a contact is queued
+ * here first, in the transaction of the change that caused it — as what it is about (an invitation,
+ * a share), not as text: it is rendered when it is sent or printed (outboxRender.ts). Nothing leaves
+ * the machine while SMTP is off or untested, or while the sender is still a placeholder.
  *
- * Delivery (SMTP on) runs AFTER the transaction has committed and never inside `invoke`'s answer:
- * `deliverSoon()` starts a background run (fire-and-forget) after a change queued mail, and
- * `outbox.send` runs one and waits for it. Runs never overlap (one queue per data store, shared by
- * every service instance), so no message is sent twice. Each message's outcome is its own small transaction with an audit row ('outbox.sent' /
- * 'outbox.failed'): delivery changes the outbox, and every change is audited. Failed mail is retried
- * by later runs until it has had MAX_DELIVERY_ATTEMPTS attempts. When the connection itself fails
- * (refused, timeout, TLS, login) the run stops after marking that one message, so a dead server costs
- * one attempt of one message, not one attempt of every message.
- *
- * Once delivered, one-time invitation codes are blanked out of the stored copy: the code then lives
- * in the recipient's mailbox, not in the data store.
+ * E-mail is delivered by outboxDelivery.ts after the commit; letters wait for the print batch
+ * (`printLetters`, then `markPrinted` once the PDF is saved). A message not sent yet can be
+ * withdrawn (an invitation's mail revokes its invitation with it), a failed one queued again.
  */
 import { DomainError } from '../../../shared/errors';
-import type { OutboxMessage, OutboxPage, OutboxState } from '../../../shared/ipc';
-import type { CoreContext } from '../context';
-import {
-  outboxRepository,
-  toOutboxMessage,
-  type NewOutboxMessage,
-  type OutboxRow,
-} from '../db/outboxRepository';
-import { isConnectionError, smtpErrorMessage } from '../mail/transport';
-import { FORMATTED_CODE_PATTERN } from './invitationCode';
+import type { LettersBatch, OutboxItem, OutboxMessage, OutboxPage, OutboxState } from '../../../shared/ipc';
+import { noChange, portfolioChanged, type Audit, type CoreContext } from '../context';
+import { invitationRepository } from '../db/invitationRepository';
+import { outboxRepository, type NewOutboxMessage, type OutboxRow } from '../db/outboxRepository';
+import { renderSmartPostLetters, type SmartPostLetter } from '../letters/smartPostLetter';
 import type { MailService } from './mailService';
+import type { OrganisationService } from './organisationService';
+import { deliveryQueueOf, outboxDelivery, requireSending, withdrawMessage } from './outboxDelivery';
+import { notificationLetter, outboxFactsReader, renderMessage } from './outboxRender';
 
-export const MAX_DELIVERY_ATTEMPTS = 5;
-const BLANKED_CODE = '••••-••••-••••';
+export { MAX_DELIVERY_ATTEMPTS } from './outboxDelivery';
 
-export interface DeliveryResult {
-  sent: number;
-  failed: number;
-}
-
-function blankCodes(text: string): string {
-  return text.replace(FORMATTED_CODE_PATTERN, BLANKED_CODE);
-}
-
-function isDue(row: OutboxRow): boolean {
-  return row.state === 'queued' || (row.state === 'failed' && row.attempts < MAX_DELIVERY_ATTEMPTS);
-}
-
-/**
- * The delivery runs of one data store, in order. Kept per database, not per service instance, so
- * that every area queuing mail (invitations, share notifications) shares it and no two runs overlap.
- */
-interface DeliveryQueue {
-  tail: Promise<unknown>;
-  runPending: boolean;
-}
-const deliveryQueues = new WeakMap<object, DeliveryQueue>();
-
-function deliveryQueueOf(db: object): DeliveryQueue {
-  let queue = deliveryQueues.get(db);
-  if (queue === undefined) {
-    queue = { tail: Promise.resolve(), runPending: false };
-    deliveryQueues.set(db, queue);
-  }
-  return queue;
-}
-
-export function outboxService(ctx: CoreContext, mail: MailService) {
+export function outboxService(ctx: CoreContext, mail: MailService, organisation: OrganisationService) {
   const outbox = outboxRepository(ctx.db);
+  const invitations = invitationRepository(ctx.db);
   const queue = deliveryQueueOf(ctx.db);
+  const delivery = outboxDelivery(ctx, mail, organisation);
+  const factsOf = outboxFactsReader(ctx.db);
 
   /** Runs `task` after every earlier delivery run on this data store has finished. */
   function exclusive<T>(task: () => Promise<T>): Promise<T> {
@@ -73,74 +35,37 @@ export function outboxService(ctx: CoreContext, mail: MailService) {
     return run;
   }
 
-  function recordSent(row: OutboxRow): void {
-    ctx.change(
-      (audit) => {
-        outbox.markSent(row.id, ctx.clock.now(), blankCodes(row.text_body), blankCodes(row.html_body));
-        audit({
-          action: 'outbox.sent',
-          entity: 'outbox',
-          entityId: row.id,
-          before: { state: row.state, attempts: row.attempts },
-          after: { state: 'sent', attempts: row.attempts + 1, recipient: row.recipient },
-        });
-      },
-      { emits: {} },
-    );
+  function toItem(row: OutboxRow): OutboxItem {
+    const subject = row.subject ?? renderMessage(row, factsOf(row), organisation.get())?.subject ?? '';
+    return {
+      id: row.id,
+      contactId: row.contact_id,
+      channel: row.channel,
+      kind: row.kind,
+      recipient: row.recipient,
+      language: row.language,
+      subject,
+      state: row.state,
+      attempts: row.attempts,
+      lastError: row.last_error,
+      createdAt: row.created_at,
+      sentAt: row.sent_at,
+    };
   }
 
-  function recordFailed(row: OutboxRow, error: string): void {
-    ctx.change(
-      (audit) => {
-        outbox.markFailed(row.id, error);
-        audit({
-          action: 'outbox.failed',
-          entity: 'outbox',
-          entityId: row.id,
-          before: { state: row.state, attempts: row.attempts },
-          after: { state: 'failed', attempts: row.attempts + 1, error },
-        });
-      },
-      { emits: {} },
-    );
+  function required(id: number): OutboxRow {
+    const row = outbox.get(id);
+    if (row === undefined) throw new DomainError('NOT_FOUND', { entity: 'outbox', id });
+    return row;
   }
 
-  /** One delivery run over the mail due now, oldest first. */
-  async function deliver(): Promise<DeliveryResult> {
-    const result: DeliveryResult = { sent: 0, failed: 0 };
-    if (!ctx.db.open) return result;
-    const config = mail.smtpConfig();
-    if (config === null) return result;
-    const ids = outbox.dueIds(MAX_DELIVERY_ATTEMPTS);
-    if (ids.length === 0) return result;
-    const transport = mail.createTransport(config, { pooled: true });
-    try {
-      for (const id of ids) {
-        if (!ctx.db.open) break; // the core was closed meanwhile
-        const row = outbox.get(id);
-        if (row === undefined || !isDue(row)) continue;
-        try {
-          await transport.send({
-            to: row.recipient,
-            language: row.language,
-            subject: row.subject,
-            text: row.text_body,
-            html: row.html_body,
-          });
-          if (!ctx.db.open) break;
-          recordSent(row);
-          result.sent += 1;
-        } catch (error) {
-          if (!ctx.db.open) break;
-          recordFailed(row, smtpErrorMessage(error));
-          result.failed += 1;
-          if (isConnectionError(error)) break;
-        }
-      }
-    } finally {
-      transport.close();
-    }
-    return result;
+  function deliverSoon(): void {
+    if (queue.runPending || delivery.waiting() !== null) return;
+    queue.runPending = true;
+    exclusive(async () => {
+      queue.runPending = false;
+      return delivery.deliver();
+    }).catch((error: unknown) => console.error('outbox: delivery run failed', error));
   }
 
   return {
@@ -150,34 +75,136 @@ export function outboxService(ctx: CoreContext, mail: MailService) {
       return outbox.insert(message);
     },
 
+    /** Withdraws the invitation's mail not sent yet (inside the change that revokes it). */
+    withdrawOfInvitation(audit: Audit, invitationId: number): void {
+      for (const row of outbox.openOfInvitation(invitationId)) {
+        withdrawMessage(ctx, audit, row, 'WITHDRAWN_INVITATION_REVOKED');
+      }
+    },
+
+    /** Withdraws the contact's e-mail not sent yet when its address becomes `email`. */
+    withdrawOnAddressChange(audit: Audit, contactId: number, email: string | null): void {
+      for (const row of outbox.openEmailsOfContact(contactId)) {
+        if (row.recipient !== email) withdrawMessage(ctx, audit, row, 'WITHDRAWN_ADDRESS_CHANGED');
+      }
+    },
+
     list(query: { state: OutboxState | null; offset: number; limit: number }): OutboxPage {
-      return outbox.page(query.state, query.offset, query.limit);
+      const page = outbox.page(query.state, query.offset, query.limit);
+      return {
+        total: page.total,
+        items: page.rows.map(toItem),
+        lettersQueued: outbox.queuedLetterIds().length,
+        waiting: delivery.waiting(),
+      };
     },
 
     get(id: number): OutboxMessage {
-      const row = outbox.get(id);
-      if (row === undefined) throw new DomainError('NOT_FOUND', { entity: 'outbox', id });
-      return toOutboxMessage(row);
+      const row = required(id);
+      const rendered = renderMessage(row, factsOf(row), organisation.get());
+      return {
+        ...toItem(row),
+        textBody: row.text_body ?? rendered?.text ?? '',
+        htmlBody: row.html_body ?? rendered?.html ?? '',
+      };
     },
 
-    /** `outbox.send`: delivers what is due now and waits for it. SMTP_NOT_CONFIGURED when off. */
-    async send(): Promise<DeliveryResult> {
-      if (mail.smtpConfig() === null) throw new DomainError('SMTP_NOT_CONFIGURED');
-      return exclusive(deliver);
+    /** `outbox.send`: delivers what is due now and waits for it; refused when nothing could go. */
+    async send() {
+      requireSending(delivery.waiting());
+      return exclusive(delivery.deliver);
+    },
+
+    withdraw(id: number): OutboxItem {
+      ctx.change(
+        (audit) => {
+          const row = required(id);
+          if (row.state !== 'queued' && row.state !== 'failed') {
+            throw new DomainError('OUTBOX_NOT_QUEUED', { state: row.state });
+          }
+          withdrawMessage(ctx, audit, row, 'WITHDRAWN_BY_USER');
+          const invitation = row.invitation_id === null ? undefined : invitations.get(row.invitation_id);
+          if (
+            invitation !== undefined &&
+            (invitation.state === 'pending' || invitation.state === 'expired')
+          ) {
+            invitations.revoke(invitation.id, ctx.clock.now());
+            audit({
+              action: 'invitations.revoke',
+              entity: 'invitation',
+              entityId: invitation.id,
+              before: { state: invitation.state },
+              after: { state: 'revoked', reason: 'outbox.withdrawn', outboxId: row.id },
+            });
+          }
+        },
+        { emits: portfolioChanged },
+      );
+      return toItem(required(id));
+    },
+
+    requeue(id: number): OutboxItem {
+      ctx.change(
+        (audit) => {
+          const row = required(id);
+          if (row.state !== 'failed') throw new DomainError('OUTBOX_NOT_FAILED', { state: row.state });
+          outbox.requeue(id);
+          audit({
+            action: 'outbox.requeue',
+            entity: 'outbox',
+            entityId: id,
+            before: { state: row.state, attempts: row.attempts, error: row.last_error },
+            after: { state: 'queued', attempts: 0 },
+          });
+        },
+        { emits: {} },
+      );
+      deliverSoon();
+      return toItem(required(id));
+    },
+
+    /** The print batch, rendered now (ORGANISATION_PLACEHOLDER while the sender is a placeholder). */
+    async printLetters(): Promise<LettersBatch> {
+      const queued = outbox.queuedLetterIds();
+      if (queued.length === 0) return { pdf: null, ids: [] };
+      if (organisation.isPlaceholder()) throw new DomainError('ORGANISATION_PLACEHOLDER');
+      const org = organisation.get();
+      const day = ctx.clock.today();
+      const letters: SmartPostLetter[] = [];
+      const ids: number[] = [];
+      for (const id of queued) {
+        const row = required(id);
+        const letter = notificationLetter(row, factsOf(row), org, day);
+        if (letter === null) continue;
+        letters.push(letter);
+        ids.push(id);
+      }
+      if (letters.length === 0) return { pdf: null, ids: [] };
+      return { pdf: Buffer.from(await renderSmartPostLetters(letters)).toString('base64'), ids };
+    },
+
+    markPrinted(ids: readonly number[]): { printed: number } {
+      return ctx.change(
+        (audit) => {
+          const now = ctx.clock.now();
+          const printed = ids.filter((id) => outbox.markPrinted(id, now));
+          if (printed.length === 0) return noChange({ printed: 0 });
+          audit({
+            action: 'outbox.printed',
+            entity: 'outbox',
+            after: { ids: printed, count: printed.length },
+          });
+          return { printed: printed.length };
+        },
+        { emits: {} },
+      );
     },
 
     /**
-     * After a committed change queued mail: starts a delivery run in the background when SMTP is
-     * on (at most one waiting behind a running one). Does nothing while SMTP is off.
+     * After a committed change queued mail: starts a delivery run in the background when sending
+     * is possible (at most one waiting behind a running one).
      */
-    deliverSoon(): void {
-      if (queue.runPending || mail.smtpConfig() === null) return;
-      queue.runPending = true;
-      exclusive(async () => {
-        queue.runPending = false;
-        return deliver();
-      }).catch((error: unknown) => console.error('outbox: delivery run failed', error));
-    },
+    deliverSoon,
 
     /** Resolves when every delivery run started so far has finished (tests, shutdown). */
     idle(): Promise<void> {

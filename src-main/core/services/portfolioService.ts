@@ -1,4 +1,4 @@
-import type { AppStatus, PortfolioOverview } from '../../../shared/ipc';
+import type { AppStatus, Organisation, PortfolioOverview } from '../../../shared/ipc';
 import { DomainError } from '../../../shared/errors';
 import { portfolioChanged, type CoreContext } from '../context';
 import { accessRepository } from '../db/accessRepository';
@@ -10,6 +10,18 @@ import { FIRST_START_KEY, isDemoStore } from './demoStore';
 import type { SettingsService } from './settingsService';
 
 export const DEMO_SEED = 20261127;
+/**
+ * The demo's letterhead, so that letters and e-mails can be tried; a reserved domain (.invalid), so
+ * nothing can ever reach a real portal. An empty start keeps the placeholders and the checklist.
+ */
+export const DEMO_ORGANISATION: Organisation = {
+  name: 'Hausverwaltung Lindner GmbH',
+  street: 'Lindenallee 1',
+  postcode: '10115',
+  city: 'Berlin',
+  portalUrl: 'https://kundenportal.demo.invalid',
+};
+const ORGANISATION_KEY = 'organisation';
 
 /** The portfolio as a whole: first start (demo or empty), and the overview figures. */
 export function portfolioService(ctx: CoreContext, settings: SettingsService) {
@@ -47,10 +59,17 @@ export function portfolioService(ctx: CoreContext, settings: SettingsService) {
       (audit) => {
         writePortfolio(ctx.db, portfolio);
         settingsRows.set(FIRST_START_KEY, 'demo');
+        const letterhead = settingsRows.get(ORGANISATION_KEY) === undefined;
+        if (letterhead) settingsRows.set(ORGANISATION_KEY, DEMO_ORGANISATION);
         audit({
           action: 'demo.load',
           entity: 'portfolio',
-          after: { seed: DEMO_SEED, today, contacts: portfolio.contacts.length },
+          after: {
+            seed: DEMO_SEED,
+            today,
+            contacts: portfolio.contacts.length,
+            organisation: letterhead ? DEMO_ORGANISATION : null,
+          },
         });
       },
       { emits: portfolioChanged },

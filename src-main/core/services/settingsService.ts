@@ -1,5 +1,6 @@
 import type { AccessSettings, SettingsImpact } from '../../../shared/domain';
 import { accessSettingsSchema } from '../../../shared/ipc';
+import { settingsRepository } from '../db/settingsRepository';
 import type { CoreContext } from '../context';
 import { accessRepository } from '../db/accessRepository';
 import { storedSetting } from './storedSetting';
@@ -25,6 +26,9 @@ export function settingsService(ctx: CoreContext) {
 
   return {
     getAccess,
+
+    /** Whether Rollen & Zugriffsrechte were ever saved (the first-start checklist). */
+    accessSaved: (): boolean => settingsRepository(ctx.db).get(ACCESS_KEY) !== undefined,
 
     /** Takes effect immediately: every later question about access uses the new settings. */
     updateAccess(next: AccessSettings): AccessSettings {

@@ -88,7 +88,7 @@ describe('accessRepository SQL equals the pure policy (differential, fast-check)
                 // together are exactly the recipients; the skipped contacts alone as resolved.
                 const reached = repo.roleRecipientsByName(scope, settings, day);
                 expect(reached, `roleRecipientsByName ${label}`).toEqual(
-                  byName(expected.recipients).map((id) => ({ id, email: email(id) })),
+                  byName(expected.recipients).map((id) => ({ id, email: email(id), preference: 'online' })),
                 );
                 for (const limit of [1, 2, 50]) {
                   const pages = allPages(repo, scope, settings, day, limit);

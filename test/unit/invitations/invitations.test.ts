@@ -1,5 +1,5 @@
 /** invitations.create through `core.invoke` (ARCHITECTURE.md §3 "Invite"): refusals and the code. The lifecycle after creation is in invitationLifecycle.test.ts. */
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { invalidPayload, ok, readDatabase } from '../support';
 import {
@@ -16,6 +16,16 @@ import {
 } from './support';
 
 const CODE_FORMAT = /^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/;
+
+/** The store's random code key (migration 7), as hex. */
+function codeKey(core: { dataDir: string }): string {
+  return readDatabase(core, (db) => {
+    const row = db
+      .prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'invitation.codeKey'")
+      .get();
+    return JSON.parse(row!.value) as string;
+  });
+}
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
@@ -157,7 +167,7 @@ describe('invitations.create: the code', () => {
   });
 
   it.each(['code', 'letter'] as const)(
-    'channel %s: only the SHA-256 is stored; the code is nowhere in the data store or the audit',
+    'channel %s: only a keyed hash (HMAC-SHA-256, random key per store) is stored; the code is nowhere else',
     async (channel) => {
       const core = invitationCore();
       const { contact: c } = await tenant(core);
@@ -166,7 +176,12 @@ describe('invitations.create: the code', () => {
       const stored = readDatabase(core, (db) =>
         db.prepare<[], { code_hash: string }>('SELECT code_hash FROM invitations').all(),
       );
-      expect(stored).toEqual([{ code_hash: sha256(canonical) }]);
+      const key = codeKey(core);
+      expect(key).toMatch(/^[0-9a-f]{64}$/);
+      expect(key).not.toBe(codeKey(invitationCore()));
+      expect(stored).toEqual([
+        { code_hash: createHmac('sha256', key).update(sha256(canonical)).digest('hex') },
+      ]);
 
       const bytes = dataStoreBytes(core);
       expect(bytes.includes(created.code)).toBe(false);
@@ -178,16 +193,21 @@ describe('invitations.create: the code', () => {
     },
   );
 
-  it('channel email: the code is in the queued message only, never in invitations or the audit', async () => {
+  it('channel email: no code is shown or stored; the queued mail shows it masked (issued when sent)', async () => {
     const core = invitationCore();
     const { contact: c } = await tenant(core);
     const created = await invite(core, c.contact.id, 'email');
-    const invitationRows = readDatabase(core, (db) =>
-      JSON.stringify(db.prepare('SELECT * FROM invitations').all()),
-    );
-    expect(invitationRows).not.toContain(created.code);
-    expect(JSON.stringify(auditRows(core))).not.toContain(created.code);
+    expect(created.code).toBeNull();
     expect(created.outboxId).not.toBeNull();
+    const queued = readDatabase(core, (db) =>
+      db.prepare('SELECT subject, text_body, html_body FROM outbox').all(),
+    );
+    expect(queued).toEqual([{ subject: null, text_body: null, html_body: null }]);
+    const message = await ok(core, 'outbox.get', { id: created.outboxId! });
+    expect(message.textBody).toContain('Ihr Einladungscode: ••••-••••-••••');
+    expect(dataStoreBytes(core).toString('latin1')).not.toMatch(
+      /[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}/,
+    );
   });
 
   it('audits the creation with contact, channel and expiry', async () => {

@@ -19,6 +19,7 @@ describe('mail settings', () => {
       security: 'starttls',
       user: null,
       hasPassword: false,
+      tested: false,
       from: null,
       fromName: null,
     });
@@ -115,12 +116,24 @@ describe('mail.sendTest', () => {
     expect((await ok(core, 'outbox.list', {})).total).toBe(0);
   });
 
-  it('answers SMTP_FAILED with what went wrong', async () => {
+  it('answers a closed port with SMTP_CONNECTION_REFUSED (a code, not the network words)', async () => {
     const core = invitationCore();
     await configureSmtp(core, { port: await closedPort() });
     const error = await refused(core, 'mail.sendTest', { to: 'admin@example.com' });
-    expect(error.code).toBe('SMTP_FAILED');
-    expect(String(error.params.message)).toMatch(/ECONNREFUSED|connect/i);
-    expect(JSON.parse(auditRows(core).at(-1)!.after!)).toMatchObject({ delivered: false });
+    expect(error).toEqual({ code: 'SMTP_CONNECTION_REFUSED', params: {} });
+    expect(JSON.parse(auditRows(core).at(-1)!.after!)).toMatchObject({
+      delivered: false,
+      error: 'SMTP_CONNECTION_REFUSED',
+    });
+    expect((await ok(core, 'mail.getSettings')).tested).toBe(false);
+  });
+
+  it('answers an unknown host with SMTP_HOST_NOT_FOUND', async () => {
+    const core = invitationCore();
+    await configureSmtp(core, { host: 'mail.invalid' });
+    expect(await refused(core, 'mail.sendTest', { to: 'admin@example.com' })).toEqual({
+      code: 'SMTP_HOST_NOT_FOUND',
+      params: {},
+    });
   });
 });

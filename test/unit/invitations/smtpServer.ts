@@ -27,7 +27,9 @@ afterEach(async () => {
   while (servers.length) await servers.pop()?.close();
 });
 
-export async function startServer(options: { rejectRecipients?: boolean } = {}): Promise<TestServer> {
+export async function startServer(
+  options: { rejectRecipients?: boolean; echoLogin?: boolean } = {},
+): Promise<TestServer> {
   const received: Received[] = [];
   const logins: { user: string; password: string }[] = [];
   const waiting: { n: number; resolve: (r: Received) => void }[] = [];
@@ -38,7 +40,9 @@ export async function startServer(options: { rejectRecipients?: boolean } = {}):
     logger: false,
     onAuth(auth, _session, callback) {
       logins.push({ user: auth.username ?? '', password: auth.password ?? '' });
-      callback(null, { user: auth.username });
+      // A careless relay: refuses the login and quotes it back, password included.
+      if (options.echoLogin) callback(new Error(`535 login ${auth.username}:${auth.password} refused`));
+      else callback(null, { user: auth.username });
     },
     onRcptTo(address, _session, callback) {
       if (options.rejectRecipients) callback(new Error('550 mailbox unavailable'));

@@ -3,6 +3,7 @@
  * the data store is only read directly to check what was (not) written.
  */
 import fs from 'node:fs';
+import Database from 'better-sqlite3';
 import type net from 'node:net';
 import path from 'node:path';
 import { afterEach } from 'vitest';
@@ -83,7 +84,23 @@ export interface Building {
   units: UnitView[];
 }
 
+/** The letterhead of the invitation tests (not the placeholder, which refuses letters and e-mails). */
+export const TEST_ORGANISATION = {
+  name: 'Hausverwaltung Weiß',
+  street: 'Lindenallee 1',
+  postcode: '10115',
+  city: 'Berlin',
+  portalUrl: 'https://portal.hv-weiss.de',
+};
+const lettered = new WeakSet<InvitationCore>();
+
 export async function building(core: InvitationCore, units = 3): Promise<Building> {
+  if (!lettered.has(core)) {
+    lettered.add(core);
+    const checklist = await ok(core, 'organisation.checklist');
+    if (!checklist.senderSet || !checklist.portalSet)
+      await ok(core, 'organisation.update', TEST_ORGANISATION);
+  }
   references += 1;
   const property = await ok(core, 'properties.create', {
     name: `WEG Lindenallee ${references}`,
@@ -157,12 +174,19 @@ export async function tenant(
   return { contact: c, building: b };
 }
 
-export async function invite(
+/** A letter's or a bare code's invitation shows its code; an e-mail's does not (issued at sending). */
+export type Invited<C extends InvitationChannel> = CreatedInvitation & {
+  code: C extends 'email' ? null : string;
+};
+
+export async function invite<C extends InvitationChannel>(
   core: InvitationCore,
   contactId: number,
-  channel: InvitationChannel,
-): Promise<CreatedInvitation> {
-  return ok(core, 'invitations.create', { contactId, channel });
+  channel: C,
+): Promise<Invited<C>> {
+  const created = await ok(core, 'invitations.create', { contactId, channel });
+  if ((created.code === null) !== (channel === 'email')) throw new Error(`unexpected code for ${channel}`);
+  return created as Invited<C>;
 }
 
 export async function setAccess(core: InvitationCore, settings: Partial<AccessSettings>): Promise<void> {
@@ -174,9 +198,26 @@ export async function setAccess(core: InvitationCore, settings: Partial<AccessSe
   });
 }
 
+/**
+ * Marks the saved SMTP settings tested, as a successful test message does (mailService), without
+ * sending one: the tests count what their server received.
+ */
+export function markSmtpTested(core: { dataDir: string }): void {
+  const db = new Database(path.join(core.dataDir, DATABASE_FILE));
+  try {
+    db.prepare(
+      "INSERT INTO settings (key, value) VALUES ('smtp.tested', 'true') ON CONFLICT (key) DO UPDATE SET value = 'true'",
+    ).run();
+  } finally {
+    db.close();
+  }
+}
+
+/** SMTP on, and tested (see markSmtpTested) unless `tested` is false. */
 export async function configureSmtp(
   core: InvitationCore,
   settings: Partial<SmtpSettingsInput>,
+  { tested = true }: { tested?: boolean } = {},
 ): Promise<void> {
   await ok(core, 'mail.updateSettings', {
     enabled: true,
@@ -188,6 +229,7 @@ export async function configureSmtp(
     fromName: 'Hausverwaltung Weiß',
     ...settings,
   });
+  if (tested) markSmtpTested(core);
 }
 
 const smtpServers: SMTPServer[] = [];

@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ShareResult } from '../../../shared/ipc';
-import { smtpSink } from '../invitations/support';
+import { markSmtpTested, smtpSink } from '../invitations/support';
 import { ok } from '../support';
-import { auditRows, outboxRows, sharingCore, type SharingCore } from './support';
+import { auditRows, outboxRows, renderedOutbox, sharingCore, type SharingCore } from './support';
 
 async function until(condition: () => boolean, what: string): Promise<void> {
   const deadline = Date.now() + 10_000;
@@ -46,6 +46,7 @@ describe('share notifications: delivery', () => {
       from: 'verwaltung@example.com',
       fromName: 'Hausverwaltung',
     });
+    markSmtpTested(core);
     const result = await shareWithTwo(core);
     expect(result.notifications).toBe(2);
     await until(() => outboxRows(core).every((m) => m.state === 'sent'), 'both notifications sent');
@@ -53,7 +54,7 @@ describe('share notifications: delivery', () => {
     expect(server.recipients.sort()).toEqual([...addresses].sort());
     expect(auditRows(core).filter((a) => a.action === 'outbox.sent')).toHaveLength(2);
     // The appointment's time and place, in each language.
-    const [german, english] = [...outboxRows(core)].sort((a) => (a.language === 'de' ? -1 : 1));
+    const [german, english] = [...(await renderedOutbox(core))].sort((a) => (a.language === 'de' ? -1 : 1));
     expect(german!.text_body).toContain('Wann: 03.12.2026, 08:00 – 12:00 Uhr');
     expect(german!.text_body).toContain('Ort: Alle Wohnungen');
     expect(english!.text_body).toContain('When: 3 December 2026, 08:00 – 12:00');

@@ -131,7 +131,7 @@ describe('individual shares', () => {
     );
   });
 
-  it('notifies a contact without e-mail by post only', async () => {
+  it('notifies a contact without e-mail by a letter in the Postausgang print batch', async () => {
     const core = await sharingCore();
     const content = await announcement(core);
     const { noEmail, activeTenant } = core.portfolio.situations;
@@ -142,10 +142,16 @@ describe('individual shares', () => {
     expect(result).toEqual({
       sharedWith: 2,
       notifications: 1,
+      letters: 1,
       needsPost: [{ contactId: noEmail.contactId, displayName: 'Günter Schulze' }],
       lettersPdf: null,
     });
-    expect(outboxRows(core).map((m) => m.contact_id)).toEqual([activeTenant.contactId]);
+    // Nobody is left out: the e-mail, and a letter waiting in the Postausgang's print batch.
+    expect(outboxRows(core).map((m) => [m.contact_id, m.channel])).toEqual([
+      [activeTenant.contactId, 'email'],
+      [noEmail.contactId, 'letter'],
+    ]);
+    expect((await ok(core, 'outbox.list', {})).lettersQueued).toBe(1);
     expect(auditRows(core).filter((a) => a.action === 'sharing.share')).toHaveLength(2);
   });
 });

@@ -124,7 +124,9 @@ describe('sharing.preview and sharing.recipients on a 1,000-unit property', () =
         }),
       );
       // How many recipients have no e-mail address, and the first of them by name.
-      const byPost = recipients.filter((id) => contactOf(id).email === null);
+      const byPost = recipients.filter(
+        (id) => contactOf(id).email === null || contactOf(id).preference === 'postal',
+      );
       expect(preview.needsPostCount).toBe(byPost.length);
       expect(preview.needsPost.map((n) => n.contactId)).toEqual(byPost.slice(0, SHARE_RECIPIENT_PAGE_SIZE));
 
@@ -151,7 +153,9 @@ describe('sharing.preview and sharing.recipients on a 1,000-unit property', () =
     });
     expect(result.sharedWith).toBe(preview.recipientCount + preview.skipped.length);
     // Every recipient without e-mail is listed for a letter: the preview's count plus the skipped ones.
-    const skippedByPost = preview.skipped.filter((s) => contactOf(s.contactId).email === null).length;
+    const skippedByPost = preview.skipped.filter(
+      (s) => contactOf(s.contactId).email === null || contactOf(s.contactId).preference === 'postal',
+    ).length;
     expect(result.needsPost).toHaveLength(preview.needsPostCount + skippedByPost);
     expect(result.needsPost.map((n) => n.contactId)).toEqual(
       expect.arrayContaining(preview.needsPost.map((n) => n.contactId)),
@@ -179,7 +183,9 @@ describe('sharing.preview and sharing.recipients on a 1,000-unit property', () =
 
     const preview = await ok(core, 'sharing.preview', { contentId, target });
     expect(preview.recipientCount).toBe(allowed.length);
-    expect(preview.needsPostCount).toBe(allowed.filter((id) => contactOf(id).email === null).length);
+    expect(preview.needsPostCount).toBe(
+      allowed.filter((id) => contactOf(id).email === null || contactOf(id).preference === 'postal').length,
+    );
     expect(preview.recipients.map((r) => r.contactId)).toEqual(
       byName(allowed).slice(0, SHARE_RECIPIENT_PAGE_SIZE),
     );

@@ -9,7 +9,20 @@ import type { ContentDetail } from '../../../shared/ipc';
 import { resolveRoleShare } from '../../../src-main/core/policy';
 import { addDays } from '../../../shared/dates';
 import { ok, refused } from '../support';
-import { ACCESS, auditRows, demoContact, outboxRows, sharingCore, TODAY, type SharingCore } from './support';
+import {
+  ACCESS,
+  auditRows,
+  demoContact,
+  outboxRows,
+  renderedOutbox,
+  sharingCore,
+  TODAY,
+  type SharingCore,
+} from './support';
+
+/** Told by letter (design §3 "Notifications"): no e-mail address, or prefers post. */
+const byLetter = (contact: { email: string | null; preference: string }) =>
+  contact.email === null || contact.preference === 'postal';
 
 async function announcement(
   core: SharingCore,
@@ -106,8 +119,9 @@ describe('sharing.preview: role share "Alle Mieter" of the showcase property', (
     expect(schroeder).toMatchObject({ grant: 'post', windowEnd: addDays(TODAY, 50) });
     expect(preview.recipients.every((r) => r.visibleToday && r.access.grant === 'active')).toBe(true);
 
-    // needsPost: the recipients without e-mail (the planted "noEmail" tenant among them).
-    const withoutEmail = expected.recipients.filter((id) => demoContact(core, id).email === null);
+    // needsPost: the recipients told by letter: without e-mail (the planted "noEmail" tenant among
+    // them) or preferring post.
+    const withoutEmail = expected.recipients.filter((id) => byLetter(demoContact(core, id)));
     expect(preview.needsPostCount).toBe(withoutEmail.length);
     expect(preview.needsPost.map((n) => n.contactId).sort((a, b) => a - b)).toEqual(withoutEmail);
     expect(withoutEmail).toContain(situations.noEmail.contactId);
@@ -173,15 +187,21 @@ describe('sharing.share: role share plus "zusätzlich einzeln freigeben"', () =>
     });
 
     const everyone = [...preview.recipients.map((r) => r.contactId), ...skipped].sort((a, b) => a - b);
-    const withEmail = everyone.filter((id) => demoContact(core, id).email !== null);
-    const withoutEmail = everyone.filter((id) => demoContact(core, id).email === null);
+    const withEmail = everyone.filter((id) => !byLetter(demoContact(core, id)));
+    const withoutEmail = everyone.filter((id) => byLetter(demoContact(core, id)));
+    expect(withoutEmail.length).toBeGreaterThan(0);
     expect(result.sharedWith).toBe(everyone.length);
     expect(result.notifications).toBe(withEmail.length);
+    expect(result.letters).toBe(withoutEmail.length);
     expect(result.needsPost.map((n) => n.contactId).sort((a, b) => a - b)).toEqual(withoutEmail);
     expect(result.lettersPdf).toBeNull();
 
-    // The outbox: exactly one notification per recipient with e-mail, to its address, in its language.
-    const outbox = outboxRows(core);
+    // The outbox: one notification per recipient — an e-mail to its address, in its language, or a
+    // letter in the print batch for those without e-mail or preferring post. Nobody left out.
+    const all = await renderedOutbox(core);
+    const letters = all.filter((m) => m.channel === 'letter').map((m) => m.contact_id);
+    expect(letters.sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(withoutEmail);
+    const outbox = all.filter((m) => m.channel === 'email');
     expect(outbox.map((m) => m.contact_id).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(withEmail);
     for (const message of outbox) {
       const contact = demoContact(core, message.contact_id!);
@@ -330,7 +350,7 @@ describe('sharing.share: role share plus "zusätzlich einzeln freigeben"', () =>
       contentId: content.id,
       target: { mode: 'individual', contactIds: [id] },
     });
-    expect(again).toEqual({ sharedWith: 0, notifications: 0, needsPost: [], lettersPdf: null });
+    expect(again).toEqual({ sharedWith: 0, notifications: 0, letters: 0, needsPost: [], lettersPdf: null });
     expect(auditRows(core)).toHaveLength(auditBefore);
     expect(outboxRows(core)).toHaveLength(1);
   });

@@ -95,20 +95,32 @@ export function auditRows(core: SharingCore): AuditRow[] {
 export interface OutboxRowView {
   id: number;
   contact_id: number | null;
+  channel: 'email' | 'letter';
   recipient: string;
   language: 'de' | 'en';
-  subject: string;
-  text_body: string;
-  html_body: string;
   state: string;
 }
 
+/** The outbox as stored: what each message is about, not its text (rendered when sent). */
 export function outboxRows(core: SharingCore): OutboxRowView[] {
   return readDatabase(core, (db) =>
     db
       .prepare<[], OutboxRowView>(
-        'SELECT id, contact_id, recipient, language, subject, text_body, html_body, state FROM outbox ORDER BY id',
+        'SELECT id, contact_id, channel, recipient, language, state FROM outbox ORDER BY id',
       )
       .all(),
+  );
+}
+
+/** Every message of the outbox as the Postausgang shows it (rendered now, codes masked). */
+export async function renderedOutbox(
+  core: SharingCore,
+): Promise<(OutboxRowView & { subject: string; text_body: string; html_body: string })[]> {
+  const rows = outboxRows(core);
+  return Promise.all(
+    rows.map(async (row) => {
+      const message = await ok(core, 'outbox.get', { id: row.id });
+      return { ...row, subject: message.subject, text_body: message.textBody, html_body: message.htmlBody };
+    }),
   );
 }

@@ -9,6 +9,7 @@ import type { InvitationRow } from '../../db/contactRepository';
 import { settingsRepository } from '../../db/settingsRepository';
 import { isDemoStore } from '../demoStore';
 import { canonicalCode, generateInvitationCode, hashInvitationCode } from '../invitationCode';
+import { codeKeyOf } from '../outboxDelivery';
 import { displayName, nameOfRow } from '../portfolioViews';
 import { invitable, stateOn, type InvitationDeps } from './deps';
 import { invitationLetter, lettersPdf, writeInvitation } from './write';
@@ -20,22 +21,26 @@ export async function createInvitation(
 ): Promise<CreatedInvitation> {
   const today = d.ctx.clock.today();
   const expiresOn = addDays(today, INVITATION_VALID_DAYS);
-  const code = generateInvitationCode();
+  const code = channel === 'email' ? null : generateInvitationCode();
   const org = d.organisation.get();
   // Checked before rendering the letter, and again inside the transaction.
   const checked = invitable(d, contactId, channel, today);
-  const letterOf = (row: typeof checked) =>
-    JSON.stringify(invitationLetter(row, code, expiresOn, today, org));
+  // No letter and no e-mail with the placeholder sender; a bare code names no sender.
+  if (channel !== 'code') d.organisation.requireOwn();
+  const letterOf = (row: typeof checked, letterCode: string) =>
+    JSON.stringify(invitationLetter(row, letterCode, expiresOn, today, org));
   const letterPdf =
-    channel === 'letter' ? await lettersPdf([invitationLetter(checked, code, expiresOn, today, org)]) : null;
+    channel === 'letter' && code !== null
+      ? await lettersPdf([invitationLetter(checked, code, expiresOn, today, org)])
+      : null;
   const written = d.ctx.change(
     (audit) => {
       const row = invitable(d, contactId, channel, today);
       // The letter rendered must be the one written (name and address unchanged meanwhile).
-      if (letterPdf !== null && letterOf(row) !== letterOf(checked))
+      if (letterPdf !== null && code !== null && letterOf(row, code) !== letterOf(checked, code))
         throw new DomainError('CHANGED_MEANWHILE');
       const supersedes = d.invitations.openOf(contactId).map((open) => open.id);
-      return writeInvitation(d, audit, { row, channel, code, expiresOn, supersedes, org, propertyId: null });
+      return writeInvitation(d, audit, { row, channel, code, expiresOn, supersedes, propertyId: null });
     },
     { emits: portfolioChanged },
   );
@@ -95,6 +100,7 @@ export function revokeInvitation(d: InvitationDeps, id: number): ContactDetail {
       throw new DomainError('INVITATION_NOT_PENDING', { state });
     }
     d.invitations.revoke(id, d.ctx.clock.now());
+    d.outbox.withdrawOfInvitation(audit, id);
     audit({
       action: 'invitations.revoke',
       entity: 'invitation',
@@ -121,7 +127,7 @@ export function redeemInvitation(
   const today = d.ctx.clock.today();
   return d.ctx.change(
     (audit) => {
-      const invitation = d.invitations.byCodeHash(hashInvitationCode(canonical));
+      const invitation = d.invitations.byCodeHash(hashInvitationCode(canonical, codeKeyOf(d.ctx)));
       if (invitation === undefined || invitation.state === 'revoked' || invitation.state === 'redeemed') {
         throw new DomainError('INVALID_CODE');
       }

@@ -166,10 +166,10 @@ function writeBatch(d: InvitationDeps, audit: Audit, batch: Batch): Invited {
       continue;
     }
     const { channel } = j.verdict.candidate;
-    const code = batch.codeOf(j.row.id);
+    const code = channel === 'email' ? null : batch.codeOf(j.row.id);
     const supersedes = open.get(j.row.id) ?? [];
-    writeInvitation(d, audit, { row: j.row, channel, code, expiresOn, supersedes, org, propertyId });
-    if (channel === 'email') invited.emailed += 1;
+    writeInvitation(d, audit, { row: j.row, channel, code, expiresOn, supersedes, propertyId });
+    if (code === null) invited.emailed += 1;
     else {
       invited.letters.push(invitationLetter(j.row, code, expiresOn, today, org));
     }
@@ -218,6 +218,8 @@ export async function inviteProperty(
     },
   };
 
+  // No letter and no e-mail with the placeholder sender.
+  d.organisation.requireOwn();
   const stale = Symbol('stale');
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     // 1. Judge outside the transaction to render the letters (asynchronous) beforehand.

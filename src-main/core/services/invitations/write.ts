@@ -4,36 +4,38 @@ import type { Audit } from '../../context';
 import type { InviteeRow } from '../../db/invitationRepository';
 import { renderInvitationLetters, type InvitationLetter } from '../../letters/invitationLetter';
 import { isValidEmail } from '../../mail/address';
-import { invitationMail } from '../../mail/invitationMail';
-import { hashInvitationCode } from '../invitationCode';
-import { nameOfRow, postalAddressee } from '../portfolioViews';
+import { generateInvitationCode, hashInvitationCode } from '../invitationCode';
+import { codeKeyOf } from '../outboxDelivery';
+import { postalAddressee } from '../portfolioViews';
 import type { InvitationDeps } from './deps';
 
 export interface NewInvitation {
   row: InviteeRow;
   channel: InvitationChannel;
-  code: string;
+  /** The code shown (letter, bare code); for 'email' none: it is issued when the e-mail is sent. */
+  code: string | null;
   expiresOn: IsoDate;
-  /** Open older invitations of the contact, revoked by this one. */
+  /** Open older invitations of the contact, revoked by this one (and their mail withdrawn). */
   supersedes: readonly number[];
-  org: Organisation;
   /** Set when invited with the rest of a property. */
   propertyId: number | null;
 }
 
 /**
- * Writes one invitation (inside the caller's change): revokes the open older ones given, stores
- * the code's hash, queues the e-mail for channel 'email', and audits each step.
+ * Writes one invitation (inside the caller's change): revokes the open older ones given and
+ * withdraws their mail not sent yet, stores the code's keyed hash, queues the e-mail for channel
+ * 'email' (as the invitation it is about: the code is issued when it is sent), and audits each step.
  */
 export function writeInvitation(
   { ctx, invitations, outbox }: InvitationDeps,
   audit: Audit,
   invitation: NewInvitation,
 ): { summary: InvitationSummary; outboxId: number | null } {
-  const { row, channel, code, expiresOn, supersedes, org, propertyId } = invitation;
+  const { row, channel, code, expiresOn, supersedes, propertyId } = invitation;
   const now = ctx.clock.now();
   for (const older of supersedes) {
     invitations.revoke(older, now);
+    outbox.withdrawOfInvitation(audit, older);
     audit({
       action: 'invitations.revoke',
       entity: 'invitation',
@@ -44,27 +46,22 @@ export function writeInvitation(
   }
   const id = invitations.insert({
     contact_id: row.id,
-    code_hash: hashInvitationCode(code),
+    // An e-mail invitation holds a code nobody knows until its e-mail is sent (outboxDelivery.ts).
+    code_hash: hashInvitationCode(code ?? generateInvitationCode(), codeKeyOf(ctx)),
     created_at: now,
     expires_on: expiresOn,
     channel,
   });
   let outboxId: number | null = null;
   if (channel === 'email' && isValidEmail(row.email)) {
-    const mail = invitationMail({
-      language: row.language,
-      addressee: nameOfRow(row),
-      code,
-      expiresOn,
-      organisation: org,
-    });
     outboxId = outbox.queue({
       contact_id: row.id,
+      channel: 'email',
+      kind: 'invitation',
+      invitation_id: id,
+      content_id: null,
       recipient: row.email,
       language: row.language,
-      subject: mail.subject,
-      text_body: mail.text,
-      html_body: mail.html,
       created_at: now,
     });
   }

@@ -6,7 +6,7 @@
  */
 import { SHARE_RECIPIENT_PAGE_SIZE } from '../../../../shared/contract/content';
 import type { SharePreview, ShareRecipientPage } from '../../../../shared/ipc';
-import { isValidEmail } from '../../mail/address';
+import { notifiedByLetter } from '../../mail/address';
 import { bySortName } from '../shareRecipients';
 import { requireContent, roleScope, type ShareTargetValue, type SharingDeps } from './deps';
 import { individualViews, judgeIndividually, requireInfo, roleViews, scopeContracts } from './recipientViews';
@@ -22,7 +22,7 @@ export function previewShare(d: SharingDeps, contentId: number, target: ShareTar
   const firstPage = { offset: 0, limit: SHARE_RECIPIENT_PAGE_SIZE };
   if (target.mode === 'individual') {
     const judged = judgeIndividually(d, target.contactIds, current, day);
-    const byPost = judged.allowed.filter((info) => !isValidEmail(info.row.email));
+    const byPost = judged.allowed.filter((info) => notifiedByLetter(info.row));
     return {
       recipientCount: judged.allowed.length,
       recipients: individualViews(content, judged, firstPage, current, day),
@@ -37,7 +37,7 @@ export function previewShare(d: SharingDeps, contentId: number, target: ShareTar
   const scope = roleScope(d, target);
   // One statement gives the count, the first page and who has no e-mail address.
   const reached = d.access.roleRecipientsByName(scope, current, day);
-  const byPost = reached.filter((row) => !isValidEmail(row.email));
+  const byPost = reached.filter((row) => notifiedByLetter(row));
   const skippedContacts = d.access.roleShareSkipped(scope, current, day);
   const pageIds = reached.slice(0, firstPage.limit).map((row) => row.id);
   const directory = d.loadRecipients([...pageIds, ...skippedContacts.map((s) => s.contactId)], current, day);

@@ -2,8 +2,11 @@
  * Writing shares with their notifications, and revoking them.
  *
  * - Notifications: one per recipient of the new share(s), in the contact's language, queued in the
- *   outbox in the same transaction — active, pre and post contacts alike. Recipients without a
- *   usable e-mail address get none and are listed in `needsPost`. Delivery (SMTP on) starts after
+ *   outbox in the same transaction — active, pre and post contacts alike: an e-mail, or for a
+ *   contact without a valid address or who prefers post a letter in the Postausgang's print batch
+ *   (listed in `needsPost`). Nobody is left out. A SmartPost's own letters (every recipient's, in
+ *   `lettersPdf`) are its post: no second letter is queued for it. The outbox stores what the
+ *   message is about and renders it when it is sent or printed. Delivery (SMTP on) starts after
  *   the commit, as for invitations (outboxService.deliverSoon).
  * - Audit: one row per share written ('sharing.share'), one per revocation ('sharing.revoke').
  *
@@ -13,13 +16,12 @@
  * written and the share starts over (CHANGED_MEANWHILE after MAX_ATTEMPTS), so the answer built after
  * the commit is the PDF of exactly what was committed and audited, and cannot fail.
  */
-import type { Organisation, ShareResult } from '../../../../shared/ipc';
+import type { ShareResult } from '../../../../shared/ipc';
 import { DomainError } from '../../../../shared/errors';
 import { noChange, portfolioChanged, type Audit } from '../../context';
-import { isValidEmail } from '../../mail/address';
-import { shareNotificationMail } from '../../mail/shareNotification';
-import { contentData } from '../contentService';
-import { postalAddressee } from '../portfolioViews';
+import type { RecipientRow } from '../../db/shareRepository';
+import { notifiedByLetter } from '../../mail/address';
+import { displayName, nameOfRow } from '../portfolioViews';
 import type { ShareTargetValue, SharingDeps } from './deps';
 import { smartPostLetters, smartPostLettersPdf } from './letters';
 import { planShare, type SharePlan } from './plan';
@@ -28,48 +30,41 @@ import { requireInfo } from './recipientViews';
 type NeedsPost = ShareResult['needsPost'][number];
 
 interface Notified {
-  /** Contact id → the outbox row of its notification. */
+  /** Contact id → the outbox row of its notification (e-mail or letter). */
   outboxIds: Map<number, number>;
   needsPost: NeedsPost[];
+  emails: number;
 }
 
-/** Queues the notification of every recipient with a usable address (call inside the change). */
-function queueNotifications(d: SharingDeps, p: SharePlan, org: Organisation, now: string): Notified {
-  const content = contentData(p.content);
-  const appointment = content.kind === 'appointment' ? content.data : null;
+/** How a letter's recipient is listed in the Postausgang: name and town. */
+function letterRecipient(row: RecipientRow): string {
+  const town = [row.postcode, row.city].filter((part) => part).join(' ');
+  return [displayName(nameOfRow(row)), town].filter((part) => part).join(', ');
+}
+
+/** Queues every recipient's notification, by e-mail or by letter (call inside the change). */
+function queueNotifications(d: SharingDeps, p: SharePlan, now: string): Notified {
   const outboxIds = new Map<number, number>();
   const needsPost: NeedsPost[] = [];
+  let emails = 0;
   for (const info of p.recipients) {
-    const email = info.row.email;
-    if (!isValidEmail(email)) {
-      needsPost.push({ contactId: info.row.id, displayName: info.displayName });
-      continue;
-    }
-    const mail = shareNotificationMail({
-      language: info.row.language,
-      addressee: postalAddressee(info.row),
-      content: {
-        kind: p.content.kind,
-        title: p.content.title,
-        propertyName: p.content.property_name,
-        startsAt: appointment?.startsAt ?? null,
-        endsAt: appointment?.endsAt ?? null,
-        place: appointment?.place ?? null,
-      },
-      organisation: org,
-    });
+    const byLetter = notifiedByLetter(info.row);
+    if (byLetter) needsPost.push({ contactId: info.row.id, displayName: info.displayName });
+    if (byLetter && p.content.kind === 'smartpost') continue;
     const outboxId = d.outbox.queue({
       contact_id: info.row.id,
-      recipient: email,
+      channel: byLetter ? 'letter' : 'email',
+      kind: 'share',
+      invitation_id: null,
+      content_id: p.content.id,
+      recipient: byLetter ? letterRecipient(info.row) : (info.row.email ?? ''),
       language: info.row.language,
-      subject: mail.subject,
-      text_body: mail.text,
-      html_body: mail.html,
       created_at: now,
     });
+    if (!byLetter) emails += 1;
     outboxIds.set(info.row.id, outboxId);
   }
-  return { outboxIds, needsPost };
+  return { outboxIds, needsPost, emails };
 }
 
 /** Writes the share rows of a plan, each audited with the notifications it caused. */
@@ -139,6 +134,8 @@ export async function share(
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     // Judged before rendering the letters (refusals come back at once), and again inside the change.
     const planned = planShare(d, contentId, target, alsoIndividually, day);
+    // SmartPost letters are made now: never with the placeholder sender.
+    if (planned.content.kind === 'smartpost') d.organisation.requireOwn();
     const letters = smartPostLetters(planned, day, d.organisation.get());
     const plannedLetters = JSON.stringify(letters);
     const plannedPdf = await smartPostLettersPdf(letters);
@@ -147,7 +144,7 @@ export async function share(
       (audit) => {
         const p = planShare(d, contentId, target, alsoIndividually, day);
         if (p.scope === null && p.individual.length === 0) {
-          const nobody: Notified = { outboxIds: new Map(), needsPost: [] };
+          const nobody: Notified = { outboxIds: new Map(), needsPost: [], emails: 0 };
           return noChange({ plan: p, notified: nobody });
         }
         const org = d.organisation.get();
@@ -156,7 +153,7 @@ export async function share(
         }
         const now = d.ctx.clock.now();
         // Notifications first: the audit rows name the outbox rows they caused.
-        const notified = queueNotifications(d, p, org, now);
+        const notified = queueNotifications(d, p, now);
         writeShares(d, audit, p, notified.outboxIds, now);
         return { plan: p, notified };
       },
@@ -164,11 +161,12 @@ export async function share(
     );
     if (written === stale) continue;
 
-    const notifications = written.notified.outboxIds.size;
+    const notifications = written.notified.emails;
     if (notifications > 0) d.outbox.deliverSoon();
     return {
       sharedWith: written.plan.recipients.length,
       notifications,
+      letters: written.notified.outboxIds.size - notifications,
       needsPost: written.notified.needsPost,
       // Written: the letters rendered are those of the committed plan. Nobody reached: no letters.
       lettersPdf: written.plan.recipients.length === 0 ? null : plannedPdf,

@@ -41,19 +41,25 @@ export function InviteDialog({ detail, onClose }: { detail: ContactDetail; onClo
           <Alert color="green">
             {t(`invite.done.${created.invitation.channel}`, { email: contact.email ?? '' })}
           </Alert>
-          <Text>{t('invite.codeOnce')}</Text>
-          <Group>
-            <Code fz="xl" data-testid="invitation-code">
-              {created.code}
-            </Code>
-            <CopyButton value={created.code}>
-              {({ copied, copy }) => (
-                <Button variant="default" size="xs" onClick={copy}>
-                  {copied ? t('invite.copied') : t('invite.copy')}
-                </Button>
-              )}
-            </CopyButton>
-          </Group>
+          {created.code === null ? (
+            <Text data-testid="code-at-sending">{t('invite.codeAtSending')}</Text>
+          ) : (
+            <>
+              <Text>{t('invite.codeOnce')}</Text>
+              <Group>
+                <Code fz="xl" data-testid="invitation-code">
+                  {created.code}
+                </Code>
+                <CopyButton value={created.code}>
+                  {({ copied, copy }) => (
+                    <Button variant="default" size="xs" onClick={copy}>
+                      {copied ? t('invite.copied') : t('invite.copy')}
+                    </Button>
+                  )}
+                </CopyButton>
+              </Group>
+            </>
+          )}
           <Text size="sm" c="dimmed">
             {t('invite.expires', { date: formatDate(created.invitation.expiresOn) })}
           </Text>

@@ -1,7 +1,19 @@
-import { Alert, Center, Drawer, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Center,
+  Drawer,
+  Group,
+  Loader,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, formatDateTime, formatNumber } from '../../i18n';
-import { useChannelQuery } from '../../api/queries';
+import { useChannelMutation, useChannelQuery } from '../../api/queries';
 import { OutboxStateBadge } from './OutboxStateBadge';
 import { useReturnFocus } from '../common/useReturnFocus';
 
@@ -11,6 +23,14 @@ export function OutboxMessageDrawer({ id, onClose }: { id: number; onClose(): vo
   useReturnFocus();
   const { data: message, error } = useChannelQuery('outbox.get', { id });
   const title = message ? message.subject : t('outbox.message.title');
+  const withdraw = useChannelMutation('outbox.withdraw');
+  const requeue = useChannelMutation('outbox.requeue');
+  const refused =
+    withdraw.data?.ok === false
+      ? withdraw.data.error
+      : requeue.data?.ok === false
+        ? requeue.data.error
+        : null;
 
   return (
     <Drawer
@@ -72,13 +92,26 @@ export function OutboxMessageDrawer({ id, onClose }: { id: number; onClose(): vo
                   <Table.Th>{t('outbox.columns.lastError')}</Table.Th>
                   <Table.Td>
                     <Text size="sm" c="red" style={{ overflowWrap: 'anywhere' }}>
-                      {message.lastError}
+                      {errorMessage({ code: message.lastError, params: {} })}
                     </Text>
                   </Table.Td>
                 </Table.Tr>
               )}
             </Table.Tbody>
           </Table>
+          <Group gap="sm">
+            {(message.state === 'queued' || message.state === 'failed') && (
+              <Button variant="light" color="red" size="xs" onClick={() => withdraw.mutate({ id })}>
+                {t('outbox.withdraw')}
+              </Button>
+            )}
+            {message.state === 'failed' && (
+              <Button variant="light" size="xs" onClick={() => requeue.mutate({ id })}>
+                {t('outbox.requeue')}
+              </Button>
+            )}
+          </Group>
+          {refused && <Alert color="red">{errorMessage(refused)}</Alert>}
           <Stack gap="xs">
             <Title order={4} size="h5">
               {t('outbox.message.body')}

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { Alert, Button, Card, EmptyState, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../../shared/errors';
-import type { OutboxState } from '../../../../shared/ipc';
+import type { DeliveryReport, OutboxState } from '../../../../shared/ipc';
 import { errorMessage, formatDateTime, formatNumber } from '../../i18n';
-import { useChannelMutation, useChannelQuery } from '../../api/queries';
+import { useChannelMutation } from '../../api/queries';
 import { useAppStore } from '../../stores/appStore';
 import { usePagedQuery } from '../common/paging';
 import { ListPagination, ListRange, PageTable } from '../common/ListPagination';
@@ -12,16 +12,16 @@ import { LoadStatus } from '../common/LoadStatus';
 import { PageHeader } from '../common/PageHeader';
 import { RowLink } from '../common/RowLink';
 import { EmailAddress } from './EmailAddress';
+import { LettersBatch } from './LettersBatch';
 import { OutboxMessageDrawer } from './OutboxMessageDrawer';
 import { OutboxStateBadge } from './OutboxStateBadge';
 
-type SendOutcome =
-  { kind: 'done'; sent: number; failed: number } | { kind: 'smtpOff' } | { kind: 'error'; error: AppError };
+type SendOutcome = { kind: 'done'; report: DeliveryReport } | { kind: 'error'; error: AppError };
 
-const filters = ['all', 'queued', 'sent', 'failed'] as const;
+const filters = ['all', 'queued', 'sent', 'failed', 'withdrawn'] as const;
 const OUTBOX_PAGE_SIZE = 25;
 
-/** "Mails stay in the outbox until SMTP is configured", with the way to the mail settings. */
+/** Why mail stays in the outbox (SMTP off or untested, placeholder sender), with the way to fix it. */
 function SmtpOffAlert({ message }: { message: string }) {
   const { t } = useTranslation();
   const navigate = useAppStore((state) => state.navigate);
@@ -46,7 +46,6 @@ export function OutboxPage() {
   const items = list.data?.items;
   const total = list.data?.total ?? 0;
   const loading = list.isPlaceholderData;
-  const { data: smtp } = useChannelQuery('mail.getSettings', undefined);
   const sendNow = useChannelMutation('outbox.send');
   const [openId, setOpenId] = useState<number | null>(null);
   const [sending, setSending] = useState(false);
@@ -57,17 +56,7 @@ export function OutboxPage() {
     setOutcome(null);
     const result = await sendNow.mutateAsync(undefined);
     setSending(false);
-    if (!result.ok) {
-      setOutcome(
-        result.error.code === 'SMTP_NOT_CONFIGURED'
-          ? { kind: 'smtpOff' }
-          : { kind: 'error', error: result.error },
-      );
-    } else if (smtp && !smtp.enabled && result.value.sent === 0 && result.value.failed === 0) {
-      setOutcome({ kind: 'smtpOff' });
-    } else {
-      setOutcome({ kind: 'done', ...result.value });
-    }
+    setOutcome(result.ok ? { kind: 'done', report: result.value } : { kind: 'error', error: result.error });
   }
 
   return (
@@ -82,17 +71,26 @@ export function OutboxPage() {
         }
       />
 
-      {smtp && !smtp.enabled && outcome?.kind !== 'smtpOff' && <SmtpOffAlert message={t('outbox.smtpOff')} />}
-      {outcome?.kind === 'smtpOff' && <SmtpOffAlert message={t('outbox.notSentSmtpOff')} />}
+      {list.data?.waiting && outcome?.kind !== 'error' && (
+        <SmtpOffAlert message={errorMessage({ code: list.data.waiting, params: {} })} />
+      )}
+      <LettersBatch queued={list.data?.lettersQueued ?? 0} />
       {outcome?.kind === 'done' && (
         <Alert
-          color={outcome.failed > 0 ? 'orange' : 'green'}
+          color={outcome.report.failed > 0 || outcome.report.stoppedBy ? 'orange' : 'green'}
           withCloseButton
           closeButtonLabel={t('outbox.dismiss')}
           onClose={() => setOutcome(null)}
           data-testid="send-result"
         >
-          {t('outbox.sendResult', { sent: formatNumber(outcome.sent), failed: formatNumber(outcome.failed) })}
+          {t('outbox.sendResult', {
+            sent: formatNumber(outcome.report.sent),
+            failed: formatNumber(outcome.report.failed),
+            withdrawn: formatNumber(outcome.report.withdrawn),
+            queued: formatNumber(outcome.report.stillQueued),
+          })}
+          {outcome.report.stoppedBy &&
+            ` ${t('outbox.stoppedBy', { reason: errorMessage({ code: outcome.report.stoppedBy, params: {} }) })}`}
         </Alert>
       )}
       {outcome?.kind === 'error' && (
@@ -154,7 +152,13 @@ export function OutboxPage() {
             {items.map((item) => (
               <Table.Tr key={item.id} style={{ cursor: 'pointer' }} onClick={() => setOpenId(item.id)}>
                 <Table.Td>
-                  <EmailAddress address={item.recipient} />
+                  {item.channel === 'letter' ? (
+                    <Text size="sm">
+                      {t('outbox.channel.letter')}: {item.recipient}
+                    </Text>
+                  ) : (
+                    <EmailAddress address={item.recipient} />
+                  )}
                 </Table.Td>
                 <Table.Td>
                   <RowLink size="sm" ta="left" onOpen={() => setOpenId(item.id)}>
@@ -168,8 +172,8 @@ export function OutboxPage() {
                 <Table.Td ta="right">{formatNumber(item.attempts)}</Table.Td>
                 <Table.Td maw={260}>
                   {item.lastError ? (
-                    <Text size="sm" c="red" lineClamp={2} title={item.lastError}>
-                      {item.lastError}
+                    <Text size="sm" c={item.state === 'withdrawn' ? 'dimmed' : 'red'} lineClamp={3}>
+                      {errorMessage({ code: item.lastError, params: {} })}
                     </Text>
                   ) : (
                     <Text size="sm" c="dimmed">

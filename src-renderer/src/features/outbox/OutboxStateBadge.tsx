@@ -2,9 +2,15 @@ import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { OutboxState } from '../../../../shared/ipc';
 
-const stateColors: Record<OutboxState, string> = { queued: 'blue', sent: 'green', failed: 'red' };
+const stateColors: Record<OutboxState, string> = {
+  queued: 'blue',
+  sending: 'cyan',
+  sent: 'green',
+  failed: 'red',
+  withdrawn: 'gray',
+};
 
-/** In Warteschlange / Gesendet / Fehlgeschlagen. */
+/** In Warteschlange / Wird gesendet / Gesendet / Fehlgeschlagen / Zurückgezogen. */
 export function OutboxStateBadge({ state }: { state: OutboxState }) {
   const { t } = useTranslation();
   return (

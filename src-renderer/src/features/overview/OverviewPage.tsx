@@ -4,6 +4,7 @@ import type { Grant } from '../../../../shared/domain';
 import { formatNumber } from '../../i18n';
 import { useChannelQuery } from '../../api/queries';
 import { LoadStatus } from '../common/LoadStatus';
+import { SetupChecklist } from './SetupChecklist';
 
 const grantColors: Record<Grant, string> = { active: 'green', pre: 'blue', post: 'orange', none: 'gray' };
 
@@ -29,6 +30,7 @@ export function OverviewPage() {
   return (
     <Stack gap="lg" maw={960}>
       <Title order={2}>{t('overview.title')}</Title>
+      <SetupChecklist />
       <SimpleGrid cols={4}>
         <Figure label={t('overview.properties')} value={overview.properties} />
         <Figure label={t('overview.units')} value={overview.units} />

@@ -33,6 +33,11 @@ export function ShareSummary({
               count: result.notifications,
             })}
           </List.Item>
+          {result.letters > 0 && (
+            <List.Item data-testid="summary-post-letters">
+              {t('sharing.summary.postLetters', { count: result.letters })}
+            </List.Item>
+          )}
           {lettersPdf && <List.Item>{t('sharing.summary.letters')}</List.Item>}
         </List>
       </Alert>
@@ -48,7 +53,7 @@ export function ShareSummary({
             {t('sharing.summary.saveLetters')}
           </SavePdfButton>
         )}
-        {result.notifications > 0 && (
+        {result.notifications + result.letters > 0 && (
           <Button
             variant="light"
             onClick={() => {

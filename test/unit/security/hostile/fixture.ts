@@ -65,7 +65,7 @@ export async function buildBaseline(dataDir: string): Promise<Fixture> {
     street: 'Hauptstraße 1',
     postcode: '10115',
     city: 'Berlin',
-    portalUrl: 'https://portal.example.com',
+    portalUrl: 'https://portal.hv-sicher.de',
   });
   const property = await ok(core, 'properties.create', {
     name: 'Sicherheitshaus',
@@ -117,10 +117,9 @@ export async function buildBaseline(dataDir: string): Promise<Fixture> {
   const c1 = await tenant('K-SEC-1', u1.id);
   const c2 = await tenant('K-SEC-2', u2.id);
   const c3 = await tenant('K-SEC-3', u3.id);
-  const pending = await ok(core, 'invitations.create', {
-    contactId: c2.contactId,
-    channel: 'email',
-  });
+  // An e-mail invitation queues its mail (the code is issued when it is sent); a bare code is shown.
+  const mailed = await ok(core, 'invitations.create', { contactId: c1.contactId, channel: 'email' });
+  const pending = await ok(core, 'invitations.create', { contactId: c2.contactId, channel: 'code' });
 
   const content = async (input: Request<'content.create'>) => (await ok(core, 'content.create', input)).id;
   const contents = {
@@ -185,8 +184,8 @@ export async function buildBaseline(dataDir: string): Promise<Fixture> {
     contactId: c1.contactId,
     contractId: c1.contractId,
     pendingInvitationId: pending.invitation.id,
-    pendingCode: pending.code,
-    outboxId: pending.outboxId!,
+    pendingCode: pending.code!,
+    outboxId: mailed.outboxId!,
     expiredInvitationId: expired.invitation.id,
     contents,
     shareId: shared.shares[0]!.id,

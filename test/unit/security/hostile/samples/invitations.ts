@@ -52,13 +52,20 @@ export function invitationSamples(f: Fixture): SamplesOf<InvitationChannels> {
       {
         payload: { state: 'queued', offset: 0, limit: 20 },
         fields: {
-          state: k.enum(['queued', 'sent', 'failed'], { nullable: true, optional: true }),
+          state: k.enum(['queued', 'sending', 'sent', 'failed', 'withdrawn'], {
+            nullable: true,
+            optional: true,
+          }),
           ...page(),
         },
       },
     ],
     'outbox.get': [{ payload: { id: f.outboxId }, fields: { id: k.id() } }],
     'outbox.send': none,
+    'outbox.withdraw': [{ payload: { id: f.outboxId }, fields: { id: k.id() } }],
+    'outbox.requeue': [{ payload: { id: f.outboxId }, fields: { id: k.id() } }],
+    'outbox.printLetters': none,
+    'outbox.markPrinted': [{ payload: { ids: [f.outboxId] }, fields: { ids: k.ids(100_000, { min: 1 }) } }],
     'mail.getSettings': none,
     'mail.updateSettings': [
       {
@@ -86,6 +93,7 @@ export function invitationSamples(f: Fixture): SamplesOf<InvitationChannels> {
     ],
     'mail.sendTest': [{ payload: { to: 'test@example.com' }, fields: { to: k.email({ required: true }) } }],
     'organisation.get': none,
+    'organisation.checklist': none,
     'organisation.update': [
       {
         payload: {
