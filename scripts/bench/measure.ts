@@ -16,6 +16,7 @@ import Database from 'better-sqlite3';
 import type { AccessSettings, ContactFacts, ContractFacts, Grant } from '../../shared/domain';
 import type { ContactDetail, ContactListPage, PropertyInvitePreview } from '../../shared/ipc';
 import { isChannel } from '../../shared/ipc';
+import { CONTACT_COUNT_BOUND } from '../../shared/contract/portfolio';
 import { pinnedClock } from '../../src-main/core/clock';
 import { createCore, DATABASE_FILE, type Core } from '../../src-main/core/core';
 import { accessBounds, accessRepository, accessStatements } from '../../src-main/core/db/accessRepository';
@@ -433,7 +434,9 @@ export async function measureDataDir(input: MeasureInput): Promise<MeasureOutput
   };
   const listFloor = (search: string, access: Grant | null, withCounts: boolean) => {
     const sql = contactListStatements(listFilter(search, access), bounds);
-    if (withCounts) statement(sql.counts).all(sql.countParams);
+    if (withCounts)
+      for (const count of Object.values(sql.counts))
+        statement(count.sql).get({ ...count.params, bound: CONTACT_COUNT_BOUND + 1 });
     const page = statement(sql.page).all({ ...sql.pageParams, offset: 0, limit: 50 }) as { id: number }[];
     contracts.factsOfContacts(page.map((r) => r.id));
   };

@@ -1,6 +1,7 @@
 import type { EventName, EventPayloads } from '../../shared/ipc';
 import type { Clock } from './clock';
 import type { Db } from './db/connection';
+import { accessFigures, type AccessFigures } from './db/accessFigures';
 import { auditRepository, type AuditEntry } from './db/auditRepository';
 import type { PreferenceStore } from './preferences';
 import type { SecretStore } from './secrets';
@@ -48,6 +49,11 @@ export interface CoreContext {
    * announced, and `change` returns `answer`.
    */
   change<T>(work: (audit: Audit) => T | NoChange<T>, declared: { emits: Emits }): T;
+  /**
+   * The maintained access figures (db/accessFigures.ts) to read, brought up to date first when a
+   * writer outside a change left marks (another connection, a bulk load): every change settles its own.
+   */
+  figures(): AccessFigures;
 }
 
 export function createContext(options: {
@@ -58,11 +64,18 @@ export function createContext(options: {
   preferences: PreferenceStore;
   secrets: SecretStore;
   emit<E extends EventName>(event: E, payload: EventPayloads[E]): void;
+  /** Runs inside every change's transaction after its work, before the commit (the access figures). */
+  settle(): void;
 }): CoreContext {
-  const { emit, ...rest } = options;
+  const { emit, settle, ...rest } = options;
   const audit = auditRepository(options.db);
+  const figures = accessFigures(options.db);
   return {
     ...rest,
+    figures() {
+      if (figures.marked()) options.db.transaction(settle)();
+      return figures;
+    },
     change<T>(work: (audit: Audit) => T | NoChange<T>, { emits }: { emits: Emits }): T {
       let skipped: NoChange<T> | undefined;
       let result: T;
@@ -78,6 +91,7 @@ export function createContext(options: {
             throw rollback;
           }
           if (recorded === 0) throw new Error('a mutation must record an audit row');
+          settle();
           return outcome;
         })();
       } catch (error) {

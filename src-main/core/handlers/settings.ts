@@ -7,5 +7,6 @@ export function settingsHandlers({ settings }: Services): HandlersOf<typeof sett
     'settings.getAccess': () => settings.getAccess(),
     'settings.updateAccess': (next) => settings.updateAccess(next),
     'settings.previewAccessImpact': (next) => settings.previewAccessImpact(next),
+    'settings.seatForecast': ({ proposed }) => settings.seatForecast(proposed),
   };
 }

@@ -4,6 +4,7 @@ import type { Grant } from '../../../../shared/domain';
 import { formatNumber } from '../../i18n';
 import { useChannelQuery } from '../../api/queries';
 import { LoadStatus } from '../common/LoadStatus';
+import { SeatForecastChart } from '../seatForecast/SeatForecastChart';
 
 const grantColors: Record<Grant, string> = { active: 'green', pre: 'blue', post: 'orange', none: 'gray' };
 
@@ -66,6 +67,7 @@ export function OverviewPage() {
               })}
         </Text>
       </Card>
+      <SeatForecastChart />
     </Stack>
   );
 }
