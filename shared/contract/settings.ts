@@ -31,8 +31,8 @@ export const settingsChannels = {
   'settings.getAccess': channel<AccessSettings>()(noPayload),
   'settings.updateAccess': channel<AccessSettings>()(accessSettingsSchema),
   'settings.previewAccessImpact': channel<SettingsImpact>()(accessSettingsSchema),
-  /** The seat forecast under the current settings, and under `proposed` beside it when given. */
-  'settings.seatForecast': channel<SeatForecast>()(
-    z.strictObject({ proposed: accessSettingsSchema.nullable() }),
-  ),
+  /** The seat forecast under the current settings. */
+  'settings.seatForecast': channel<SeatForecast>()(noPayload),
+  /** The seat forecast under the current settings and, beside it, under the given ones. */
+  'settings.previewSeatForecast': channel<SeatForecast>()(accessSettingsSchema),
 } as const;

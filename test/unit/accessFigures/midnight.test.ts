@@ -123,7 +123,7 @@ describe('access figures over midnight', () => {
         postContract: { enabled: true, days: 45 },
         seatQuota: 3,
       };
-      const forecast = await ok(core, 'settings.seatForecast', { proposed });
+      const forecast = await ok(core, 'settings.previewSeatForecast', proposed);
       expect(forecast.days).toHaveLength(367); // 2027-03-31 … 2028-03-31, over a leap day
       expect(forecast.days[0]).toMatchObject({
         day,
@@ -132,7 +132,7 @@ describe('access figures over midnight', () => {
       expect(forecast.quota).toBe(2);
       expect(forecast.proposedQuota).toBe(3);
       await ok(core, 'settings.updateAccess', proposed);
-      const saved = await ok(core, 'settings.seatForecast', { proposed: null });
+      const saved = await ok(core, 'settings.seatForecast');
       expect(saved.days.map((d) => d.current)).toEqual(forecast.days.map((d) => d.proposed));
       expect(new Set(saved.days.map((d) => d.current)).size).toBeGreaterThan(1);
     } finally {

@@ -500,14 +500,8 @@ function samples(f: Fixture): SampleTable {
     'settings.getAccess': none,
     'settings.updateAccess': [access],
     'settings.previewAccessImpact': [access],
-    'settings.seatForecast': [
-      {
-        payload: { proposed: access.payload },
-        fields: Object.fromEntries(
-          Object.entries(access.fields).map(([key, kind]) => [`proposed.${key}`, kind]),
-        ),
-      },
-    ],
+    'settings.seatForecast': none,
+    'settings.previewSeatForecast': [access],
     'portfolio.overview': none,
     'properties.list': none,
     'properties.get': [{ payload: { id: f.propertyId }, fields: { id: k.id() } }],

@@ -1,4 +1,5 @@
 import { LineChart } from '@mantine/charts';
+import { skipToken } from '@tanstack/react-query';
 import { Card, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AccessSettings } from '../../../../shared/domain';
@@ -18,7 +19,9 @@ interface Props {
  */
 export function SeatForecastChart({ proposed }: Props) {
   const { t } = useTranslation();
-  const { data, error } = useChannelQuery('settings.seatForecast', { proposed: proposed ?? null });
+  const current = useChannelQuery('settings.seatForecast', proposed === undefined ? undefined : skipToken);
+  const preview = useChannelQuery('settings.previewSeatForecast', proposed ?? skipToken);
+  const { data, error } = proposed === undefined ? current : preview;
   if (!data) return <LoadStatus error={error} />;
   const rows = data.days.map((d) => ({ day: formatDate(d.day), current: d.current, proposed: d.proposed }));
   const quotas = proposed ? [data.quota, data.proposedQuota] : [data.quota];
