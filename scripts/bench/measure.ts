@@ -19,6 +19,7 @@ import { isChannel } from '../../shared/ipc';
 import { CONTACT_COUNT_BOUND } from '../../shared/contract/portfolio';
 import { pinnedClock } from '../../src-main/core/clock';
 import { createCore, DATABASE_FILE, type Core } from '../../src-main/core/core';
+import { accessFigures } from '../../src-main/core/db/accessFigures';
 import { accessBounds, accessRepository, accessStatements } from '../../src-main/core/db/accessRepository';
 import { searchKey, type SearchedFields } from '../../src-main/core/db/contactKeys';
 import { contactSearchIndex } from '../../src-main/core/db/contactSearchIndex';
@@ -183,10 +184,9 @@ function floorStatements(db: Database.Database) {
     roleRecipientPage: db.prepare(accessStatements.roleRecipientPage),
     roleWindowContracts: db.prepare(accessStatements.roleWindowContracts),
     contractsOfContact: db.prepare(accessStatements.contractsOfContact),
-    totals: db.prepare(`SELECT
-      (SELECT COUNT(*) FROM properties) AS properties, (SELECT COUNT(*) FROM units) AS units,
-      (SELECT COUNT(*) FROM contacts WHERE archived = 0) AS contacts,
-      (SELECT COUNT(*) FROM contracts) AS contracts`),
+    // The maintained figures (migration 9): the totals' five rows and the access counts' base rows.
+    totals: db.prepare('SELECT name, n FROM table_counts'),
+    accessBase: db.prepare('SELECT kind, day, n FROM access_base'),
     property: db.prepare('SELECT id, name FROM properties WHERE id = ?'),
     invitees: db.prepare(invitationStatements.inviteesOfProperty),
     inviteeContracts: db.prepare(invitationStatements.contractsOfPropertyContacts),
@@ -265,6 +265,7 @@ export async function measureDataDir(input: MeasureInput): Promise<MeasureOutput
   const contacts = contactRepository(db);
   const contracts = contractRepository(db);
   const repo = accessRepository(db);
+  const figures = accessFigures(db);
 
   // ── seats: the overview (counts, contacts by access, seats) and the bare seat count
   const overviewFirst = row('overviewFirst', 'seat usage: overview, first after open', 'portfolio.overview');
@@ -276,15 +277,37 @@ export async function measureDataDir(input: MeasureInput): Promise<MeasureOutput
     10,
     () => {
       settingsRows.get('access');
-      s.totals.get();
-      s.countsByAccess.all(bounds);
-      s.seatCount.get(bounds);
+      s.totals.all();
+      s.accessBase.all();
     },
     1,
   );
-  const seats = row('seatCount', 'seat usage: the seat count alone', 'accessRepository.seatsUsed');
-  seats.app = measureSync(20, () => repo.seatsUsed(WINDOWS_ON, today), 2);
-  seats.floor = measureSync(20, () => s.seatCount.get(bounds), 2);
+  const seats = row('seatCount', 'seat usage: the seat count alone', 'accessFigures.accessOn');
+  seats.app = measureSync(20, () => figures.accessOn(today).seats, 2);
+  seats.floor = measureSync(20, () => s.accessBase.all(), 2);
+  const recount = row(
+    'seatRecount',
+    'seat usage: recounted from all contracts (SQL)',
+    'accessRepository.seatsUsed',
+  );
+  recount.app = measureSync(5, () => repo.seatsUsed(WINDOWS_ON, today), 1);
+  recount.floor = measureSync(5, () => s.seatCount.get(bounds), 1);
+  const forecast = row('seatForecast', 'seat forecast, 12 months (chart)', 'settings.seatForecast');
+  gc();
+  forecast.app = await measure(10, () => invoke('settings.seatForecast'), { warmup: 1 });
+  const turnover = row('dayTurnover', 'the day turning over: figures advanced once', 'accessFigures.settle');
+  turnover.app = single(
+    timeSync(() => {
+      try {
+        db.transaction(() => {
+          figures.settle(WINDOWS_ON, addDays(today, 1));
+          throw new Error('rolled back: measured only');
+        })();
+      } catch {
+        // the advance is rolled back: the app's own connection advances it when its day turns
+      }
+    }).ms,
+  );
 
   // ── one contact's access: the contact page, the repository + policy, the policy alone
   const contactGet = row('contactGet', "one contact's access: the contact page", 'contacts.get');
@@ -434,9 +457,11 @@ export async function measureDataDir(input: MeasureInput): Promise<MeasureOutput
   };
   const listFloor = (search: string, access: Grant | null, withCounts: boolean) => {
     const sql = contactListStatements(listFilter(search, access), bounds);
-    if (withCounts)
+    // A search counts up to the bound; the whole list reads the maintained figures.
+    if (withCounts && search !== '')
       for (const count of Object.values(sql.counts))
         statement(count.sql).get({ ...count.params, bound: CONTACT_COUNT_BOUND + 1 });
+    else if (withCounts) s.accessBase.all();
     const page = statement(sql.page).all({ ...sql.pageParams, offset: 0, limit: 50 }) as { id: number }[];
     contracts.factsOfContacts(page.map((r) => r.id));
   };
@@ -546,7 +571,7 @@ export async function measureDataDir(input: MeasureInput): Promise<MeasureOutput
     () => {
       settingsRows.get('access');
       s.impact.all(impactParams);
-      s.seatCount.get(before);
+      s.accessBase.all();
     },
     3,
   );
