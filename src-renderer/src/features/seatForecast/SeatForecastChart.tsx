@@ -23,7 +23,10 @@ export function SeatForecastChart({ proposed }: Props) {
   const preview = useChannelQuery('settings.previewSeatForecast', proposed ?? skipToken);
   const { data, error } = proposed === undefined ? current : preview;
   if (!data) return <LoadStatus error={error} />;
-  const rows = data.days.map((d) => ({ day: formatDate(d.day), current: d.current, proposed: d.proposed }));
+  // One point a week (and the last day): a year of days is more points than the chart has pixels.
+  const rows = data.days
+    .filter((_, i) => i % 7 === 0 || i === data.days.length - 1)
+    .map((d) => ({ day: formatDate(d.day), current: d.current, proposed: d.proposed }));
   const quotas = proposed ? [data.quota, data.proposedQuota] : [data.quota];
   const referenceLines = [...new Set(quotas)].flatMap((quota) =>
     quota === null
@@ -52,7 +55,6 @@ export function SeatForecastChart({ proposed }: Props) {
         withLegend={proposed !== undefined}
         referenceLines={referenceLines}
         valueFormatter={(value) => formatNumber(value)}
-        xAxisProps={{ minTickGap: 40 }}
       />
     </Card>
   );
