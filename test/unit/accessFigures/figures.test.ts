@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { AccessSettings, ContactFacts, ContractFacts, Grant, IsoDate } from '../../../shared/domain';
 import { addDays } from '../../../shared/dates';
 import { accessFigures } from '../../../src-main/core/db/accessFigures';
+import { toContractFacts, type ContractRow } from '../../../src-main/core/db/contractRepository';
 import { openDatabase, type Db } from '../../../src-main/core/db/connection';
 import { contactAccess, seatUsage } from '../../../src-main/core/policy';
 import { accessSpans } from '../../../src-main/core/policy/accessSpans';
@@ -147,27 +148,7 @@ function facts(db: Db): { contacts: ContactFacts[]; contracts: ContractFacts[] }
       )
       .all() as { id: number; archived: number; registered: number }[]
   ).map((r) => ({ id: r.id, archived: r.archived === 1, registered: r.registered === 1 }));
-  const contracts = (
-    db
-      .prepare('SELECT id, contact_id, unit_id, property_id, type, start_date, end_date FROM contracts')
-      .all() as {
-      id: number;
-      contact_id: number;
-      unit_id: number;
-      property_id: number;
-      type: 'tenant' | 'owner';
-      start_date: IsoDate;
-      end_date: IsoDate | null;
-    }[]
-  ).map((r) => ({
-    id: r.id,
-    contactId: r.contact_id,
-    unitId: r.unit_id,
-    propertyId: r.property_id,
-    type: r.type,
-    start: r.start_date,
-    end: r.end_date,
-  }));
+  const contracts = db.prepare<[], ContractRow>('SELECT * FROM contracts').all().map(toContractFacts);
   return { contacts, contracts };
 }
 
