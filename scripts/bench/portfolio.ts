@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { AccessSettings } from '../../shared/domain';
 import { DATABASE_FILE } from '../../src-main/core/core';
 import { auditRepository } from '../../src-main/core/db/auditRepository';
+import { accessFigures } from '../../src-main/core/db/accessFigures';
 import { openDatabase } from '../../src-main/core/db/connection';
 import { settingsRepository } from '../../src-main/core/db/settingsRepository';
 import { generatePortfolio, type DemoPortfolio } from '../../src-main/core/demo/generate';
@@ -184,6 +185,8 @@ export function writeBenchDataDir(dataDir: string, portfolio: DemoPortfolio): nu
     db.transaction(() => {
       for (const index of indexes) db.exec(index.sql);
     })();
+    // The access figures of the written rows, as the demo load computes them in its change.
+    db.transaction(() => accessFigures(db).settle(WINDOWS_ON, portfolio.today))();
     db.pragma('wal_checkpoint(TRUNCATE)');
   } finally {
     db.close();

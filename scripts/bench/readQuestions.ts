@@ -1,13 +1,14 @@
 /** The reading questions: seat usage, one contact's access, a role share of the largest property. */
 import type { ContactFacts, ContractFacts } from '../../shared/domain';
 import { isChannel } from '../../shared/ipc';
+import { addDays } from '../../shared/dates';
 import { contactAccess } from '../../src-main/core/policy';
 import { WINDOWS_ON } from './portfolio';
 import { ACCESS_SAMPLES, gc, type Session } from './session';
-import { measure, measureSync, single, timeOnce } from './stats';
+import { measure, measureSync, single, timeOnce, timeSync } from './stats';
 
 export async function askSeats(m: Session): Promise<void> {
-  const { invoke, row, s, bounds, settingsRows, repo, today } = m;
+  const { invoke, row, s, bounds, settingsRows, repo, figures, db, today } = m;
   // ── seats: the overview (counts, contacts by access, seats) and the bare seat count
   const overviewFirst = row('overviewFirst', 'seat usage: overview, first after open', 'portfolio.overview');
   overviewFirst.app = single((await timeOnce(() => invoke('portfolio.overview'))).ms);
@@ -18,15 +19,37 @@ export async function askSeats(m: Session): Promise<void> {
     10,
     () => {
       settingsRows.get('access');
-      s.totals.get();
-      s.countsByAccess.all(bounds);
-      s.seatCount.get(bounds);
+      s.totals.all();
+      s.accessBase.all();
     },
     1,
   );
-  const seats = row('seatCount', 'seat usage: the seat count alone', 'accessRepository.seatsUsed');
-  seats.app = measureSync(20, () => repo.seatsUsed(WINDOWS_ON, today), 2);
-  seats.floor = measureSync(20, () => s.seatCount.get(bounds), 2);
+  const seats = row('seatCount', 'seat usage: the seat count alone', 'accessFigures.accessOn');
+  seats.app = measureSync(20, () => figures.accessOn(today).seats, 2);
+  seats.floor = measureSync(20, () => s.accessBase.all(), 2);
+  const recount = row(
+    'seatRecount',
+    'seat usage: recounted from all contracts (SQL)',
+    'accessRepository.seatsUsed',
+  );
+  recount.app = measureSync(5, () => repo.seatsUsed(WINDOWS_ON, today), 1);
+  recount.floor = measureSync(5, () => s.seatCount.get(bounds), 1);
+  const forecast = row('seatForecast', 'seat forecast, 12 months (chart)', 'settings.seatForecast');
+  gc();
+  forecast.app = await measure(10, () => invoke('settings.seatForecast'), { warmup: 1 });
+  const turnover = row('dayTurnover', 'the day turning over: figures advanced once', 'accessFigures.settle');
+  turnover.app = single(
+    timeSync(() => {
+      try {
+        db.transaction(() => {
+          figures.settle(WINDOWS_ON, addDays(today, 1));
+          throw new Error('rolled back: measured only');
+        })();
+      } catch {
+        // the advance is rolled back: the app's own connection advances it when its day turns
+      }
+    }).ms,
+  );
 }
 
 export async function askContactAccess(m: Session): Promise<void> {

@@ -1,4 +1,5 @@
 /** The contact search (by a name's beginning, a first name, a part inside) and the list pages. */
+import { CONTACT_COUNT_BOUND } from '../../shared/contract/portfolio';
 import type Database from 'better-sqlite3';
 import type { Grant } from '../../shared/domain';
 import type { ContactListPage } from '../../shared/ipc';
@@ -64,7 +65,7 @@ function listFilter(search: string, access: Grant | null) {
 export async function askSearchesAndLists(
   m: Session,
 ): Promise<{ prefixes: string[]; searchByLength: Record<string, Timing> }> {
-  const { invoke, row, db, bounds, contracts, facts } = m;
+  const { invoke, row, db, s, bounds, contracts, facts } = m;
   // ── contact search: a page of matches plus the access chips' counts of all matches, by the
   // beginning of a name, by a first name and by a part from inside a last name
   const prepared = new Map<string, Database.Statement>();
@@ -78,7 +79,11 @@ export async function askSearchesAndLists(
   };
   const listFloor = (search: string, access: Grant | null, withCounts: boolean) => {
     const sql = contactListStatements(listFilter(search, access), bounds);
-    if (withCounts) statement(sql.counts).all(sql.countParams);
+    // A search counts up to the bound; the whole list reads the maintained figures.
+    if (withCounts && search !== '')
+      for (const count of Object.values(sql.counts))
+        statement(count.sql).get({ ...count.params, bound: CONTACT_COUNT_BOUND + 1 });
+    else if (withCounts) s.accessBase.all();
     const page = statement(sql.page).all({ ...sql.pageParams, offset: 0, limit: 50 }) as { id: number }[];
     contracts.factsOfContacts(page.map((r) => r.id));
   };

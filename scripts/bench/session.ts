@@ -6,6 +6,7 @@ import v8 from 'node:v8';
 import type Database from 'better-sqlite3';
 import type { AccessSettings, Grant } from '../../shared/domain';
 import type { Core } from '../../src-main/core/core';
+import { accessFigures } from '../../src-main/core/db/accessFigures';
 import { accessBounds, accessRepository, accessStatements } from '../../src-main/core/db/accessRepository';
 import { contactRepository } from '../../src-main/core/db/contactRepository';
 import { contractRepository } from '../../src-main/core/db/contractRepository';
@@ -58,10 +59,9 @@ function floorStatements(db: Database.Database) {
     roleRecipientPage: db.prepare(accessStatements.roleRecipientPage),
     roleWindowContracts: db.prepare(accessStatements.roleWindowContracts),
     contractsOfContact: db.prepare(accessStatements.contractsOfContact),
-    totals: db.prepare(`SELECT
-      (SELECT COUNT(*) FROM properties) AS properties, (SELECT COUNT(*) FROM units) AS units,
-      (SELECT COUNT(*) FROM contacts WHERE archived = 0) AS contacts,
-      (SELECT COUNT(*) FROM contracts) AS contracts`),
+    // The maintained figures (migration 9): the totals' five rows and the access counts' base rows.
+    totals: db.prepare('SELECT name, n FROM table_counts'),
+    accessBase: db.prepare('SELECT kind, day, n FROM access_base'),
     property: db.prepare('SELECT id, name FROM properties WHERE id = ?'),
     invitees: db.prepare(invitationStatements.inviteesOfProperty),
     inviteeContracts: db.prepare(invitationStatements.contractsOfPropertyContacts),
@@ -131,6 +131,7 @@ export function openSession(core: Core, db: Database.Database, facts: PortfolioF
     contacts: contactRepository(db),
     contracts: contractRepository(db),
     repo: accessRepository(db),
+    figures: accessFigures(db),
     /** The time written by the floor's inserts. */
     now: new Date().toISOString(),
     notes,

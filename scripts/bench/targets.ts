@@ -50,6 +50,16 @@ export function checkTargets(
   out.push(check('list page, first open (counts of all contacts)', 10, app('listFirst')));
   out.push(check('bulk invite of the ~1,000-unit property', 500, app('invite')));
   out.push(check('main-process RSS', 300 * 2 ** 20, rssBytes, 'bytes'));
+  // Issue 15: portfolio-wide answers from the maintained figures.
+  out.push(check('overview (p50, issue 15)', 10, app('overview')));
+  out.push(check('overview, first after open (issue 15)', 50, app('overviewFirst')));
+  out.push(check('seats (p50, issue 15)', 5, app('seatCount')));
+  out.push(check('settings impact p99 (issue 15)', 50, app('impact', 'p99')));
+  out.push(check('contacts list first open (issue 15)', 20, app('listFirst')));
+  out.push(check('search (page + counts) p99 (issue 15)', 20, app('search', 'p99')));
+  out.push(check('seat forecast ≤ overview budget ×3 (issue 15)', 30, app('seatForecast')));
+  out.push(check('save a contact p99 (issue 15)', 5, app('change', 'p99')));
+  out.push(check('day turnover (issue 15)', 2000, app('dayTurnover')));
   out.push(check('one letter, 20,000 characters without a space (p50)', 50, app('letterLong')));
   // 10,000 letters in 60 s: 6 ms a letter, at any batch size.
   const batch = `SmartPost batch of ${letters.batch.toLocaleString('en')} letters`;

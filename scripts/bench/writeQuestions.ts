@@ -59,7 +59,7 @@ export async function askImpact(m: Session): Promise<void> {
     () => {
       settingsRows.get('access');
       s.impact.all(impactParams);
-      s.seatCount.get(before);
+      s.accessBase.all();
     },
     3,
   );

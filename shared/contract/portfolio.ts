@@ -211,12 +211,20 @@ export const contactListQuerySchema = z.strictObject({
 });
 export type ContactListQuery = z.input<typeof contactListQuerySchema>;
 
+/** A search or filter counts its matches up to this many; beyond it the list says "more than". */
+export const CONTACT_COUNT_BOUND = 1000;
+
 export interface ContactListPage {
-  /** Contacts matching every filter. */
+  /** Contacts matching every filter (see countBound). */
   total: number;
   items: ContactListItem[];
-  /** For the access filter chips: matches of every other filter, by access state today. */
+  /** For the access filter chips: matches of every other filter, by access state today (see countBound). */
   countsByAccess: Record<Grant, number>;
+  /**
+   * null: total and counts are exact (the whole list, from the maintained access figures). Else a
+   * search or filter was counted up to this bound: a count above it (bound + 1) means "more than".
+   */
+  countBound: number | null;
 }
 
 /** A contact known by id, by name (a process's linked contacts). */

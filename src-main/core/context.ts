@@ -2,6 +2,7 @@ import { DomainError } from '../../shared/errors';
 import type { EventName, EventPayloads } from '../../shared/ipc';
 import type { Clock } from './clock';
 import type { Db } from './db/connection';
+import { accessFigures, type AccessFigures } from './db/accessFigures';
 import { auditRepository, type AuditEntry } from './db/auditRepository';
 import type { PreferenceStore } from './preferences';
 import type { SecretStore } from './secrets';
@@ -70,6 +71,11 @@ export interface CoreContext {
    * written into the copy beforehand, so the store and its row arrive in one transaction.
    */
   announce(emits: Emits): void;
+  /**
+   * The maintained access figures (db/accessFigures.ts) to read, brought up to date first when a
+   * writer outside a change left marks (another connection, a bulk load): every change settles its own.
+   */
+  figures(): AccessFigures;
 }
 
 export function createContext(options: {
@@ -80,15 +86,22 @@ export function createContext(options: {
   preferences: PreferenceStore;
   secrets: SecretStore;
   emit<E extends EventName>(event: E, payload: EventPayloads[E]): void;
+  /** Runs inside every change's transaction after its work, before the commit (the access figures). */
+  settle(): void;
 }): CoreContext {
-  const { emit, ...rest } = options;
+  const { emit, settle, ...rest } = options;
   const audit = auditRepository(options.db);
   const announce = (emits: Emits) => {
     for (const [event, payload] of Object.entries(emits) as [EventName, never][]) emit(event, payload);
   };
+  const figures = accessFigures(options.db);
   return {
     ...rest,
     announce,
+    figures() {
+      if (figures.marked()) options.db.transaction(settle)();
+      return figures;
+    },
     change<T>(work: (audit: Audit) => T | NoChange<T>, { emits }: { emits: Emits }): T {
       if (restoring.has(options.db)) throw new DomainError('RESTORE_IN_PROGRESS');
       let skipped: NoChange<T> | undefined;
@@ -105,6 +118,7 @@ export function createContext(options: {
             throw rollback;
           }
           if (recorded === 0) throw new Error('a mutation must record an audit row');
+          settle();
           return outcome;
         })();
       } catch (error) {

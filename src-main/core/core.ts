@@ -6,13 +6,16 @@ import { contract, isChannel, type EventName, type EventPayloads } from '../../s
 import { isPlainJson } from '../../shared/plainJson';
 import { systemClock, type Clock } from './clock';
 import { createContext } from './context';
+import { accessFigures } from './db/accessFigures';
 import { DATABASE_FILE, openDatabase } from './db/connection';
+import { settingsRepository } from './db/settingsRepository';
 import { filePreferenceStore, type PreferenceStore } from './preferences';
 import { guardedSecretStore, memorySecretStore, type SecretStore } from './secrets';
 import { createHandlers } from './handlers';
 import type { Handlers } from './handlers/types';
 import { createServices } from './services';
 import { recordOfflineRestore, startAutomaticBackups } from './services/backupService';
+import { storedAccessSettings } from './services/settingsService';
 import type { OfflineRestore } from './backup/backupFiles';
 import { lockDataDir } from './startup/dataDirLock';
 
@@ -125,10 +128,23 @@ export function createCore(options: CoreOptions): Core {
     throw error;
   }
   const hub = eventHub();
+  const clock = options.clock ?? systemClock;
+  // The access figures follow every change (context.ts) and are brought up to date once at open:
+  // the first fill after migration 9, writes made with no core open, a new day (db/accessFigures.ts).
+  const figures = accessFigures(db);
+  const settingsRows = settingsRepository(db);
+  const settle = () => figures.settle(storedAccessSettings(settingsRows), clock.today());
+  try {
+    db.transaction(settle)();
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   const ctx = createContext({
     db,
     dataDir: options.dataDir,
-    clock: options.clock ?? systemClock,
+    clock,
+    settle,
     actor: options.actor ?? 'local',
     preferences: options.preferences ?? filePreferenceStore(path.join(options.dataDir, 'preferences.json')),
     secrets: guardedSecretStore(options.secrets ?? memorySecretStore()),

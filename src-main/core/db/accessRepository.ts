@@ -8,6 +8,7 @@ import type {
   RoleShareScope,
   SettingsImpact,
   SkippedContact,
+  WindowSetting,
 } from '../../../shared/domain';
 import { addDays } from '../../../shared/dates';
 import { contactAccess } from '../policy';
@@ -143,6 +144,24 @@ export const accessStatements = {
         AND a.start_date <= :day AND (a.end_date IS NULL OR a.end_date >= :day))
     ORDER BY k.contact_id, k.id`,
 
+  /**
+   * Registered, non-archived contacts whose seat may differ in the forecast under other settings: a
+   * contract starting up to :preUntil (its changed pre-contract window can reach the forecast) or
+   * ending from :postFrom until the forecast's end (its changed post-contract window). Each part
+   * is an index range, switched off by its flag when that window is unchanged. Params: ForecastParams.
+   */
+  forecastCandidates: `
+    SELECT DISTINCT cand.contact_id FROM (
+      SELECT contact_id FROM contracts
+      WHERE :preChanged = 1 AND start_date > :day AND start_date <= :preUntil
+      UNION
+      SELECT contact_id FROM contracts
+      WHERE :postChanged = 1 AND end_date >= :postFrom AND end_date < :until
+    ) cand
+    JOIN portal_accounts pa ON pa.contact_id = cand.contact_id
+    JOIN contacts c ON c.id = cand.contact_id AND c.archived = 0
+    ORDER BY cand.contact_id`,
+
   /** Contracts of one contact. Params: [contactId]. */
   contractsOfContact: 'SELECT * FROM contracts WHERE contact_id = ? ORDER BY start_date, id',
 } as const;
@@ -153,6 +172,8 @@ type ImpactParams = { day: IsoDate; candidatePreUntil: IsoDate; candidatePostFro
   'beforePreUntil' | 'beforePostFrom' | 'afterPreUntil' | 'afterPostFrom',
   IsoDate
 >;
+type ForecastParams = Record<'day' | 'preUntil' | 'postFrom' | 'until', IsoDate> &
+  Record<'preChanged' | 'postChanged', 0 | 1>;
 type ScopeParams = WindowBounds & { propertyId: number; allUnits: 0 | 1; unitIds: string; role: string };
 
 function scopeParams(scope: RoleShareScope, settings: AccessSettings, day: IsoDate): ScopeParams {
@@ -191,6 +212,9 @@ export function accessRepository(db: Db) {
   );
   const roleWindowContracts = db.prepare<ScopeParams, ContractRow>(accessStatements.roleWindowContracts);
   const contractsOfContact = db.prepare<[number], ContractRow>(accessStatements.contractsOfContact);
+  const forecastCandidates = db.prepare<ForecastParams, { contact_id: number }>(
+    accessStatements.forecastCandidates,
+  );
 
   /** The contacts of the scope inside a pre/post window and without an active in-scope contract. */
   function skippedOf(params: ScopeParams, settings: AccessSettings, day: IsoDate): SkippedContact[] {
@@ -222,19 +246,59 @@ export function accessRepository(db: Db) {
       return contractsOfContact.all(contactId).map(toContractFacts);
     },
 
-    /** Portal seats in use on `day`: registered, non-archived contacts with any access. */
+    /**
+     * Registered, non-archived contacts whose seats from `day` to `until` can differ between the
+     * two settings: only those with a contract whose changed window reaches that period.
+     */
+    forecastCandidates(
+      before: AccessSettings,
+      after: AccessSettings,
+      day: IsoDate,
+      until: IsoDate,
+    ): number[] {
+      const reach = (w: WindowSetting) => (w.enabled ? w.days : 0);
+      const changed = (a: WindowSetting, b: WindowSetting) => (reach(a) !== reach(b) ? 1 : 0);
+      const maxPre = Math.max(reach(before.preContract), reach(after.preContract));
+      const maxPost = Math.max(reach(before.postContract), reach(after.postContract));
+      return forecastCandidates
+        .all({
+          day,
+          until,
+          preUntil: addDays(until, maxPre),
+          postFrom: addDays(day, -maxPost - 1),
+          preChanged: changed(before.preContract, after.preContract),
+          postChanged: changed(before.postContract, after.postContract),
+        })
+        .map((row) => row.contact_id);
+    },
+
+    /**
+     * Portal seats in use on `day`: registered, non-archived contacts with any access. A recount
+     * from all contracts: the app reads the maintained figure (accessFigures); this is the SQL
+     * reference the differential test and the benchmark's floor compare with.
+     */
     seatsUsed(settings: AccessSettings, day: IsoDate): number {
       return seatCount.get(windowBounds(settings, day))?.seats ?? 0;
     },
 
-    /** Non-archived contacts by their access on `day`. */
+    /** Non-archived contacts by their access on `day`: a recount, as seatsUsed. */
     contactsByAccess(settings: AccessSettings, day: IsoDate): Record<Grant, number> {
       const counts: Record<Grant, number> = { active: 0, pre: 0, post: 0, none: 0 };
       for (const row of countsByAccess.all(windowBounds(settings, day))) counts[row.grant] = row.n;
       return counts;
     },
 
-    settingsImpact(before: AccessSettings, after: AccessSettings, day: IsoDate): SettingsImpact {
+    /**
+     * What changing the settings from `before` to `after` does on `day`, judged on the contacts with
+     * a contract inside either's windows only; `seatsBefore` is the seat count under `before` (the
+     * maintained figure, or seatsUsed).
+     */
+    settingsImpact(
+      before: AccessSettings,
+      after: AccessSettings,
+      day: IsoDate,
+      seatsBefore: number,
+    ): SettingsImpact {
       const b = windowBounds(before, day);
       const a = windowBounds(after, day);
       const rows = impact.all({
@@ -248,7 +312,6 @@ export function accessRepository(db: Db) {
       });
       const gained = rows.filter((row) => row.has).map((row) => row.contact_id);
       const lost = rows.filter((row) => row.had).map((row) => row.contact_id);
-      const seatsBefore = seatCount.get(b)?.seats ?? 0;
       const seatsAfter = seatsBefore + gained.length - lost.length;
       const quota = after.seatQuota;
       return {

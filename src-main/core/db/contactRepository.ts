@@ -89,6 +89,8 @@ export interface ContactListFilter {
 
 type Params = Record<string, string | number>;
 
+const GRANTS: readonly Grant[] = ['active', 'pre', 'post', 'none'];
+
 /**
  * The WHERE conditions of the list, without or with the access filter, and their parameters
  * (the window bounds always included: the grant and invitation expressions use :day).
@@ -100,16 +102,12 @@ type Params = Record<string, string | number>;
 export function contactListWhere(
   filter: ContactListFilter,
   bounds: AccessBounds,
-  withAccess: boolean,
 ): { where: string; params: Params } {
   const conditions: string[] = [];
   const params: Params = { ...bounds };
   if (!filter.includeArchived) {
-    // Counting scans the table in id order (its contract lookups then go in index order); a page
-    // walks contacts_by_sort_name, where the few archived ids are a set to test (no table reads).
-    conditions.push(
-      withAccess ? 'c.id NOT IN (SELECT a.id FROM contacts a WHERE a.archived = 1)' : 'c.archived = 0',
-    );
+    // A page walks contacts_by_sort_name, where the few archived ids are a set to test (no table reads).
+    conditions.push('c.id NOT IN (SELECT a.id FROM contacts a WHERE a.archived = 1)');
   }
 
   const match = contactSearchMatch(filter.search);
@@ -145,7 +143,7 @@ export function contactListWhere(
     conditions.push(`${INVITATION_STATE_SQL} = :invitation`);
   }
 
-  if (withAccess && filter.access !== null) {
+  if (filter.access !== null) {
     params.access = filter.access;
     // Few contacts are inside a window: start from their contracts (an index range on the dates).
     if (filter.access === 'pre') {
@@ -163,13 +161,24 @@ export function contactListWhere(
   return { where: conditions.length === 0 ? '' : `WHERE ${conditions.join('\n  AND ')}`, params };
 }
 
-/** The statements of one list request. Exported for the query-plan tests. */
+/**
+ * The statements of one list request. Exported for the query-plan tests. Each count is the list's
+ * condition with that access state, counted up to :bound (a walk that stops there).
+ */
 export function contactListStatements(
   filter: ContactListFilter,
   bounds: AccessBounds,
-): { page: string; counts: string; pageParams: Params; countParams: Params } {
-  const page = contactListWhere(filter, bounds, true);
-  const counts = contactListWhere(filter, bounds, false);
+): { page: string; pageParams: Params; counts: Record<Grant, { sql: string; params: Params }> } {
+  const page = contactListWhere(filter, bounds);
+  const counts = Object.fromEntries(
+    GRANTS.map((access) => {
+      const { where, params } = contactListWhere({ ...filter, access }, bounds);
+      return [
+        access,
+        { sql: `SELECT COUNT(*) AS n FROM (SELECT 1 FROM contacts c ${where} LIMIT :bound)`, params },
+      ];
+    }),
+  ) as Record<Grant, { sql: string; params: Params }>;
   return {
     page: `SELECT c.id, c.salutation, c.title, c.first_name, c.last_name, c.company, c.email,
         c.language, c.reference_id, c.archived, c.anonymised_at,
@@ -179,11 +188,8 @@ export function contactListStatements(
       ${page.where}
       ORDER BY c.sort_name, c.id
       LIMIT :limit OFFSET :offset`,
-    counts: `SELECT g AS "grant", COUNT(*) AS n
-      FROM (SELECT ${CONTACT_GRANT_SQL} AS g FROM contacts c ${counts.where})
-      GROUP BY g`,
     pageParams: page.params,
-    countParams: counts.params,
+    counts,
   };
 }
 
@@ -235,12 +241,6 @@ export function contactRepository(db: Db) {
     `SELECT id, contact_id, created_at, expires_on, channel, state, redeemed_at, revoked_at
      FROM invitations WHERE contact_id = ? ORDER BY created_at DESC, id DESC LIMIT 1`,
   );
-  // Counting by access classifies every matching contact (a pass over all of them when unfiltered),
-  // while paging and switching the access chip keep the other filters: the counts are kept until
-  // anything is written, by this connection (total_changes) or another one (data_version).
-  const writeMark = db.prepare<[], { changes: number }>('SELECT total_changes() AS changes');
-  const countCache = new Map<string, Record<Grant, number>>();
-  const COUNT_CACHE_SIZE = 16;
   const statements = new Map<string, ReturnType<Db['prepare']>>();
   function prepared(sql: string) {
     let statement = statements.get(sql);
@@ -300,23 +300,20 @@ export function contactRepository(db: Db) {
       return prepared(page).all({ ...pageParams, offset, limit }) as ContactListRow[];
     },
 
-    /** Contacts matching every filter but access, by their grant on the bounds' day. */
-    countByAccess(filter: ContactListFilter, bounds: AccessBounds): Record<Grant, number> {
-      const { counts, countParams } = contactListStatements(filter, bounds);
-      const mark = `${writeMark.get()?.changes ?? 0}/${String(db.pragma('data_version', { simple: true }))}`;
-      const key = JSON.stringify([mark, counts, countParams]);
-      const cached = countCache.get(key);
-      if (cached !== undefined) return { ...cached };
+    /**
+     * Contacts matching every filter but access, by their grant on the bounds' day, each counted up
+     * to `bound` + 1: every count is a walk that stops there (the pre and post ones start from the
+     * contracts inside their window), so a search matching most contacts costs as little as a rare one.
+     */
+    countByAccessUpTo(filter: ContactListFilter, bounds: AccessBounds, bound: number): Record<Grant, number> {
+      const { counts } = contactListStatements(filter, bounds);
       const result: Record<Grant, number> = { active: 0, pre: 0, post: 0, none: 0 };
-      for (const row of prepared(counts).all(countParams) as { grant: Grant; n: number }[]) {
-        result[row.grant] = row.n;
+      for (const grant of GRANTS) {
+        const { sql, params } = counts[grant];
+        result[grant] =
+          (prepared(sql).get({ ...params, bound: bound + 1 }) as { n: number } | undefined)?.n ?? 0;
       }
-      if (countCache.size >= COUNT_CACHE_SIZE) {
-        const oldest = countCache.keys().next();
-        if (oldest.done !== true) countCache.delete(oldest.value);
-      }
-      countCache.set(key, result);
-      return { ...result };
+      return result;
     },
   };
 }

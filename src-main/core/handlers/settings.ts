@@ -7,5 +7,7 @@ export function settingsHandlers({ settings }: Services): HandlersOf<typeof sett
     'settings.getAccess': () => settings.getAccess(),
     'settings.updateAccess': (next) => settings.updateAccess(next),
     'settings.previewAccessImpact': (next) => settings.previewAccessImpact(next),
+    'settings.seatForecast': () => settings.seatForecast(null),
+    'settings.previewSeatForecast': (proposed) => settings.seatForecast(proposed),
   };
 }

@@ -1,4 +1,4 @@
-import type { Access } from '../../../shared/domain';
+import type { Access, Grant, IsoDate } from '../../../shared/domain';
 import { DomainError } from '../../../shared/errors';
 import type { z } from 'zod';
 import type {
@@ -8,9 +8,11 @@ import type {
   ContactListPage,
   ContactName,
 } from '../../../shared/ipc';
-import type { contactListQuerySchema } from '../../../shared/contract/portfolio';
+import { CONTACT_COUNT_BOUND, type contactListQuerySchema } from '../../../shared/contract/portfolio';
 import { portfolioChanged, type CoreContext } from '../context';
 import { accessBounds } from '../db/accessRepository';
+import { contactSearchMatch } from '../db/contactKeys';
+import { portfolioRepository } from '../db/portfolioRepository';
 import { contactRepository, type ContactRow } from '../db/contactRepository';
 import { contractRepository, toContractFacts, type ContractPlaceRow } from '../db/contractRepository';
 import { contactAccess, groupContractsByContact, inviteEligibility } from '../policy';
@@ -52,6 +54,16 @@ function placesOf(
   };
 }
 
+/** No search and no filter but access and archived: counted exactly from the access figures. */
+function isWholeList(query: ContactListQueryValue): boolean {
+  return (
+    contactSearchMatch(query.search) === null &&
+    query.propertyId === null &&
+    query.contractType === null &&
+    query.invitation === null
+  );
+}
+
 function sameFields(a: ContactFields, b: ContactFields): boolean {
   return (Object.keys(a) as (keyof ContactFields)[]).every((key) => a[key] === b[key]);
 }
@@ -59,6 +71,7 @@ function sameFields(a: ContactFields, b: ContactFields): boolean {
 /** Kontakte: the paged list, one contact in full, and its master data. */
 export function contactService(ctx: CoreContext, settings: SettingsService, outbox: OutboxService) {
   const contacts = contactRepository(ctx.db);
+  const portfolioRows = portfolioRepository(ctx.db);
   const contracts = contractRepository(ctx.db);
 
   function requireContact(id: number): ContactRow {
@@ -118,6 +131,13 @@ export function contactService(ctx: CoreContext, settings: SettingsService, outb
     return { action, entity: 'contact', entityId: id, before, after };
   }
 
+  /** The chips of the whole list, from the maintained access figures (archived contacts have none). */
+  function wholeListCounts(today: IsoDate, includeArchived: boolean): Record<Grant, number> {
+    const { byGrant } = ctx.figures().accessOn(today);
+    const archived = includeArchived ? portfolioRows.archivedContacts() : 0;
+    return { ...byGrant, none: byGrant.none + archived };
+  }
+
   return {
     detail,
     requireEditable,
@@ -138,12 +158,19 @@ export function contactService(ctx: CoreContext, settings: SettingsService, outb
       const today = ctx.clock.today();
       const current = settings.getAccess();
       const bounds = accessBounds(current, today);
-      const countsByAccess = contacts.countByAccess(query, bounds);
-      const total =
-        query.access === null
-          ? countsByAccess.active + countsByAccess.pre + countsByAccess.post + countsByAccess.none
-          : countsByAccess[query.access];
-      const rows = total > query.offset ? contacts.listPage(query, bounds, query.offset, query.limit) : [];
+      const whole = isWholeList(query);
+      const countBound = whole ? null : CONTACT_COUNT_BOUND;
+      const countsByAccess = whole
+        ? wholeListCounts(today, query.includeArchived)
+        : contacts.countByAccessUpTo(query, bounds, CONTACT_COUNT_BOUND);
+      const sum = countsByAccess.active + countsByAccess.pre + countsByAccess.post + countsByAccess.none;
+      const total = Math.min(
+        query.access === null ? sum : countsByAccess[query.access],
+        countBound === null ? Infinity : countBound + 1,
+      );
+      const capped = countBound !== null && total > countBound;
+      const rows =
+        total > query.offset || capped ? contacts.listPage(query, bounds, query.offset, query.limit) : [];
       const placed = contracts.placesOfContacts(rows.map((row) => row.id));
       const byContact = groupContractsByContact(placed.map(toContractFacts));
       const items = rows.map((row): ContactListItem => {
@@ -170,7 +197,7 @@ export function contactService(ctx: CoreContext, settings: SettingsService, outb
           ),
         };
       });
-      return { total, items, countsByAccess };
+      return { total, items, countsByAccess, countBound };
     },
 
     create(fields: ContactFields): ContactDetail {

@@ -1,7 +1,6 @@
 import type { AppStatus, Organisation, PortfolioOverview } from '../../../shared/ipc';
 import { DomainError } from '../../../shared/errors';
 import { portfolioChanged, type CoreContext } from '../context';
-import { accessRepository } from '../db/accessRepository';
 import { portfolioRepository } from '../db/portfolioRepository';
 import { writePortfolio } from '../db/portfolioWriter';
 import { settingsRepository } from '../db/settingsRepository';
@@ -26,7 +25,6 @@ const ORGANISATION_KEY = 'organisation';
 /** The portfolio as a whole: first start (demo or empty), and the overview figures. */
 export function portfolioService(ctx: CoreContext, settings: SettingsService) {
   const settingsRows = settingsRepository(ctx.db);
-  const access = accessRepository(ctx.db);
   const portfolioRows = portfolioRepository(ctx.db);
 
   function status(): AppStatus {
@@ -102,11 +100,11 @@ export function portfolioService(ctx: CoreContext, settings: SettingsService) {
 
     overview(): PortfolioOverview {
       const today = ctx.clock.today();
-      const current = settings.getAccess();
+      const { byGrant, seats } = ctx.figures().accessOn(today);
       return {
         ...portfolioRows.totals(),
-        contactsByAccess: access.contactsByAccess(current, today),
-        seats: { used: access.seatsUsed(current, today), quota: current.seatQuota },
+        contactsByAccess: byGrant,
+        seats: { used: seats, quota: settings.getAccess().seatQuota },
       };
     },
   };

@@ -1,9 +1,13 @@
-import type { AccessSettings, SettingsImpact } from '../../../shared/domain';
+import type { AccessSettings, IsoDate, SettingsImpact } from '../../../shared/domain';
+import type { SeatForecast } from '../../../shared/contract/settings';
+import { addDays, addMonths, daysBetween } from '../../../shared/dates';
+import { accessSpans, addSpanToSeries } from '../policy/accessSpans';
 import { accessSettingsSchema } from '../../../shared/ipc';
 import { settingsRepository } from '../db/settingsRepository';
 import type { CoreContext } from '../context';
 import { accessRepository } from '../db/accessRepository';
-import { storedSetting } from './storedSetting';
+import type { SettingsRepository } from '../db/settingsRepository';
+import { readStoredSetting, storedSetting } from './storedSetting';
 
 const ACCESS_KEY = 'access';
 
@@ -14,6 +18,11 @@ export const defaultAccessSettings: AccessSettings = {
   seatQuota: null,
 };
 
+/** The current access settings as stored (what the maintained access figures are kept under). */
+export function storedAccessSettings(settings: SettingsRepository): AccessSettings {
+  return readStoredSetting(settings, ACCESS_KEY, accessSettingsSchema, defaultAccessSettings);
+}
+
 function sameSettings(a: AccessSettings, b: AccessSettings): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -23,6 +32,35 @@ export function settingsService(ctx: CoreContext) {
   const stored = storedSetting(ctx, ACCESS_KEY, accessSettingsSchema, defaultAccessSettings);
   const access = accessRepository(ctx.db);
   const getAccess = stored.get;
+
+  /**
+   * The seat forecast under `proposed`: the current one plus the difference of the contacts whose
+   * changed windows reach the period (their stored seat spans against the policy's under `proposed`).
+   */
+  function proposedSeries(
+    current: AccessSettings,
+    proposed: AccessSettings,
+    today: IsoDate,
+    length: number,
+    seats: readonly number[],
+  ): number[] {
+    const until = addDays(today, length);
+    const diff = new Array<number>(length + 1).fill(0);
+    for (const id of access.forecastCandidates(current, proposed, today, until)) {
+      const facts = { id, archived: false, registered: true };
+      for (const span of ctx.figures().spansOf(id)) {
+        if (span.kind === 'seat') addSpanToSeries(diff, span, today, -1);
+      }
+      for (const span of accessSpans(facts, access.contractsOf(id), proposed)) {
+        if (span.kind === 'seat') addSpanToSeries(diff, span, today, 1);
+      }
+    }
+    let running = 0;
+    return seats.map((n, i) => {
+      running += diff[i] ?? 0;
+      return n + running;
+    });
+  }
 
   return {
     getAccess,
@@ -38,9 +76,26 @@ export function settingsService(ctx: CoreContext) {
       return next;
     },
 
+    seatForecast(proposed: AccessSettings | null): SeatForecast {
+      const today = ctx.clock.today();
+      const current = getAccess();
+      const length = daysBetween(today, addMonths(today, 12)) + 1;
+      const seats = ctx.figures().seriesOf('seat', today, length);
+      const proposedSeats =
+        proposed === null ? null : proposedSeries(current, proposed, today, length, seats);
+      let day = today;
+      const days: SeatForecast['days'] = seats.map((n, i) => {
+        const entry = { day, current: n, proposed: proposedSeats?.[i] ?? null };
+        day = addDays(day, 1);
+        return entry;
+      });
+      return { quota: current.seatQuota, proposedQuota: proposed?.seatQuota ?? null, days };
+    },
+
     /** What saving `next` would change today: contacts regaining or losing access, seats. */
     previewAccessImpact(next: AccessSettings): SettingsImpact {
-      return access.settingsImpact(getAccess(), next, ctx.clock.today());
+      const today = ctx.clock.today();
+      return access.settingsImpact(getAccess(), next, today, ctx.figures().accessOn(today).seats);
     },
   };
 }

@@ -1,6 +1,17 @@
 import type { z } from 'zod';
 import type { CoreContext, Emits } from '../context';
-import { settingsRepository } from '../db/settingsRepository';
+import { settingsRepository, type SettingsRepository } from '../db/settingsRepository';
+
+/** One value of the settings table read through its schema; `fallback` when unset or unparsable. */
+export function readStoredSetting<T>(
+  settings: SettingsRepository,
+  key: string,
+  schema: z.ZodType<T>,
+  fallback: T,
+): T {
+  const parsed = schema.safeParse(settings.get(key));
+  return parsed.success ? parsed.data : fallback;
+}
 
 /**
  * One value of the settings table. Read through its schema: nothing stored yet, or a stored value
@@ -11,8 +22,7 @@ export function storedSetting<T>(ctx: CoreContext, key: string, schema: z.ZodTyp
   const settings = settingsRepository(ctx.db);
   return {
     get(): T {
-      const parsed = schema.safeParse(settings.get(key));
-      return parsed.success ? parsed.data : fallback;
+      return readStoredSetting(settings, key, schema, fallback);
     },
     /** Stores `next`; the audit row records `after` (by default `next` itself). */
     save(

@@ -22,6 +22,7 @@ import type outbox from './locales/de/outbox.json';
 import type overview from './locales/de/overview.json';
 import type portal from './locales/de/portal.json';
 import type properties from './locales/de/properties.json';
+import type seatForecast from './locales/de/seatForecast.json';
 import type settings from './locales/de/settings.json';
 import type sharing from './locales/de/sharing.json';
 import type simulation from './locales/de/simulation.json';
@@ -48,6 +49,7 @@ export interface GermanMessages {
   overview: typeof overview;
   portal: typeof portal;
   properties: typeof properties;
+  seatForecast: typeof seatForecast;
   settings: typeof settings;
   sharing: typeof sharing;
   simulation: typeof simulation;

@@ -36,6 +36,7 @@ beforeEach(() => {
     preferences: memoryPreferenceStore(),
     secrets: memorySecretStore(),
     emit: (event) => announced.push({ event, stored: stored() }),
+    settle: () => undefined,
   });
 });
 

@@ -34,6 +34,14 @@ const params: Record<AccessStatement, Record<string, unknown> | unknown[]> = {
   roleRecipientPage: { ...scope, limit: 50, offset: 100 },
   roleWindowContracts: scope,
   contractsOfContact: [1],
+  forecastCandidates: {
+    day,
+    until: '2027-11-27',
+    preUntil: '2027-12-27',
+    postFrom: '2026-10-28',
+    preChanged: 1,
+    postChanged: 1,
+  },
 };
 
 const KEYWORDS = new Set([

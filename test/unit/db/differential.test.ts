@@ -69,7 +69,7 @@ describe('accessRepository SQL equals the pure policy (differential, fast-check)
               [p.before, p.after, 'before → after'],
               [p.after, p.before, 'after → before'],
             ] as const) {
-              const sql = repo.settingsImpact(from, to, day);
+              const sql = repo.settingsImpact(from, to, day, repo.seatsUsed(from, day));
               const pure = settingsImpact(contacts, contracts, from, to, day);
               expect(
                 { ...sql, gained: ascending(sql.gained), lost: ascending(sql.lost) },

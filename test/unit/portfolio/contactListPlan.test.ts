@@ -54,7 +54,10 @@ function plans(filter: ContactListFilter): { page: string[]; counts: string[] } 
       .map((row) => row.detail);
   return {
     page: explain(s.page, { ...s.pageParams, offset: 0, limit: 50 }),
-    counts: explain(s.counts, s.countParams),
+    // Each count is its condition inside COUNT(*) of a LIMIT: the wrapper's own lines left out.
+    counts: Object.values(s.counts)
+      .flatMap(({ sql, params }) => explain(sql, { ...params, bound: 1001 }))
+      .filter((detail) => !/^(?:CO-ROUTINE|SCAN \(subquery)/.test(detail)),
   };
 }
 
@@ -117,6 +120,8 @@ describe('contact list query plans', () => {
     const onContracts = counts.filter((d) => /^(?:SCAN|SEARCH) k\b/.test(d));
     expect(onContracts.length).toBeGreaterThan(0);
     for (const detail of onContracts)
-      expect(detail).toMatch(/^SEARCH k USING COVERING INDEX contracts_by_contact \(contact_id=\?/);
+      expect(detail).toMatch(
+        /^SEARCH k USING COVERING INDEX contracts_by_(?:contact \(contact_id=\?|start|end)/,
+      );
   });
 });

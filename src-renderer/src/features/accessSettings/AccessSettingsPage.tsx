@@ -175,6 +175,7 @@ function AccessSettingsForm({ saved }: { saved: AccessSettings }) {
       {pending && (
         <ImpactConfirmation
           kind={pending.kind}
+          proposed={pending.settings}
           days={pending.settings.postContract.days}
           impact={pending.impact}
           onConfirm={() => void commit(pending.settings)}

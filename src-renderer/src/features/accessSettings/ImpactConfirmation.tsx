@@ -1,11 +1,14 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { SettingsImpact } from '../../../../shared/domain';
+import type { AccessSettings, SettingsImpact } from '../../../../shared/domain';
 import { formatNumber } from '../../i18n';
 import { useReturnFocus } from '../common/useReturnFocus';
+import { SeatForecastChart } from '../seatForecast/SeatForecastChart';
 
 interface Props {
   kind: 'on' | 'longer';
+  /** The settings about to be saved: their seat forecast is shown beside the current one. */
+  proposed: AccessSettings;
   days: number;
   impact: SettingsImpact;
   onConfirm(): void;
@@ -13,7 +16,7 @@ interface Props {
 }
 
 /** Before access after contract end opens or grows: what it does today, in contacts and seats. */
-export function ImpactConfirmation({ kind, days, impact, onConfirm, onCancel }: Props) {
+export function ImpactConfirmation({ kind, proposed, days, impact, onConfirm, onCancel }: Props) {
   const { t } = useTranslation();
   useReturnFocus();
   return (
@@ -44,6 +47,7 @@ export function ImpactConfirmation({ kind, days, impact, onConfirm, onCancel }: 
             {t('settings.confirm.overage', { count: impact.overage })}
           </Alert>
         )}
+        <SeatForecastChart proposed={proposed} />
         <Alert color="yellow">{t('settings.confirm.cost')}</Alert>
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>

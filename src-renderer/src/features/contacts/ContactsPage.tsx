@@ -62,12 +62,18 @@ function useContactRows(indexes: readonly number[]): (index: number) => ContactL
 function Filters() {
   const { t } = useTranslation();
   const { filters, setFilters } = useContactFilters();
-  const countsByAccess = useFirstContactPage().data?.countsByAccess;
+  const first = useFirstContactPage().data;
+  const countsByAccess = first?.countsByAccess;
+  const bound = first?.countBound ?? null;
   const propertyOptions = usePropertyOptions();
   const [search, setSearch] = useState(filters.search);
   const applySearch = useDebouncedCallback((value: string) => setFilters({ search: value }), 150);
   const allCount = countsByAccess ? grants.reduce((sum, grant) => sum + countsByAccess[grant], 0) : null;
-  const count = (n: number | null | undefined) => (n == null ? '' : ` (${formatNumber(n)})`);
+  // A search or filter is counted up to a bound: beyond it the chip says "more than 1.000".
+  const count = (n: number | null | undefined) =>
+    n == null
+      ? ''
+      : ` (${bound !== null && n > bound ? t('contacts.moreThan', { count: bound }) : formatNumber(n)})`;
 
   return (
     <Stack gap="sm">
@@ -251,7 +257,9 @@ function ContactRows() {
 
 export function ContactsPage() {
   const { t } = useTranslation();
-  const total = useFirstContactPage().data?.total;
+  const first = useFirstContactPage().data;
+  const total = first?.total;
+  const bound = first?.countBound ?? null;
   const navigate = useAppStore((state) => state.navigate);
   const createContact = useChannelMutation('contacts.create');
   const [creating, setCreating] = useState(false);
@@ -262,7 +270,9 @@ export function ContactsPage() {
           <Title order={2}>{t('contacts.title')}</Title>
           {total !== undefined && (
             <Text c="dimmed" aria-live="polite" data-testid="contacts-total">
-              {t('contacts.count', { count: total })}
+              {bound !== null && total > bound
+                ? t('contacts.countMoreThan', { count: bound })
+                : t('contacts.count', { count: total })}
             </Text>
           )}
         </Group>

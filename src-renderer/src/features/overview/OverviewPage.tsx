@@ -5,6 +5,7 @@ import { formatNumber } from '../../i18n';
 import { useChannelQuery } from '../../api/queries';
 import { LoadStatus } from '../common/LoadStatus';
 import { SetupChecklist } from './SetupChecklist';
+import { SeatForecastChart } from '../seatForecast/SeatForecastChart';
 
 const grantColors: Record<Grant, string> = { active: 'green', pre: 'blue', post: 'orange', none: 'gray' };
 
@@ -68,6 +69,7 @@ export function OverviewPage() {
               })}
         </Text>
       </Card>
+      <SeatForecastChart />
     </Stack>
   );
 }

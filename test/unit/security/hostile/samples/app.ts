@@ -49,6 +49,8 @@ export function appSamples(f: Fixture): SamplesOf<AppChannels> {
     'settings.getAccess': none,
     'settings.updateAccess': [access],
     'settings.previewAccessImpact': [access],
+    'settings.seatForecast': none,
+    'settings.previewSeatForecast': [access],
     'backups.list': none,
     'backups.create': none,
     'backups.restore': [{ payload: { name: f.backupName }, fields: { name: k.reqText(80) } }],
