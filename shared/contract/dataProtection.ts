@@ -99,7 +99,9 @@ export const dataProtectionChannels = {
     z.strictObject({ contactIds: z.array(idSchema).min(1).max(MAX_ANONYMISE_BATCH) }),
   ),
   /** Audit entries, newest first. */
-  'auditLog.list': channel<AuditLogPage>()(z.strictObject({ ...dayRange, ...paging(200) })),
+  'auditLog.list': channel<AuditLogPage>()(
+    z.strictObject({ ...dayRange, ...paging(200), /** Only the rows of one import. */ importId: idSchema.nullable().default(null) }),
+  ),
   'auditLog.export': channel<AuditLogExport>()(
     z.strictObject({ ...dayRange, language: z.enum(['de', 'en']) }),
   ),
