@@ -62,7 +62,7 @@ export const errorCodes = [
   'NOT_A_DELETION_CANDIDATE',
   'CONTACT_ANONYMISED',
   'INVALID_DATE_RANGE',
-  // Stammdaten-Import
+  // room import: Stammdaten-Import (shared/contract/imports.ts)
   'IMPORT_FILE_TOO_LARGE',
   'IMPORT_EMPTY_FILE',
   'IMPORT_UNSUPPORTED_FORMAT',

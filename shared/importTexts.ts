@@ -69,13 +69,15 @@ const de: ImportTexts = {
     INVALID_POSTCODE: '{{field}}: „{{value}}“ ist keine fünfstellige Postleitzahl.',
     UNKNOWN_VALUE: '{{field}}: „{{value}}“ ist unbekannt.',
     TOO_LONG: '{{field}} ist länger als {{max}} Zeichen.',
-    CONFLICTING_ROWS: '{{field}} weicht von Zeile {{otherLine}} ab, die dieselbe Referenz-ID {{referenceId}} nennt.',
+    CONFLICTING_ROWS:
+      '{{field}} weicht von Zeile {{otherLine}} ab, die dieselbe Referenz-ID {{referenceId}} nennt.',
     UNIT_IN_OTHER_PROPERTY: 'Die Einheit {{referenceId}} gehört zu einer anderen Liegenschaft.',
-    OVERLAPPING_CONTRACT: 'Der Vertrag überschneidet sich mit einem anderen Vertrag desselben Kontakts für diese Einheit.',
+    OVERLAPPING_CONTRACT:
+      'Der Vertrag überschneidet sich mit einem anderen Vertrag desselben Kontakts für diese Einheit.',
+    UNIT_NUMBER_TAKEN: 'Die Nummer {{number}} hat schon eine andere Einheit dieser Liegenschaft.',
     CONTACT_ARCHIVED: 'Der Kontakt {{referenceId}} ist archiviert; der Import holt ihn nicht zurück.',
     CONTACT_ANONYMISED: 'Der Kontakt {{referenceId}} wurde anonymisiert und kann nicht geändert werden.',
     NOT_IN_APP: '„Nur aktualisieren“: {{level}} {{referenceId}} gibt es noch nicht.',
-    EMPTY_ROW: 'Die Zeile ist leer.',
   },
 };
 
@@ -131,13 +133,14 @@ const en: ImportTexts = {
     INVALID_POSTCODE: '{{field}}: "{{value}}" is not a five-digit postcode.',
     UNKNOWN_VALUE: '{{field}}: "{{value}}" is unknown.',
     TOO_LONG: '{{field}} is longer than {{max}} characters.',
-    CONFLICTING_ROWS: '{{field}} differs from line {{otherLine}}, which gives the same reference ID {{referenceId}}.',
+    CONFLICTING_ROWS:
+      '{{field}} differs from line {{otherLine}}, which gives the same reference ID {{referenceId}}.',
     UNIT_IN_OTHER_PROPERTY: 'The unit {{referenceId}} belongs to another property.',
     OVERLAPPING_CONTRACT: 'The contract overlaps another contract of the same contact for this unit.',
+    UNIT_NUMBER_TAKEN: 'Another unit of this property already has the number {{number}}.',
     CONTACT_ARCHIVED: 'The contact {{referenceId}} is archived; the import does not bring it back.',
     CONTACT_ANONYMISED: 'The contact {{referenceId}} has been anonymised and cannot be changed.',
     NOT_IN_APP: '"Update only": {{level}} {{referenceId}} does not exist yet.',
-    EMPTY_ROW: 'The row is empty.',
   },
 };
 

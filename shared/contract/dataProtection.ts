@@ -100,7 +100,11 @@ export const dataProtectionChannels = {
   ),
   /** Audit entries, newest first. */
   'auditLog.list': channel<AuditLogPage>()(
-    z.strictObject({ ...dayRange, ...paging(200), /** Only the rows of one import. */ importId: idSchema.nullable().default(null) }),
+    z.strictObject({
+      ...dayRange,
+      ...paging(200),
+      /** Only the rows of one import. */ importId: idSchema.nullable().default(null),
+    }),
   ),
   'auditLog.export': channel<AuditLogExport>()(
     z.strictObject({ ...dayRange, language: z.enum(['de', 'en']) }),

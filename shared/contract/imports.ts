@@ -73,30 +73,51 @@ export const importValueFields = [
 export type ImportValueField = (typeof importValueFields)[number];
 
 export const importTargetSchema = z.strictObject({
-  field: z.enum(importFields),
+  /** null = "Nicht importieren". */
+  field: z.enum(importFields).nullable(),
   /** Which person of the row (1–4); only for contact fields, 1 otherwise. */
   person: z.number().int().min(1).max(MAX_IMPORT_PERSONS).default(1),
 });
 export type ImportTarget = z.output<typeof importTargetSchema>;
 
 /**
- * One entry per column of the file, in its order: the field it fills, or null for
- * "Nicht importieren". Two columns may not fill the same field of the same person.
+ * One entry per column of the file, in its order: the field it fills (or none, "Nicht
+ * importieren"). Two columns may not fill the same field of the same person.
  */
-export const importMappingSchema = z.array(importTargetSchema.nullable()).max(500);
+export const importMappingSchema = z.array(importTargetSchema).max(500);
 export type ImportMapping = z.output<typeof importMappingSchema>;
 
-/** Extra value translations per field, on top of the built-in synonyms: file value → app value. */
+/** The app's values of each translated field. */
+export const importAppValues = {
+  'contract.type': ['tenant', 'owner'],
+  'contact.salutation': ['mr', 'ms', 'mx', 'company', 'family'],
+  'contact.language': ['de', 'en'],
+  'contact.preference': ['postal', 'online'],
+  'unit.usage': ['private', 'commercial'],
+} as const satisfies Record<ImportValueField, readonly string[]>;
+
+const translations = <V extends readonly [string, ...string[]]>(values: V) =>
+  z.record(z.string().max(100), z.enum(values)).optional();
+
+const isPlainObject = (value: unknown) =>
+  typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+
+/**
+ * Extra value translations per field, on top of the built-in synonyms: file value → app value. Plain
+ * objects only (an object schema whose keys are all optional would take a Date or a Map as {}).
+ */
 export const importValueMapSchema = z
-  .strictObject(
-    Object.fromEntries(
-      importValueFields.map((field) => [
-        field,
-        z.record(z.string().max(100), z.string().max(20)).optional(),
-      ]),
-    ) as Record<ImportValueField, z.ZodOptional<z.ZodRecord<z.ZodString, z.ZodString>>>,
-  )
-  .default({});
+  .unknown()
+  .refine(isPlainObject)
+  .pipe(
+    z.strictObject({
+      'contract.type': translations(importAppValues['contract.type']),
+      'contact.salutation': translations(importAppValues['contact.salutation']),
+      'contact.language': translations(importAppValues['contact.language']),
+      'contact.preference': translations(importAppValues['contact.preference']),
+      'unit.usage': translations(importAppValues['unit.usage']),
+    }),
+  );
 export type ImportValueMap = z.output<typeof importValueMapSchema>;
 
 export const fileIdSchema = z.string().regex(/^[0-9a-f-]{36}$/, { error: 'IMPORT_FILE_GONE' });
@@ -118,6 +139,7 @@ export const importRunSchema = z.strictObject({
     .default(null),
 });
 export type ImportRun = z.input<typeof importRunSchema>;
+export type ImportRunValue = z.output<typeof importRunSchema>;
 
 /** A mapping kept from an earlier import, offered again for a file with the same header. */
 export interface SavedImportMapping {
@@ -169,12 +191,13 @@ export const importRejectionCodes = [
   /** The unit's Referenz-ID belongs to another property in the app or in the file. */
   'UNIT_IN_OTHER_PROPERTY',
   'OVERLAPPING_CONTRACT',
+  /** Another unit of the property (in the app or in the file) has this number. */
+  'UNIT_NUMBER_TAKEN',
   /** The contact is archived in the app; an import does not revive it. */
   'CONTACT_ARCHIVED',
   'CONTACT_ANONYMISED',
   /** "Nur aktualisieren" and the record does not exist yet. */
   'NOT_IN_APP',
-  'EMPTY_ROW',
 ] as const;
 export type ImportRejectionCode = (typeof importRejectionCodes)[number];
 

@@ -43,6 +43,17 @@ export const auditStatements = {
   all: `SELECT * FROM audit WHERE ${IN_RANGE} ORDER BY at, id`,
 } as const;
 
+/**
+ * The rows one Stammdaten-Import wrote (imports.first_audit_id … last_audit_id, migration 6) within
+ * the range: a primary-key range of the audit table, newest first.
+ */
+const importStatements = {
+  importPage: `SELECT a.* FROM audit a JOIN imports i ON a.id BETWEEN i.first_audit_id AND i.last_audit_id
+    WHERE i.id = :importId AND a.at >= :from AND a.at < :until ORDER BY a.at DESC, a.id DESC LIMIT :limit OFFSET :offset`,
+  importCount: `SELECT COUNT(*) AS n FROM audit a JOIN imports i ON a.id BETWEEN i.first_audit_id AND i.last_audit_id
+    WHERE i.id = :importId AND a.at >= :from AND a.at < :until`,
+} as const;
+
 export function auditRepository(db: Db) {
   const insert = db.prepare<[string, string, string, string, string | null, string | null, string | null]>(
     'INSERT INTO audit (at, actor, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -52,6 +63,11 @@ export function auditRepository(db: Db) {
   const page = db.prepare<Bounds & { limit: number; offset: number }, AuditRow>(auditStatements.page);
   const count = db.prepare<Bounds, { n: number }>(auditStatements.count);
   const all = db.prepare<Bounds, AuditRow>(auditStatements.all);
+  type OfImport = Bounds & { importId: number };
+  const importPage = db.prepare<OfImport & { limit: number; offset: number }, AuditRow>(
+    importStatements.importPage,
+  );
+  const importCount = db.prepare<OfImport, { n: number }>(importStatements.importCount);
   const ofEntities = db.prepare<[string, string], AuditRow>(
     'SELECT * FROM audit WHERE entity = ? AND entity_id IN (SELECT value FROM json_each(?)) ORDER BY id',
   );
@@ -81,6 +97,17 @@ export function auditRepository(db: Db) {
     page(range: AuditRange, offset: number, limit: number): { total: number; rows: AuditRow[] } {
       const b = bounds(range);
       return { total: count.get(b)?.n ?? 0, rows: page.all({ ...b, offset, limit }) };
+    },
+
+    /** Like `page`, only the rows written by one import (shared/contract/imports.ts). */
+    pageOfImport(
+      importId: number,
+      range: AuditRange,
+      offset: number,
+      limit: number,
+    ): { total: number; rows: AuditRow[] } {
+      const b = { ...bounds(range), importId };
+      return { total: importCount.get(b)?.n ?? 0, rows: importPage.all({ ...b, offset, limit }) };
     },
 
     /** Every row within `range`, oldest first (the CSV export). */

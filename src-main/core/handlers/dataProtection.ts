@@ -11,7 +11,8 @@ export function dataProtectionHandlers({
     'dataProtection.updateSettings': (next) => dataProtection.updateSettings(next),
     'dataProtection.candidates': ({ offset, limit }) => dataProtection.candidates(offset, limit),
     'dataProtection.anonymise': ({ contactIds }) => dataProtection.anonymise(contactIds),
-    'auditLog.list': ({ from, to, offset, limit }) => auditLog.page(from, to, offset, limit),
+    'auditLog.list': ({ from, to, offset, limit, importId }) =>
+      auditLog.page(from, to, offset, limit, importId),
     'auditLog.export': ({ from, to, language }) => auditLog.export(from, to, language),
   };
 }

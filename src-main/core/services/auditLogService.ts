@@ -95,8 +95,19 @@ export function auditCsv(rows: readonly AuditRow[], language: Language): string 
 export function auditLogService(ctx: CoreContext) {
   const audit = auditRepository(ctx.db);
   return {
-    page(from: IsoDate | null, to: IsoDate | null, offset: number, limit: number): AuditLogPage {
-      const { total, rows } = audit.page(rangeOf(from, to), offset, limit);
+    /** `importId`: only the rows of that Stammdaten-Import. */
+    page(
+      from: IsoDate | null,
+      to: IsoDate | null,
+      offset: number,
+      limit: number,
+      importId: number | null = null,
+    ): AuditLogPage {
+      const range = rangeOf(from, to);
+      const { total, rows } =
+        importId === null
+          ? audit.page(range, offset, limit)
+          : audit.pageOfImport(importId, range, offset, limit);
       return { total, items: rows.map(toEntry) };
     },
 

@@ -21,6 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importFields } from '../../../shared/contract/imports';
 import { startupChoices } from '../../../shared/contract/startup';
 import { isIsoDate } from '../../../shared/dates';
 import { errorCodes, type Result } from '../../../shared/errors';
@@ -80,7 +81,15 @@ interface Fixture {
   candidateId: number;
   /** A backup in the data dir's backups folder (copied with it). */
   backupName: string;
+  /** A committed Stammdaten-Import (with its backup "Vor Import") and a file opened after it. */
+  importId: number;
+  importFileId: string;
 }
+
+/** A small ERP export: the five columns every import needs. */
+const IMPORT_CSV = Buffer.from(
+  'Objekt-Nr.;WE-Nr.;Personen-Nr.;Nachname;Mietbeginn\r\nL-IMP;W-IMP;K-IMP;Importiert;01.01.2026\r\n',
+).toString('base64');
 
 async function buildBaseline(dataDir: string): Promise<Fixture> {
   let core = openCore(dataDir);
@@ -194,6 +203,14 @@ async function buildBaseline(dataDir: string): Promise<Fixture> {
   const shared = await ok(core, 'content.get', { id: contents.announcement });
   const candidates = await ok(core, 'dataProtection.candidates', { limit: 1 });
   const backup = await ok(core, 'backups.create');
+  const toImport = { fileName: 'erp.csv', dataBase64: IMPORT_CSV, sheet: null };
+  const first = await ok(core, 'imports.open', toImport);
+  const imported = await ok(core, 'imports.commit', {
+    fileId: first.fileId,
+    mapping: first.suggested,
+    values: {},
+  });
+  const kept = await ok(core, 'imports.open', toImport);
   core.close();
 
   core = openCore(dataDir, LONG_AGO);
@@ -217,6 +234,8 @@ async function buildBaseline(dataDir: string): Promise<Fixture> {
     shareId: shared.shares[0]!.id,
     candidateId: candidates.items[0]!.id,
     backupName: backup.name,
+    importId: imported.id,
+    importFileId: kept.fileId,
   };
 }
 
@@ -779,16 +798,81 @@ function samples(f: Fixture): SampleTable {
     ],
     'auditLog.list': [
       {
-        payload: { from: '2026-11-01', to: '2026-11-27', offset: 0, limit: 50 },
-        fields: { from: dayBound, to: dayBound, ...page(10_000_000) },
+        payload: { from: '2026-11-01', to: '2026-11-27', offset: 0, limit: 50, importId: f.importId },
+        fields: {
+          from: dayBound,
+          to: dayBound,
+          ...page(10_000_000),
+          importId: k.id({ nullable: true, optional: true }),
+        },
       },
     ],
+    ...importSamples(f),
     'auditLog.export': [
       {
         payload: { from: '2026-11-01', to: '2026-11-27', language: 'de' },
         fields: { from: dayBound, to: dayBound, language: k.enum(['de', 'en']) },
       },
     ],
+  };
+}
+
+/** The Stammdaten-Import's channels: a run of the kept file with its five mapped columns. */
+function importSamples(f: Fixture) {
+  const fields = [
+    'property.referenceId',
+    'unit.referenceId',
+    'contact.referenceId',
+    'contact.lastName',
+    'contract.start',
+  ] as const;
+  const run = {
+    fileId: f.importFileId,
+    mapping: fields.map((field) => ({ field, person: 1 })),
+    values: {},
+    updateOnly: false,
+    endMissing: null,
+  };
+  const runFields: Record<string, Kind> = {
+    fileId: k.reqText(36),
+    mapping: k.list(0, 500),
+    ...Object.fromEntries(
+      fields.flatMap((_, i) => [
+        [`mapping.${i}.field`, k.enum([...importFields], { nullable: true })],
+        [`mapping.${i}.person`, k.int(1, 4, { optional: true })],
+      ]),
+    ),
+    updateOnly: k.bool({ optional: true }),
+    // null or { contractIds, end }: every value an `ids` field is refused with is refused here too.
+    endMissing: k.ids(0, { nullable: true, optional: true }),
+  };
+  return {
+    'imports.open': [
+      {
+        payload: { fileName: 'erp.csv', dataBase64: IMPORT_CSV, sheet: null },
+        fields: {
+          fileName: k.reqText(255),
+          dataBase64: k.base64(Math.ceil((64 * MB) / 3) * 4),
+          sheet: k.optText(200, { optional: true }),
+        },
+      },
+    ],
+    'imports.preview': [{ payload: run, fields: runFields }],
+    'imports.rejectedRows': [
+      {
+        payload: { ...run, language: 'de' as const },
+        fields: { ...runFields, language: k.enum(['de', 'en']) },
+      },
+    ],
+    'imports.commit': [
+      {
+        payload: { ...run, mappingName: 'ERP' },
+        fields: { ...runFields, mappingName: k.optText(80, { optional: true }) },
+      },
+    ],
+    'imports.cancel': [{ payload: { fileId: f.importFileId }, fields: { fileId: k.reqText(36) } }],
+    'imports.history': [{ payload: undefined, fields: { '': k.none() } }],
+    'imports.restoreBefore': [{ payload: { id: f.importId }, fields: { id: k.id() } }],
   };
 }
 
@@ -1218,7 +1302,10 @@ function casesOf(sample: Sample<unknown>): fc.Arbitrary<Case>[] {
     invalid(kind).map(({ value, domain }) => {
       const replaced =
         value === LIST_TOO_LONG
-          ? Array.from({ length: 21 }, () => (valueAt(payload, at) as unknown[])[0])
+          ? Array.from(
+              { length: kind.t === 'list' ? kind.max + 1 : 21 },
+              () => (valueAt(payload, at) as unknown[])[0],
+            )
           : value;
       return makeCase(
         `${at || 'payload'} ← ${describeValue(replaced)}`,

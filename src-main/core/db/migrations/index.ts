@@ -5,11 +5,12 @@ import { v2 } from './v02-portfolio';
 import { v3 } from './v03-contactList';
 import { v4 } from './v04-dataProtection';
 import { v5 } from './v05-contactSearch';
+import { v6 } from './v06-imports';
 
 export type { Migration } from './migration';
 
 /** Every migration in order; each lives in a file of its own. */
-export const migrations: readonly Migration[] = [v1, v2, v3, v4, v5];
+export const migrations: readonly Migration[] = [v1, v2, v3, v4, v5, v6];
 
 export const LATEST_VERSION = migrations.at(-1)?.version ?? 0;
 
