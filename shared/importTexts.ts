@@ -146,3 +146,12 @@ const en: ImportTexts = {
 
 export const importTexts = { de, en } as const;
 export type ImportTextsOf = ImportTexts;
+
+/** "Vertragsbeginn", "Vorname (Person 2)". */
+export function fieldLabel(language: 'de' | 'en', field: string, person?: number): string {
+  const texts = importTexts[language];
+  const [level, name] = field.split('.') as [ImportLevel, string];
+  const label = (texts.fields[level] as Record<string, string> | undefined)?.[name] ?? field;
+  if (person === undefined || person <= 1) return label;
+  return texts.person.replace('{{label}}', label).replace('{{person}}', String(person));
+}

@@ -11,17 +11,8 @@ import type {
   ImportRejectedFile,
   ImportRejection,
 } from '../../../shared/contract/imports';
-import { importTexts } from '../../../shared/importTexts';
+import { fieldLabel, importTexts } from '../../../shared/importTexts';
 import type { ImportTable } from './readTable';
-
-/** "Vertragsbeginn", "Vorname (Person 2)". */
-export function fieldLabel(language: 'de' | 'en', field: string, person?: number): string {
-  const texts = importTexts[language];
-  const [level, name] = field.split('.') as [ImportLevel, string];
-  const label = (texts.fields[level] as Record<string, string> | undefined)?.[name] ?? field;
-  if (person === undefined || person <= 1) return label;
-  return texts.person.replace('{{label}}', label).replace('{{person}}', String(person));
-}
 
 /** The reason of one rejection as a sentence in `language`. */
 export function rejectionText(
