@@ -9,11 +9,25 @@ import { contactRepository } from '../db/contactRepository';
 import { contractRepository } from '../db/contractRepository';
 import { propertyRepository } from '../db/propertyRepository';
 import { unitRepository } from '../db/unitRepository';
-import type { PlanChanges } from './changes';
+import type { Changed, PlanChanges } from './changes';
 import type { ImportPlan } from './plan';
 
 export interface ApplyProgress {
   (done: number): void;
+}
+
+/** The audit row of a created or changed record: its old values (changed fields) and its new ones. */
+function recordChange(audit: Audit, entity: string, created: boolean, id: number, c: Changed<object>): void {
+  audit({
+    action: `${entity}.${created ? 'create' : 'update'}`,
+    entity,
+    entityId: id,
+    before:
+      c.change?.kind === 'changed'
+        ? Object.fromEntries(c.change.fields.map((f) => [f.field, f.before]))
+        : undefined,
+    after: c.after,
+  });
 }
 
 export function applyPlan(
@@ -49,16 +63,7 @@ export function applyPlan(
           ...rest.map((a) => ({ street: a.street, houseNo: a.house_no, postcode: a.postcode, city: a.city })),
         ]);
       }
-      audit({
-        action: p.row === null ? 'property.create' : 'property.update',
-        entity: 'property',
-        entityId: id,
-        before:
-          c.change?.kind === 'changed'
-            ? Object.fromEntries(c.change.fields.map((f) => [f.field, f.before]))
-            : undefined,
-        after: c.after,
-      });
+      recordChange(audit, 'property', p.row === null, id, c);
     }
     if (id !== undefined) propertyIds.set(ref, id);
     step();
@@ -92,16 +97,7 @@ export function applyPlan(
       const fields = { ...c.after, note: k.row?.note ?? null };
       if (id === undefined) id = contacts.insert(fields);
       else contacts.update(id, fields);
-      audit({
-        action: k.row === null ? 'contact.create' : 'contact.update',
-        entity: 'contact',
-        entityId: id,
-        before:
-          c.change?.kind === 'changed'
-            ? Object.fromEntries(c.change.fields.map((f) => [f.field, f.before]))
-            : undefined,
-        after: c.after,
-      });
+      recordChange(audit, 'contact', k.row === null, id, c);
     }
     if (id !== undefined) contactIds.set(ref, id);
     step();

@@ -13,23 +13,21 @@ import {
   MAX_IMPORT_BYTES,
   MAX_IMPORT_CELL,
   type ImportEncoding,
+  type ImportFileView,
   type ImportFormat,
 } from '../../../shared/contract/imports';
 import { DomainError } from '../../../shared/errors';
 
-export interface ImportTable {
-  format: ImportFormat;
-  encoding: ImportEncoding | null;
-  delimiter: string | null;
-  /** xlsx: the visible sheets; empty for csv. */
-  sheets: string[];
-  sheet: string | null;
-  headers: string[];
+/** A file read as a table: its shape as the file view shows it, and every data row. */
+export type ImportTable = Pick<
+  ImportFileView,
+  'format' | 'encoding' | 'delimiter' | 'sheets' | 'sheet' | 'headers'
+> & {
   /** Data rows, one text per column (as many as headers), empty rows left out. */
   rows: string[][];
   /** The line (csv) or row (xlsx) of each data row in the file; the header is 1. */
   lines: number[];
-}
+};
 
 const DELIMITERS = [';', ',', '\t', '|'] as const;
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
