@@ -279,8 +279,9 @@ export function importService(
       }
     },
 
+    /** Forgets the file if it is the one kept; another id changes nothing. */
     cancel(fileId: string): null {
-      if (opened !== null && opened.fileId !== fileId) return null;
+      if (opened?.fileId !== fileId && kept.read(fileId) === null) return null;
       opened = null;
       kept.forget();
       return null;
