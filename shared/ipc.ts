@@ -7,11 +7,13 @@
  */
 import type { z } from 'zod';
 import type { AccessSettings } from './domain';
+import type { ImportProgress } from './contract/imports';
 import type { Result } from './errors';
 import { appChannels } from './contract/app';
 import { backupChannels } from './contract/backups';
 import { contentChannels } from './contract/content';
 import { dataProtectionChannels } from './contract/dataProtection';
+import { importChannels } from './contract/imports';
 import { invitationChannels } from './contract/invitations';
 import { mailChannels } from './contract/mail';
 import { organisationChannels } from './contract/organisation';
@@ -42,6 +44,7 @@ export type * from './contract/content';
 export type * from './contract/backups';
 export type * from './contract/startup';
 export type * from './contract/dataProtection';
+export type * from './contract/imports';
 
 /** One object of every area's channels; src-main/core/handlers/ answers each area in one file. */
 export const contract = {
@@ -57,6 +60,7 @@ export const contract = {
   ...backupChannels,
   ...startupChannels,
   ...dataProtectionChannels,
+  ...importChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -74,9 +78,11 @@ export function isChannel(name: unknown): name is Channel {
 export interface EventPayloads {
   'settings.changed': AccessSettings;
   'portfolio.changed': Record<string, never>;
+  /** A running import's progress (Stammdaten-Import). */
+  'imports.progress': ImportProgress;
 }
 export type EventName = keyof EventPayloads;
-export const eventNames: readonly EventName[] = ['settings.changed', 'portfolio.changed'];
+export const eventNames: readonly EventName[] = ['settings.changed', 'portfolio.changed', 'imports.progress'];
 
 export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && (eventNames as readonly string[]).includes(name);

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { channel, noPayload } from './channel';
 
-export const backupKinds = ['automatic', 'manual', 'beforeRestore'] as const;
+export const backupKinds = ['automatic', 'manual', 'beforeRestore', 'beforeImport'] as const;
 export type BackupKind = (typeof backupKinds)[number];
 
 export interface BackupInfo {

@@ -107,6 +107,8 @@ const auditFilter = {
   action: optionalText(80).default(null),
   /** Who did it. */
   actor: optionalText(200).default(null),
+  /** Only the rows one Stammdaten-Import wrote. */
+  importId: idSchema.nullable().default(null),
 };
 
 const paging = (maxLimit: number) => ({

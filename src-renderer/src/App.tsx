@@ -8,6 +8,7 @@ import { ContentDetailPage } from './features/content/ContentDetailPage';
 import { ContentPage } from './features/content/ContentPage';
 import { AuditLogPage } from './features/auditLog/AuditLogPage';
 import { DataProtectionPage } from './features/dataProtection/DataProtectionPage';
+import { ImportPage } from './features/import/ImportPage';
 import { FirstStartPage } from './features/firstStart/FirstStartPage';
 import { MailSettingsPage } from './features/mailSettings/MailSettingsPage';
 import { OutboxPage } from './features/outbox/OutboxPage';
@@ -51,6 +52,8 @@ function CurrentPage({ route }: { route: Route }) {
       return <AuditLogPage />;
     case 'backups':
       return <BackupsPage />;
+    case 'dataImport':
+      return <ImportPage />;
   }
 }
 

@@ -35,6 +35,8 @@ export interface AuditFilter {
   action: string | null;
   /** Who did it. */
   actor: string | null;
+  /** The rows one Stammdaten-Import wrote (imports.first_audit_id … last_audit_id, migration 6). */
+  importId: number | null;
 }
 
 export const noAuditFilter: AuditFilter = {
@@ -43,6 +45,7 @@ export const noAuditFilter: AuditFilter = {
   contentId: null,
   action: null,
   actor: null,
+  importId: null,
 };
 
 const SUBJECTS = [
@@ -59,6 +62,10 @@ function filterSql(filter: AuditFilter): string {
   );
   if (filter.action !== null) conditions.push('action = :action');
   if (filter.actor !== null) conditions.push('actor = :actor');
+  if (filter.importId !== null)
+    conditions.push(
+      'id BETWEEN (SELECT first_audit_id FROM imports WHERE id = :importId) AND (SELECT last_audit_id FROM imports WHERE id = :importId)',
+    );
   return conditions.map((condition) => ` AND ${condition}`).join('');
 }
 
@@ -91,7 +98,7 @@ export function auditRepository(db: Db) {
   const latest = db.prepare<[number], AuditRow>('SELECT * FROM audit ORDER BY id DESC LIMIT ?');
   const actors = db.prepare<[], { actor: string }>('SELECT DISTINCT actor FROM audit ORDER BY actor');
   type Params = ReturnType<typeof bounds> & Record<string, unknown>;
-  // One set of statements per combination of filters (at most 2⁵), prepared when first used.
+  // One set of statements per combination of filters (at most 2⁶), prepared when first used.
   const prepared = new Map<string, ReturnType<typeof prepare>>();
   function prepare(filter: AuditFilter) {
     const sql = auditStatements(filter);

@@ -9,6 +9,7 @@ import { backupHandlers } from './backups';
 import { combine } from './combine';
 import { contentHandlers } from './content';
 import { dataProtectionHandlers } from './dataProtection';
+import { importHandlers } from './imports';
 import { invitationHandlers } from './invitations';
 import { mailHandlers } from './mail';
 import { organisationHandlers } from './organisation';
@@ -33,5 +34,6 @@ export function createHandlers(services: Services): Handlers {
     backupHandlers(services),
     startupHandlers(),
     dataProtectionHandlers(services),
+    importHandlers(services),
   );
 }

@@ -44,8 +44,8 @@ function rangeOf(from: IsoDate | null, to: IsoDate | null): AuditRange {
 /** What the Protokoll is narrowed to: the days (Berlin, inclusive) and the filters. */
 export type AuditQuery = { from: IsoDate | null; to: IsoDate | null } & AuditFilter;
 
-function filterOf({ contactId, propertyId, contentId, action, actor }: AuditQuery): AuditFilter {
-  return { contactId, propertyId, contentId, action, actor };
+function filterOf({ contactId, propertyId, contentId, action, actor, importId }: AuditQuery): AuditFilter {
+  return { contactId, propertyId, contentId, action, actor, importId };
 }
 
 function toEntry(row: AuditRow, read: (row: AuditRow) => AuditSentence): AuditLogEntry {

@@ -212,6 +212,15 @@ export function backupService(ctx: CoreContext, settings: SettingsService) {
       });
     },
 
+    /** The backup "Vor Import" the Stammdaten-Import makes before it writes (importService). */
+    beforeImport(): Promise<BackupInfo> {
+      return serialized(ctx.db, async () => {
+        const backup = await makeBackup(ctx, 'beforeImport');
+        recordCreated(ctx, backup);
+        return backup;
+      });
+    },
+
     /**
      * "Sicherung wiederherstellen": verify (a refusal touches nothing), save the current state as a
      * 'beforeRestore' backup, copy the backup in, migrate, audit, announce.

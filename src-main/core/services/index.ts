@@ -5,6 +5,7 @@ import { contactService } from './contactService';
 import { contentService } from './contentService';
 import { contractService } from './contractService';
 import { dataProtectionService } from './dataProtectionService';
+import { importService } from './importService';
 import { invitationService } from './invitations';
 import { mailService } from './mailService';
 import { organisationService } from './organisationService';
@@ -28,6 +29,7 @@ export function createServices(ctx: CoreContext) {
   const contacts = contactService(ctx, settings, outbox);
   const sharing = sharingService(ctx, settings, { outbox, organisation });
   const content = contentService(ctx, settings, sharing.shareViews);
+  const backups = backupService(ctx, settings);
   return {
     settings,
     preferences: preferencesService(ctx),
@@ -42,7 +44,8 @@ export function createServices(ctx: CoreContext) {
     content,
     sharing,
     portal: portalPreviewService(ctx, settings, content),
-    backups: backupService(ctx, settings),
+    backups,
+    imports: importService(ctx, settings, backups),
     dataProtection: dataProtectionService(ctx, settings),
     auditLog: auditLogService(ctx),
   };

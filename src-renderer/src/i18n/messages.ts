@@ -2,6 +2,8 @@
  * All UI texts, one JSON file per top-level key and language: locales/<lang>/<key>.json becomes
  * `<key>.*`. Separate files let features own their texts without touching each other's.
  */
+import { importTexts } from '../../../shared/importTexts';
+
 const files = import.meta.glob<Record<string, unknown>>('./locales/*/*.json', {
   eager: true,
   import: 'default',
@@ -16,5 +18,6 @@ function messagesOf(language: 'de' | 'en'): Record<string, Record<string, unknow
   return messages;
 }
 
-export const de = messagesOf('de');
-export const en = messagesOf('en');
+/** The import's field names and rejection reasons live in shared/ (the core writes them too). */
+export const de = { ...messagesOf('de'), importTexts: importTexts.de };
+export const en = { ...messagesOf('en'), importTexts: importTexts.en };

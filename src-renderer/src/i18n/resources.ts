@@ -11,6 +11,7 @@ import type contact from './locales/de/contact.json';
 import type contacts from './locales/de/contacts.json';
 import type content from './locales/de/content.json';
 import type contract from './locales/de/contract.json';
+import type dataImport from './locales/de/dataImport.json';
 import type dataProtection from './locales/de/dataProtection.json';
 import type errors from './locales/de/errors.json';
 import type firstStart from './locales/de/firstStart.json';
@@ -38,6 +39,7 @@ export interface GermanMessages {
   contacts: typeof contacts;
   content: typeof content;
   contract: typeof contract;
+  dataImport: typeof dataImport;
   dataProtection: typeof dataProtection;
   errors: typeof errors;
   firstStart: typeof firstStart;

@@ -16,7 +16,8 @@ export type Route =
   | { page: 'mailSettings' }
   | { page: 'dataProtection' }
   | { page: 'auditLog' }
-  | { page: 'backups' };
+  | { page: 'backups' }
+  | { page: 'dataImport' };
 
 export type Page = Route['page'];
 

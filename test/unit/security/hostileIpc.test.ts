@@ -110,7 +110,7 @@ describe('the table of valid samples', () => {
         }
       }
     }
-  });
+  }, 120_000); // a copy of the data dir per sample: about 10 s alone, far more on a loaded machine
 });
 
 describe('hostile payloads', () => {

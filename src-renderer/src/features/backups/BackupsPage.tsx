@@ -22,7 +22,12 @@ import { PageHeader } from '../common/PageHeader';
 import { DeleteConfirmation } from './DeleteConfirmation';
 import { RestoreConfirmation } from './RestoreConfirmation';
 
-const kindColors: Record<BackupKind, string> = { automatic: 'gray', manual: 'blue', beforeRestore: 'orange' };
+const kindColors: Record<BackupKind, string> = {
+  automatic: 'gray',
+  manual: 'blue',
+  beforeRestore: 'orange',
+  beforeImport: 'grape',
+};
 
 /** What a confirmation dialog is open for. */
 interface Pending {

@@ -85,6 +85,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
           <NavItem route={{ page: 'dataProtection' }} label={t('nav.dataProtection')} />
           <NavItem route={{ page: 'auditLog' }} label={t('nav.auditLog')} />
           <NavItem route={{ page: 'backups' }} label={t('nav.backups')} />
+          <NavItem route={{ page: 'dataImport' }} label={t('nav.dataImport')} />
         </NavLink>
       </AppShell.Navbar>
       <AppShell.Main>

@@ -147,7 +147,10 @@ export function casesOf(sample: Sample<unknown>): fc.Arbitrary<Case>[] {
     invalid(kind).map(({ value, domain }) => {
       const replaced =
         value === LIST_TOO_LONG
-          ? Array.from({ length: 21 }, () => (valueAt(payload, at) as unknown[])[0])
+          ? Array.from(
+              { length: kind.t === 'list' ? kind.max + 1 : 21 },
+              () => (valueAt(payload, at) as unknown[])[0],
+            )
           : value;
       return makeCase(
         `${at || 'payload'} ← ${describeValue(replaced)}`,

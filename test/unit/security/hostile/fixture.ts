@@ -55,7 +55,15 @@ export interface Fixture {
   candidateId: number;
   /** A backup in the data dir's backups folder (copied with it). */
   backupName: string;
+  /** A committed Stammdaten-Import (with its backup "Vor Import") and a file opened after it. */
+  importId: number;
+  importFileId: string;
 }
+
+/** A small ERP export: the five columns every import needs. */
+export const IMPORT_CSV = Buffer.from(
+  'Objekt-Nr.;WE-Nr.;Personen-Nr.;Nachname;Mietbeginn\r\nL-IMP;W-IMP;K-IMP;Importiert;01.01.2026\r\n',
+).toString('base64');
 
 export async function buildBaseline(dataDir: string): Promise<Fixture> {
   let core = openCore(dataDir);
@@ -168,6 +176,14 @@ export async function buildBaseline(dataDir: string): Promise<Fixture> {
   const shared = await ok(core, 'content.get', { id: contents.announcement });
   const candidates = await ok(core, 'dataProtection.candidates', { limit: 1 });
   const backup = await ok(core, 'backups.create');
+  const toImport = { fileName: 'erp.csv', dataBase64: IMPORT_CSV, sheet: null };
+  const first = await ok(core, 'imports.open', toImport);
+  const imported = await ok(core, 'imports.commit', {
+    fileId: first.fileId,
+    mapping: first.suggested,
+    values: {},
+  });
+  const kept = await ok(core, 'imports.open', toImport);
   core.close();
 
   core = openCore(dataDir, LONG_AGO);
@@ -191,6 +207,8 @@ export async function buildBaseline(dataDir: string): Promise<Fixture> {
     shareId: shared.shares[0]!.id,
     candidateId: candidates.items[0]!.id,
     backupName: backup.name,
+    importId: imported.id,
+    importFileId: kept.fileId,
   };
 }
 

@@ -39,6 +39,7 @@ export function appSamples(f: Fixture): SamplesOf<AppChannels> {
     contentId: k.id({ nullable: true, optional: true }),
     action: k.optText(80, { optional: true }),
     actor: k.optText(200, { optional: true }),
+    importId: k.id({ nullable: true, optional: true }),
   };
 
   return {
@@ -81,6 +82,7 @@ export function appSamples(f: Fixture): SamplesOf<AppChannels> {
           contentId: f.contents.document,
           action: 'sharing.share',
           actor: 'verwaltung',
+          importId: f.importId,
           language: 'de',
           offset: 0,
           limit: 50,
@@ -104,6 +106,7 @@ export function appSamples(f: Fixture): SamplesOf<AppChannels> {
           contentId: null,
           action: null,
           actor: null,
+          importId: null,
           language: 'de',
         },
         fields: { from: dayBound, to: dayBound, ...auditFilter, language: k.enum(['de', 'en']) },

@@ -1,0 +1,144 @@
+/**
+ * Writes a plan inside the commit's one change: parents first (property → unit → contact →
+ * contract), then the ends of the missing contracts the manager chose, each record with its audit
+ * row. Only records the plan creates or changes are touched.
+ */
+import type { Audit } from '../context';
+import type { Db } from '../db/connection';
+import { contactRepository } from '../db/contactRepository';
+import { contractRepository } from '../db/contractRepository';
+import { propertyRepository } from '../db/propertyRepository';
+import { unitRepository } from '../db/unitRepository';
+import type { Changed, PlanChanges } from './changes';
+import type { ImportPlan } from './plan';
+
+export interface ApplyProgress {
+  (done: number): void;
+}
+
+/** The audit row of a created or changed record: its old values (changed fields) and its new ones. */
+function recordChange(audit: Audit, entity: string, created: boolean, id: number, c: Changed<object>): void {
+  audit({
+    action: `${entity}.${created ? 'create' : 'update'}`,
+    entity,
+    entityId: id,
+    before:
+      c.change?.kind === 'changed'
+        ? Object.fromEntries(c.change.fields.map((f) => [f.field, f.before]))
+        : undefined,
+    after: c.after,
+  });
+}
+
+export function applyPlan(
+  db: Db,
+  plan: ImportPlan,
+  changes: PlanChanges,
+  audit: Audit,
+  now: string,
+  progress: ApplyProgress,
+): void {
+  const properties = propertyRepository(db);
+  const units = unitRepository(db);
+  const contacts = contactRepository(db);
+  const contracts = contractRepository(db);
+  let done = 0;
+  const step = () => {
+    done++;
+    if (done % 1000 === 0) progress(done);
+  };
+
+  const propertyIds = new Map<string, number>();
+  for (const [ref, p] of plan.properties) {
+    const c = changes.properties.get(ref);
+    let id = p.row?.id;
+    if (c !== undefined && c.kind !== 'unchanged') {
+      const { name, street, houseNo, postcode, city } = c.after;
+      if (id === undefined) id = properties.insert(name, ref, now);
+      else properties.update(id, name, ref);
+      if (street && houseNo && postcode && city) {
+        const rest = properties.addresses(id).slice(1);
+        properties.replaceAddresses(id, [
+          { street, houseNo, postcode, city },
+          ...rest.map((a) => ({ street: a.street, houseNo: a.house_no, postcode: a.postcode, city: a.city })),
+        ]);
+      }
+      recordChange(audit, 'property', p.row === null, id, c);
+    }
+    if (id !== undefined) propertyIds.set(ref, id);
+    step();
+  }
+
+  const unitIds = new Map<string, { id: number; propertyId: number }>();
+  for (const [ref, u] of plan.units) {
+    const c = changes.units.get(ref);
+    const propertyId = propertyIds.get(u.propertyRef) ?? u.row?.property_id ?? 0;
+    let id = u.row?.id;
+    if (c !== undefined && c.kind !== 'unchanged') {
+      const values = { ...c.after, property_id: propertyId, reference_id: ref };
+      if (id === undefined) id = units.insert(values);
+      else units.update(id, values);
+      audit({
+        action: u.row === null ? 'unit.create' : 'unit.update',
+        entity: 'unit',
+        entityId: id,
+        after: values,
+      });
+    }
+    if (id !== undefined) unitIds.set(ref, { id, propertyId });
+    step();
+  }
+
+  const contactIds = new Map<string, number>();
+  for (const [ref, k] of plan.contacts) {
+    const c = changes.contacts.get(ref);
+    let id = k.row?.id;
+    if (c !== undefined && c.kind !== 'unchanged') {
+      const fields = { ...c.after, note: k.row?.note ?? null };
+      if (id === undefined) id = contacts.insert(fields);
+      else contacts.update(id, fields);
+      recordChange(audit, 'contact', k.row === null, id, c);
+    }
+    if (id !== undefined) contactIds.set(ref, id);
+    step();
+  }
+
+  for (const [key, k] of plan.contracts) {
+    const c = changes.contracts.get(key);
+    const unit = unitIds.get(k.unitRef);
+    const contactId = contactIds.get(k.contactRef);
+    if (c === undefined || c.kind === 'unchanged' || unit === undefined || contactId === undefined) continue;
+    const values = {
+      contact_id: contactId,
+      unit_id: unit.id,
+      property_id: unit.propertyId,
+      type: c.after.type,
+      number: c.after.number,
+      start_date: c.after.start,
+      end_date: c.after.end,
+    };
+    let id = k.row?.id;
+    if (id === undefined) id = contracts.insert(values);
+    else contracts.update(id, values);
+    audit({
+      action: k.row === null ? 'contract.create' : 'contract.update',
+      entity: 'contract',
+      entityId: id,
+      after: values,
+    });
+    step();
+  }
+
+  for (const { row, end } of plan.ending) {
+    if (row.end_date === end) continue;
+    contracts.setEnd(row.id, end);
+    audit({
+      action: 'contract.end',
+      entity: 'contract',
+      entityId: row.id,
+      before: { end: row.end_date },
+      after: { end },
+    });
+  }
+  progress(done);
+}

@@ -1,0 +1,74 @@
+/**
+ * The rejected rows given back in the input's format (csv: UTF-8 with BOM and the file's delimiter;
+ * xlsx: one sheet), with the original columns and a "Fehler" column saying why, in the user's
+ * language, so the manager can fix them in Excel and import them again.
+ */
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import type {
+  ImportField,
+  ImportLevel,
+  ImportRejectedFile,
+  ImportRejection,
+} from '../../../shared/contract/imports';
+import { fieldLabel, importTexts } from '../../../shared/importTexts';
+import type { ImportTable } from './readTable';
+
+/** The reason of one rejection as a sentence in `language`. */
+export function rejectionText(
+  language: 'de' | 'en',
+  rejection: Pick<ImportRejection, 'code' | 'params'>,
+): string {
+  const texts = importTexts[language];
+  const params = { ...rejection.params };
+  if (typeof params.field === 'string') {
+    params.field = fieldLabel(language, params.field as ImportField, Number(params.person ?? 1));
+  }
+  if (typeof params.level === 'string')
+    params.level = texts.levels[params.level as ImportLevel] ?? params.level;
+  return texts.rejections[rejection.code].replace(/\{\{(\w+)\}\}/g, (_, key: string) =>
+    String(params[key] ?? ''),
+  );
+}
+
+function baseName(fileName: string): string {
+  return fileName.replace(/\.[^.]+$/, '');
+}
+
+export async function rejectedRowsFile(
+  fileName: string,
+  table: ImportTable,
+  rejected: ReadonlyMap<number, ImportRejection>,
+  language: 'de' | 'en',
+): Promise<ImportRejectedFile> {
+  const texts = importTexts[language];
+  const header = [...table.headers, texts.errorColumn];
+  const rows = [...rejected.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([index, rejection]) => [...(table.rows[index] ?? []), rejectionText(language, rejection)]);
+  const suffix = language === 'de' ? 'abgelehnt' : 'rejected';
+  if (table.format === 'xlsx') {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet(table.sheet ?? 'Import');
+    sheet.addRow(header);
+    for (const row of rows) sheet.addRow(row);
+    const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+    return {
+      fileName: `${baseName(fileName)}-${suffix}.xlsx`,
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      dataBase64: buffer.toString('base64'),
+      rows: rows.length,
+    };
+  }
+  const text = stringify([header, ...rows], {
+    delimiter: table.delimiter ?? ';',
+    record_delimiter: 'windows',
+    bom: true,
+  });
+  return {
+    fileName: `${baseName(fileName)}-${suffix}.csv`,
+    mimeType: 'text/csv',
+    dataBase64: Buffer.from(text, 'utf8').toString('base64'),
+    rows: rows.length,
+  };
+}

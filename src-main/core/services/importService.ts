@@ -1,0 +1,309 @@
+/**
+ * Administration › Stammdaten-Import: open a file (kept in memory by its id until it is committed,
+ * cancelled or another one is opened), the dry run, the rejected rows as a file, the commit — a
+ * backup "Vor Import", then every valid row in ONE change with one audit row for the import and one
+ * per record — the imports made, and the restore of the state before one of them.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  KEPT_IMPORT_MAPPINGS,
+  type ImportFileView,
+  type ImportPreview,
+  type ImportRejectedFile,
+  type ImportRunValue,
+  type ImportSummary,
+  type SavedImportMapping,
+} from '../../../shared/contract/imports';
+import type { RestoredBackup } from '../../../shared/contract/backups';
+import { DomainError } from '../../../shared/errors';
+import { listBackups } from '../backup/backupFiles';
+import { portfolioChanged, type CoreContext } from '../context';
+import { accessRepository } from '../db/accessRepository';
+import { importRepository, type ImportRow } from '../db/importRepository';
+import { accessEffects, touchedContacts } from '../import/accessEffects';
+import { applyPlan } from '../import/apply';
+import { levelCounts, planChanges, recordChanges } from '../import/changes';
+import { checkMapping } from '../import/mapping';
+import { planImport } from '../import/plan';
+import { readImportFile, type ImportTable } from '../import/readTable';
+import { rejectedRowsFile } from '../import/rejectedRows';
+import { suggestMapping } from '../import/suggest';
+import type { backupService } from './backupService';
+import type { SettingsService } from './settingsService';
+
+interface OpenedFile {
+  fileId: string;
+  fileName: string;
+  sha256: string;
+  table: ImportTable;
+}
+
+/**
+ * The opened file is kept on disk too (`<dataDir>/imports/<fileId>.json` + `.bin`), the latest one
+ * only: a reloaded window, or a core opened again on the same data, carries on with it.
+ */
+function keptFiles(dataDir: string) {
+  const folder = path.join(dataDir, 'imports');
+  const meta = (fileId: string) => path.join(folder, `${fileId}.json`);
+  const bytes = (fileId: string) => path.join(folder, `${fileId}.bin`);
+  return {
+    keep(fileId: string, fileName: string, sheet: string | null, data: Buffer): void {
+      fs.rmSync(folder, { recursive: true, force: true });
+      fs.mkdirSync(folder, { recursive: true });
+      fs.writeFileSync(bytes(fileId), data);
+      fs.writeFileSync(meta(fileId), JSON.stringify({ fileName, sheet }));
+    },
+    read(fileId: string): { fileName: string; sheet: string | null; data: Buffer } | null {
+      if (!fs.existsSync(meta(fileId))) return null;
+      const { fileName, sheet } = JSON.parse(fs.readFileSync(meta(fileId), 'utf8')) as {
+        fileName: string;
+        sheet: string | null;
+      };
+      return { fileName, sheet, data: fs.readFileSync(bytes(fileId)) };
+    },
+    forget(): void {
+      fs.rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+function sha256Of(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export function importService(
+  ctx: CoreContext,
+  settings: SettingsService,
+  backups: ReturnType<typeof backupService>,
+) {
+  const repo = importRepository(ctx.db);
+  const access = accessRepository(ctx.db);
+  const kept = keptFiles(ctx.dataDir);
+  let opened: OpenedFile | null = null;
+  let committing = false;
+
+  async function fileOf(fileId: string): Promise<OpenedFile> {
+    if (opened?.fileId === fileId) return opened;
+    const stored = kept.read(fileId);
+    if (stored === null) throw new DomainError('IMPORT_FILE_GONE');
+    opened = {
+      fileId,
+      fileName: stored.fileName,
+      sha256: sha256Of(stored.data),
+      table: await readImportFile(stored.fileName, stored.data, stored.sheet),
+    };
+    return opened;
+  }
+
+  function savedFor(headers: readonly string[]): SavedImportMapping[] {
+    const same = JSON.stringify(headers);
+    const all = repo.savedMappings();
+    return [
+      ...all.filter((m) => JSON.stringify(m.headers) === same),
+      ...all.filter((m) => JSON.stringify(m.headers) !== same),
+    ];
+  }
+
+  /** The plan and its changes for a run, on the store as it is now. */
+  async function computed(run: ImportRunValue) {
+    const file = await fileOf(run.fileId);
+    return { file, ...planned(file, run) };
+  }
+
+  function planned(file: OpenedFile, run: ImportRunValue) {
+    checkMapping(run.mapping, file.table.headers.length);
+    const today = ctx.clock.today();
+    const plan = planImport(file.table, run, repo, today);
+    return { today, plan, changes: planChanges(plan) };
+  }
+
+  async function previewOf(run: ImportRunValue): Promise<ImportPreview> {
+    const { file, today, plan, changes } = await computed(run);
+    const current = settings.getAccess();
+    const touched = touchedContacts(plan, changes, repo);
+    const all = recordChanges(changes);
+    const rejected = [...plan.rejected.values()].sort((a, b) => a.line - b.line);
+    const labels = new Map(
+      repo.unitLabels([...new Set(plan.missing.map((k) => k.unit_id))]).map((u) => [u.id, u]),
+    );
+    const names = new Map(
+      touched.filter((t) => t.contactId !== null).map((t) => [t.contactId, t.displayName] as const),
+    );
+    return {
+      fileId: file.fileId,
+      today,
+      rows: { total: plan.rows, imported: plan.rows - plan.rejected.size, rejected: plan.rejected.size },
+      counts: levelCounts(changes),
+      changes: { total: all.length, items: all.slice(0, 200) },
+      rejected: { total: rejected.length, items: rejected.slice(0, 200) },
+      ...accessEffects(touched, current, today, access.seatsUsed(current, today)),
+      missingContracts: {
+        total: plan.missing.length,
+        items: plan.missing.slice(0, 200).map((k) => ({
+          contractId: k.id,
+          contactName: names.get(k.contact_id) ?? '',
+          propertyName: labels.get(k.unit_id)?.property_name ?? '',
+          unitLabel: labels.get(k.unit_id)?.label ?? '',
+          number: k.number,
+          start: k.start_date,
+          end: k.end_date,
+        })),
+      },
+      archivedContacts: plan.archivedContacts,
+    };
+  }
+
+  function summaryOf(row: ImportRow): ImportSummary {
+    const kept = JSON.parse(row.summary) as Pick<ImportSummary, 'rows' | 'counts' | 'endedContracts'>;
+    const backup = listBackups(ctx.dataDir).find((b) => b.name === row.backup_name) ?? null;
+    return {
+      id: row.id,
+      at: row.at,
+      actor: row.actor,
+      fileName: row.file_name,
+      sha256: row.sha256,
+      ...kept,
+      backup,
+    };
+  }
+
+  return {
+    async open(fileName: string, dataBase64: string, sheet: string | null): Promise<ImportFileView> {
+      const bytes = Buffer.from(dataBase64, 'base64');
+      const table = await readImportFile(fileName, bytes, sheet);
+      const file: OpenedFile = { fileId: randomUUID(), fileName, sha256: sha256Of(bytes), table };
+      kept.keep(file.fileId, fileName, sheet, bytes);
+      opened = file;
+      return {
+        fileId: file.fileId,
+        fileName,
+        sha256: file.sha256,
+        format: table.format,
+        encoding: table.encoding,
+        delimiter: table.delimiter,
+        sheets: table.sheets,
+        sheet: table.sheet,
+        headers: table.headers,
+        sample: table.rows.slice(0, 10),
+        rowCount: table.rows.length,
+        suggested: suggestMapping(table.headers),
+        savedMappings: savedFor(table.headers),
+      };
+    },
+
+    preview: previewOf,
+
+    async rejectedRows(run: ImportRunValue & { language: 'de' | 'en' }): Promise<ImportRejectedFile> {
+      const { file, plan } = await computed(run);
+      return rejectedRowsFile(file.fileName, file.table, plan.rejected, run.language);
+    },
+
+    /** Backup "Vor Import", then the valid rows in one change; refused when nothing can be imported. */
+    async commit(run: ImportRunValue & { mappingName: string | null }): Promise<ImportSummary> {
+      if (committing) throw new DomainError('IMPORT_BUSY');
+      const first = await computed(run);
+      if (first.plan.rows === first.plan.rejected.size) throw new DomainError('IMPORT_NOTHING_TO_IMPORT');
+      committing = true;
+      try {
+        const backup = await backups.beforeImport();
+        const summary = ctx.change(
+          (audit) => {
+            const file = first.file;
+            const { plan, changes } = planned(file, run);
+            const now = ctx.clock.now();
+            const counted = {
+              rows: {
+                total: plan.rows,
+                imported: plan.rows - plan.rejected.size,
+                rejected: plan.rejected.size,
+              },
+              counts: levelCounts(changes),
+              endedContracts: plan.ending.filter((e) => e.row.end_date !== e.end).length,
+            };
+            const importId = repo.insertImport({
+              at: now,
+              actor: ctx.actor,
+              file_name: file.fileName,
+              sha256: file.sha256,
+              summary: JSON.stringify(counted),
+              backup_name: backup.name,
+              first_audit_id: null,
+              last_audit_id: null,
+            });
+            const firstAudit = repo.lastAuditId() + 1;
+            audit({
+              action: 'import.commit',
+              entity: 'import',
+              entityId: importId,
+              after: {
+                fileName: file.fileName,
+                sha256: file.sha256,
+                mapping: run.mapping,
+                values: run.values,
+                ...counted,
+                backup: backup.name,
+              },
+            });
+            applyPlan(ctx.db, plan, changes, audit, now, () => undefined);
+            repo.setAuditRange(importId, firstAudit, repo.lastAuditId());
+            repo.saveMapping(
+              {
+                name: run.mappingName ?? file.fileName,
+                headers: file.table.headers,
+                mapping: run.mapping,
+                values: run.values,
+                usedAt: now,
+              },
+              KEPT_IMPORT_MAPPINGS,
+            );
+            const result: ImportSummary = {
+              id: importId,
+              at: now,
+              actor: ctx.actor,
+              fileName: file.fileName,
+              sha256: file.sha256,
+              ...counted,
+              backup,
+            };
+            return result;
+          },
+          { emits: portfolioChanged },
+        );
+        opened = null;
+        kept.forget();
+        return summary;
+      } finally {
+        committing = false;
+      }
+    },
+
+    /** Forgets the file if it is the one kept; another id changes nothing. */
+    cancel(fileId: string): null {
+      if (opened?.fileId !== fileId && kept.read(fileId) === null) return null;
+      opened = null;
+      kept.forget();
+      return null;
+    },
+
+    history: (): ImportSummary[] => repo.history().map(summaryOf),
+
+    /** "Zustand vor diesem Import wiederherstellen": the backup made just before it. */
+    restoreBefore(id: number): Promise<RestoredBackup> {
+      const row = repo.get(id);
+      if (row === undefined) throw new DomainError('NOT_FOUND', { entity: 'import', id });
+      const backup = listBackups(ctx.dataDir).find((b) => b.name === row.backup_name);
+      if (backup === undefined) throw new DomainError('IMPORT_BACKUP_GONE');
+      return backups.restore(backup.name);
+    },
+
+    /** The audit rows of one import (the Protokoll filter): first and last id, or null. */
+    auditRange(id: number): { first: number; last: number } | null {
+      const row = repo.get(id);
+      if (row?.first_audit_id == null || row.last_audit_id == null) return null;
+      return { first: row.first_audit_id, last: row.last_audit_id };
+    },
+  };
+}
+export type ImportService = ReturnType<typeof importService>;
