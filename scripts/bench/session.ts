@@ -59,7 +59,7 @@ function floorStatements(db: Database.Database) {
     roleRecipientPage: db.prepare(accessStatements.roleRecipientPage),
     roleWindowContracts: db.prepare(accessStatements.roleWindowContracts),
     contractsOfContact: db.prepare(accessStatements.contractsOfContact),
-    // The maintained figures (migration 9): the totals' five rows and the access counts' base rows.
+    // The maintained figures (migration 8): the totals' five rows and the access counts' base rows.
     totals: db.prepare('SELECT name, n FROM table_counts'),
     accessBase: db.prepare('SELECT kind, day, n FROM access_base'),
     property: db.prepare('SELECT id, name FROM properties WHERE id = ?'),

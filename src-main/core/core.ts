@@ -130,7 +130,7 @@ export function createCore(options: CoreOptions): Core {
   const hub = eventHub();
   const clock = options.clock ?? systemClock;
   // The access figures follow every change (context.ts) and are brought up to date once at open:
-  // the first fill after migration 9, writes made with no core open, a new day (db/accessFigures.ts).
+  // the first fill after migration 8, writes made with no core open, a new day (db/accessFigures.ts).
   const figures = accessFigures(db);
   const settingsRows = settingsRepository(db);
   const settle = () => figures.settle(storedAccessSettings(settingsRows), clock.today());

@@ -5,7 +5,7 @@ import type { Db } from './connection';
 import { toContractFacts, type ContractRow } from './contractRepository';
 
 /**
- * The maintained access figures (migration 9): every contact's access spans under the current
+ * The maintained access figures (migration 8): every contact's access spans under the current
  * settings, their +1/−1 events by kind and day, and per kind the count on a base day. The count
  * of a kind on any day d is the base plus the events between the base day and d — so the overview,
  * the seats and the list's chip counts read five rows and a short range instead of classifying

@@ -1,12 +1,12 @@
 import type { Db } from './connection';
 
 /**
- * Which contacts, properties and contents an audit row is about (table audit_subject, migration 10):
+ * Which contacts, properties and contents an audit row is about (table audit_subject, migration 9):
  * what the Protokoll filters by, so that "who gave Herr X access, and when?" is one index range.
  * Derived from what the row names — its entity (a contract names its contact and property, a share
  * its content, contact or property, an invitation its contact …) and the ids its recorded values
  * carry (contactId, propertyId, contentId, the recipients of a role share). The same statement
- * fills the table for the rows before migration 10 and for every row written since.
+ * fills the table for the rows before migration 9 and for every row written since.
  */
 export const auditSubjectsStatement = `
   INSERT OR IGNORE INTO audit_subject (kind, subject_id, audit_id)

@@ -18,7 +18,7 @@ export function openDatabase(file: string): Db {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    // A write that fires triggers (migration 9: the access figures' marks, the row counts) keeps a
+    // A write that fires triggers (migration 8: the access figures' marks, the row counts) keeps a
     // statement journal to undo that statement alone: in memory, not a temp file per statement
     // (a contract insert 40 µs instead of 200 µs). Commits stay as durable: this is not the WAL.
     db.pragma('temp_store = MEMORY');

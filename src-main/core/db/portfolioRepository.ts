@@ -11,7 +11,7 @@ export interface PortfolioTotals {
 /** Questions about the portfolio as a whole. */
 export function portfolioRepository(db: Db) {
   const anyContact = db.prepare<[], { found: 1 }>('SELECT 1 AS found FROM contacts LIMIT 1');
-  // table_counts is kept by triggers (migration 9): five rows instead of counting every row.
+  // table_counts is kept by triggers (migration 8): five rows instead of counting every row.
   const counts = db.prepare<[], { name: string; n: number }>('SELECT name, n FROM table_counts');
   function counted(): (name: string) => number {
     const n = new Map(counts.all().map((row) => [row.name, row.n]));

@@ -1,8 +1,8 @@
 import { recordAuditSubjects } from '../auditSubjects';
 import type { Migration } from './migration';
 
-export const v10: Migration = {
-  version: 10,
+export const v9: Migration = {
+  version: 9,
   name: 'audit log by contact, property and content; contents withdrawn',
   sql: `
     -- The contacts, properties and contents each audit row is about (db/auditSubjects.ts): the

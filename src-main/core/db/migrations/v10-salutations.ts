@@ -14,7 +14,7 @@ function widenSalutations(db: Database.Database): void {
     .prepare<[], { sql: string }>("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'contacts'")
     .get();
   if (table === undefined || !table.sql.includes(NARROW)) {
-    throw new Error('v11: the contacts table does not have the salutation CHECK of v2');
+    throw new Error('v10: the contacts table does not have the salutation CHECK of v2');
   }
   const dependents = db
     .prepare<[], { sql: string }>(
@@ -22,15 +22,15 @@ function widenSalutations(db: Database.Database): void {
        WHERE tbl_name = 'contacts' AND type IN ('index', 'trigger') AND sql IS NOT NULL`,
     )
     .all();
-  db.exec(table.sql.replace(NARROW, WIDE).replace(/^CREATE TABLE "?contacts"?/, 'CREATE TABLE contacts_v11'));
-  db.exec(`INSERT INTO contacts_v11 SELECT * FROM contacts;
+  db.exec(table.sql.replace(NARROW, WIDE).replace(/^CREATE TABLE "?contacts"?/, 'CREATE TABLE contacts_v10'));
+  db.exec(`INSERT INTO contacts_v10 SELECT * FROM contacts;
     DROP TABLE contacts;
-    ALTER TABLE contacts_v11 RENAME TO contacts;`);
+    ALTER TABLE contacts_v10 RENAME TO contacts;`);
   for (const { sql } of dependents) db.exec(sql);
 }
 
-export const v11: Migration = {
-  version: 11,
+export const v10: Migration = {
+  version: 10,
   name: 'salutations: keine Angabe (none) and Eheleute (couple)',
   sql: '',
   withoutForeignKeys: true,

@@ -11,8 +11,8 @@ const counted = (table: string) => `
     CREATE TRIGGER table_counts_${table}_insert AFTER INSERT ON ${table} BEGIN ${count(table, '1')} END;
     CREATE TRIGGER table_counts_${table}_delete AFTER DELETE ON ${table} BEGIN ${count(table, '-1')} END;`;
 
-export const v9: Migration = {
-  version: 9,
+export const v8: Migration = {
+  version: 8,
   name: 'access figures: per-contact access spans, day-indexed events, counts on a base day; row counts',
   sql: `
     -- The overview's totals without counting a million rows: kept by the triggers below.
