@@ -1,4 +1,4 @@
-import type { Db } from './connection';
+import type Database from 'better-sqlite3';
 
 /**
  * Which contacts, properties and contents an audit row is about (table audit_subject, migration 9):
@@ -61,6 +61,6 @@ export const auditSubjectsStatement = `
   ) WHERE subject_id IS NOT NULL AND typeof(subject_id) = 'integer'`;
 
 /** Records the subjects of the audit rows from `first` on (see above). */
-export function recordAuditSubjects(db: Db, first: number): void {
+export function recordAuditSubjects(db: Database.Database, first: number): void {
   db.prepare(auditSubjectsStatement).run({ first });
 }
