@@ -29,7 +29,7 @@ test('deleting a shared document asks first, then removes it everywhere', async 
 
   await openNav(page, t, 'nav.contents');
   await page.getByRole('button', { name: title }).click();
-  await page.getByRole('button', { name: t('content.delete.open') }).click();
+  await page.getByRole('button', { name: t('app.delete') }).click();
   const dialog = page.getByRole('dialog', { name: t('content.delete.title', { title }) });
   await expect(dialog).toContainText(t('content.delete.shares_one', { count: 1 }));
   await expect(dialog).toContainText(t('content.delete.noNotification'));
@@ -44,7 +44,7 @@ test('deleting a shared document asks first, then removes it everywhere', async 
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('heading', { name: title, level: 2 })).toBeVisible();
 
-  await page.getByRole('button', { name: t('content.delete.open') }).click();
+  await page.getByRole('button', { name: t('app.delete') }).click();
   await dialog.getByRole('button', { name: t('content.delete.accept') }).click();
   await expect(page.getByText(t('content.delete.done', { title }))).toBeVisible();
   await expect(page.getByRole('heading', { name: t('content.title'), level: 2 })).toBeVisible();

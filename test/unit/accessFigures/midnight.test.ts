@@ -8,7 +8,7 @@ import type { IsoDate } from '../../../shared/domain';
 import { addDays } from '../../../shared/dates';
 import { createCore } from '../../../src-main/core/core';
 import { memoryPreferenceStore } from '../../../src-main/core/preferences';
-import { ok, tempDir } from '../support';
+import { markAsDemo, ok, tempDir } from '../support';
 import {
   createContact,
   createContract,
@@ -28,6 +28,8 @@ function coreWithMovableDay(start: IsoDate): { core: TestCore; turnDay(): IsoDat
     actor: 'unit-test',
     preferences: memoryPreferenceStore(),
   });
+  // Registrations are simulated, which only the demo store allows.
+  markAsDemo({ dataDir });
   return {
     core: Object.assign(core, { dataDir }),
     turnDay: () => {

@@ -235,6 +235,28 @@ const samples: Record<
     entity_id: '3',
     after: { state: 'failed', error: 'Zeitüberschreitung' },
   },
+  'outbox.sending': {
+    entity: 'outbox',
+    entity_id: '3',
+    after: { state: 'sending', invitationId: 9, codeIssued: true },
+  },
+  'outbox.withdrawn': {
+    entity: 'outbox',
+    entity_id: '3',
+    after: { state: 'withdrawn', reason: 'WITHDRAWN_ADDRESS_CHANGED' },
+  },
+  'outbox.requeue': { entity: 'outbox', entity_id: '3', after: { state: 'queued', attempts: 0 } },
+  'outbox.printed': { entity: 'outbox', after: { ids: [3, 4], count: 2 } },
+  'import.commit': {
+    entity: 'import',
+    entity_id: '1',
+    after: {
+      fileName: 'erp-export.csv',
+      sha256: 'ab',
+      rows: { total: 12, imported: 10, rejected: 2 },
+      endedContracts: 1,
+    },
+  },
   'backup.created': { entity: 'backup', entity_id: 'b1.db', after: { kind: 'manual', sizeBytes: 1 } },
   'backup.restored': {
     entity: 'backup',

@@ -34,6 +34,11 @@ export const de: AuditTexts = {
     'mail.sendTest': 'Test-E-Mail',
     'outbox.sent': 'E-Mail gesendet',
     'outbox.failed': 'E-Mail fehlgeschlagen',
+    'outbox.sending': 'Versand begonnen',
+    'outbox.withdrawn': 'Nachricht zurückgezogen',
+    'outbox.requeue': 'Erneut in den Versand gestellt',
+    'outbox.printed': 'Briefe gedruckt',
+    'import.commit': 'Stammdaten importiert',
     'backup.created': 'Sicherung erstellt',
     'backup.restored': 'Sicherung wiederhergestellt',
     'backup.deleted': 'Sicherung gelöscht',
@@ -149,7 +154,19 @@ export const de: AuditTexts = {
     none: 'kein Zugang',
   },
   channel: { email: 'per E-Mail', code: 'nur Einladungscode', letter: 'per Brief' },
-  backupKind: { manual: 'manuell', automatic: 'automatisch', beforeRestore: 'vor Wiederherstellung' },
+  backupKind: {
+    manual: 'manuell',
+    automatic: 'automatisch',
+    beforeRestore: 'vor Wiederherstellung',
+    beforeImport: 'vor Import',
+  },
+  withdrawReason: {
+    WITHDRAWN_BY_USER: 'im Postausgang gelöscht',
+    WITHDRAWN_INVITATION_REVOKED: 'Einladung widerrufen oder ersetzt',
+    WITHDRAWN_INVITATION_EXPIRED: 'Einladung abgelaufen',
+    WITHDRAWN_ADDRESS_CHANGED: 'E-Mail-Adresse geändert',
+    WITHDRAWN_CONTENT_GONE: 'Inhalt gelöscht',
+  },
   contactNumbered: (id) => `Kontakt #${id}`,
   sentences: {
     firstStart: 'Mit leerem Datenbestand begonnen',
@@ -194,6 +211,15 @@ export const de: AuditTexts = {
       `Test-E-Mail an ${to} über ${host}: ${delivered ? 'zugestellt' : `fehlgeschlagen (${error ?? ''})`}`,
     smtp: (changes) => `E-Mail-Versand geändert: ${changes}`,
     sent: (to) => `E-Mail an ${to} gesendet`,
+    sending: (to, codeIssued) =>
+      `Versand an ${to} begonnen${codeIssued ? ' (Einladungscode für diese E-Mail ausgestellt)' : ''}`,
+    withdrawn: (to, reason) => `Nachricht an ${to} zurückgezogen und nicht gesendet: ${reason}`,
+    requeued: (to) => `Nachricht an ${to} erneut in den Versand gestellt`,
+    printed: (count) =>
+      count === 1 ? '1 Brief als gedruckt vermerkt' : `${count} Briefe als gedruckt vermerkt`,
+    imported: (file, imported, rejected, ended) =>
+      `Datei ${file} importiert: ${imported} Zeilen übernommen, ${rejected} abgelehnt` +
+      (ended > 0 ? `, ${ended} fehlende Verträge beendet` : ''),
     failed: (to, error) => `E-Mail an ${to} fehlgeschlagen: ${error}`,
     backup: (kind, name) => `Sicherung ${name} erstellt (${kind})`,
     backupRestored: (name, created) => `Sicherung ${name} vom ${created} wiederhergestellt`,

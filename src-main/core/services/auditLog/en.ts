@@ -34,6 +34,11 @@ export const en: AuditTexts = {
     'mail.sendTest': 'Test e-mail',
     'outbox.sent': 'E-mail sent',
     'outbox.failed': 'E-mail failed',
+    'outbox.sending': 'Sending started',
+    'outbox.withdrawn': 'Message withdrawn',
+    'outbox.requeue': 'Queued again',
+    'outbox.printed': 'Letters printed',
+    'import.commit': 'Master data imported',
     'backup.created': 'Backup created',
     'backup.restored': 'Backup restored',
     'backup.deleted': 'Backup deleted',
@@ -149,7 +154,19 @@ export const en: AuditTexts = {
     none: 'no access',
   },
   channel: { email: 'by e-mail', code: 'invitation code only', letter: 'by letter' },
-  backupKind: { manual: 'manual', automatic: 'automatic', beforeRestore: 'before a restore' },
+  backupKind: {
+    manual: 'manual',
+    automatic: 'automatic',
+    beforeRestore: 'before a restore',
+    beforeImport: 'before import',
+  },
+  withdrawReason: {
+    WITHDRAWN_BY_USER: 'deleted in the outbox',
+    WITHDRAWN_INVITATION_REVOKED: 'invitation revoked or superseded',
+    WITHDRAWN_INVITATION_EXPIRED: 'invitation expired',
+    WITHDRAWN_ADDRESS_CHANGED: 'e-mail address changed',
+    WITHDRAWN_CONTENT_GONE: 'content deleted',
+  },
   contactNumbered: (id) => `Contact #${id}`,
   sentences: {
     firstStart: 'Started with empty data',
@@ -190,6 +207,14 @@ export const en: AuditTexts = {
       `Test e-mail to ${to} via ${host}: ${delivered ? 'delivered' : `failed (${error ?? ''})`}`,
     smtp: (changes) => `E-mail sending changed: ${changes}`,
     sent: (to) => `E-mail to ${to} sent`,
+    sending: (to, codeIssued) =>
+      `Sending to ${to} started${codeIssued ? ' (invitation code issued for this e-mail)' : ''}`,
+    withdrawn: (to, reason) => `Message to ${to} withdrawn and not sent: ${reason}`,
+    requeued: (to) => `Message to ${to} queued again`,
+    printed: (count) => (count === 1 ? '1 letter marked as printed' : `${count} letters marked as printed`),
+    imported: (file, imported, rejected, ended) =>
+      `File ${file} imported: ${imported} rows taken over, ${rejected} rejected` +
+      (ended > 0 ? `, ${ended} missing contracts ended` : ''),
     failed: (to, error) => `E-mail to ${to} failed: ${error}`,
     backup: (kind, name) => `Backup ${name} created (${kind})`,
     backupRestored: (name, created) => `Backup ${name} of ${created} restored`,

@@ -262,6 +262,36 @@ function describers(names: AuditNames): Record<AuditAction, Describe> {
       const to = recipient(r, names, row);
       return { object: to, description: r.t.sentences.sent(to) };
     },
+    'outbox.sending': (r, row) => {
+      const to = recipient(r, names, row);
+      return { object: to, description: r.t.sentences.sending(to, row.after.codeIssued === true) };
+    },
+    'outbox.withdrawn': (r, row) => {
+      const to = recipient(r, names, row);
+      const reason = str(row.after.reason) ?? '';
+      return { object: to, description: r.t.sentences.withdrawn(to, r.t.withdrawReason[reason] ?? reason) };
+    },
+    'outbox.requeue': (r, row) => {
+      const to = recipient(r, names, row);
+      return { object: to, description: r.t.sentences.requeued(to) };
+    },
+    'outbox.printed': (r, row) => ({
+      object: r.t.channel.letter ?? '',
+      description: r.t.sentences.printed(num(row.after.count) ?? 0),
+    }),
+    'import.commit': (r, row) => {
+      const file = str(row.after.fileName) ?? '';
+      const rows = (row.after.rows ?? {}) as Record<string, unknown>;
+      return {
+        object: file,
+        description: r.t.sentences.imported(
+          file,
+          num(rows.imported) ?? 0,
+          num(rows.rejected) ?? 0,
+          num(row.after.endedContracts) ?? 0,
+        ),
+      };
+    },
     'outbox.failed': (r, row) => {
       const to = recipient(r, names, row);
       return { object: to, description: r.t.sentences.failed(to, str(row.after.error) ?? '') };

@@ -36,6 +36,11 @@ export const auditActions = [
   'mail.sendTest',
   'outbox.sent',
   'outbox.failed',
+  'outbox.sending',
+  'outbox.withdrawn',
+  'outbox.requeue',
+  'outbox.printed',
+  'import.commit',
   'backup.created',
   'backup.restored',
   'backup.deleted',
@@ -66,6 +71,8 @@ export interface AuditTexts {
   grant: Record<string, string>;
   channel: Record<string, string>;
   backupKind: Record<string, string>;
+  /** Why a queued message was withdrawn (outbox.withdrawn's reason codes). */
+  withdrawReason: Record<string, string>;
   contactNumbered: (id: string) => string;
   sentences: {
     firstStart: string;
@@ -113,6 +120,11 @@ export interface AuditTexts {
     backup: (kind: string, name: string) => string;
     backupRestored: (name: string, created: string) => string;
     backupDeleted: (name: string) => string;
+    sending: (to: string, codeIssued: boolean) => string;
+    withdrawn: (to: string, reason: string) => string;
+    requeued: (to: string) => string;
+    printed: (count: number) => string;
+    imported: (file: string, imported: number, rejected: number, ended: number) => string;
     noChanges: string;
   };
 }

@@ -218,12 +218,12 @@ export async function inviteProperty(
     },
   };
 
-  // No letter and no e-mail with the placeholder sender.
-  d.organisation.requireOwn();
   const stale = Symbol('stale');
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     // 1. Judge outside the transaction to render the letters (asynchronous) beforehand.
     const letters = plannedLetters(d, batch);
+    // No letter and no e-mail with the placeholder sender (an unknown property is refused first).
+    d.organisation.requireOwn();
     const planned = JSON.stringify(letters);
     const plannedPdf = await lettersPdf(letters);
 

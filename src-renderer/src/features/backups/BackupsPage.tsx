@@ -143,7 +143,7 @@ export function BackupsPage() {
                         aria-label={t('backups.deleteLabel', { date })}
                         onClick={() => setPending({ action: 'delete', backup })}
                       >
-                        {t('backups.delete')}
+                        {t('app.delete')}
                       </Button>
                     </Group>
                   </Table.Td>

@@ -56,7 +56,7 @@ export function ContentDetailPage({ id }: { id: number }) {
         </Stack>
         <Group gap="xs">
           <Button variant="subtle" color="red" onClick={() => setDialog({ kind: 'delete' })}>
-            {t('content.delete.open')}
+            {t('app.delete')}
           </Button>
           <Button variant="default" onClick={() => setDialog({ kind: 'edit' })}>
             {t('app.edit')}

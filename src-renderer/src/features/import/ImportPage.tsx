@@ -158,7 +158,7 @@ export function ImportPage() {
                 {t('dataImport.showPreview')}
               </Button>
               <Button variant="default" onClick={() => void onCancel()}>
-                {t('dataImport.cancel')}
+                {t('app.cancel')}
               </Button>
             </Group>
           </Stack>
