@@ -62,6 +62,8 @@ test('overview, contacts, contact detail with timeline, invite dialog and portal
 
   await page.getByRole('button', { name: t('invite.open') }).click();
   await check(page, page.getByRole('dialog').getByRole('radio', { name: t('invite.channel.code') }));
+  // A code-only invitation shows its code now (an e-mail's code is issued when it is sent).
+  await page.getByRole('dialog').getByRole('radio', { name: t('invite.channel.code') }).check();
   await page
     .getByRole('dialog')
     .getByRole('button', { name: t('invite.submit') })
@@ -169,6 +171,8 @@ test('outbox with a message, access settings with the impact confirmation, mail 
   await page.getByRole('button', { name: t('app.save') }).click();
   await check(page, page.getByTestId('impact-seats'));
   await closeDialog(page);
+  // Leaving with the switch still changed would ask first: put it back.
+  await page.getByRole('button', { name: t('app.discard') }).click();
 
   await openNav(page, t, 'nav.mailSettings');
   await check(page, page.getByRole('button', { name: t('mail.test.open') }));

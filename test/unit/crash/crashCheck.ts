@@ -111,6 +111,8 @@ function auditMismatches(db: Database.Database): string[] {
       }
       continue;
     }
+    // A settings row (the organisation's letterhead) is named by its key, not by a row id.
+    if (row.entity === 'settings') continue;
     const table = auditedTables[row.entity as keyof typeof auditedTables] as string | undefined;
     if (table === undefined) problems.push(`audit ${row.id} ${row.action}: unexpected entity ${row.entity}`);
     else if (db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(Number(row.entity_id)) === undefined) {
