@@ -63,7 +63,10 @@ test('overview, contacts, contact detail with timeline, invite dialog and portal
   await page.getByRole('button', { name: t('invite.open') }).click();
   await check(page, page.getByRole('dialog').getByRole('radio', { name: t('invite.channel.code') }));
   // A code-only invitation shows its code now (an e-mail's code is issued when it is sent).
-  await page.getByRole('dialog').getByRole('radio', { name: t('invite.channel.code') }).check();
+  await page
+    .getByRole('dialog')
+    .getByRole('radio', { name: t('invite.channel.code') })
+    .check();
   await page
     .getByRole('dialog')
     .getByRole('button', { name: t('invite.submit') })
