@@ -11,6 +11,7 @@ import { loadMessages, message } from '../test/messages';
 
 const TODAY = '2026-11-27';
 const outDir = path.resolve(import.meta.dirname, '../docs/screenshots');
+const IMPORT_SAMPLE = path.resolve(import.meta.dirname, '../test/fixtures/import/erp-windows1252.csv');
 
 async function shoot(locale: 'de' | 'en'): Promise<void> {
   const messages = loadMessages(locale);
@@ -86,6 +87,20 @@ async function shoot(locale: 'de' | 'en'): Promise<void> {
     await page.getByRole('heading', { name: t('backups.title') }).waitFor();
     await page.waitForTimeout(500);
     await page.screenshot({ path: path.join(outDir, `${locale}-backups.png`) });
+
+    // The Stammdaten-Import's dry run with its access consequences, from the sample ERP export.
+    await openNav(page, t, 'nav.dataImport');
+    await page.locator('input[type="file"]').setInputFiles(IMPORT_SAMPLE);
+    await page.getByRole('button', { name: t('dataImport.showPreview') }).click();
+    await page.getByTestId('import-effect').first().waitFor();
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: path.join(outDir, `${locale}-import-preview.png`), fullPage: true });
+
+    // The Protokoll: every change above as a sentence with names.
+    await openNav(page, t, 'nav.auditLog');
+    await page.getByRole('heading', { name: t('auditLog.title') }).waitFor();
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: path.join(outDir, `${locale}-audit-log.png`) });
   } finally {
     await app.close();
   }

@@ -3,6 +3,7 @@
  * shows them as the `importTexts.*` namespace (i18n/messages.ts), and the core writes them into
  * the "Fehler" column of the rejected-rows file. Placeholders are i18next's `{{name}}`.
  */
+import { contactFieldLabels } from './contactFieldLabels';
 import type { ImportField, ImportLevel, ImportRejectionCode } from './contract/imports';
 
 type FieldLabels = { [L in ImportLevel]: Record<ImportField extends `${L}.${infer F}` ? F : never, string> };
@@ -40,22 +41,7 @@ const de: ImportTexts = {
       start: 'Vertragsbeginn',
       end: 'Vertragsende',
     },
-    contact: {
-      referenceId: 'Referenz-ID des Kontakts',
-      salutation: 'Anrede',
-      title: 'Titel',
-      firstName: 'Vorname',
-      lastName: 'Nachname',
-      company: 'Firma',
-      email: 'E-Mail',
-      phone: 'Telefon',
-      language: 'Sprache',
-      preference: 'Kontaktweg',
-      street: 'Straße',
-      houseNo: 'Hausnummer',
-      postcode: 'PLZ',
-      city: 'Ort',
-    },
+    contact: { referenceId: 'Referenz-ID des Kontakts', ...contactFieldLabels.de },
   },
   person: '{{label}} (Person {{person}})',
   errorColumn: 'Fehler',
@@ -104,22 +90,7 @@ const en: ImportTexts = {
       start: 'Contract start',
       end: 'Contract end',
     },
-    contact: {
-      referenceId: 'Contact reference ID',
-      salutation: 'Salutation',
-      title: 'Title',
-      firstName: 'First name',
-      lastName: 'Last name',
-      company: 'Company',
-      email: 'E-mail',
-      phone: 'Phone',
-      language: 'Language',
-      preference: 'Contact preference',
-      street: 'Street',
-      houseNo: 'House number',
-      postcode: 'Postcode',
-      city: 'City',
-    },
+    contact: { referenceId: 'Contact reference ID', ...contactFieldLabels.en },
   },
   person: '{{label}} (person {{person}})',
   errorColumn: 'Error',

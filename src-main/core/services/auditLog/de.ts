@@ -1,3 +1,4 @@
+import { contactFieldLabels } from '../../../../shared/contactFieldLabels';
 import type { AuditTexts } from './texts';
 
 /** The Protokoll in German. */
@@ -59,21 +60,9 @@ export const de: AuditTexts = {
   },
   unknownAction: (entity) => `${entity} geändert`,
   fields: {
-    salutation: 'Anrede',
-    title: 'Titel',
-    firstName: 'Vorname',
-    lastName: 'Nachname',
-    company: 'Firma',
-    email: 'E-Mail',
-    phone: 'Telefon',
-    language: 'Sprache',
-    preference: 'Kontaktweg',
+    ...contactFieldLabels.de,
     referenceId: 'Referenz-ID',
     note: 'Notiz',
-    street: 'Straße',
-    houseNo: 'Hausnummer',
-    postcode: 'PLZ',
-    city: 'Ort',
     archived: 'Archiviert',
     name: 'Name',
     addresses: 'Adressen',

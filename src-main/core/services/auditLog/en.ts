@@ -1,3 +1,4 @@
+import { contactFieldLabels } from '../../../../shared/contactFieldLabels';
 import type { AuditTexts } from './texts';
 
 /** The Protokoll in English. */
@@ -59,21 +60,9 @@ export const en: AuditTexts = {
   },
   unknownAction: (entity) => `${entity} changed`,
   fields: {
-    salutation: 'Salutation',
-    title: 'Title',
-    firstName: 'First name',
-    lastName: 'Last name',
-    company: 'Company',
-    email: 'E-mail',
-    phone: 'Phone',
-    language: 'Language',
-    preference: 'Contact preference',
+    ...contactFieldLabels.en,
     referenceId: 'Reference ID',
     note: 'Note',
-    street: 'Street',
-    houseNo: 'House number',
-    postcode: 'Postcode',
-    city: 'City',
     archived: 'Archived',
     name: 'Name',
     addresses: 'Addresses',
