@@ -92,9 +92,9 @@ async function shoot(locale: 'de' | 'en'): Promise<void> {
     await openNav(page, t, 'nav.dataImport');
     await page.locator('input[type="file"]').setInputFiles(IMPORT_SAMPLE);
     await page.getByRole('button', { name: t('dataImport.showPreview') }).click();
-    await page.getByTestId('import-effect').first().waitFor();
+    await page.getByTestId('import-effect').first().scrollIntoViewIfNeeded();
     await page.waitForTimeout(500);
-    await page.screenshot({ path: path.join(outDir, `${locale}-import-preview.png`), fullPage: true });
+    await page.screenshot({ path: path.join(outDir, `${locale}-import-preview.png`) });
 
     // The Protokoll: every change above as a sentence with names.
     await openNav(page, t, 'nav.auditLog');

@@ -50,7 +50,7 @@ export function AuditLogPage() {
         intro={t('auditLog.intro')}
       />
 
-      <Group align="flex-end" justify="space-between" wrap="nowrap">
+      <Group align="flex-end" justify="space-between">
         <AuditFilters value={filters} onChange={setFilters} />
         <Button onClick={() => void onExport()} loading={exporting} disabled={error !== null}>
           {t('auditLog.export')}
