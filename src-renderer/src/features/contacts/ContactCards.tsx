@@ -47,11 +47,12 @@ export function MasterData({ detail }: { detail: ContactDetail }) {
       </Title>
       <SimpleGrid cols={2} spacing="xs">
         {rows.map(([label, value]) => (
-          <div key={label}>
+          <div key={label} style={{ minWidth: 0 }}>
             <Text size="xs" c="dimmed">
               {label}
             </Text>
-            <Text>{value ?? '—'}</Text>
+            {/* A long e-mail address breaks inside the card instead of running out of it. */}
+            <Text style={{ overflowWrap: 'anywhere' }}>{value ?? '—'}</Text>
           </div>
         ))}
       </SimpleGrid>
