@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts'],
     environment: 'node',
+    // One throwaway PostgreSQL for the run (team mode's engine); see scripts/postgres/throwaway.ts.
+    globalSetup: ['test/postgresSetup.ts'],
     // better-sqlite3 is a native module: forks isolate it cleanly between files.
     pool: 'forks',
     testTimeout: 30_000,
