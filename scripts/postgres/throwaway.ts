@@ -53,6 +53,9 @@ async function freePort(): Promise<number> {
 
 const asRoot = process.getuid?.() === 0;
 
+/** The throwaway server's superuser password (it listens on loopback only and lives for one run). */
+export const SUPERUSER_PASSWORD = 'throwaway';
+
 /** Runs a PostgreSQL program, as the `postgres` user when we are root. */
 function command(program: string, args: string[]): [string, string[]] {
   return asRoot ? ['runuser', ['-u', 'postgres', '--', program, ...args]] : [program, args];
@@ -65,14 +68,19 @@ export async function startThrowawayPostgres(): Promise<PostgresServer> {
   const bin = postgresBinDir();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-pg-'));
   const data = path.join(dir, 'data');
-  if (asRoot) execFileSync('chown', ['postgres', dir]);
+  // Loopback connections authenticate by password (scram), as a real server does, so a wrong password
+  // is refused like there; the superuser's is SUPERUSER_PASSWORD.
+  const passwordFile = path.join(dir, 'password');
+  fs.writeFileSync(passwordFile, SUPERUSER_PASSWORD);
+  if (asRoot) execFileSync('chown', ['-R', 'postgres', dir]);
   const [initdb, initArgs] = command(path.join(bin, 'initdb'), [
     '-D',
     data,
     '-U',
     'postgres',
-    '-A',
-    'trust',
+    '--auth-local=trust',
+    '--auth-host=scram-sha-256',
+    `--pwfile=${passwordFile}`,
     '-E',
     'UTF8',
     '--locale=C.UTF-8',
@@ -111,7 +119,7 @@ export async function startThrowawayPostgres(): Promise<PostgresServer> {
     await stop();
     throw new Error(`PostgreSQL did not start: ${String(error)}\n${output}`);
   }
-  const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  const url = `postgres://postgres:${SUPERUSER_PASSWORD}@127.0.0.1:${port}/postgres`;
   return { url, stop };
 }
 

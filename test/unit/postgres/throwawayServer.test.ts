@@ -24,6 +24,14 @@ describe('the throwaway PostgreSQL server of npm test', () => {
     expect(rows[0]?.address).toBe('127.0.0.1/32');
   });
 
+  it('refuses a wrong password, as a real server does', async () => {
+    const url = new URL(inject('postgresServerUrl'));
+    url.password = 'wrong';
+    const client = new pg.Client({ connectionString: url.toString() });
+    await expect(client.connect()).rejects.toThrow(/password authentication failed/);
+    await client.end().catch(() => undefined);
+  });
+
   it('gives each caller its own empty database', async () => {
     const first = await connect(await createScratchDatabase(inject('postgresServerUrl')));
     const second = await connect(await createScratchDatabase(inject('postgresServerUrl')));
