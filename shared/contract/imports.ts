@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { Grant, IsoDate } from '../domain';
 import type { BackupInfo, RestoredBackup } from './backups';
 import { channel, contractDateSchema, idSchema, noPayload } from './channel';
+import { contactListQuerySchema } from './portfolio';
 
 /** The largest file accepted (about 300,000 rows of a typical export). */
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
@@ -90,7 +91,7 @@ export type ImportMapping = z.output<typeof importMappingSchema>;
 /** The app's values of each translated field. */
 export const importAppValues = {
   'contract.type': ['tenant', 'owner'],
-  'contact.salutation': ['mr', 'ms', 'mx', 'company', 'family'],
+  'contact.salutation': ['none', 'mr', 'ms', 'mx', 'couple', 'family', 'company'],
   'contact.language': ['de', 'en'],
   'contact.preference': ['postal', 'online'],
   'unit.usage': ['private', 'commercial'],
@@ -304,13 +305,34 @@ export interface ImportSummary {
   backup: BackupInfo | null;
 }
 
-export interface ImportRejectedFile {
-  /** "<name>-abgelehnt.csv" / "<name>-rejected.xlsx". */
+/** A file made for the manager to save (handed over whole, base64). */
+export interface ExchangeFile {
   fileName: string;
   mimeType: string;
-  /** The rejected rows with their original columns and a "Fehler" column, in the input's format. */
   dataBase64: string;
+  /** Data rows (without the header). */
   rows: number;
+}
+
+/**
+ * The rejected rows with their original columns and a "Fehler" column, in the input's format:
+ * "<name>-abgelehnt.csv" / "<name>-rejected.xlsx".
+ */
+export type ImportRejectedFile = ExchangeFile;
+
+/**
+ * Kontakte › Exportieren: the contacts list as filtered (its search and filters, not its paging),
+ * one row per contract in the columns the import reads (so the file imports again without
+ * remapping), plus each contact's access today, its end and the invitation state (read-only).
+ */
+export const contactsExportSchema = contactListQuerySchema
+  .omit({ offset: true, limit: true })
+  .extend({ format: z.enum(importFormats), language: z.enum(['de', 'en']) });
+export type ContactsExportQuery = z.output<typeof contactsExportSchema>;
+
+export interface ContactsExportFile extends ExchangeFile {
+  /** Contacts in the file (a contact with several contracts has several rows). */
+  contacts: number;
 }
 
 export type ImportPhase = 'reading' | 'checking' | 'writing';
@@ -345,6 +367,8 @@ export const importChannels = {
   'imports.cancel': channel<null>()(z.strictObject({ fileId: fileIdSchema })),
   /** Past imports, newest first. */
   'imports.history': channel<ImportSummary[]>()(noPayload),
+  /** The contacts list as filtered, as .csv or .xlsx (see contactsExportSchema). A read. */
+  'contacts.export': channel<ContactsExportFile>()(contactsExportSchema),
   /** Restores the backup made before that import ("Zustand vor diesem Import wiederherstellen"). */
   'imports.restoreBefore': channel<RestoredBackup>()(z.strictObject({ id: idSchema })),
 } as const;

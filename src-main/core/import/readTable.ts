@@ -1,7 +1,8 @@
 /**
  * Reads an ERP export into a table of texts: .csv/.txt through csv-parse (delimiter ; , tab | taken
  * from the header line; UTF-8 with or without BOM, else Windows-1252 through iconv-lite — decided by
- * whether the bytes are valid UTF-8), .xlsx through exceljs (one visible sheet; date cells as ISO
+ * whether the bytes are valid UTF-8; a cell the app's own CSV escaped as a formula read without its
+ * apostrophe), .xlsx through exceljs (one visible sheet; date cells as ISO
  * days, formula cells as their result, merged cells refused). Everything that is not a table it can
  * read is refused with an IMPORT_* code before anything is kept.
  */
@@ -17,6 +18,7 @@ import {
   type ImportFormat,
 } from '../../../shared/contract/imports';
 import { DomainError } from '../../../shared/errors';
+import { unescapeFormula } from './excelCsv';
 
 /** A file read as a table: its shape as the file view shows it, and every data row. */
 export type ImportTable = Pick<
@@ -145,7 +147,9 @@ function readCsv(bytes: Buffer): ImportTable {
   } catch {
     throw new DomainError('IMPORT_NOT_A_TABLE', { detected: '?' });
   }
-  const table = shapeTable(records.map(({ record, info }) => ({ cells: record, line: info.lines })));
+  const table = shapeTable(
+    records.map(({ record, info }) => ({ cells: record.map(unescapeFormula), line: info.lines })),
+  );
   return { format: 'csv', encoding, delimiter, sheets: [], sheet: null, ...table };
 }
 

@@ -1,9 +1,8 @@
 /**
- * The rejected rows given back in the input's format (csv: UTF-8 with BOM and the file's delimiter;
- * xlsx: one sheet), with the original columns and a "Fehler" column saying why, in the user's
+ * The rejected rows given back in the input's format (csv: UTF-8 with BOM, the file's delimiter and
+ * formula cells escaped — import/excelCsv.ts; xlsx: one sheet), with the original columns and a "Fehler" column saying why, in the user's
  * language, so the manager can fix them in Excel and import them again.
  */
-import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type {
   ImportField,
@@ -12,6 +11,7 @@ import type {
   ImportRejection,
 } from '../../../shared/contract/imports';
 import { fieldLabel, importTexts } from '../../../shared/importTexts';
+import { excelCsv } from './excelCsv';
 import type { ImportTable } from './readTable';
 
 /** The reason of one rejection as a sentence in `language`. */
@@ -60,11 +60,7 @@ export async function rejectedRowsFile(
       rows: rows.length,
     };
   }
-  const text = stringify([header, ...rows], {
-    delimiter: table.delimiter ?? ';',
-    record_delimiter: 'windows',
-    bom: true,
-  });
+  const text = excelCsv([header, ...rows], table.delimiter ?? ';');
   return {
     fileName: `${baseName(fileName)}-${suffix}.csv`,
     mimeType: 'text/csv',

@@ -5,11 +5,13 @@
  * "E-Mail 2") fills that person's contact field.
  */
 import {
+  importFields,
   MAX_IMPORT_PERSONS,
   type ImportField,
   type ImportMapping,
   type ImportTarget,
 } from '../../../shared/contract/imports';
+import { fieldLabel } from '../../../shared/importTexts';
 
 /** Header words (folded: lower case, umlauts spelt out, only letters and digits) per field. */
 const SYNONYMS: Record<ImportField, readonly string[]> = {
@@ -165,6 +167,14 @@ const PERSON_WORDS = ['mieter', 'person', 'kontakt', 'eigentuemer', 'tenant', 'o
 const byWord = new Map<string, ImportField>();
 for (const [field, words] of Object.entries(SYNONYMS) as [ImportField, readonly string[]][]) {
   for (const word of words) byWord.set(word, field);
+}
+// The app's own field names ("Referenz-ID der Liegenschaft", "Unit number"): the headers of its
+// contacts export, so that an exported file imports again without remapping.
+for (const field of importFields) {
+  for (const language of ['de', 'en'] as const) {
+    const word = foldHeader(fieldLabel(language, field));
+    if (!byWord.has(word)) byWord.set(word, field);
+  }
 }
 
 export function foldHeader(header: string): string {

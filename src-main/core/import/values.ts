@@ -1,6 +1,6 @@
 /**
  * Values of an ERP export read as the app's values: contract types (M/E/Mieter/Eigentümer/tenant/
- * owner), salutations (Herr/Frau/Firma/Eheleute …), languages, contact preferences, usages, and
+ * owner), salutations (Herr/Frau/Firma/Eheleute/Familie/keine Angabe …), languages, contact preferences, usages, and
  * dates (31.12.2026, 2026-12-31, Excel serial days; 9999-12-31 and its kind = open-ended).
  */
 import type { ImportValueField, ImportValueMap } from '../../../shared/contract/imports';
@@ -17,8 +17,10 @@ const VALUE_SYNONYMS: Record<ImportValueField, Record<string, readonly string[]>
     mr: ['herr', 'hr', 'mr', 'mister', 'm'],
     ms: ['frau', 'fr', 'ms', 'mrs', 'miss', 'f', 'w'],
     mx: ['divers', 'mx', 'neutral', 'd'],
+    none: ['keineangabe', 'ohne', 'none', 'notspecified'],
     company: ['firma', 'fa', 'company', 'gmbh', 'unternehmen'],
-    family: ['eheleute', 'familie', 'fam', 'family', 'herrundfrau', 'herrnundfrau', 'mrandmrs', 'mrmrs'],
+    couple: ['eheleute', 'ehepaar', 'herrundfrau', 'herrnundfrau', 'mrandmrs', 'mrmrs', 'couple'],
+    family: ['familie', 'fam', 'family'],
   },
   'contact.language': {
     de: ['de', 'deutsch', 'german', 'd', 'ger', 'deu'],

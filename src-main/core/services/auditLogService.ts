@@ -11,7 +11,6 @@
  */
 import { tz } from '@date-fns/tz';
 import { format } from 'date-fns';
-import { stringify } from 'csv-stringify/sync';
 import { DomainError } from '../../../shared/errors';
 import type { IsoDate } from '../../../shared/domain';
 import type {
@@ -24,6 +23,7 @@ import type {
 import { dayStartInstant } from '../clock';
 import type { CoreContext } from '../context';
 import { auditNames } from '../db/auditNames';
+import { excelCsv } from '../import/excelCsv';
 import { auditRepository, type AuditFilter, type AuditRange, type AuditRow } from '../db/auditRepository';
 import { auditTexts } from './auditLog/reader';
 import { auditSentences, type AuditSentence } from './auditLog/sentences';
@@ -102,19 +102,9 @@ export function auditCsvRecords(
   ];
 }
 
-/** Records as a CSV file (see the file comment). */
+/** Records as a CSV file (see the file comment; import/excelCsv.ts). */
 export function auditCsv(records: readonly (readonly string[])[], language: Language): string {
-  return stringify(
-    records.map((record) => [...record]),
-    {
-      bom: true,
-      delimiter: CSV[language].delimiter,
-      record_delimiter: 'windows',
-      escape_formulas: true,
-      // A line break inside a cell must be quoted; csv-stringify quotes only the record delimiter.
-      quoted_match: /[\r\n]/,
-    },
-  );
+  return excelCsv(records, CSV[language].delimiter);
 }
 
 export function auditLogService(ctx: CoreContext) {

@@ -2,6 +2,7 @@ import type { CoreContext } from '../context';
 import { auditLogService } from './auditLogService';
 import { backupService } from './backupService';
 import { contactService } from './contactService';
+import { contactsExportService } from './contactsExportService';
 import { contentService } from './contentService';
 import { contractService } from './contractService';
 import { dataProtectionService } from './dataProtectionService';
@@ -46,6 +47,7 @@ export function createServices(ctx: CoreContext) {
     portal: portalPreviewService(ctx, settings, content),
     backups,
     imports: importService(ctx, settings, backups),
+    contactsExport: contactsExportService(ctx, settings),
     dataProtection: dataProtectionService(ctx, settings),
     auditLog: auditLogService(ctx),
   };

@@ -25,6 +25,7 @@ import { AnonymisedBadge } from './AnonymisedBadge';
 import { placeText } from '../common/placeText';
 import { usePropertyOptions } from '../common/options';
 import { ContactForm } from './ContactForm';
+import { ContactsExportButton } from './ContactsExportButton';
 import { CONTACTS_PAGE_SIZE, contactPageQuery, isFiltered, useContactFilters } from './contactFilters';
 import classes from './ContactsPage.module.css';
 
@@ -276,7 +277,10 @@ export function ContactsPage() {
             </Text>
           )}
         </Group>
-        <Button onClick={() => setCreating(true)}>{t('contact.create')}</Button>
+        <Group>
+          <ContactsExportButton />
+          <Button onClick={() => setCreating(true)}>{t('contact.create')}</Button>
+        </Group>
       </Group>
       {creating && (
         <ContactForm

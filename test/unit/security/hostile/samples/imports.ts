@@ -2,6 +2,7 @@
 import { importFields, type importChannels } from '../../../../../shared/contract/imports';
 import { IMPORT_CSV, type Fixture } from '../fixture';
 import { k, none, type Kind, type SamplesOf } from '../kinds';
+import { contactFilterFields } from './portfolio';
 
 const MB = 1024 * 1024;
 
@@ -59,6 +60,25 @@ export function importSamples(f: Fixture): SamplesOf<keyof typeof importChannels
     ],
     'imports.cancel': [{ payload: { fileId: f.importFileId }, fields: { fileId: k.reqText(36) } }],
     'imports.history': none,
+    'contacts.export': [
+      {
+        payload: {
+          search: 'prüf',
+          access: 'active',
+          propertyId: f.propertyId,
+          contractType: 'tenant',
+          invitation: 'none',
+          includeArchived: true,
+          format: 'xlsx' as const,
+          language: 'en' as const,
+        },
+        fields: {
+          ...contactFilterFields,
+          format: k.enum(['csv', 'xlsx']),
+          language: k.enum(['de', 'en']),
+        },
+      },
+    ],
     'imports.restoreBefore': [{ payload: { id: f.importId }, fields: { id: k.id() } }],
   };
 }

@@ -5,6 +5,19 @@ import { k, none, page, type SamplesOf } from '../kinds';
 
 const salutations = ['mr', 'ms', 'mx', 'company', 'family'] as const;
 
+/** The contact list's filters (contacts.list, contacts.export). */
+export const contactFilterFields = {
+  search: k.optText(100, { nullable: false, optional: true }),
+  access: k.enum(['active', 'pre', 'post', 'none'], { nullable: true, optional: true }),
+  propertyId: k.id({ nullable: true, optional: true }),
+  contractType: k.enum(['tenant', 'owner'], { nullable: true, optional: true }),
+  invitation: k.enum(['none', 'pending', 'redeemed', 'expired', 'revoked'], {
+    nullable: true,
+    optional: true,
+  }),
+  includeArchived: k.bool({ optional: true }),
+};
+
 export function portfolioSamples(f: Fixture): SamplesOf<keyof typeof portfolioChannels> {
   const property = {
     name: 'Sicherheitshaus Nord',
@@ -119,18 +132,7 @@ export function portfolioSamples(f: Fixture): SamplesOf<keyof typeof portfolioCh
           offset: 0,
           limit: 50,
         },
-        fields: {
-          search: k.optText(100, { nullable: false, optional: true }),
-          access: k.enum(['active', 'pre', 'post', 'none'], { nullable: true, optional: true }),
-          propertyId: k.id({ nullable: true, optional: true }),
-          contractType: k.enum(['tenant', 'owner'], { nullable: true, optional: true }),
-          invitation: k.enum(['none', 'pending', 'redeemed', 'expired', 'revoked'], {
-            nullable: true,
-            optional: true,
-          }),
-          includeArchived: k.bool({ optional: true }),
-          ...page(10_000_000),
-        },
+        fields: { ...contactFilterFields, ...page(10_000_000) },
       },
     ],
     'contacts.get': [{ payload: { id: f.contactId }, fields: { id: k.id() } }],
