@@ -110,6 +110,8 @@ export const errorCodes = [
   'IMPORT_CANCELLED',
   'IMPORT_BACKUP_GONE',
   'IMPORT_UNKNOWN_CONTRACT',
+  // import room (large files): the portfolio changed while a commit was being prepared.
+  'IMPORT_STORE_CHANGED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -337,11 +337,17 @@ export interface ContactsExportFile extends ExchangeFile {
 
 export type ImportPhase = 'reading' | 'checking' | 'writing';
 
+/**
+ * Event `imports.progress` while a file is read, checked (the dry run, and the commit's plan) or
+ * written: `done` of `total` (reading: characters of the file; checking: rows; writing: records),
+ * and `rows` read or checked so far. A run can be cancelled until it writes.
+ */
 export interface ImportProgress {
   fileId: string;
   phase: ImportPhase;
   done: number;
   total: number;
+  rows: number;
 }
 
 export const importChannels = {

@@ -92,3 +92,28 @@ test('the contacts list as filtered is exported and imports again without a chan
     await expect(counts.getByRole('row', { name })).toBeVisible();
   }
 });
+
+test('a large file shows its progress and can be cancelled without a change', async ({ launch, t }) => {
+  test.setTimeout(120_000);
+  const { page, invoke } = await launch({ demo: true });
+  const lines = ['Objekt-Nr.;WE-Nr.;Vertragsart;Vertrags-Nr.;Mietbeginn;Personen-Nr.;Nachname'];
+  for (let i = 1; i <= 40_000; i++)
+    lines.push(`G-${i % 50};G-${i % 50}-W${i};M;V-${i};01.01.2020;GK-${i};Groß ${i}`);
+  const before = await invoke('portfolio.overview', undefined);
+  await openNav(page, t, 'nav.dataImport');
+  await page.locator('input[type="file"]').setInputFiles({
+    name: 'gross.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(lines.join('\r\n'), 'utf8'),
+  });
+  await expect(page.getByText(t('dataImport.fileRead', { rows: 40_000, columns: 7 }))).toBeVisible({
+    timeout: 60_000,
+  });
+  await page.getByRole('button', { name: t('dataImport.showPreview') }).click();
+  const progress = page.getByTestId('import-progress');
+  await expect(progress.getByRole('progressbar')).toBeVisible();
+  await progress.getByRole('button', { name: t('app.cancel') }).click();
+  await expect(page.getByText(t('errors.IMPORT_CANCELLED'))).toBeVisible();
+  await expect(progress).toBeHidden();
+  expect(await invoke('portfolio.overview', undefined)).toEqual(before);
+});

@@ -81,6 +81,9 @@ export function importRepository(db: Db) {
   const history = db.prepare<[], ImportRow>('SELECT * FROM imports ORDER BY id DESC LIMIT 100');
   const byId = db.prepare<[number], ImportRow>('SELECT * FROM imports WHERE id = ?');
   const lastAuditId = db.prepare<[], { id: number | null }>('SELECT MAX(id) AS id FROM audit');
+  const changedSince = db.prepare<[number], { changed: 0 | 1 }>(
+    "SELECT EXISTS (SELECT 1 FROM audit WHERE id > ? AND entity <> 'backup') AS changed",
+  );
   const mappings = db.prepare<[], { name: string; headers: string; mapping: string; used_at: string }>(
     'SELECT name, headers, mapping, used_at FROM import_mappings ORDER BY used_at DESC, id DESC',
   );
@@ -109,6 +112,10 @@ export function importRepository(db: Db) {
     /** The newest audit row's id (0 when none): an import's rows are the ones after it. */
     lastAuditId(): number {
       return lastAuditId.get()?.id ?? 0;
+    },
+    /** Whether anything but a backup was recorded after audit row `id` (the store changed). */
+    changedSince(id: number): boolean {
+      return changedSince.get(id)?.changed === 1;
     },
     insertImport(row: Omit<ImportRow, 'id'>): number {
       return Number(insertImport.run(row).lastInsertRowid);

@@ -15,6 +15,7 @@ import type {
   ImportUnitRow,
 } from '../db/importRepository';
 import type { UnitRow } from '../db/unitRepository';
+import { IMPORT_SLICE, type ImportStep } from './importRun';
 import type { ImportTable } from './readTable';
 import {
   FirstSaid,
@@ -84,32 +85,35 @@ function indexBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T> {
   return new Map(items.map((item) => [key(item), item]));
 }
 
-/** What the store holds of the records a file names. */
-function loadStore(repo: ImportRepository, rows: readonly ImportedRow[]) {
+/** What the store holds of the records a file names (the reads awaited: async-ready). */
+async function loadStore(repo: ImportRepository, rows: readonly ImportedRow[]) {
   const refs = (pick: (row: ImportedRow) => string[]) => [...new Set(rows.flatMap(pick))];
   const properties = indexBy(
-    repo.propertiesByReference(refs((r) => [r.property.referenceId])),
+    await repo.propertiesByReference(refs((r) => [r.property.referenceId])),
     (p) => p.reference_id,
   );
-  const units = indexBy(repo.unitsByReference(refs((r) => [r.unit.referenceId])), (u) => u.reference_id);
+  const units = indexBy(
+    await repo.unitsByReference(refs((r) => [r.unit.referenceId])),
+    (u) => u.reference_id,
+  );
   const contacts = indexBy(
-    repo.contactsByReference(refs((r) => r.contacts.map((c) => c.referenceId))),
+    await repo.contactsByReference(refs((r) => r.contacts.map((c) => c.referenceId))),
     (c) => c.reference_id,
   );
   const propertyIds = [...properties.values()].map((p) => p.id);
-  const contracts = repo.contractsOfProperties(propertyIds);
+  const contracts = await repo.contractsOfProperties(propertyIds);
   const contractsByPair = new Map<string, ContractRow[]>();
   for (const k of contracts) {
     const pair = `${k.unit_id}#${k.contact_id}`;
     contractsByPair.set(pair, [...(contractsByPair.get(pair) ?? []), k]);
   }
   const numbersTaken = new Map<string, UnitRow>();
-  for (const unit of repo.unitsOfProperties(propertyIds))
+  for (const unit of await repo.unitsOfProperties(propertyIds))
     numbersTaken.set(`${unit.property_id}#${unit.number}`, unit);
   return { properties, units, contacts, contracts, contractsByPair, numbersTaken };
 }
 
-type Store = ReturnType<typeof loadStore>;
+type Store = Awaited<ReturnType<typeof loadStore>>;
 
 export function contractKey(unitRef: string, contactRef: string, number: string): string {
   return JSON.stringify([unitRef, contactRef, number]);
@@ -278,16 +282,23 @@ class Planner {
   }
 }
 
-/** The plan of importing `table` with `run` into the store `repo` reads; `today` decides "runs on". */
-export function planImport(
+/**
+ * The plan of importing `table` with `run` into the store `repo` reads; `today` decides "runs on".
+ * Every slice of rows ends with `step` (progress, a turn of the event loop, cancel: importRun.ts):
+ * the rows are read, then matched, so `done` runs to twice the rows.
+ */
+export async function planImport(
   table: Pick<ImportTable, 'rows' | 'lines'>,
   run: Pick<ImportRunValue, 'mapping' | 'values' | 'updateOnly' | 'endMissing'>,
   repo: ImportRepository,
   today: IsoDate,
-): ImportPlan {
+  step: ImportStep,
+): Promise<ImportPlan> {
   const rejected = new Map<number, ImportRejection>();
   const read: { index: number; row: ImportedRow }[] = [];
-  table.rows.forEach((cells, index) => {
+  const total = table.rows.length * 2;
+  for (const [index, cells] of table.rows.entries()) {
+    if (index % IMPORT_SLICE === 0) await step('checking', index, total);
     const line = table.lines[index] ?? index + 2;
     try {
       read.push({ index, row: readRow(run.mapping, cells, line, run.values) });
@@ -295,15 +306,14 @@ export function planImport(
       if (!(error instanceof RowRejected)) throw error;
       rejected.set(index, { line, ...error.rejection });
     }
-  });
-  const planner = new Planner(
-    loadStore(
-      repo,
-      read.map((r) => r.row),
-    ),
-    run.updateOnly,
+  }
+  const store = await loadStore(
+    repo,
+    read.map((r) => r.row),
   );
-  for (const { index, row } of read) {
+  const planner = new Planner(store, run.updateOnly);
+  for (const [at, { index, row }] of read.entries()) {
+    if (at % IMPORT_SLICE === 0) await step('checking', table.rows.length + at, total, at);
     try {
       planner.add(row);
     } catch (error) {
@@ -311,6 +321,7 @@ export function planImport(
       rejected.set(index, { line: row.line, ...error.rejection });
     }
   }
+  await step('checking', total, total, table.rows.length);
   const named = new Set(
     [...planner.contracts.values()].map((c) => c.row?.id).filter((id) => id !== undefined),
   );

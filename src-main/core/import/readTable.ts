@@ -6,7 +6,7 @@
  * days, formula cells as their result, merged cells refused). Everything that is not a table it can
  * read is refused with an IMPORT_* code before anything is kept.
  */
-import { parse } from 'csv-parse/sync';
+import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { fileTypeFromBuffer } from 'file-type';
 import iconv from 'iconv-lite';
@@ -19,6 +19,7 @@ import {
 } from '../../../shared/contract/imports';
 import { DomainError } from '../../../shared/errors';
 import { unescapeFormula } from './excelCsv';
+import type { ImportStep } from './importRun';
 
 /** A file read as a table: its shape as the file view shows it, and every data row. */
 export type ImportTable = Pick<
@@ -130,23 +131,45 @@ function shapeTable(
   return { headers, rows, lines };
 }
 
-function readCsv(bytes: Buffer): ImportTable {
+type CsvRecord = { record: string[]; info: { lines: number } };
+
+/** Characters parsed per slice (a slice of a 64 MB file takes a few milliseconds). */
+const CSV_SLICE = 1 << 20;
+
+/** csv-parse fed in slices, with a step after each (progress, a turn of the event loop, cancel). */
+async function parseCsv(text: string, delimiter: string, step: ImportStep): Promise<CsvRecord[]> {
+  const parser = parse({
+    delimiter,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    info: true,
+  });
+  const records: CsvRecord[] = [];
+  let failed = false;
+  parser.on('readable', () => {
+    let record: CsvRecord | null;
+    while ((record = parser.read() as CsvRecord | null) !== null) records.push(record);
+  });
+  parser.on('error', () => (failed = true));
+  const ended = new Promise<void>((resolve) => parser.on('close', resolve));
+  for (let at = 0; at < text.length && !failed; at += CSV_SLICE) {
+    parser.write(text.slice(at, at + CSV_SLICE));
+    await step('reading', at, text.length, Math.max(0, records.length - 1));
+  }
+  parser.end();
+  await ended;
+  if (failed) throw new DomainError('IMPORT_NOT_A_TABLE', { detected: '?' });
+  await step('reading', text.length, text.length, Math.max(0, records.length - 1));
+  return records;
+}
+
+async function readCsv(bytes: Buffer, step: ImportStep): Promise<ImportTable> {
   const { text, encoding } = decodeText(bytes);
   if (looksBinary(text)) throw new DomainError('IMPORT_NOT_A_TABLE', { detected: '?' });
   if (text.trim() === '') throw new DomainError('IMPORT_EMPTY_FILE');
   const delimiter = detectDelimiter(text);
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, {
-      delimiter,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      info: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-  } catch {
-    throw new DomainError('IMPORT_NOT_A_TABLE', { detected: '?' });
-  }
+  const records = await parseCsv(text, delimiter, step);
   const table = shapeTable(
     records.map(({ record, info }) => ({ cells: record.map(unescapeFormula), line: info.lines })),
   );
@@ -203,15 +226,16 @@ async function readXlsx(bytes: Buffer, wanted: string | null): Promise<ImportTab
   };
 }
 
-/** Reads a file's bytes as a table, or refuses it with an IMPORT_* code. */
+/** Reads a file's bytes as a table, or refuses it with an IMPORT_* code; a csv in slices (`step`). */
 export async function readImportFile(
   fileName: string,
   bytes: Buffer,
   sheet: string | null,
+  step: ImportStep,
 ): Promise<ImportTable> {
   const format = formatOfName(fileName);
   if (bytes.length > MAX_IMPORT_BYTES) throw new DomainError('IMPORT_FILE_TOO_LARGE');
   if (bytes.length === 0) throw new DomainError('IMPORT_EMPTY_FILE');
   await refuseOtherFormats(bytes, format);
-  return format === 'csv' ? readCsv(bytes) : readXlsx(bytes, sheet);
+  return format === 'csv' ? readCsv(bytes, step) : readXlsx(bytes, sheet);
 }

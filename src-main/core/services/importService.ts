@@ -26,6 +26,7 @@ import { accessEffects, touchedContacts } from '../import/accessEffects';
 import { applyPlan } from '../import/apply';
 import { levelCounts, planChanges, recordChanges } from '../import/changes';
 import { checkMapping } from '../import/mapping';
+import { importRuns, type ImportRunControl, type ImportStep } from '../import/importRun';
 import { planImport } from '../import/plan';
 import { readImportFile, type ImportTable } from '../import/readTable';
 import { rejectedRowsFile } from '../import/rejectedRows';
@@ -82,9 +83,10 @@ export function importService(
   const access = accessRepository(ctx.db);
   const kept = keptFiles(ctx.dataDir);
   let opened: OpenedFile | null = null;
+  const runs = importRuns((progress) => ctx.announce({ 'imports.progress': progress }));
   let committing = false;
 
-  async function fileOf(fileId: string): Promise<OpenedFile> {
+  async function fileOf(fileId: string, step: ImportStep): Promise<OpenedFile> {
     if (opened?.fileId === fileId) return opened;
     const stored = kept.read(fileId);
     if (stored === null) throw new DomainError('IMPORT_FILE_GONE');
@@ -92,7 +94,7 @@ export function importService(
       fileId,
       fileName: stored.fileName,
       sha256: sha256Of(stored.data),
-      table: await readImportFile(stored.fileName, stored.data, stored.sheet),
+      table: await readImportFile(stored.fileName, stored.data, stored.sheet, step),
     };
     return opened;
   }
@@ -106,21 +108,17 @@ export function importService(
     ];
   }
 
-  /** The plan and its changes for a run, on the store as it is now. */
-  async function computed(run: ImportRunValue) {
-    const file = await fileOf(run.fileId);
-    return { file, ...planned(file, run) };
-  }
-
-  function planned(file: OpenedFile, run: ImportRunValue) {
+  /** The plan and its changes for a run, on the store as it is now, computed in slices (`step`). */
+  async function computed(run: ImportRunValue, step: ImportStep) {
+    const file = await fileOf(run.fileId, step);
     checkMapping(run.mapping, file.table.headers.length);
     const today = ctx.clock.today();
-    const plan = planImport(file.table, run, repo, today);
-    return { today, plan, changes: planChanges(plan) };
+    const plan = await planImport(file.table, run, repo, today, step);
+    return { file, today, plan, changes: planChanges(plan) };
   }
 
-  async function previewOf(run: ImportRunValue): Promise<ImportPreview> {
-    const { file, today, plan, changes } = await computed(run);
+  async function previewOf(run: ImportRunValue, step: ImportStep): Promise<ImportPreview> {
+    const { file, today, plan, changes } = await computed(run, step);
     const current = settings.getAccess();
     const touched = touchedContacts(plan, changes, repo);
     const all = recordChanges(changes);
@@ -155,6 +153,84 @@ export function importService(
     };
   }
 
+  async function commitRun(
+    run: ImportRunValue & { mappingName: string | null },
+    control: ImportRunControl,
+  ): Promise<ImportSummary> {
+    const auditBefore = await repo.lastAuditId();
+    const { file, plan, changes } = await computed(run, control.step);
+    if (plan.rows === plan.rejected.size) throw new DomainError('IMPORT_NOTHING_TO_IMPORT');
+    control.startWriting();
+    control.report('writing', 0, plan.rows);
+    const backup = await backups.beforeImport();
+    const summary = ctx.change(
+      (audit) => {
+        if (repo.changedSince(auditBefore)) throw new DomainError('IMPORT_STORE_CHANGED');
+        const now = ctx.clock.now();
+        const counted = {
+          rows: {
+            total: plan.rows,
+            imported: plan.rows - plan.rejected.size,
+            rejected: plan.rejected.size,
+          },
+          counts: levelCounts(changes),
+          endedContracts: plan.ending.filter((e) => e.row.end_date !== e.end).length,
+        };
+        const importId = repo.insertImport({
+          at: now,
+          actor: ctx.actor,
+          file_name: file.fileName,
+          sha256: file.sha256,
+          summary: JSON.stringify(counted),
+          backup_name: backup.name,
+          first_audit_id: null,
+          last_audit_id: null,
+        });
+        const firstAudit = repo.lastAuditId() + 1;
+        audit({
+          action: 'import.commit',
+          entity: 'import',
+          entityId: importId,
+          after: {
+            fileName: file.fileName,
+            sha256: file.sha256,
+            mapping: run.mapping,
+            values: run.values,
+            ...counted,
+            backup: backup.name,
+          },
+        });
+        const records = plan.properties.size + plan.units.size + plan.contacts.size + plan.contracts.size;
+        applyPlan(ctx.db, plan, changes, audit, now, (done) => control.report('writing', done, records));
+        repo.setAuditRange(importId, firstAudit, repo.lastAuditId());
+        repo.saveMapping(
+          {
+            name: run.mappingName ?? file.fileName,
+            headers: file.table.headers,
+            mapping: run.mapping,
+            values: run.values,
+            usedAt: now,
+          },
+          KEPT_IMPORT_MAPPINGS,
+        );
+        const result: ImportSummary = {
+          id: importId,
+          at: now,
+          actor: ctx.actor,
+          fileName: file.fileName,
+          sha256: file.sha256,
+          ...counted,
+          backup,
+        };
+        return result;
+      },
+      { emits: portfolioChanged },
+    );
+    opened = null;
+    kept.forget();
+    return summary;
+  }
+
   function summaryOf(row: ImportRow): ImportSummary {
     const kept = JSON.parse(row.summary) as Pick<ImportSummary, 'rows' | 'counts' | 'endedContracts'>;
     const backup = listBackups(ctx.dataDir).find((b) => b.name === row.backup_name) ?? null;
@@ -172,8 +248,9 @@ export function importService(
   return {
     async open(fileName: string, dataBase64: string, sheet: string | null): Promise<ImportFileView> {
       const bytes = Buffer.from(dataBase64, 'base64');
-      const table = await readImportFile(fileName, bytes, sheet);
-      const file: OpenedFile = { fileId: randomUUID(), fileName, sha256: sha256Of(bytes), table };
+      const fileId = randomUUID();
+      const table = await runs.run(fileId, ({ step }) => readImportFile(fileName, bytes, sheet, step));
+      const file: OpenedFile = { fileId, fileName, sha256: sha256Of(bytes), table };
       kept.keep(file.fileId, fileName, sheet, bytes);
       opened = file;
       return {
@@ -193,94 +270,39 @@ export function importService(
       };
     },
 
-    preview: previewOf,
+    /** The dry run, in slices with progress; cancelled by `cancel`. */
+    preview: (run: ImportRunValue): Promise<ImportPreview> =>
+      runs.run(run.fileId, ({ step }) => previewOf(run, step)),
 
-    async rejectedRows(run: ImportRunValue & { language: 'de' | 'en' }): Promise<ImportRejectedFile> {
-      const { file, plan } = await computed(run);
-      return rejectedRowsFile(file.fileName, file.table, plan.rejected, run.language);
+    rejectedRows(run: ImportRunValue & { language: 'de' | 'en' }): Promise<ImportRejectedFile> {
+      return runs.run(run.fileId, async ({ step }) => {
+        const { file, plan } = await computed(run, step);
+        return rejectedRowsFile(file.fileName, file.table, plan.rejected, run.language);
+      });
     },
 
-    /** Backup "Vor Import", then the valid rows in one change; refused when nothing can be imported. */
+    /**
+     * The plan in slices (cancellable), then backup "Vor Import" and the valid rows in one change
+     * (no longer cancellable); refused when nothing can be imported, or when the portfolio changed
+     * while the plan was made (IMPORT_STORE_CHANGED: the plan would be stale).
+     */
     async commit(run: ImportRunValue & { mappingName: string | null }): Promise<ImportSummary> {
       if (committing) throw new DomainError('IMPORT_BUSY');
-      const first = await computed(run);
-      if (first.plan.rows === first.plan.rejected.size) throw new DomainError('IMPORT_NOTHING_TO_IMPORT');
       committing = true;
       try {
-        const backup = await backups.beforeImport();
-        const summary = ctx.change(
-          (audit) => {
-            const file = first.file;
-            const { plan, changes } = planned(file, run);
-            const now = ctx.clock.now();
-            const counted = {
-              rows: {
-                total: plan.rows,
-                imported: plan.rows - plan.rejected.size,
-                rejected: plan.rejected.size,
-              },
-              counts: levelCounts(changes),
-              endedContracts: plan.ending.filter((e) => e.row.end_date !== e.end).length,
-            };
-            const importId = repo.insertImport({
-              at: now,
-              actor: ctx.actor,
-              file_name: file.fileName,
-              sha256: file.sha256,
-              summary: JSON.stringify(counted),
-              backup_name: backup.name,
-              first_audit_id: null,
-              last_audit_id: null,
-            });
-            const firstAudit = repo.lastAuditId() + 1;
-            audit({
-              action: 'import.commit',
-              entity: 'import',
-              entityId: importId,
-              after: {
-                fileName: file.fileName,
-                sha256: file.sha256,
-                mapping: run.mapping,
-                values: run.values,
-                ...counted,
-                backup: backup.name,
-              },
-            });
-            applyPlan(ctx.db, plan, changes, audit, now, () => undefined);
-            repo.setAuditRange(importId, firstAudit, repo.lastAuditId());
-            repo.saveMapping(
-              {
-                name: run.mappingName ?? file.fileName,
-                headers: file.table.headers,
-                mapping: run.mapping,
-                values: run.values,
-                usedAt: now,
-              },
-              KEPT_IMPORT_MAPPINGS,
-            );
-            const result: ImportSummary = {
-              id: importId,
-              at: now,
-              actor: ctx.actor,
-              fileName: file.fileName,
-              sha256: file.sha256,
-              ...counted,
-              backup,
-            };
-            return result;
-          },
-          { emits: portfolioChanged },
-        );
-        opened = null;
-        kept.forget();
-        return summary;
+        return await runs.run(run.fileId, (control) => commitRun(run, control));
       } finally {
         committing = false;
       }
     },
 
-    /** Forgets the file if it is the one kept; another id changes nothing. */
+    /**
+     * Stops a running read, dry run or commit of the file (IMPORT_CANCELLED, nothing written) and
+     * forgets the file if it is the one kept; another id changes nothing. A commit that already
+     * writes finishes (its one transaction cannot be stopped halfway).
+     */
     cancel(fileId: string): null {
+      if (!runs.cancel(fileId)) return null;
       if (opened?.fileId !== fileId && kept.read(fileId) === null) return null;
       opened = null;
       kept.forget();

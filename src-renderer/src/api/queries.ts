@@ -13,6 +13,8 @@ import {
   keepPreviousData,
   type QueryKey,
 } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import type { ImportProgress } from '../../../shared/contract/imports';
 import type { AppError, Result } from '../../../shared/errors';
 import { eventNames, type Channel, type Request, type Response } from '../../../shared/ipc';
 import { invoke, onEvent } from './client';
@@ -106,12 +108,29 @@ export function useChannelFetch<C extends Channel>(
  * events. A change made here is refetched by its mutation already: its events are not asked twice.
  */
 export function listenToCoreEvents(): () => void {
-  const stops = eventNames.map((event) =>
-    onEvent(event, () => {
-      if (queryClient.isMutating() === 0) void queryClient.invalidateQueries();
-    }),
-  );
+  // An import's progress reports work under way, not a committed change.
+  const stops = eventNames
+    .filter((event) => event !== 'imports.progress')
+    .map((event) =>
+      onEvent(event, () => {
+        if (queryClient.isMutating() === 0) void queryClient.invalidateQueries();
+      }),
+    );
   return () => stops.forEach((stop) => stop());
+}
+
+/** The latest `imports.progress` of the core while `active`; null before the first and when not. */
+export function useImportProgress(active: boolean): ImportProgress | null {
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  useEffect(() => {
+    if (!active) return;
+    const stop = onEvent('imports.progress', (payload) => setProgress(payload as ImportProgress));
+    return () => {
+      stop();
+      setProgress(null);
+    };
+  }, [active]);
+  return active ? progress : null;
 }
 
 /** One query per payload, e.g. the pages of a virtualized list that are on screen. */

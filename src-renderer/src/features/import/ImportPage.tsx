@@ -7,6 +7,7 @@ import type {
   ImportPreview,
   ImportSummary,
 } from '../../../../shared/contract/imports';
+import type { AppError } from '../../../../shared/errors';
 import { useChannelMutation, useChannelQuery } from '../../api/queries';
 import { errorMessage, formatDateTime } from '../../i18n';
 import { readBase64 } from '../content/contentDraft';
@@ -14,6 +15,7 @@ import { saveBase64File } from '../common/download';
 import { notifySuccess, valueOrNotify } from '../common/notify';
 import { PageHeader } from '../common/PageHeader';
 import { ImportPreviewView } from './ImportPreviewView';
+import { ImportProgressBar } from './ImportProgressBar';
 import { MappingTable } from './MappingTable';
 
 /**
@@ -37,6 +39,14 @@ export function ImportPage() {
   const done = history?.[0] ?? null;
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** A read, dry run or commit is under way: its progress shows, with Abbrechen. */
+  const [running, setRunning] = useState(false);
+
+  /** A refusal; a cancelled run has forgotten the file (nothing was changed). */
+  function refusedWith(refusal: AppError) {
+    if (refusal.code === 'IMPORT_CANCELLED') reset();
+    setError(errorMessage(refusal));
+  }
 
   async function read(next: File | null, sheet: string | null = null) {
     setChosen(next);
@@ -44,10 +54,10 @@ export function ImportPage() {
     setPreview(null);
     setError(null);
     if (next === null) return;
-    setBusy(true);
+    setRunning(true);
     const result = await open.mutateAsync({ fileName: next.name, dataBase64: await readBase64(next), sheet });
-    setBusy(false);
-    if (!result.ok) return setError(errorMessage(result.error));
+    setRunning(false);
+    if (!result.ok) return refusedWith(result.error);
     setFile(result.value);
     setMapping(result.value.suggested);
   }
@@ -55,10 +65,10 @@ export function ImportPage() {
   const run = () => ({ fileId: file?.fileId ?? '', mapping, values: {}, updateOnly });
 
   async function showPreview() {
-    setBusy(true);
+    setRunning(true);
     const result = await previewOf.mutateAsync(run());
-    setBusy(false);
-    if (!result.ok) return setError(errorMessage(result.error));
+    setRunning(false);
+    if (!result.ok) return refusedWith(result.error);
     setError(null);
     setPreview(result.value);
   }
@@ -70,10 +80,11 @@ export function ImportPage() {
   }
 
   async function importNow() {
-    setBusy(true);
-    const summary = valueOrNotify(await commit.mutateAsync({ ...run(), mappingName: null }));
-    setBusy(false);
-    if (!summary) return;
+    setRunning(true);
+    const result = await commit.mutateAsync({ ...run(), mappingName: null });
+    setRunning(false);
+    if (!result.ok) return refusedWith(result.error);
+    const summary = result.value;
     notifySuccess(t('dataImport.committed', { count: summary.rows.imported }));
     reset();
   }
@@ -127,6 +138,7 @@ export function ImportPage() {
         clearable
         onChange={(next) => void read(next)}
       />
+      <ImportProgressBar active={running} onCancel={(fileId) => void cancel.mutateAsync({ fileId })} />
       {error && <Alert color="red">{error}</Alert>}
       {file && (
         <Card withBorder>
@@ -154,7 +166,7 @@ export function ImportPage() {
               onChange={(event) => (setUpdateOnly(event.currentTarget.checked), setPreview(null))}
             />
             <Group>
-              <Button loading={busy} onClick={() => void showPreview()}>
+              <Button loading={running} onClick={() => void showPreview()}>
                 {t('dataImport.showPreview')}
               </Button>
               <Button variant="default" onClick={() => void onCancel()}>
@@ -171,7 +183,7 @@ export function ImportPage() {
             <Group>
               <Button
                 color="green"
-                loading={busy}
+                loading={running}
                 disabled={preview.rows.imported === 0}
                 onClick={() => void importNow()}
               >
