@@ -8,10 +8,12 @@
  * 2. a second child process opens the data dir with `createCore` and asks every question through
  *    `core.invoke`, then as bare SQL (the floor), then the JSON baseline (scripts/bench/measure.ts);
  *    a third renders letters: one with 20,000 unspaced characters, and a SmartPost batch of
- *    min(size, 10,000) letters (scripts/bench/letters.ts);
+ *    min(size, 10,000) letters (scripts/bench/letters.ts); a fourth imports an ERP export of as many
+ *    rows as the size has contacts (at most 100,000) into an empty store (scripts/bench/importRows.ts);
  * 3. the table is printed and bench/results.json is updated (sizes not measured keep their figures).
  *
  * `--no-baseline` skips the JSON baseline; `--keep` keeps the data dirs (their paths are printed);
+ * `--import-only` runs only the import's rows (printed, bench/results.json left as it is);
  * `--markdown` runs nothing and prints bench/results.json as the README's tables.
  */
 import fs from 'node:fs';
@@ -21,14 +23,18 @@ import { runWorker } from './bench/child';
 import type { LettersInput, LettersOutput } from './bench/letters';
 import type { MeasureInput, MeasureOutput } from './bench/measure';
 import { formatMarkdown, formatTable } from './bench/report';
+import { formatMs } from './bench/stats';
 import { machineInfo, mergeResults, readResults, writeResults, type SizeResult } from './bench/results';
 import { checkTargets } from './bench/targets';
+import type { ImportInput, ImportOutput } from './bench/importRows';
 import type { GenerateInput, GenerateOutput } from './bench/worker';
 
 const root = path.resolve(import.meta.dirname, '..');
 const resultsFile = path.join(root, 'bench', 'results.json');
 /** The SmartPost batch of issue 14: 10,000 letters (fewer at smaller sizes). */
 const LETTER_BATCH = 10_000;
+/** The import file of issue 12 item 7: 100,000 rows (fewer at smaller sizes). */
+const IMPORT_ROWS = 100_000;
 
 interface Options {
   sizes: number[];
@@ -36,10 +42,18 @@ interface Options {
   keep: boolean;
   /** Only print bench/results.json as the README's Markdown tables. */
   markdown: boolean;
+  /** Only the import's rows, printed. */
+  importOnly: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { sizes: [10_000, 100_000], baseline: true, keep: false, markdown: false };
+  const options: Options = {
+    sizes: [10_000, 100_000],
+    baseline: true,
+    keep: false,
+    markdown: false,
+    importOnly: false,
+  };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] as string;
     if (arg === '--sizes' || arg.startsWith('--sizes=')) {
@@ -52,9 +66,22 @@ function parseArgs(argv: readonly string[]): Options {
     } else if (arg === '--no-baseline') options.baseline = false;
     else if (arg === '--keep') options.keep = true;
     else if (arg === '--markdown') options.markdown = true;
-    else throw new Error(`unknown argument ${arg} (use --sizes N,M, --no-baseline, --keep, --markdown)`);
+    else if (arg === '--import-only') options.importOnly = true;
+    else
+      throw new Error(
+        `unknown argument ${arg} (use --sizes N,M, --no-baseline, --keep, --markdown, --import-only)`,
+      );
   }
   return options;
+}
+
+function importRows(contacts: number, tmp: string): ImportOutput {
+  return runWorker<ImportInput, ImportOutput>(
+    'import',
+    { rows: Math.min(contacts, IMPORT_ROWS) },
+    contacts,
+    tmp,
+  );
 }
 
 function benchSize(contacts: number, options: Options, machine: SizeResult['machine']): SizeResult {
@@ -88,7 +115,8 @@ function benchSize(contacts: number, options: Options, machine: SizeResult['mach
       contacts,
       tmp,
     );
-    const rows = [...measured.rows, ...letters.rows];
+    const imported = importRows(contacts, tmp);
+    const rows = [...measured.rows, ...letters.rows, ...imported.rows];
     const notes = [...measured.notes];
     if (generated.baseline?.note) notes.push(generated.baseline.note);
     return {
@@ -117,7 +145,7 @@ function benchSize(contacts: number, options: Options, machine: SizeResult['mach
       rows,
       letters: { batch: letters.batch, peakRssBytes: letters.peakRssBytes },
       searchByLength: measured.searchByLength,
-      targets: checkTargets(rows, measured.rssBytes, letters),
+      targets: checkTargets(rows, measured.rssBytes, letters, imported),
       notes,
     };
   } finally {
@@ -130,6 +158,24 @@ const options = parseArgs(process.argv.slice(2));
 if (options.markdown) {
   const results = readResults(resultsFile);
   console.log(results === null ? 'No bench/results.json yet: run `npm run bench`.' : formatMarkdown(results));
+  process.exit(0);
+}
+if (options.importOnly) {
+  for (const contacts of options.sizes) {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `portal-bench-import-${contacts}-`));
+    try {
+      const imported = importRows(contacts, tmp);
+      for (const row of imported.rows) {
+        console.log(`${row.question}: ${formatMs(row.app?.p50)} (${row.info ?? ''})`);
+      }
+      for (const target of checkTargets(imported.rows, 0, { batch: 0, peakRssBytes: 0 }, imported)) {
+        if (target.target.includes('import'))
+          console.log(`${target.met ? '✔' : '✘'} ${target.target}: ${target.value} (${target.limit})`);
+      }
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  }
   process.exit(0);
 }
 const machine = machineInfo();

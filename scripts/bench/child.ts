@@ -13,7 +13,7 @@ export function heapMegabytes(contacts: number): number {
 
 /** Runs one worker step with a fresh heap (and `gc` exposed) and returns what it wrote. */
 export function runWorker<I, O>(
-  phase: 'generate' | 'measure' | 'letters',
+  phase: 'generate' | 'measure' | 'letters' | 'import',
   input: I,
   contacts: number,
   tmp: string,

@@ -26,6 +26,7 @@ export function checkTargets(
   rows: readonly Row[],
   rssBytes: number,
   letters: { batch: number; peakRssBytes: number },
+  imports: { fileRows: number; peakRssBytes: number } | null = null,
 ): TargetCheck[] {
   const get = (key: string) => rows.find((r) => r.key === key);
   const app = (key: string, which: keyof Timing = 'p50') => get(key)?.app?.[which] ?? null;
@@ -65,6 +66,13 @@ export function checkTargets(
   const batch = `SmartPost batch of ${letters.batch.toLocaleString('en')} letters`;
   out.push(check(batch, 6 * letters.batch, app('letterBatch')));
   out.push(check(`${batch}: peak RSS`, 500 * 2 ** 20, letters.peakRssBytes, 'bytes'));
+  if (imports !== null) {
+    // Issue 12 item 7 (stated for a 100,000-row file; checked at every size).
+    const file = `${imports.fileRows.toLocaleString('en')}-row import`;
+    out.push(check(`${file}: open + dry run`, 10_000, app('importPreview')));
+    out.push(check(`${file}: commit`, 20_000, app('importCommit')));
+    out.push(check(`${file}: peak RSS`, 600 * 2 ** 20, imports.peakRssBytes, 'bytes'));
+  }
   for (const r of orderedRows(rows)) {
     if (r.app === null || r.floor === null || !(r.floor.p50 > 0)) continue;
     const ratio = r.app.p50 / r.floor.p50;
