@@ -268,7 +268,8 @@ export interface ImportPreview {
   rows: { total: number; imported: number; rejected: number };
   counts: Record<ImportLevel, ImportLevelCounts>;
   changes: { total: number; items: ImportRecordChange[] };
-  rejected: { total: number; items: ImportRejection[] };
+  /** `byLevel`: every rejected row counted at the level it failed at (property, unit, contact, contract). */
+  rejected: { total: number; byLevel: Record<ImportLevel, number>; items: ImportRejection[] };
   /** The access consequences today, by the same policy as every screen. */
   access: {
     /** none → active/pre/post. */

@@ -30,6 +30,7 @@ import { importRuns, type ImportRunControl, type ImportStep } from '../import/im
 import { planImport } from '../import/plan';
 import { readImportFile, type ImportTable } from '../import/readTable';
 import { rejectedRowsFile } from '../import/rejectedRows';
+import { rejectedByLevel } from '../import/rejectionLevels';
 import { suggestMapping } from '../import/suggest';
 import type { backupService } from './backupService';
 import type { SettingsService } from './settingsService';
@@ -135,7 +136,7 @@ export function importService(
       rows: { total: plan.rows, imported: plan.rows - plan.rejected.size, rejected: plan.rejected.size },
       counts: levelCounts(changes),
       changes: { total: all.length, items: all.slice(0, 200) },
-      rejected: { total: rejected.length, items: rejected.slice(0, 200) },
+      rejected: { total: rejected.length, byLevel: rejectedByLevel(rejected), items: rejected.slice(0, 200) },
       ...accessEffects(touched, current, today, access.seatsUsed(current, today)),
       missingContracts: {
         total: plan.missing.length,

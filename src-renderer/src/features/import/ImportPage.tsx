@@ -5,6 +5,7 @@ import type {
   ImportFileView,
   ImportMapping,
   ImportPreview,
+  ImportValueMap,
   ImportSummary,
 } from '../../../../shared/contract/imports';
 import type { AppError } from '../../../../shared/errors';
@@ -17,6 +18,7 @@ import { PageHeader } from '../common/PageHeader';
 import { ImportPreviewView } from './ImportPreviewView';
 import { ImportProgressBar } from './ImportProgressBar';
 import { MappingTable } from './MappingTable';
+import { SavedMappings } from './SavedMappings';
 
 /**
  * Administration › Stammdaten-Import: choose a file (and a sheet), map its columns, see the dry run
@@ -34,6 +36,9 @@ export function ImportPage() {
   const [file, setFile] = useState<ImportFileView | null>(null);
   const [mapping, setMapping] = useState<ImportMapping>([]);
   const [updateOnly, setUpdateOnly] = useState(false);
+  const [values, setValues] = useState<ImportValueMap>({});
+  /** The missing contracts chosen to end, and the day; null leaves them as they are. */
+  const [endMissing, setEndMissing] = useState<{ contractIds: number[]; end: string } | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const { data: history } = useChannelQuery('imports.history', undefined);
   const done = history?.[0] ?? null;
@@ -60,13 +65,16 @@ export function ImportPage() {
     if (!result.ok) return refusedWith(result.error);
     setFile(result.value);
     setMapping(result.value.suggested);
+    setValues({});
+    setEndMissing(null);
   }
 
-  const run = () => ({ fileId: file?.fileId ?? '', mapping, values: {}, updateOnly });
+  const run = () => ({ fileId: file?.fileId ?? '', mapping, values, updateOnly, endMissing });
 
-  async function showPreview() {
+  async function showPreview(ending = endMissing) {
+    setEndMissing(ending);
     setRunning(true);
-    const result = await previewOf.mutateAsync(run());
+    const result = await previewOf.mutateAsync({ ...run(), endMissing: ending });
     setRunning(false);
     if (!result.ok) return refusedWith(result.error);
     setError(null);
@@ -155,6 +163,10 @@ export function ImportPage() {
                 onChange={(sheet) => void read(chosen, sheet)}
               />
             )}
+            <SavedMappings
+              file={file}
+              onChoose={(saved) => (setMapping(saved.mapping), setValues(saved.values), setPreview(null))}
+            />
             <MappingTable
               file={file}
               mapping={mapping}
@@ -166,7 +178,7 @@ export function ImportPage() {
               onChange={(event) => (setUpdateOnly(event.currentTarget.checked), setPreview(null))}
             />
             <Group>
-              <Button loading={running} onClick={() => void showPreview()}>
+              <Button loading={running} onClick={() => void showPreview(null)}>
                 {t('dataImport.showPreview')}
               </Button>
               <Button variant="default" onClick={() => void onCancel()}>
@@ -179,7 +191,18 @@ export function ImportPage() {
       {file && preview && (
         <Card withBorder>
           <Stack gap="md">
-            <ImportPreviewView preview={preview} onDownload={() => void download()} />
+            <ImportPreviewView
+              preview={preview}
+              onDownload={() => void download()}
+              ending={endMissing?.end ?? null}
+              onEndMissing={(end) =>
+                void showPreview(
+                  end === null
+                    ? null
+                    : { contractIds: preview.missingContracts.items.map((k) => k.contractId), end },
+                )
+              }
+            />
             <Group>
               <Button
                 color="green"

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportEffectList, ImportPreview } from '../../../../shared/contract/imports';
 import { importTexts } from '../../../../shared/importTexts';
 import { formatDate } from '../../i18n';
+import { MissingContracts } from './MissingContracts';
 
 const LEVELS = ['property', 'unit', 'contact', 'contract'] as const;
 const EFFECTS = [
@@ -37,9 +38,14 @@ function EffectCard({ title, list }: { title: string; list: ImportEffectList }) 
 export function ImportPreviewView({
   preview,
   onDownload,
+  ending,
+  onEndMissing,
 }: {
   preview: ImportPreview;
   onDownload: () => void;
+  /** The day the missing contracts end on, or null (left as they are). */
+  ending: string | null;
+  onEndMissing: (end: string | null) => void;
 }) {
   const { t, i18n } = useTranslation();
   const texts = importTexts[i18n.language === 'en' ? 'en' : 'de'];
@@ -59,6 +65,7 @@ export function ImportPreviewView({
             <Table.Th>{t('dataImport.created')}</Table.Th>
             <Table.Th>{t('dataImport.changed')}</Table.Th>
             <Table.Th>{t('dataImport.unchanged')}</Table.Th>
+            <Table.Th>{t('dataImport.rejectedLevel')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -68,6 +75,7 @@ export function ImportPreviewView({
               <Table.Td>{preview.counts[level].created}</Table.Td>
               <Table.Td>{preview.counts[level].changed}</Table.Td>
               <Table.Td>{preview.counts[level].unchanged}</Table.Td>
+              <Table.Td>{preview.rejected.byLevel[level]}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -86,7 +94,7 @@ export function ImportPreviewView({
         })}
       </Text>
       {preview.missingContracts.total > 0 && (
-        <Text c="orange">{t('dataImport.missing', { count: preview.missingContracts.total })}</Text>
+        <MissingContracts preview={preview} ending={ending} onEnd={onEndMissing} />
       )}
       {preview.rejected.total > 0 && (
         <Group>
