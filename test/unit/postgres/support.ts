@@ -16,7 +16,7 @@ afterAll(async () => {
 });
 
 /** int8 (ids, COUNT(*)) read as a number, as the engine reads it: the rows compare with SQLite's. */
-const types = {
+export const types = {
   getTypeParser: ((oid: number, format?: string) =>
     oid === pg.types.builtins.INT8
       ? Number
