@@ -114,6 +114,33 @@ describe('npm run team:setup', () => {
       [[options.ownerRole, options.appRole]],
     );
     expect(roles.rows.map((r) => r.login)).toEqual([false, false]);
+    // The owner's trigger functions search the team schema only (no shadowing by another schema).
+    const functions = await admin.query<{ config: string[] }>(
+      "SELECT DISTINCT proconfig AS config FROM pg_proc WHERE prosecdef AND pronamespace = 'portal'::regnamespace",
+    );
+    expect(functions.rows).toEqual([{ config: ['search_path=portal, pg_temp'] }]);
+  });
+
+  it('works with an administrator that is no superuser (CREATEROLE and CREATEDB, as at a hoster)', async () => {
+    const options = fresh();
+    const administrator = options.appRole.replace('app_', 'hv_admin_');
+    made.at(-1)?.roles.push(administrator);
+    const superuser = await connect(options.adminUrl);
+    await superuser.query(`CREATE ROLE ${administrator} LOGIN CREATEROLE CREATEDB PASSWORD 'hoster-2026'`);
+    const adminUrl = Object.assign(new URL(options.adminUrl), {
+      username: administrator,
+      password: 'hoster-2026',
+    });
+    const login = options.appRole.replace('app_', 'desk_');
+    const result = await teamSetup({
+      ...options,
+      adminUrl: adminUrl.toString(),
+      login: { name: login, password: 'pw' },
+    });
+    expect(result).toMatchObject({ from: 0, to: LATEST_POSTGRES_VERSION });
+    const desk = await desktop(options, login, 'pw');
+    await desk.query("INSERT INTO settings (key, value) VALUES ('access', '{}')");
+    await expect(desk.query('DROP TABLE settings')).rejects.toThrow(/must be owner/);
   });
 
   it('can run again: nothing lost, the login keeps its password, the grants are there', async () => {
