@@ -6,6 +6,59 @@
  * the first audit id to record. Stored JSON is read with portal_json (null when it is not JSON, as
  * SQLite's json_valid guard); an entity id that is not a whole number names nothing.
  */
+type Kind = 'contact' | 'property' | 'content';
+
+/** Entities whose own row names subjects: its table and, per kind, the column naming it. */
+const NAMED_BY_ROW: [entity: string, table: string, columns: [Kind, string][]][] = [
+  ['content', 'contents', [['property', 'property_id']]],
+  [
+    'contract',
+    'contracts',
+    [
+      ['contact', 'contact_id'],
+      ['property', 'property_id'],
+    ],
+  ],
+  ['unit', 'units', [['property', 'property_id']]],
+  ['invitation', 'invitations', [['contact', 'contact_id']]],
+  ['outbox', 'outbox', [['contact', 'contact_id']]],
+  [
+    'share',
+    'shares',
+    [
+      ['content', 'content_id'],
+      ['contact', 'contact_id'],
+      ['property', 'property_id'],
+    ],
+  ],
+];
+
+/** Lists in a share's recorded values naming contacts. */
+const SHARE_LISTS = ['recipients', 'skipped'];
+
+const branches = [
+  ...(['contact', 'property', 'content'] as const).map(
+    (kind) => `SELECT '${kind}', to_jsonb(a.entity_id), a.id FROM a WHERE a.entity = '${kind}'`,
+  ),
+  ...NAMED_BY_ROW.flatMap(([entity, table, columns]) =>
+    columns.map(
+      ([kind, column]) =>
+        `SELECT '${kind}', to_jsonb(r.${column}), a.id FROM a JOIN ${table} r ON r.id = a.entity_id WHERE a.entity = '${entity}'`,
+    ),
+  ),
+  ...SHARE_LISTS.map(
+    (list) => `SELECT 'contact', r.value, a.id
+      FROM a, jsonb_array_elements(CASE WHEN jsonb_typeof(a.after -> '${list}') = 'array'
+        THEN a.after -> '${list}' ELSE '[]' END) r
+      WHERE a.entity = 'share'`,
+  ),
+  `SELECT v.kind, side.value -> v.key, a.id
+      FROM a,
+        (VALUES ('contact', 'contactId'), ('property', 'propertyId'), ('content', 'contentId')) v (kind, key),
+        LATERAL (SELECT a.before AS value UNION ALL SELECT a.after) side
+      WHERE jsonb_typeof(side.value) = 'object'`,
+];
+
 export const auditSubjectsStatementPostgres = `
   WITH a AS (
     SELECT id, entity,
@@ -14,40 +67,7 @@ export const auditSubjectsStatementPostgres = `
     FROM audit WHERE id >= $1
   ),
   named (kind, subject, audit_id) AS (
-    SELECT 'contact', to_jsonb(a.entity_id), a.id FROM a WHERE a.entity = 'contact'
-    UNION ALL SELECT 'property', to_jsonb(a.entity_id), a.id FROM a WHERE a.entity = 'property'
-    UNION ALL SELECT 'content', to_jsonb(a.entity_id), a.id FROM a WHERE a.entity = 'content'
-    UNION ALL SELECT 'property', to_jsonb(t.property_id), a.id
-      FROM a JOIN contents t ON t.id = a.entity_id WHERE a.entity = 'content'
-    UNION ALL SELECT 'contact', to_jsonb(c.contact_id), a.id
-      FROM a JOIN contracts c ON c.id = a.entity_id WHERE a.entity = 'contract'
-    UNION ALL SELECT 'property', to_jsonb(c.property_id), a.id
-      FROM a JOIN contracts c ON c.id = a.entity_id WHERE a.entity = 'contract'
-    UNION ALL SELECT 'property', to_jsonb(u.property_id), a.id
-      FROM a JOIN units u ON u.id = a.entity_id WHERE a.entity = 'unit'
-    UNION ALL SELECT 'contact', to_jsonb(i.contact_id), a.id
-      FROM a JOIN invitations i ON i.id = a.entity_id WHERE a.entity = 'invitation'
-    UNION ALL SELECT 'contact', to_jsonb(o.contact_id), a.id
-      FROM a JOIN outbox o ON o.id = a.entity_id WHERE a.entity = 'outbox'
-    UNION ALL SELECT 'content', to_jsonb(s.content_id), a.id
-      FROM a JOIN shares s ON s.id = a.entity_id WHERE a.entity = 'share'
-    UNION ALL SELECT 'contact', to_jsonb(s.contact_id), a.id
-      FROM a JOIN shares s ON s.id = a.entity_id WHERE a.entity = 'share'
-    UNION ALL SELECT 'property', to_jsonb(s.property_id), a.id
-      FROM a JOIN shares s ON s.id = a.entity_id WHERE a.entity = 'share'
-    UNION ALL SELECT 'contact', r.value, a.id
-      FROM a, jsonb_array_elements(CASE WHEN jsonb_typeof(a.after -> 'recipients') = 'array'
-        THEN a.after -> 'recipients' ELSE '[]' END) r
-      WHERE a.entity = 'share'
-    UNION ALL SELECT 'contact', r.value, a.id
-      FROM a, jsonb_array_elements(CASE WHEN jsonb_typeof(a.after -> 'skipped') = 'array'
-        THEN a.after -> 'skipped' ELSE '[]' END) r
-      WHERE a.entity = 'share'
-    UNION ALL SELECT v.kind, side.value -> v.key, a.id
-      FROM a,
-        (VALUES ('contact', 'contactId'), ('property', 'propertyId'), ('content', 'contentId')) v (kind, key),
-        LATERAL (SELECT a.before AS value UNION ALL SELECT a.after) side
-      WHERE jsonb_typeof(side.value) = 'object'
+    ${branches.join('\n    UNION ALL ')}
   )
   INSERT INTO audit_subject (kind, subject_id, audit_id)
   SELECT DISTINCT kind, subject::text::bigint, audit_id FROM named
