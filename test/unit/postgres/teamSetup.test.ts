@@ -188,6 +188,14 @@ describe('npm run team:setup', () => {
     expect((await desk.query("SELECT value FROM settings WHERE key = 'access'")).rows).toEqual([
       { value: '{}' },
     ]);
+    // A database a newer app has migrated is refused, not touched.
+    const admin = await connect(
+      Object.assign(new URL(options.adminUrl), { pathname: `/${options.database}` }).toString(),
+    );
+    await admin.query(`UPDATE portal.portal_schema_version SET version = ${LATEST_POSTGRES_VERSION + 1}`);
+    await expect(teamSetup({ ...options, upgrade: true })).rejects.toMatchObject({
+      code: 'TEAM_DATABASE_TOO_NEW',
+    });
   });
 
   it('refuses a database that does not exist unless asked to create it', async () => {

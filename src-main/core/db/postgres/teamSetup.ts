@@ -14,7 +14,6 @@ import {
   migratePostgres,
   postgresSchemaVersion,
   SCHEMA_VERSION_TABLE,
-  TeamSchemaError,
 } from './index';
 
 export interface TeamSetupOptions {
@@ -211,9 +210,7 @@ export async function teamSetup(options: TeamSetupOptions): Promise<TeamSetupRes
     await team.query(`SET ROLE ${id(names.owner)}`);
     const from = await postgresSchemaVersion(team);
     const target = options.version ?? LATEST_POSTGRES_VERSION;
-    if (from > LATEST_POSTGRES_VERSION) {
-      throw new TeamSchemaError('TEAM_DATABASE_TOO_NEW', from, LATEST_POSTGRES_VERSION);
-    }
+    // (A schema newer than this app is refused by migratePostgres: TEAM_DATABASE_TOO_NEW.)
     if (from > 0 && from < target && !options.upgrade) {
       throw new TeamSetupError(
         'TEAM_SETUP_UPGRADE_NEEDED',
