@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { checkPostgresSchema, LATEST_POSTGRES_VERSION } from '../../../src-main/core/db/postgres';
+import { auditSubjectsStatementPostgres } from '../../../src-main/core/db/postgres/auditSubjects';
 import { teamSetup, type TeamSetupOptions } from '../../../src-main/core/db/postgres/teamSetup';
 import { types } from './support';
 
@@ -84,6 +85,11 @@ describe('npm run team:setup', () => {
     expect((await desk.query('SELECT name, n FROM table_counts WHERE name = $1', ['contacts'])).rows).toEqual(
       [{ name: 'contacts', n: 1 }],
     );
+    // What the engine runs after an audit row: portal_json is the desktop's to call.
+    await desk.query(auditSubjectsStatementPostgres, [0]);
+    expect((await desk.query('SELECT kind, subject_id FROM audit_subject')).rows).toEqual([
+      { kind: 'contact', subject_id: 1 },
+    ]);
     await desk.query('DELETE FROM access_dirty');
     await desk.query("DELETE FROM properties WHERE name = 'Lindenhof'");
 
