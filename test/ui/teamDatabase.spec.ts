@@ -4,6 +4,7 @@
  */
 import net from 'node:net';
 import type { Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './accessibility';
 import { expect, test, type T } from './fixtures';
 import { openNav } from './steps';
 
@@ -46,6 +47,7 @@ test('a server nobody answers at: the translated refusal, and the connection sav
   const result = page.getByTestId('team-test-result');
   await expect(result).toContainText(t('team.result.failed'));
   await expect(result).toContainText(t('errors.TEAM_UNREACHABLE'));
+  await expectNoSeriousViolations(page);
   await page.screenshot({ path: `/tmp/teamui-${test.info().project.name}-1024-refused.png`, fullPage: true });
 
   await page.getByRole('button', { name: t('app.save') }).click();
@@ -77,5 +79,6 @@ test('no TLS to another computer is refused at the field, before anything is sen
   await expect(page.getByText(t('errors.TEAM_TLS_REQUIRED'))).toHaveCount(0);
   await page.getByRole('button', { name: t('team.testConnection') }).click();
   await expect(page.getByText(t('errors.REQUIRED'))).toBeVisible();
+  await expectNoSeriousViolations(page);
   await page.screenshot({ path: `/tmp/teamui-${test.info().project.name}-1280-tls.png`, fullPage: true });
 });
