@@ -2,23 +2,11 @@
  * Administration › Team-Datenbank: the connection form, "Verbindung testen" with a translated refusal,
  * and the rule "no TLS only to this computer" shown at the field before anything is sent.
  */
-import net from 'node:net';
 import type { Page } from '@playwright/test';
+import { freePort as closedPort } from '../../scripts/postgres/throwaway';
 import { expectNoSeriousViolations } from './accessibility';
 import { expect, test, type T } from './fixtures';
 import { openNav } from './steps';
-
-/** A loopback port nobody listens on. */
-async function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 async function openTeamDatabase(page: Page, t: T) {
   await openNav(page, t, 'nav.teamDatabase');

@@ -1,6 +1,5 @@
 /** The team database tests' parts: a core per test, connection settings for the throwaway server. */
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import { afterEach, inject } from 'vitest';
@@ -10,6 +9,9 @@ import { pinnedClock } from '../../../src-main/core/clock';
 import { memoryPreferenceStore, type PreferenceStore } from '../../../src-main/core/preferences';
 import type { SecretStore } from '../../../src-main/core/secrets';
 import { createScratchDatabase } from '../../../scripts/postgres/throwaway';
+
+/** A loopback port nobody listens on. */
+export { freePort as closedPort } from '../../../scripts/postgres/throwaway';
 import { tempDir } from '../support';
 
 export const caCertificate = fs.readFileSync(path.join(__dirname, '../../fixtures/team/ca.pem'), 'utf8');
@@ -44,18 +46,6 @@ export async function asSuperuser(database: string, ...statements: string[]): Pr
   } finally {
     await client.end();
   }
-}
-
-/** A loopback port nobody listens on. */
-export async function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 const cores: Core[] = [];

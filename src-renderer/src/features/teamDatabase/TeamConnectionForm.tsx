@@ -1,11 +1,10 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
 import {
   Button,
   Card,
   FileInput,
   Grid,
   Group,
-  NumberInput,
   PasswordInput,
   Radio,
   Stack,
@@ -20,6 +19,7 @@ import type { TeamSettings } from '../../../../shared/ipc';
 import { useChannelMutation } from '../../api/queries';
 import { errorMessage, formatDate } from '../../i18n';
 import { notifySuccess } from '../common/notify';
+import { PortInput } from '../common/PortInput';
 import { useUnsavedChanges } from '../common/unsavedChanges';
 import { ConnectionReportCard, type TestOutcome } from './ConnectionReportCard';
 import { toTeamDraft, toTeamInput, validateTeam, type TeamDraft } from './teamForm';
@@ -53,6 +53,13 @@ export function TeamConnectionForm({ saved }: { saved: TeamSettings }) {
     setServerError(null);
     setOutcome(null);
   };
+  /** A text field's value, error and change handler. */
+  const textProps = (field: 'host' | 'database' | 'user' | 'password') => ({
+    label: t(`team.${field}`),
+    value: draft[field],
+    error: fieldError(field),
+    onChange: (event: ChangeEvent<HTMLInputElement>) => patch({ [field]: event.currentTarget.value }),
+  });
 
   async function chooseCa(file: File | null) {
     setChosenFile(file);
@@ -108,63 +115,34 @@ export function TeamConnectionForm({ saved }: { saved: TeamSettings }) {
           <Grid gap="sm">
             <Grid.Col span={{ base: 12, sm: 8 }}>
               <TextInput
-                label={t('team.host')}
+                {...textProps('host')}
                 description={t('team.hostHint')}
                 placeholder="db.hausverwaltung.de"
                 withAsterisk
                 maxLength={253}
-                value={draft.host}
-                error={fieldError('host')}
-                onChange={(event) => patch({ host: event.currentTarget.value })}
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 4 }} style={{ alignSelf: 'flex-end' }}>
-              <NumberInput
+              <PortInput
                 label={t('team.port')}
-                withAsterisk
-                min={1}
-                max={65535}
-                allowDecimal={false}
-                allowNegative={false}
-                thousandSeparator={false}
-                clampBehavior="none"
                 value={draft.port}
                 error={fieldError('port')}
                 onChange={(port) => patch({ port })}
               />
             </Grid.Col>
             <Grid.Col span={6}>
-              <TextInput
-                label={t('team.database')}
-                placeholder="portal"
-                withAsterisk
-                maxLength={63}
-                value={draft.database}
-                error={fieldError('database')}
-                onChange={(event) => patch({ database: event.currentTarget.value })}
-              />
+              <TextInput {...textProps('database')} placeholder="portal" withAsterisk maxLength={63} />
             </Grid.Col>
             <Grid.Col span={6}>
-              <TextInput
-                label={t('team.user')}
-                autoComplete="off"
-                withAsterisk
-                maxLength={63}
-                value={draft.user}
-                error={fieldError('user')}
-                onChange={(event) => patch({ user: event.currentTarget.value })}
-              />
+              <TextInput {...textProps('user')} autoComplete="off" withAsterisk maxLength={63} />
             </Grid.Col>
             <Grid.Col span={6}>
               <PasswordInput
-                label={t('team.password')}
+                {...textProps('password')}
                 description={saved.hasPassword ? t('team.passwordSavedHint') : undefined}
                 placeholder={saved.hasPassword ? t('team.passwordSaved') : undefined}
                 autoComplete="new-password"
                 maxLength={500}
-                value={draft.password}
-                error={fieldError('password')}
-                onChange={(event) => patch({ password: event.currentTarget.value })}
                 visibilityToggleButtonProps={{ 'aria-label': t('mail.smtp.showPassword') }}
               />
             </Grid.Col>

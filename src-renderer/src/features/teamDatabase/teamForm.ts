@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { teamSettingsSchema } from '../../../../shared/contract/team';
 import type { TeamSettings, TeamSettingsInput, TeamTls } from '../../../../shared/ipc';
 import { fieldErrors } from '../common/fieldErrors';
+import { isPort } from '../common/PortInput';
 
 export interface TeamDraft {
   host: string;
@@ -46,10 +47,7 @@ export function toTeamInput(draft: TeamDraft): TeamSettingsInput {
  */
 export function validateTeam(draft: TeamDraft, saved: TeamSettings): Record<string, string> {
   const errors = fieldErrors(teamSettingsSchema, toTeamInput(draft));
-  const port = Number(draft.port);
-  if (draft.port === '' || !Number.isInteger(port) || port < 1 || port > 65535) {
-    errors.port = i18next.t('team.portInvalid');
-  }
+  if (!isPort(draft.port)) errors.port = i18next.t('team.portInvalid');
   if (draft.tls === 'verify-full' && draft.caFile === null && saved.caCertificate === null) {
     errors.caCertificate = i18next.t('errors.REQUIRED');
   }
