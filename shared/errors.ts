@@ -110,6 +110,17 @@ export const errorCodes = [
   'IMPORT_CANCELLED',
   'IMPORT_BACKUP_GONE',
   'IMPORT_UNKNOWN_CONTRACT',
+  // teamui room: Administration › Team-Datenbank (the connection to the team's PostgreSQL server)
+  'TEAM_HOST_INVALID',
+  'TEAM_TLS_REQUIRED',
+  'TEAM_CA_INVALID',
+  'TEAM_UNREACHABLE',
+  'TEAM_AUTH_FAILED',
+  'TEAM_PERMISSION_DENIED',
+  'TEAM_DATABASE_MISSING',
+  'TEAM_TLS_FAILED',
+  'TEAM_SERVER_TOO_OLD',
+  'TEAM_CONNECTION_FAILED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

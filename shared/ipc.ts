@@ -22,6 +22,7 @@ import { portfolioChannels } from './contract/portfolio';
 import { preferencesChannels } from './contract/preferences';
 import { settingsChannels } from './contract/settings';
 import { startupChannels } from './contract/startup';
+import { teamChannels } from './contract/team';
 
 export { isoDateSchema } from './contract/channel';
 export { languageSchema } from './contract/preferences';
@@ -45,6 +46,7 @@ export type * from './contract/backups';
 export type * from './contract/startup';
 export type * from './contract/dataProtection';
 export type * from './contract/imports';
+export type * from './contract/team';
 
 /** One object of every area's channels; src-main/core/handlers/ answers each area in one file. */
 export const contract = {
@@ -61,6 +63,7 @@ export const contract = {
   ...startupChannels,
   ...dataProtectionChannels,
   ...importChannels,
+  ...teamChannels,
 } as const;
 
 export type Contract = typeof contract;
