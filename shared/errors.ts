@@ -110,6 +110,10 @@ export const errorCodes = [
   'IMPORT_CANCELLED',
   'IMPORT_BACKUP_GONE',
   'IMPORT_UNKNOWN_CONTRACT',
+  // room harden (issue 14, second part): letters off the main thread, exports to a chosen file
+  'TOO_MANY_LETTERS',
+  'LETTERS_TOO_LARGE',
+  'EXPORT_FAILED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

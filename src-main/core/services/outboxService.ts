@@ -13,7 +13,9 @@ import type { LettersBatch, OutboxItem, OutboxMessage, OutboxPage, OutboxState }
 import { noChange, portfolioChanged, type Audit, type CoreContext } from '../context';
 import { invitationRepository } from '../db/invitationRepository';
 import { outboxRepository, type NewOutboxMessage, type OutboxRow } from '../db/outboxRepository';
-import { renderSmartPostLetters, type SmartPostLetter } from '../letters/smartPostLetter';
+import { MAX_LETTERS } from '../../../shared/contract/exports';
+import { renderLetters } from '../letters/letterThreads';
+import type { SmartPostLetter } from '../letters/smartPostLetter';
 import type { MailService } from './mailService';
 import type { OrganisationService } from './organisationService';
 import { deliveryQueueOf, outboxDelivery, requireSending, withdrawMessage } from './outboxDelivery';
@@ -163,9 +165,12 @@ export function outboxService(ctx: CoreContext, mail: MailService, organisation:
       return toItem(required(id));
     },
 
-    /** The print batch, rendered now (ORGANISATION_PLACEHOLDER while the sender is a placeholder). */
+    /**
+     * The print batch, rendered now off the main thread (ORGANISATION_PLACEHOLDER while the sender
+     * is a placeholder): the oldest MAX_LETTERS queued letters; the rest make the next batch.
+     */
     async printLetters(): Promise<LettersBatch> {
-      const queued = outbox.queuedLetterIds();
+      const queued = outbox.queuedLetterIds().slice(0, MAX_LETTERS);
       if (queued.length === 0) return { pdf: null, ids: [] };
       if (organisation.isPlaceholder()) throw new DomainError('ORGANISATION_PLACEHOLDER');
       const org = organisation.get();
@@ -180,7 +185,10 @@ export function outboxService(ctx: CoreContext, mail: MailService, organisation:
         ids.push(id);
       }
       if (letters.length === 0) return { pdf: null, ids: [] };
-      return { pdf: Buffer.from(await renderSmartPostLetters(letters)).toString('base64'), ids };
+      const pdf = await renderLetters({ kind: 'smartpost', letters }, (progress) =>
+        ctx.announce({ 'letters.progress': progress }),
+      );
+      return { pdf: Buffer.from(pdf).toString('base64'), ids };
     },
 
     markPrinted(ids: readonly number[]): { printed: number } {

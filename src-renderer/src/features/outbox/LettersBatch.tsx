@@ -5,6 +5,7 @@ import type { AppError } from '../../../../shared/errors';
 import { useChannelMutation } from '../../api/queries';
 import { errorMessage } from '../../i18n';
 import { saveBase64Pdf } from '../common/download';
+import { LettersProgress } from '../common/LettersProgress';
 
 /**
  * The print batch: letters waiting (notifications of contacts without e-mail or who prefer post),
@@ -43,6 +44,7 @@ export function LettersBatch({ queued }: { queued: number }) {
           </Button>
         )}
       </Group>
+      <LettersProgress active={printLetters.isPending} />
       {error && (
         <Text size="sm" c="red" mt="xs">
           {errorMessage(error)}
