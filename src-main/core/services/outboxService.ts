@@ -14,6 +14,7 @@ import { noChange, portfolioChanged, type Audit, type CoreContext } from '../con
 import { invitationRepository } from '../db/invitationRepository';
 import { outboxRepository, type NewOutboxMessage, type OutboxRow } from '../db/outboxRepository';
 import { MAX_LETTERS } from '../../../shared/contract/exports';
+import { saveExport } from '../exports/saveExport';
 import { renderLetters } from '../letters/letterThreads';
 import type { SmartPostLetter } from '../letters/smartPostLetter';
 import type { MailService } from './mailService';
@@ -22,6 +23,9 @@ import { deliveryQueueOf, outboxDelivery, requireSending, withdrawMessage } from
 import { notificationLetter, outboxFactsReader, renderMessage } from './outboxRender';
 
 export { MAX_DELIVERY_ATTEMPTS } from './outboxDelivery';
+
+/** The print batch's file name as the save dialog suggests it, in the app's language. */
+const batchFileName = { de: 'Briefe', en: 'Letters' } as const;
 
 export function outboxService(ctx: CoreContext, mail: MailService, organisation: OrganisationService) {
   const outbox = outboxRepository(ctx.db);
@@ -171,7 +175,7 @@ export function outboxService(ctx: CoreContext, mail: MailService, organisation:
      */
     async printLetters(): Promise<LettersBatch> {
       const queued = outbox.queuedLetterIds().slice(0, MAX_LETTERS);
-      if (queued.length === 0) return { pdf: null, ids: [] };
+      if (queued.length === 0) return { saved: false, ids: [] };
       if (organisation.isPlaceholder()) throw new DomainError('ORGANISATION_PLACEHOLDER');
       const org = organisation.get();
       const day = ctx.clock.today();
@@ -184,11 +188,19 @@ export function outboxService(ctx: CoreContext, mail: MailService, organisation:
         letters.push(letter);
         ids.push(id);
       }
-      if (letters.length === 0) return { pdf: null, ids: [] };
-      const pdf = await renderLetters({ kind: 'smartpost', letters }, (progress) =>
-        ctx.announce({ 'letters.progress': progress }),
+      if (letters.length === 0) return { saved: false, ids: [] };
+      const language = ctx.preferences.read().language ?? 'de';
+      const saved = await saveExport(
+        ctx.saveDialog,
+        { suggestedName: `${batchFileName[language]}_${day}.pdf`, kind: 'pdf' },
+        async function* () {
+          yield await renderLetters({ kind: 'smartpost', letters }, (progress) =>
+            ctx.announce({ 'letters.progress': progress }),
+          );
+          return letters.length;
+        },
       );
-      return { pdf: Buffer.from(pdf).toString('base64'), ids };
+      return saved.saved ? { ...saved, ids } : { saved: false, ids: [] };
     },
 
     markPrinted(ids: readonly number[]): { printed: number } {
