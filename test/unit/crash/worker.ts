@@ -95,6 +95,9 @@ async function main(): Promise<void> {
       );
       break;
     }
+    case 'anonymise':
+      results.push(await ok('dataProtection.anonymise', { contactIds: operation.contactIds }));
+      break;
   }
   say({ done: results });
   core.close();
