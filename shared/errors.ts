@@ -121,6 +121,10 @@ export const errorCodes = [
   'TEAM_TLS_FAILED',
   'TEAM_SERVER_TOO_OLD',
   'TEAM_CONNECTION_FAILED',
+  // room harden (issue 14, second part): letters off the main thread, exports to a chosen file
+  'TOO_MANY_LETTERS',
+  'LETTERS_TOO_LARGE',
+  'EXPORT_FAILED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

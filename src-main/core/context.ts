@@ -5,6 +5,7 @@ import type { Db } from './db/connection';
 import { accessFigures, type AccessFigures } from './db/accessFigures';
 import { auditRepository, type AuditEntry } from './db/auditRepository';
 import type { PreferenceStore } from './preferences';
+import { noSaveDialog, type SaveDialog } from './exports/saveExport';
 import type { SecretStore } from './secrets';
 
 export type Audit = (entry: AuditEntry) => void;
@@ -58,6 +59,8 @@ export interface CoreContext {
   actor: string;
   preferences: PreferenceStore;
   secrets: SecretStore;
+  /** The shell's save dialog: where an export goes (exports/saveExport.ts). */
+  saveDialog: SaveDialog;
   /**
    * Runs one mutation as one transaction. `work` records its audit row(s) with `audit`; a change
    * that records none is rolled back, so no mutation can skip the audit. After the commit, and only
@@ -85,6 +88,8 @@ export function createContext(options: {
   actor: string;
   preferences: PreferenceStore;
   secrets: SecretStore;
+  /** None: every export is cancelled. */
+  saveDialog?: SaveDialog;
   emit<E extends EventName>(event: E, payload: EventPayloads[E]): void;
   /** Runs inside every change's transaction after its work, before the commit (the access figures). */
   settle(): void;
@@ -97,6 +102,7 @@ export function createContext(options: {
   const figures = accessFigures(options.db);
   return {
     ...rest,
+    saveDialog: options.saveDialog ?? noSaveDialog,
     announce,
     figures() {
       if (figures.marked()) options.db.transaction(settle)();

@@ -13,13 +13,19 @@ import type { LettersBatch, OutboxItem, OutboxMessage, OutboxPage, OutboxState }
 import { noChange, portfolioChanged, type Audit, type CoreContext } from '../context';
 import { invitationRepository } from '../db/invitationRepository';
 import { outboxRepository, type NewOutboxMessage, type OutboxRow } from '../db/outboxRepository';
-import { renderSmartPostLetters, type SmartPostLetter } from '../letters/smartPostLetter';
+import { MAX_LETTERS } from '../../../shared/contract/exports';
+import { saveExport } from '../exports/saveExport';
+import { renderLetters } from '../letters/letterThreads';
+import type { SmartPostLetter } from '../letters/smartPostLetter';
 import type { MailService } from './mailService';
 import type { OrganisationService } from './organisationService';
 import { deliveryQueueOf, outboxDelivery, requireSending, withdrawMessage } from './outboxDelivery';
 import { notificationLetter, outboxFactsReader, renderMessage } from './outboxRender';
 
 export { MAX_DELIVERY_ATTEMPTS } from './outboxDelivery';
+
+/** The print batch's file name as the save dialog suggests it, in the app's language. */
+const batchFileName = { de: 'Briefe', en: 'Letters' } as const;
 
 export function outboxService(ctx: CoreContext, mail: MailService, organisation: OrganisationService) {
   const outbox = outboxRepository(ctx.db);
@@ -163,10 +169,13 @@ export function outboxService(ctx: CoreContext, mail: MailService, organisation:
       return toItem(required(id));
     },
 
-    /** The print batch, rendered now (ORGANISATION_PLACEHOLDER while the sender is a placeholder). */
+    /**
+     * The print batch, rendered now off the main thread (ORGANISATION_PLACEHOLDER while the sender
+     * is a placeholder): the oldest MAX_LETTERS queued letters; the rest make the next batch.
+     */
     async printLetters(): Promise<LettersBatch> {
-      const queued = outbox.queuedLetterIds();
-      if (queued.length === 0) return { pdf: null, ids: [] };
+      const queued = outbox.queuedLetterIds().slice(0, MAX_LETTERS);
+      if (queued.length === 0) return { saved: false, ids: [] };
       if (organisation.isPlaceholder()) throw new DomainError('ORGANISATION_PLACEHOLDER');
       const org = organisation.get();
       const day = ctx.clock.today();
@@ -179,8 +188,19 @@ export function outboxService(ctx: CoreContext, mail: MailService, organisation:
         letters.push(letter);
         ids.push(id);
       }
-      if (letters.length === 0) return { pdf: null, ids: [] };
-      return { pdf: Buffer.from(await renderSmartPostLetters(letters)).toString('base64'), ids };
+      if (letters.length === 0) return { saved: false, ids: [] };
+      const language = ctx.preferences.read().language ?? 'de';
+      const saved = await saveExport(
+        ctx.saveDialog,
+        { suggestedName: `${batchFileName[language]}_${day}.pdf`, kind: 'pdf' },
+        async function* () {
+          yield await renderLetters({ kind: 'smartpost', letters }, (progress) =>
+            ctx.announce({ 'letters.progress': progress }),
+          );
+          return letters.length;
+        },
+      );
+      return saved.saved ? { ...saved, ids } : { saved: false, ids: [] };
     },
 
     markPrinted(ids: readonly number[]): { printed: number } {

@@ -12,8 +12,20 @@ import { pinnedClock } from '../../../src-main/core/clock';
 import { createCore } from '../../../src-main/core/core';
 import type { Operation, WorkerMessage } from './protocol';
 
+/**
+ * Writes one message line whole. Once a worker thread exists (the letters worker), stdout is a
+ * non-blocking pipe: a long line (a PDF in the answer) is written in parts, retried while it is full.
+ */
 function say(message: WorkerMessage): void {
-  fs.writeSync(1, `${JSON.stringify(message)}\n`);
+  const line = Buffer.from(`${JSON.stringify(message)}\n`);
+  let written = 0;
+  while (written < line.length) {
+    try {
+      written += fs.writeSync(1, line, written);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+    }
+  }
 }
 
 /**
@@ -95,6 +107,9 @@ async function main(): Promise<void> {
       );
       break;
     }
+    case 'anonymise':
+      results.push(await ok('dataProtection.anonymise', { contactIds: operation.contactIds }));
+      break;
   }
   say({ done: results });
   core.close();

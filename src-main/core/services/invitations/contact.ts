@@ -31,7 +31,7 @@ export async function createInvitation(
     JSON.stringify(invitationLetter(row, letterCode, expiresOn, today, org));
   const letterPdf =
     channel === 'letter' && code !== null
-      ? await lettersPdf([invitationLetter(checked, code, expiresOn, today, org)])
+      ? await lettersPdf(d.ctx, [invitationLetter(checked, code, expiresOn, today, org)])
       : null;
   const written = d.ctx.change(
     (audit) => {

@@ -23,6 +23,7 @@ import type { RecipientRow } from '../../db/shareRepository';
 import { notifiedByLetter } from '../../mail/address';
 import { displayName, nameOfRow } from '../portfolioViews';
 import type { ShareTargetValue, SharingDeps } from './deps';
+import { lettersDigest } from '../../letters/letterJob';
 import { smartPostLetters, smartPostLettersPdf } from './letters';
 import { planShare, type SharePlan } from './plan';
 import { requireInfo } from './recipientViews';
@@ -137,8 +138,8 @@ export async function share(
     // SmartPost letters are made now: never with the placeholder sender.
     if (planned.content.kind === 'smartpost') d.organisation.requireOwn();
     const letters = smartPostLetters(planned, day, d.organisation.get());
-    const plannedLetters = JSON.stringify(letters);
-    const plannedPdf = await smartPostLettersPdf(letters);
+    const plannedLetters = lettersDigest(letters);
+    const plannedPdf = await smartPostLettersPdf(d.ctx, letters);
 
     const written = d.ctx.change<Written | typeof stale>(
       (audit) => {
@@ -148,7 +149,7 @@ export async function share(
           return noChange({ plan: p, notified: nobody });
         }
         const org = d.organisation.get();
-        if (!sameRecipients(p, planned) || JSON.stringify(smartPostLetters(p, day, org)) !== plannedLetters) {
+        if (!sameRecipients(p, planned) || lettersDigest(smartPostLetters(p, day, org)) !== plannedLetters) {
           return noChange(stale);
         }
         const now = d.ctx.clock.now();
