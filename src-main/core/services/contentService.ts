@@ -262,8 +262,8 @@ export function contentService(
       check(input);
       const file = input.kind === 'document' ? await storeFile(input) : null;
       const values = valuesOf(input, file);
-      const id = ctx.change(
-        (audit) => {
+      const id = await ctx.change(
+        async (audit) => {
           const created = contents.insert(values, ctx.clock.now());
           audit({
             action: 'content.create',
@@ -313,8 +313,8 @@ export function contentService(
       const beforeAudit = auditValues(before);
       const afterAudit = auditValues(values);
       if (JSON.stringify(beforeAudit) === JSON.stringify(afterAudit)) return detail(id);
-      ctx.change(
-        (audit) => {
+      await ctx.change(
+        async (audit) => {
           contents.update(id, values, ctx.clock.now());
           audit({
             action: 'content.update',
@@ -335,12 +335,12 @@ export function contentService(
      * other content refers to it (after the commit). Refused with NOT_FOUND when it is unknown or
      * already withdrawn.
      */
-    delete(id: number): ContentDeleteResult {
+    async delete(id: number): Promise<ContentDeleteResult> {
       const row = requireContent(id);
       const content = contentData(row);
       const sha256 = content.kind === 'document' ? content.data.sha256 : null;
-      const result = ctx.change(
-        (audit) => {
+      const result = await ctx.change(
+        async (audit) => {
           const now = ctx.clock.now();
           const sharesRevoked = shares
             .liveOfContent(id)

@@ -83,9 +83,9 @@ export function contractService(ctx: CoreContext, contacts: ContactService) {
   }
 
   return {
-    create(fields: ContractFields): ContactDetail {
-      const id = ctx.change(
-        (audit) => {
+    async create(fields: ContractFields): Promise<ContactDetail> {
+      const id = await ctx.change(
+        async (audit) => {
           const values = checked(fields, 0);
           const created = contracts.insert(values);
           audit({
@@ -102,14 +102,14 @@ export function contractService(ctx: CoreContext, contacts: ContactService) {
     },
 
     /** Any field, the contact and the unit included; the answer is the (new) contact's page. */
-    update(id: number, fields: ContractFields): ContactDetail {
+    async update(id: number, fields: ContractFields): Promise<ContactDetail> {
       const row = requireEditable(id);
       const before = asFields(row);
       const values = checked(fields, id);
       const after = asFields({ ...values, id });
       if (JSON.stringify(before) === JSON.stringify(after)) return contacts.detail(fields.contactId);
-      ctx.change(
-        (audit) => {
+      await ctx.change(
+        async (audit) => {
           contracts.update(id, values);
           audit({ action: 'contract.update', entity: 'contract', entityId: id, before, after });
         },
@@ -122,15 +122,15 @@ export function contractService(ctx: CoreContext, contacts: ContactService) {
      * Ends a contract on `end` (its last day). An open-ended or later-ending contract may be ended
      * (or ended earlier); one that already ended before `end` is refused: CONTRACT_ALREADY_ENDED.
      */
-    end(id: number, end: IsoDate): ContactDetail {
+    async end(id: number, end: IsoDate): Promise<ContactDetail> {
       const row = requireEditable(id);
       if (row.end_date !== null && row.end_date < end) {
         throw new DomainError('CONTRACT_ALREADY_ENDED', { end: row.end_date });
       }
       refuseEndBeforeStart(row.start_date, end);
       if (row.end_date === end) return contacts.detail(row.contact_id);
-      ctx.change(
-        (audit) => {
+      await ctx.change(
+        async (audit) => {
           contracts.setEnd(id, end);
           audit({
             action: 'contract.end',

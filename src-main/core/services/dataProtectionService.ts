@@ -29,6 +29,7 @@ import { dataProtectionSettingsSchema } from '../../../shared/contract/dataProte
 import { contactInputSchema } from '../../../shared/contract/portfolio';
 import { portfolioChanged, type CoreContext } from '../context';
 import { erasingOldValues } from '../db/connection';
+import { compactContactSearch } from '../db/contactSearchIndex';
 import { auditRepository, type AuditRow } from '../db/auditRepository';
 import { contractRepository } from '../db/contractRepository';
 import { dataProtectionRepository } from '../db/dataProtectionRepository';
@@ -97,9 +98,9 @@ export function dataProtectionService(ctx: CoreContext, settings: SettingsServic
   }
 
   /** The one transaction of `anonymise`. */
-  function anonymiseAll(ids: readonly number[]): AnonymiseResult {
-    return ctx.change(
-      (audit) => {
+  async function anonymiseAll(ids: readonly number[]): Promise<AnonymiseResult> {
+    return await ctx.change(
+      async (audit) => {
         const today = ctx.clock.today();
         const access = settings.getAccess();
         const { retentionMonths } = getSettings();
@@ -161,6 +162,8 @@ export function dataProtectionService(ctx: CoreContext, settings: SettingsServic
           total.outboxRemoved += outboxRemoved;
           total.auditRowsRedacted += auditRowsRedacted;
         });
+        // In the change: its connection is the one the erasure runs on (db/connection.ts).
+        compactContactSearch(ctx.db);
         return total;
       },
       { emits: portfolioChanged },
@@ -170,10 +173,10 @@ export function dataProtectionService(ctx: CoreContext, settings: SettingsServic
   return {
     getSettings,
 
-    updateSettings(next: DataProtectionSettings): DataProtectionSettings {
+    async updateSettings(next: DataProtectionSettings): Promise<DataProtectionSettings> {
       const before = getSettings();
       if (before.retentionMonths === next.retentionMonths) return before;
-      stored.save('dataProtection.updateSettings', before, next, { emits: {} });
+      await stored.save('dataProtection.updateSettings', before, next, { emits: {} });
       return next;
     },
 
@@ -222,10 +225,9 @@ export function dataProtectionService(ctx: CoreContext, settings: SettingsServic
     },
 
     /** Anonymises the given candidates, all or none (see the file comment). */
-    anonymise(contactIds: readonly number[]): AnonymiseResult {
+    anonymise(contactIds: readonly number[]): Promise<AnonymiseResult> {
       const ids = [...new Set(contactIds)];
-      const result = erasingOldValues(ctx.db, () => anonymiseAll(ids));
-      return result;
+      return erasingOldValues(ctx.db, () => anonymiseAll(ids));
     },
   };
 }

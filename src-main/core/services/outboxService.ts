@@ -115,9 +115,9 @@ export function outboxService(ctx: CoreContext, mail: MailService, organisation:
       return exclusive(delivery.deliver);
     },
 
-    withdraw(id: number): OutboxItem {
-      ctx.change(
-        (audit) => {
+    async withdraw(id: number): Promise<OutboxItem> {
+      await ctx.change(
+        async (audit) => {
           const row = required(id);
           if (row.state !== 'queued' && row.state !== 'failed') {
             throw new DomainError('OUTBOX_NOT_QUEUED', { state: row.state });
@@ -143,9 +143,9 @@ export function outboxService(ctx: CoreContext, mail: MailService, organisation:
       return toItem(required(id));
     },
 
-    requeue(id: number): OutboxItem {
-      ctx.change(
-        (audit) => {
+    async requeue(id: number): Promise<OutboxItem> {
+      await ctx.change(
+        async (audit) => {
           const row = required(id);
           if (row.state !== 'failed') throw new DomainError('OUTBOX_NOT_FAILED', { state: row.state });
           outbox.requeue(id);
@@ -183,9 +183,9 @@ export function outboxService(ctx: CoreContext, mail: MailService, organisation:
       return { pdf: Buffer.from(await renderSmartPostLetters(letters)).toString('base64'), ids };
     },
 
-    markPrinted(ids: readonly number[]): { printed: number } {
-      return ctx.change(
-        (audit) => {
+    async markPrinted(ids: readonly number[]): Promise<{ printed: number }> {
+      return await ctx.change(
+        async (audit) => {
           const now = ctx.clock.now();
           const printed = ids.filter((id) => outbox.markPrinted(id, now));
           if (printed.length === 0) return noChange({ printed: 0 });

@@ -49,12 +49,12 @@ export function portfolioService(ctx: CoreContext, settings: SettingsService) {
   }
 
   /** Fills an empty data store with the demo portfolio, relative to today, in one transaction. */
-  function loadDemo(): void {
+  async function loadDemo(): Promise<void> {
     if (!portfolioRows.isEmpty()) throw new DomainError('PORTFOLIO_NOT_EMPTY');
     const today = ctx.clock.today();
     const portfolio = generatePortfolio({ seed: DEMO_SEED, today });
-    ctx.change(
-      (audit) => {
+    await ctx.change(
+      async (audit) => {
         writePortfolio(ctx.db, portfolio);
         settingsRows.set(FIRST_START_KEY, 'demo');
         const letterhead = settingsRows.get(ORGANISATION_KEY) === undefined;
@@ -78,12 +78,12 @@ export function portfolioService(ctx: CoreContext, settings: SettingsService) {
     status,
     loadDemo,
 
-    chooseFirstStart(mode: 'demo' | 'empty'): AppStatus {
+    async chooseFirstStart(mode: 'demo' | 'empty'): Promise<AppStatus> {
       if (mode === 'demo') {
-        loadDemo();
+        await loadDemo();
       } else if (settingsRows.get(FIRST_START_KEY) === undefined) {
-        ctx.change(
-          (audit) => {
+        await ctx.change(
+          async (audit) => {
             settingsRows.set(FIRST_START_KEY, 'empty');
             audit({
               action: 'app.firstStart',
@@ -98,9 +98,9 @@ export function portfolioService(ctx: CoreContext, settings: SettingsService) {
       return status();
     },
 
-    overview(): PortfolioOverview {
+    async overview(): Promise<PortfolioOverview> {
       const today = ctx.clock.today();
-      const { byGrant, seats } = ctx.figures().accessOn(today);
+      const { byGrant, seats } = (await ctx.figures()).accessOn(today);
       return {
         ...portfolioRows.totals(),
         contactsByAccess: byGrant,

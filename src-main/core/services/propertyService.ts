@@ -184,10 +184,10 @@ export function propertyService(ctx: CoreContext, settings: SettingsService) {
       }));
     },
 
-    create(fields: PropertyFields): PropertyDetail {
+    async create(fields: PropertyFields): Promise<PropertyDetail> {
       refuseDuplicateReference(fields.referenceId, null);
-      const id = ctx.change(
-        (audit) => {
+      const id = await ctx.change(
+        async (audit) => {
           const created = properties.insert(fields.name, fields.referenceId, ctx.clock.now());
           properties.replaceAddresses(created, fields.addresses);
           audit({ action: 'property.create', entity: 'property', entityId: created, after: fields });
@@ -199,12 +199,12 @@ export function propertyService(ctx: CoreContext, settings: SettingsService) {
     },
 
     /** Name, reference id and the addresses, which are replaced as a whole. */
-    update(id: number, fields: PropertyFields): PropertyDetail {
+    async update(id: number, fields: PropertyFields): Promise<PropertyDetail> {
       const before = stored(id);
       refuseDuplicateReference(fields.referenceId, id);
       if (JSON.stringify(before) === JSON.stringify(fields)) return detail(id);
-      ctx.change(
-        (audit) => {
+      await ctx.change(
+        async (audit) => {
           properties.update(id, fields.name, fields.referenceId);
           properties.replaceAddresses(id, fields.addresses);
           audit({ action: 'property.update', entity: 'property', entityId: id, before, after: fields });
@@ -214,11 +214,11 @@ export function propertyService(ctx: CoreContext, settings: SettingsService) {
       return detail(id);
     },
 
-    createUnit(fields: UnitFields): UnitView {
+    async createUnit(fields: UnitFields): Promise<UnitView> {
       const values = unitValues(fields);
       checkUnit(values, null);
-      const id = ctx.change(
-        (audit) => {
+      const id = await ctx.change(
+        async (audit) => {
           const created = units.insert(values);
           audit({ action: 'unit.create', entity: 'unit', entityId: created, after: fields });
           return created;
@@ -229,7 +229,7 @@ export function propertyService(ctx: CoreContext, settings: SettingsService) {
     },
 
     /** A unit moved to another property takes its contracts along (their property_id follows). */
-    updateUnit(id: number, fields: UnitFields): UnitView {
+    async updateUnit(id: number, fields: UnitFields): Promise<UnitView> {
       const row = units.get(id);
       if (row === undefined) throw new DomainError('NOT_FOUND', { entity: 'unit', id });
       const values = unitValues(fields);
@@ -242,8 +242,8 @@ export function propertyService(ctx: CoreContext, settings: SettingsService) {
         referenceId: row.reference_id,
       };
       if (JSON.stringify(before) === JSON.stringify(fields)) return unitView(id);
-      ctx.change(
-        (audit) => {
+      await ctx.change(
+        async (audit) => {
           units.update(id, values);
           if (row.property_id !== values.property_id) contracts.movePropertyOfUnit(id, values.property_id);
           audit({ action: 'unit.update', entity: 'unit', entityId: id, before, after: fields });

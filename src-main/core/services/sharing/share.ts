@@ -140,8 +140,8 @@ export async function share(
     const plannedLetters = JSON.stringify(letters);
     const plannedPdf = await smartPostLettersPdf(letters);
 
-    const written = d.ctx.change<Written | typeof stale>(
-      (audit) => {
+    const written = await d.ctx.change<Written | typeof stale>(
+      async (audit) => {
         const p = planShare(d, contentId, target, alsoIndividually, day);
         if (p.scope === null && p.individual.length === 0) {
           const nobody: Notified = { outboxIds: new Map(), needsPost: [], emails: 0 };
@@ -176,12 +176,12 @@ export async function share(
 }
 
 /** Revokes a share (kept, with revoked_at); returns its content. Revoking twice changes nothing. */
-export function revoke(d: SharingDeps, shareId: number): number {
+export async function revoke(d: SharingDeps, shareId: number): Promise<number> {
   const row = d.shares.get(shareId);
   if (row === undefined) throw new DomainError('NOT_FOUND', { entity: 'share', id: shareId });
   if (row.revoked_at !== null) return row.content_id;
-  d.ctx.change(
-    (audit) => {
+  await d.ctx.change(
+    async (audit) => {
       const now = d.ctx.clock.now();
       d.shares.revoke(shareId, now);
       audit({
