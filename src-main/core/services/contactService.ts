@@ -71,8 +71,8 @@ function sameFields(a: ContactFields, b: ContactFields): boolean {
 /** Kontakte: the paged list, one contact in full, and its master data. */
 export function contactService(ctx: CoreContext, settings: SettingsService, outbox: OutboxService) {
   const contacts = contactRepository(ctx.db);
-  const portfolioRows = portfolioRepository(ctx.db);
-  const contracts = contractRepository(ctx.db);
+  const portfolioRows = portfolioRepository(ctx.store);
+  const contracts = contractRepository(ctx.store);
 
   function requireContact(id: number): ContactRow {
     const row = contacts.get(id);
@@ -101,13 +101,13 @@ export function contactService(ctx: CoreContext, settings: SettingsService, outb
   }
 
   /** Everything the contact page shows, as of today under the settings in force. */
-  function detail(id: number): ContactDetail {
+  async function detail(id: number): Promise<ContactDetail> {
     const row = requireContact(id);
     const today = ctx.clock.today();
     const current = settings.getAccess();
     const registeredAt = contacts.registeredAt(id);
     const facts = contactFacts(row, registeredAt !== null);
-    const views = contracts.viewsOfContact(id);
+    const views = await contracts.viewsOfContact(id);
     const contractFacts = views.map(toContractFacts);
     const latest = contacts.latestInvitation(id);
     const evaluate = grantEvaluator(current, today);
@@ -134,7 +134,7 @@ export function contactService(ctx: CoreContext, settings: SettingsService, outb
   /** The chips of the whole list, from the maintained access figures (archived contacts have none). */
   async function wholeListCounts(today: IsoDate, includeArchived: boolean): Promise<Record<Grant, number>> {
     const { byGrant } = (await ctx.figures()).accessOn(today);
-    const archived = includeArchived ? portfolioRows.archivedContacts() : 0;
+    const archived = includeArchived ? await portfolioRows.archivedContacts() : 0;
     return { ...byGrant, none: byGrant.none + archived };
   }
 
@@ -171,7 +171,7 @@ export function contactService(ctx: CoreContext, settings: SettingsService, outb
       const capped = countBound !== null && total > countBound;
       const rows =
         total > query.offset || capped ? contacts.listPage(query, bounds, query.offset, query.limit) : [];
-      const placed = contracts.placesOfContacts(rows.map((row) => row.id));
+      const placed = await contracts.placesOfContacts(rows.map((row) => row.id));
       const byContact = groupContractsByContact(placed.map(toContractFacts));
       const items = rows.map((row): ContactListItem => {
         const registered = row.registered === 1;

@@ -149,7 +149,7 @@ function auditValues(values: ContentValues): Record<string, unknown> {
 export function contentService(
   ctx: CoreContext,
   settings: SettingsService,
-  shareViews: (contentId: number) => ShareView[],
+  shareViews: (contentId: number) => Promise<ShareView[]>,
 ) {
   const contents = contentRepository(ctx.db);
   const shares = shareRepository(ctx.db);
@@ -225,7 +225,7 @@ export function contentService(
     return rows.map((row) => summaryOf(row, counts.get(row.id) ?? 0));
   }
 
-  function detail(id: number): ContentDetail {
+  async function detail(id: number): Promise<ContentDetail> {
     const row = requireContent(id);
     return {
       ...contentData(row),
@@ -235,7 +235,7 @@ export function contentService(
       propertyName: row.property_name,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
-      shares: shareViews(row.id),
+      shares: await shareViews(row.id),
     };
   }
 

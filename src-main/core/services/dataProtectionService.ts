@@ -79,7 +79,7 @@ export function dataProtectionService(ctx: CoreContext, settings: SettingsServic
     defaultDataProtectionSettings,
   );
   const repo = dataProtectionRepository(ctx.db);
-  const contracts = contractRepository(ctx.db);
+  const contracts = contractRepository(ctx.store);
   const auditLog = auditRepository(ctx.db);
 
   const getSettings = stored.get;
@@ -105,7 +105,7 @@ export function dataProtectionService(ctx: CoreContext, settings: SettingsServic
         const access = settings.getAccess();
         const { retentionMonths } = getSettings();
         const rows = repo.contacts(ids);
-        const byContact = groupContractsByContact(contracts.factsOfContacts(ids));
+        const byContact = groupContractsByContact(await contracts.factsOfContacts(ids));
         const verdicts = ids.map((id) => {
           const row = rows.get(id);
           if (row === undefined) throw new DomainError('NOT_FOUND', { entity: 'contact', id });
@@ -181,14 +181,14 @@ export function dataProtectionService(ctx: CoreContext, settings: SettingsServic
     },
 
     /** One page of today's candidates under the retention period and access settings in force. */
-    candidates(offset: number, limit: number): DeletionCandidatePage {
+    async candidates(offset: number, limit: number): Promise<DeletionCandidatePage> {
       const today = ctx.clock.today();
       const access = settings.getAccess();
       const { retentionMonths } = getSettings();
       const endLimit = candidateEndLimit(access, retentionMonths, today);
       const total = repo.candidateCount(endLimit);
       const rows = total > offset ? repo.candidatePage(endLimit, offset, limit) : [];
-      const byContact = groupContractsByContact(contracts.factsOfContacts(rows.map((row) => row.id)));
+      const byContact = groupContractsByContact(await contracts.factsOfContacts(rows.map((row) => row.id)));
       const verdicts = rows.map((row) => {
         const verdict = deletionVerdict(
           { id: row.id, anonymised: false },

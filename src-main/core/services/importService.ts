@@ -246,7 +246,7 @@ export function importService(
                 backup: backup.name,
               },
             });
-            applyPlan(ctx.db, plan, changes, audit, now, () => undefined);
+            await applyPlan(ctx.db, ctx.store, plan, changes, audit, now, () => undefined);
             repo.setAuditRange(importId, firstAudit, repo.lastAuditId());
             repo.saveMapping(
               {

@@ -25,11 +25,12 @@ const ORGANISATION_KEY = 'organisation';
 /** The portfolio as a whole: first start (demo or empty), and the overview figures. */
 export function portfolioService(ctx: CoreContext, settings: SettingsService) {
   const settingsRows = settingsRepository(ctx.db);
-  const portfolioRows = portfolioRepository(ctx.db);
+  const portfolioRows = portfolioRepository(ctx.store);
 
-  function status(): AppStatus {
+  async function status(): Promise<AppStatus> {
     const today = ctx.clock.today();
-    const needsFirstStartChoice = portfolioRows.isEmpty() && settingsRows.get(FIRST_START_KEY) === undefined;
+    const needsFirstStartChoice =
+      (await portfolioRows.isEmpty()) && settingsRows.get(FIRST_START_KEY) === undefined;
     return {
       today,
       needsFirstStartChoice,
@@ -50,7 +51,7 @@ export function portfolioService(ctx: CoreContext, settings: SettingsService) {
 
   /** Fills an empty data store with the demo portfolio, relative to today, in one transaction. */
   async function loadDemo(): Promise<void> {
-    if (!portfolioRows.isEmpty()) throw new DomainError('PORTFOLIO_NOT_EMPTY');
+    if (!(await portfolioRows.isEmpty())) throw new DomainError('PORTFOLIO_NOT_EMPTY');
     const today = ctx.clock.today();
     const portfolio = generatePortfolio({ seed: DEMO_SEED, today });
     await ctx.change(
@@ -102,7 +103,7 @@ export function portfolioService(ctx: CoreContext, settings: SettingsService) {
       const today = ctx.clock.today();
       const { byGrant, seats } = (await ctx.figures()).accessOn(today);
       return {
-        ...portfolioRows.totals(),
+        ...(await portfolioRows.totals()),
         contactsByAccess: byGrant,
         seats: { used: seats, quota: settings.getAccess().seatQuota },
       };

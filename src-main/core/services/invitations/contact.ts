@@ -50,7 +50,7 @@ export async function createInvitation(
     code,
     outboxId: written.outboxId,
     letterPdf,
-    contact: d.contacts.detail(contactId),
+    contact: await d.contacts.detail(contactId),
   };
 }
 

@@ -133,7 +133,7 @@ export async function share(
   const stale = Symbol('stale');
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     // Judged before rendering the letters (refusals come back at once), and again inside the change.
-    const planned = planShare(d, contentId, target, alsoIndividually, day);
+    const planned = await planShare(d, contentId, target, alsoIndividually, day);
     // SmartPost letters are made now: never with the placeholder sender.
     if (planned.content.kind === 'smartpost') d.organisation.requireOwn();
     const letters = smartPostLetters(planned, day, d.organisation.get());
@@ -142,7 +142,7 @@ export async function share(
 
     const written = await d.ctx.change<Written | typeof stale>(
       async (audit) => {
-        const p = planShare(d, contentId, target, alsoIndividually, day);
+        const p = await planShare(d, contentId, target, alsoIndividually, day);
         if (p.scope === null && p.individual.length === 0) {
           const nobody: Notified = { outboxIds: new Map(), needsPost: [], emails: 0 };
           return noChange({ plan: p, notified: nobody });
