@@ -76,7 +76,7 @@ type Attempt =
 export function outboxDelivery(ctx: CoreContext, mail: MailService, organisation: OrganisationService) {
   const outbox = outboxRepository(ctx.db);
   const invitations = invitationRepository(ctx.db);
-  const factsOf = outboxFactsReader(ctx.db);
+  const factsOf = outboxFactsReader(ctx.db, ctx.store);
 
   /** Why queued e-mail would not go out now, or null. */
   function waiting(): ErrorCode | null {
@@ -84,8 +84,8 @@ export function outboxDelivery(ctx: CoreContext, mail: MailService, organisation
   }
 
   /** Why the message may not go out as queued any more, or null. */
-  function staleReason(row: OutboxRow): ErrorCode | null {
-    const facts = factsOf(row);
+  async function staleReason(row: OutboxRow): Promise<ErrorCode | null> {
+    const facts = await factsOf(row);
     if (
       facts.contact === null ||
       !isValidEmail(facts.contact.email) ||
@@ -112,13 +112,13 @@ export function outboxDelivery(ctx: CoreContext, mail: MailService, organisation
       async (audit) => {
         const row = outbox.get(id);
         if (row === undefined || !isDue(row)) return noChange(null);
-        const stale = row.kind === 'stored' ? null : staleReason(row);
+        const stale = row.kind === 'stored' ? null : await staleReason(row);
         if (stale !== null) {
           withdrawMessage(ctx, audit, row, stale);
           return { withdrawn: true } as const;
         }
         const org = organisation.get();
-        const facts = factsOf(row);
+        const facts = await factsOf(row);
         let code: string | undefined;
         if (row.kind === 'invitation' && facts.invitation !== null) {
           code = generateInvitationCode();

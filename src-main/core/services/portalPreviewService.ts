@@ -27,7 +27,7 @@ export function portalPreviewService(ctx: CoreContext, settings: SettingsService
       const propertyIds = [...new Set(info.contracts.map((c) => c.propertyId))];
       const candidates = shares.liveForContact(contactId, propertyIds).map(shareFacts);
       const visible = visibleContents(candidates, info.facts, info.contracts, current, on);
-      const items = contents.summaries([...visible.keys()]).map((summary) => ({
+      const items = (await contents.summaries([...visible.keys()])).map((summary) => ({
         ...summary,
         via: visible.get(summary.id) ?? 'role',
       }));

@@ -31,7 +31,7 @@ export async function planShare(
   alsoIndividually: readonly number[],
   day: IsoDate,
 ): Promise<SharePlan> {
-  const content = requireContent(d, contentId);
+  const content = await requireContent(d, contentId);
   if (content.kind === 'smartpost' && target.mode === 'role') throw new DomainError('SMARTPOST_ROLE_SHARE');
   const current = d.settings.getAccess();
   let scope: RoleShareScope | null = null;

@@ -20,7 +20,7 @@ export async function previewShare(
   contentId: number,
   target: ShareTargetValue,
 ): Promise<SharePreview> {
-  const content = requireContent(d, contentId);
+  const content = await requireContent(d, contentId);
   const day = d.ctx.clock.today();
   const current = d.settings.getAccess();
   const firstPage = { offset: 0, limit: SHARE_RECIPIENT_PAGE_SIZE };
@@ -76,7 +76,7 @@ export async function recipientPage(
   target: ShareTargetValue,
   page: { offset: number; limit: number },
 ): Promise<ShareRecipientPage> {
-  const content = requireContent(d, contentId);
+  const content = await requireContent(d, contentId);
   const day = d.ctx.clock.today();
   const current = d.settings.getAccess();
   if (target.mode === 'individual') {

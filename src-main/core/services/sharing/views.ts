@@ -14,7 +14,7 @@ import { accessContracts, recipientView, scopeContracts } from './recipientViews
 export async function shareViews(d: SharingDeps, contentId: number): Promise<ShareView[]> {
   const day = d.ctx.clock.today();
   const current = d.settings.getAccess();
-  const propertyId = d.contents.get(contentId)?.property_id ?? null;
+  const propertyId = (await d.contents.get(contentId))?.property_id ?? null;
   const rows = d.shares.liveOfContent(contentId);
   const facts = rows.map(shareFacts);
   const resolutions = new Map<number, RoleShareResolution>();
