@@ -9,6 +9,7 @@ import { createContext } from './context';
 import { accessFigures } from './db/accessFigures';
 import { DATABASE_FILE, openDatabase } from './db/connection';
 import { settingsRepository } from './db/settingsRepository';
+import { sqliteStore } from './db/sqliteStore';
 import { filePreferenceStore, type PreferenceStore } from './preferences';
 import { guardedSecretStore, memorySecretStore, type SecretStore } from './secrets';
 import { createHandlers } from './handlers';
@@ -144,6 +145,7 @@ export function createCore(options: CoreOptions): Core {
     throw error;
   }
   const ctx = createContext({
+    store: sqliteStore(db),
     db,
     dataDir: options.dataDir,
     clock,

@@ -208,8 +208,8 @@ export function importService(
       committing = true;
       try {
         const backup = await backups.beforeImport();
-        const summary = ctx.change(
-          (audit) => {
+        const summary = await ctx.change(
+          async (audit) => {
             const file = first.file;
             const { plan, changes } = planned(file, run);
             const now = ctx.clock.now();
@@ -246,7 +246,7 @@ export function importService(
                 backup: backup.name,
               },
             });
-            applyPlan(ctx.db, plan, changes, audit, now, () => undefined);
+            await applyPlan(ctx.db, ctx.store, plan, changes, audit, now, () => undefined);
             repo.setAuditRange(importId, firstAudit, repo.lastAuditId());
             repo.saveMapping(
               {

@@ -32,7 +32,7 @@ export function outboxService(ctx: CoreContext, mail: MailService, organisation:
   const invitations = invitationRepository(ctx.db);
   const queue = deliveryQueueOf(ctx.db);
   const delivery = outboxDelivery(ctx, mail, organisation);
-  const factsOf = outboxFactsReader(ctx.db);
+  const factsOf = outboxFactsReader(ctx.db, ctx.store);
 
   /** Runs `task` after every earlier delivery run on this data store has finished. */
   function exclusive<T>(task: () => Promise<T>): Promise<T> {
@@ -41,8 +41,8 @@ export function outboxService(ctx: CoreContext, mail: MailService, organisation:
     return run;
   }
 
-  function toItem(row: OutboxRow): OutboxItem {
-    const subject = row.subject ?? renderMessage(row, factsOf(row), organisation.get())?.subject ?? '';
+  async function toItem(row: OutboxRow): Promise<OutboxItem> {
+    const subject = row.subject ?? renderMessage(row, await factsOf(row), organisation.get())?.subject ?? '';
     return {
       id: row.id,
       contactId: row.contact_id,
@@ -95,21 +95,21 @@ export function outboxService(ctx: CoreContext, mail: MailService, organisation:
       }
     },
 
-    list(query: { state: OutboxState | null; offset: number; limit: number }): OutboxPage {
+    async list(query: { state: OutboxState | null; offset: number; limit: number }): Promise<OutboxPage> {
       const page = outbox.page(query.state, query.offset, query.limit);
       return {
         total: page.total,
-        items: page.rows.map(toItem),
+        items: await Promise.all(page.rows.map(toItem)),
         lettersQueued: outbox.queuedLetterIds().length,
         waiting: delivery.waiting(),
       };
     },
 
-    get(id: number): OutboxMessage {
+    async get(id: number): Promise<OutboxMessage> {
       const row = required(id);
-      const rendered = renderMessage(row, factsOf(row), organisation.get());
+      const rendered = renderMessage(row, await factsOf(row), organisation.get());
       return {
-        ...toItem(row),
+        ...(await toItem(row)),
         textBody: row.text_body ?? rendered?.text ?? '',
         htmlBody: row.html_body ?? rendered?.html ?? '',
       };
@@ -121,9 +121,9 @@ export function outboxService(ctx: CoreContext, mail: MailService, organisation:
       return exclusive(delivery.deliver);
     },
 
-    withdraw(id: number): OutboxItem {
-      ctx.change(
-        (audit) => {
+    async withdraw(id: number): Promise<OutboxItem> {
+      await ctx.change(
+        async (audit) => {
           const row = required(id);
           if (row.state !== 'queued' && row.state !== 'failed') {
             throw new DomainError('OUTBOX_NOT_QUEUED', { state: row.state });
@@ -149,9 +149,9 @@ export function outboxService(ctx: CoreContext, mail: MailService, organisation:
       return toItem(required(id));
     },
 
-    requeue(id: number): OutboxItem {
-      ctx.change(
-        (audit) => {
+    async requeue(id: number): Promise<OutboxItem> {
+      await ctx.change(
+        async (audit) => {
           const row = required(id);
           if (row.state !== 'failed') throw new DomainError('OUTBOX_NOT_FAILED', { state: row.state });
           outbox.requeue(id);
@@ -183,7 +183,7 @@ export function outboxService(ctx: CoreContext, mail: MailService, organisation:
       const ids: number[] = [];
       for (const id of queued) {
         const row = required(id);
-        const letter = notificationLetter(row, factsOf(row), org, day);
+        const letter = notificationLetter(row, await factsOf(row), org, day);
         if (letter === null) continue;
         letters.push(letter);
         ids.push(id);
@@ -203,9 +203,9 @@ export function outboxService(ctx: CoreContext, mail: MailService, organisation:
       return saved.saved ? { ...saved, ids } : { saved: false, ids: [] };
     },
 
-    markPrinted(ids: readonly number[]): { printed: number } {
-      return ctx.change(
-        (audit) => {
+    async markPrinted(ids: readonly number[]): Promise<{ printed: number }> {
+      return await ctx.change(
+        async (audit) => {
           const now = ctx.clock.now();
           const printed = ids.filter((id) => outbox.markPrinted(id, now));
           if (printed.length === 0) return noChange({ printed: 0 });

@@ -29,9 +29,10 @@ function say(message: WorkerMessage): void {
 }
 
 /**
- * Reports the begin and the commit of every top-level transaction (every `ctx.change`), so that the
- * parent can aim kills into them and knows which commits had returned. Observes only: the
- * transaction runs unchanged.
+ * Reports the begin and the commit of every top-level transaction (every `ctx.change`, which the
+ * store runs as BEGIN IMMEDIATE … COMMIT statements, and the sync ones at open), so that the parent
+ * can aim kills into them and knows which commits had returned. Observes only: the transaction
+ * runs unchanged.
  */
 function reportTransactions(): void {
   const open = Database.prototype.transaction;
@@ -48,6 +49,24 @@ function reportTransactions(): void {
       return result;
     }, run);
   } as typeof open;
+  const prepare = Database.prototype.prepare;
+  Database.prototype.prepare = function (this: Database.Database, source: string) {
+    const statement = prepare.call(this, source);
+    const run = statement.run.bind(statement);
+    if (source === 'BEGIN IMMEDIATE') {
+      statement.run = (...params: unknown[]) => {
+        say({ tx: 'begin' });
+        return run(...(params as [never]));
+      };
+    } else if (source === 'COMMIT') {
+      statement.run = (...params: unknown[]) => {
+        const result = run(...(params as [never]));
+        say({ tx: 'committed' });
+        return result;
+      };
+    }
+    return statement;
+  } as typeof prepare;
 }
 
 /** A PDF-looking file of `size` bytes (the content store checks the signature only). */
