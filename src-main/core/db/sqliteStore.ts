@@ -29,7 +29,8 @@ function cachingStatements(db: Database.Database): SqliteDatabase {
 /**
  * The SQLite engine of the storage port (store.ts): Kysely's SqliteDialect over an open
  * better-sqlite3 handle (connection.ts opened it: pragmas, migrations). One connection, one
- * transaction at a time, each begun with BEGIN IMMEDIATE. What exists only on SQLite — pragmas,
+ * transaction at a time, each begun with BEGIN IMMEDIATE; `close()` refuses further queries and leaves
+ * the handle to connection.ts's opener, who closes it. What exists only on SQLite — pragmas,
  * migrations at open, `backup()`, secure_delete and the WAL checkpoint of erasingOldValues, the
  * FTS5 index's maintenance — keeps using the handle, in connection.ts and the modules it names.
  */

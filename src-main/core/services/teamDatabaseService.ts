@@ -122,7 +122,7 @@ export function teamDatabaseService(ctx: CoreContext) {
         const after = settingsOf(next);
         // Never the password itself: only whether there is one and whether it changed.
         await ctx.change(
-          (audit) => {
+          async (audit) => {
             audit({
               action: 'team.saveSettings',
               entity: 'settings',

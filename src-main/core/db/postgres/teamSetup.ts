@@ -59,7 +59,10 @@ export class TeamSetupError extends Error {
 }
 
 /** Names are plain lower-case identifiers: they appear in the docs, in pg_hba.conf and in grants. */
-const NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+export const NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/** The team schema unless the setup names another (`--schema`). */
+export const DEFAULT_TEAM_SCHEMA = 'portal';
 
 /**
  * The SCRAM-SHA-256 verifier of a password (RFC 5802/7677, PostgreSQL's stored form): the login's
@@ -173,7 +176,7 @@ async function grantApp(
 }
 
 export async function teamSetup(options: TeamSetupOptions): Promise<TeamSetupResult> {
-  const schema = options.schema ?? 'portal';
+  const schema = options.schema ?? DEFAULT_TEAM_SCHEMA;
   const names = { owner: options.ownerRole ?? 'portal_owner', app: options.appRole ?? 'portal_app', schema };
   const given = [
     options.database,
