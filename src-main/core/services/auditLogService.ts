@@ -145,7 +145,7 @@ export function auditLogService(ctx: CoreContext) {
         let rows = 0;
         let last: AuditRow | null = null;
         for (;;) {
-          const page = await audit.after(range, filter, last, EXPORT_PAGE);
+          const page = audit.after(range, filter, last, EXPORT_PAGE);
           if (page.length === 0) return rows;
           yield auditCsv(auditCsvRecords(page, language, read), language, { first: false });
           rows += page.length;
