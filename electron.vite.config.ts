@@ -6,7 +6,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rolldownOptions: { input: { index: resolve(__dirname, 'src-main/electron/index.ts') } },
+      rolldownOptions: {
+        input: {
+          index: resolve(__dirname, 'src-main/electron/index.ts'),
+          // A worker_threads entry of its own: core/letters/letterThreads.ts starts it from out/main.
+          letterWorker: resolve(__dirname, 'src-main/core/letters/letterWorker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -101,6 +101,16 @@ async function shoot(locale: 'de' | 'en'): Promise<void> {
     await page.getByRole('heading', { name: t('auditLog.title') }).waitFor();
     await page.waitForTimeout(500);
     await page.screenshot({ path: path.join(outDir, `${locale}-audit-log.png`) });
+
+    // Administration › Team-Datenbank: a connection filled in and tested (the example server does not exist).
+    await openNav(page, t, 'nav.teamDatabase');
+    await page.getByRole('textbox', { name: t('team.host') }).fill('db.hausverwaltung.example');
+    await page.getByRole('textbox', { name: t('team.database') }).fill('portal');
+    await page.getByRole('textbox', { name: t('team.user') }).fill('portal_app');
+    await page.getByLabel(t('team.password'), { exact: true }).fill('Beispiel-Passwort');
+    await page.getByRole('button', { name: t('team.testConnection') }).click();
+    await page.getByTestId('team-test-result').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(outDir, `${locale}-team-database.png`) });
   } finally {
     await app.close();
   }

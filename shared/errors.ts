@@ -112,6 +112,21 @@ export const errorCodes = [
   'IMPORT_UNKNOWN_CONTRACT',
   // import room (large files): the portfolio changed while a commit was being prepared.
   'IMPORT_STORE_CHANGED',
+  // teamui room: Administration › Team-Datenbank (the connection to the team's PostgreSQL server)
+  'TEAM_HOST_INVALID',
+  'TEAM_TLS_REQUIRED',
+  'TEAM_CA_INVALID',
+  'TEAM_UNREACHABLE',
+  'TEAM_AUTH_FAILED',
+  'TEAM_PERMISSION_DENIED',
+  'TEAM_DATABASE_MISSING',
+  'TEAM_TLS_FAILED',
+  'TEAM_SERVER_TOO_OLD',
+  'TEAM_CONNECTION_FAILED',
+  // room harden (issue 14, second part): letters off the main thread, exports to a chosen file
+  'TOO_MANY_LETTERS',
+  'LETTERS_TOO_LARGE',
+  'EXPORT_FAILED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -7,6 +7,7 @@
  */
 import type { z } from 'zod';
 import type { AccessSettings } from './domain';
+import type { LettersProgress } from './contract/exports';
 import type { ImportProgress } from './contract/imports';
 import type { Result } from './errors';
 import { appChannels } from './contract/app';
@@ -22,6 +23,7 @@ import { portfolioChannels } from './contract/portfolio';
 import { preferencesChannels } from './contract/preferences';
 import { settingsChannels } from './contract/settings';
 import { startupChannels } from './contract/startup';
+import { teamChannels } from './contract/team';
 
 export { isoDateSchema } from './contract/channel';
 export { languageSchema } from './contract/preferences';
@@ -45,6 +47,8 @@ export type * from './contract/backups';
 export type * from './contract/startup';
 export type * from './contract/dataProtection';
 export type * from './contract/imports';
+export type * from './contract/team';
+export type * from './contract/exports';
 
 /** One object of every area's channels; src-main/core/handlers/ answers each area in one file. */
 export const contract = {
@@ -61,6 +65,7 @@ export const contract = {
   ...startupChannels,
   ...dataProtectionChannels,
   ...importChannels,
+  ...teamChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -80,9 +85,16 @@ export interface EventPayloads {
   'portfolio.changed': Record<string, never>;
   /** A running import's progress (Stammdaten-Import). */
   'imports.progress': ImportProgress;
+  /** A letters PDF being rendered (off the main thread): letters set so far. */
+  'letters.progress': LettersProgress;
 }
 export type EventName = keyof EventPayloads;
-export const eventNames: readonly EventName[] = ['settings.changed', 'portfolio.changed', 'imports.progress'];
+export const eventNames: readonly EventName[] = [
+  'settings.changed',
+  'portfolio.changed',
+  'imports.progress',
+  'letters.progress',
+];
 
 export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && (eventNames as readonly string[]).includes(name);

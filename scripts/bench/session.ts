@@ -9,6 +9,7 @@ import type { Core } from '../../src-main/core/core';
 import { accessFigures } from '../../src-main/core/db/accessFigures';
 import { accessBounds, accessRepository, accessStatements } from '../../src-main/core/db/accessRepository';
 import { contactRepository } from '../../src-main/core/db/contactRepository';
+import { sqliteStore } from '../../src-main/core/db/sqliteStore';
 import { contractRepository } from '../../src-main/core/db/contractRepository';
 import { invitationStatements } from '../../src-main/core/db/invitationRepository';
 import { settingsRepository } from '../../src-main/core/db/settingsRepository';
@@ -129,7 +130,7 @@ export function openSession(core: Core, db: Database.Database, facts: PortfolioF
     bounds: accessBounds(WINDOWS_ON, today),
     settingsRows: settingsRepository(db),
     contacts: contactRepository(db),
-    contracts: contractRepository(db),
+    contracts: contractRepository(sqliteStore(db)),
     repo: accessRepository(db),
     figures: accessFigures(db),
     /** The time written by the floor's inserts. */

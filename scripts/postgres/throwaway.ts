@@ -40,7 +40,8 @@ export function postgresBinDir(): string {
   return path.join(root, newest, 'bin');
 }
 
-async function freePort(): Promise<number> {
+/** A loopback port free now (nobody listens on it until someone takes it). */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { ContractType, IsoDate } from '../domain';
 import { channel, idSchema, integerIn, isoDateSchema, noPayload, optionalText } from './channel';
+import type { SavedExport } from './exports';
 
 export const MIN_RETENTION_MONTHS = 1;
 export const MAX_RETENTION_MONTHS = 120;
@@ -83,13 +84,6 @@ export interface AuditLogPage {
   items: AuditLogEntry[];
 }
 
-export interface AuditLogExport {
-  fileName: string;
-  /** The CSV file (UTF-8 with BOM) as base64, for the download. */
-  csvBase64: string;
-  rows: number;
-}
-
 /** A range of calendar days (Europe/Berlin), both ends inclusive; null = open. */
 const dayRange = {
   from: isoDateSchema.nullable().default(null),
@@ -129,6 +123,7 @@ export const dataProtectionChannels = {
   'auditLog.list': channel<AuditLogPage>()(
     z.strictObject({ ...dayRange, ...auditFilter, ...language, ...paging(200) }),
   ),
-  'auditLog.export': channel<AuditLogExport>()(z.strictObject({ ...dayRange, ...auditFilter, ...language })),
+  /** The CSV file (UTF-8 with BOM), written where the user chooses in the save dialog. */
+  'auditLog.export': channel<SavedExport>()(z.strictObject({ ...dayRange, ...auditFilter, ...language })),
   'auditLog.facets': channel<AuditLogFacets>()(z.strictObject(language)),
 } as const;

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { ErrorCode } from '../errors';
 import { channel, idSchema, noPayload } from './channel';
+import type { SavedExport } from './exports';
 
 export const outboxStates = ['queued', 'sending', 'sent', 'failed', 'withdrawn'] as const;
 export type OutboxState = (typeof outboxStates)[number];
@@ -57,12 +58,11 @@ export interface DeliveryReport {
   stoppedBy: ErrorCode | null;
 }
 
-export interface LettersBatch {
-  /** Every queued letter as one PDF (base64), or null when none waits. */
-  pdf: string | null;
-  /** The letters in it, to be marked printed once the PDF is saved. */
-  ids: number[];
-}
+/**
+ * The print batch as one PDF, saved where the user chose (or not: cancelled, or no letter waits),
+ * and the letters in it, to be marked printed once saved (none when nothing was saved).
+ */
+export type LettersBatch = SavedExport & { ids: number[] };
 
 export const outboxChannels = {
   'outbox.list': channel<OutboxPage>()(
@@ -79,7 +79,10 @@ export const outboxChannels = {
   'outbox.withdraw': channel<OutboxItem>()(z.strictObject({ id: idSchema })),
   /** Queues a failed (or interrupted) e-mail again: it is rendered anew when it is sent. */
   'outbox.requeue': channel<OutboxItem>()(z.strictObject({ id: idSchema })),
-  /** The print batch: every queued letter, rendered now, as one PDF. Changes nothing. */
+  /**
+   * The print batch: the queued letters (the oldest MAX_LETTERS), rendered now as one PDF into the
+   * file the user chooses in the save dialog. Changes nothing in the data store.
+   */
   'outbox.printLetters': channel<LettersBatch>()(noPayload),
   /** The letters of a saved print batch are printed (sent). */
   'outbox.markPrinted': channel<{ printed: number }>()(

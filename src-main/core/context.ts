@@ -2,9 +2,11 @@ import { DomainError } from '../../shared/errors';
 import type { EventName, EventPayloads } from '../../shared/ipc';
 import type { Clock } from './clock';
 import type { Db } from './db/connection';
+import type { Store } from './db/store';
 import { accessFigures, type AccessFigures } from './db/accessFigures';
 import { auditRepository, type AuditEntry } from './db/auditRepository';
 import type { PreferenceStore } from './preferences';
+import { noSaveDialog, type SaveDialog } from './exports/saveExport';
 import type { SecretStore } from './secrets';
 
 export type Audit = (entry: AuditEntry) => void;
@@ -30,7 +32,7 @@ function isNoChange<T>(outcome: T | NoChange<T>): outcome is NoChange<T> {
   return typeof outcome === 'object' && outcome !== null && unchanged in outcome;
 }
 
-/** Thrown only inside `change`, where it is caught: throwing is how a better-sqlite3 transaction rolls back. */
+/** Thrown only inside `change`, where it is caught: throwing is how a store's transaction rolls back. */
 const rollback = new Error('rollback');
 
 /** What every service gets: the store, the clock, who is acting, and the one way to write. */
@@ -51,6 +53,9 @@ export async function refusingChanges<T>(db: Db, task: () => Promise<T>): Promis
 }
 
 export interface CoreContext {
+  /** The storage port (db/store.ts): repositories on it are async. */
+  store: Store;
+  /** The SQLite handle under `store`, for the repositories not yet on the port (and SQLite-only work). */
   db: Db;
   /** The data folder: the database file and the content-addressed documents live here. */
   dataDir: string;
@@ -58,14 +63,17 @@ export interface CoreContext {
   actor: string;
   preferences: PreferenceStore;
   secrets: SecretStore;
+  /** The shell's save dialog: where an export goes (exports/saveExport.ts). */
+  saveDialog: SaveDialog;
   /**
-   * Runs one mutation as one transaction. `work` records its audit row(s) with `audit`; a change
+   * Runs one mutation as one transaction of the store (store.ts: one at a time, found by every
+   * query made while `work` runs). `work` records its audit row(s) with `audit`; a change
    * that records none is rolled back, so no mutation can skip the audit. After the commit, and only
    * then, the declared `emits` go out, so no mutation can skip its events either. When `work` finds
    * nothing to write it returns `noChange(answer)`: the transaction is rolled back, nothing is
    * announced, and `change` returns `answer`.
    */
-  change<T>(work: (audit: Audit) => T | NoChange<T>, declared: { emits: Emits }): T;
+  change<T>(work: (audit: Audit) => Promise<T | NoChange<T>>, declared: { emits: Emits }): Promise<T>;
   /**
    * Announces a change made outside `change`: a restore copies a whole store in, its audit row
    * written into the copy beforehand, so the store and its row arrive in one transaction.
@@ -75,19 +83,22 @@ export interface CoreContext {
    * The maintained access figures (db/accessFigures.ts) to read, brought up to date first when a
    * writer outside a change left marks (another connection, a bulk load): every change settles its own.
    */
-  figures(): AccessFigures;
+  figures(): Promise<AccessFigures>;
 }
 
 export function createContext(options: {
+  store: Store;
   db: Db;
   dataDir: string;
   clock: Clock;
   actor: string;
   preferences: PreferenceStore;
   secrets: SecretStore;
+  /** None: every export is cancelled. */
+  saveDialog?: SaveDialog;
   emit<E extends EventName>(event: E, payload: EventPayloads[E]): void;
   /** Runs inside every change's transaction after its work, before the commit (the access figures). */
-  settle(): void;
+  settle(): void | Promise<void>;
 }): CoreContext {
   const { emit, settle, ...rest } = options;
   const audit = auditRepository(options.db);
@@ -97,19 +108,23 @@ export function createContext(options: {
   const figures = accessFigures(options.db);
   return {
     ...rest,
+    saveDialog: options.saveDialog ?? noSaveDialog,
     announce,
-    figures() {
-      if (figures.marked()) options.db.transaction(settle)();
+    async figures() {
+      if (figures.marked()) await options.store.transaction(async () => settle());
       return figures;
     },
-    change<T>(work: (audit: Audit) => T | NoChange<T>, { emits }: { emits: Emits }): T {
+    async change<T>(
+      work: (audit: Audit) => Promise<T | NoChange<T>>,
+      { emits }: { emits: Emits },
+    ): Promise<T> {
       if (restoring.has(options.db)) throw new DomainError('RESTORE_IN_PROGRESS');
       let skipped: NoChange<T> | undefined;
       let result: T;
       try {
-        result = options.db.transaction((): T => {
+        result = await options.store.transaction(async (): Promise<T> => {
           let recorded = 0;
-          const outcome = work((entry) => {
+          const outcome = await work((entry) => {
             audit.record(options.clock.now(), options.actor, entry);
             recorded += 1;
           });
@@ -118,9 +133,9 @@ export function createContext(options: {
             throw rollback;
           }
           if (recorded === 0) throw new Error('a mutation must record an audit row');
-          settle();
+          await settle();
           return outcome;
-        })();
+        });
       } catch (error) {
         if (error === rollback && skipped !== undefined) return skipped[unchanged];
         throw error;

@@ -9,6 +9,7 @@ import { createContext } from './context';
 import { accessFigures } from './db/accessFigures';
 import { DATABASE_FILE, openDatabase } from './db/connection';
 import { settingsRepository } from './db/settingsRepository';
+import { sqliteStore } from './db/sqliteStore';
 import { filePreferenceStore, type PreferenceStore } from './preferences';
 import { guardedSecretStore, memorySecretStore, type SecretStore } from './secrets';
 import { createHandlers } from './handlers';
@@ -18,6 +19,7 @@ import { recordOfflineRestore, startAutomaticBackups } from './services/backupSe
 import { storedAccessSettings } from './services/settingsService';
 import type { OfflineRestore } from './backup/backupFiles';
 import { lockDataDir } from './startup/dataDirLock';
+import type { SaveDialog } from './exports/saveExport';
 
 export interface CoreOptions {
   /** Folder holding the data store (created if missing). */
@@ -28,6 +30,8 @@ export interface CoreOptions {
   preferences?: PreferenceStore;
   /** Defaults to memory: secrets then last as long as the process. */
   secrets?: SecretStore;
+  /** Where exports are saved: the shell's save dialog (none by default: every export is cancelled). */
+  saveDialog?: SaveDialog;
   /** A backup a day in `<dataDir>/backups/` (the app turns it on; off by default, so tests stay quiet). */
   automaticBackups?: boolean;
   /**
@@ -141,6 +145,7 @@ export function createCore(options: CoreOptions): Core {
     throw error;
   }
   const ctx = createContext({
+    store: sqliteStore(db),
     db,
     dataDir: options.dataDir,
     clock,
@@ -148,6 +153,7 @@ export function createCore(options: CoreOptions): Core {
     actor: options.actor ?? 'local',
     preferences: options.preferences ?? filePreferenceStore(path.join(options.dataDir, 'preferences.json')),
     secrets: guardedSecretStore(options.secrets ?? memorySecretStore()),
+    saveDialog: options.saveDialog,
     emit: hub.emit,
   });
   const handlers = createHandlers(createServices(ctx));

@@ -10,37 +10,51 @@ import { languageSchema } from '../../shared/ipc';
 export interface PreferenceStore {
   read(): Partial<Preferences>;
   write(preferences: Preferences): void;
+  /** This desktop's team database connection as stored (never its password); the reader validates it. */
+  readTeam(): unknown;
+  writeTeam(team: unknown): void;
 }
 
 export const defaultPreferences: Preferences = { language: 'de' };
 
 export function memoryPreferenceStore(initial: Partial<Preferences> = {}): PreferenceStore {
   let stored = { ...initial };
+  let team: unknown;
   return {
     read: () => ({ ...stored }),
     write: (preferences) => {
       stored = { ...preferences };
     },
+    readTeam: () => structuredClone(team),
+    writeTeam: (next) => {
+      team = structuredClone(next);
+    },
   };
 }
 
-/** Preferences as a small JSON file, written atomically (temp file + rename). */
+/** Preferences as a small JSON file, written atomically (temp file + rename); a write keeps the other keys. */
 export function filePreferenceStore(file: string): PreferenceStore {
+  const readAll = (): Record<string, unknown> => {
+    try {
+      const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
+      return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
+    } catch {
+      return {};
+    }
+  };
+  const writeAll = (change: Record<string, unknown>) => {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const temp = `${file}.tmp`;
+    fs.writeFileSync(temp, JSON.stringify({ ...readAll(), ...change }, null, 2));
+    fs.renameSync(temp, file);
+  };
   return {
     read() {
-      try {
-        const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
-        const language = languageSchema.safeParse((parsed as { language?: unknown }).language);
-        return language.success ? { language: language.data } : {};
-      } catch {
-        return {};
-      }
+      const language = languageSchema.safeParse(readAll().language);
+      return language.success ? { language: language.data } : {};
     },
-    write(preferences) {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      const temp = `${file}.tmp`;
-      fs.writeFileSync(temp, JSON.stringify(preferences, null, 2));
-      fs.renameSync(temp, file);
-    },
+    write: (preferences) => writeAll({ ...preferences }),
+    readTeam: () => readAll().team,
+    writeTeam: (team) => writeAll({ team }),
   };
 }

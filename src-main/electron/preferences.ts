@@ -15,6 +15,8 @@ interface StoredPreferences {
   windowBounds?: WindowBounds;
   /** The data dir chosen on the start-up fault screen, used at later starts (--data-dir still wins). */
   dataDir?: string;
+  /** The team database connection (core/services/teamDatabaseService.ts validates it; no password). */
+  team?: Record<string, unknown>;
 }
 
 export const PREFERENCES_FILE = 'preferences.json';
@@ -33,6 +35,7 @@ const schema = {
     required: ['width', 'height'],
   },
   dataDir: { type: 'string', minLength: 1 },
+  team: { type: 'object' },
 } as const;
 
 export type ShellPreferences = ReturnType<typeof preferencesOf>;
@@ -69,6 +72,8 @@ function preferencesOf(store: Store<StoredPreferences>) {
   const forCore: PreferenceStore = {
     read: () => (store.get('language') ? { language: store.get('language') } : {}),
     write: (preferences) => store.set('language', preferences.language),
+    readTeam: () => store.get('team'),
+    writeTeam: (team) => store.set('team', team as Record<string, unknown>),
   };
   return {
     forCore,

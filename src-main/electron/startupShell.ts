@@ -6,6 +6,7 @@ import { pinnedClock, systemClock } from '../core/clock';
 import type { AppShell } from '../core/startup/host';
 import type { LaunchOptions } from './args';
 import { openPreferences, type ShellPreferences } from './preferences';
+import { electronSaveDialog } from './saveDialog';
 import { safeStorageSecretStore } from './secrets';
 
 /** The folder dialog is drawn by the system, before any UI text could be loaded: its title here. */
@@ -46,6 +47,7 @@ export function electronShell(launch: LaunchOptions, userDataDir: string): Elect
         clock: launch.today ? pinnedClock(launch.today) : systemClock,
         actor: os.userInfo().username,
         secrets: safeStorageSecretStore(userDataDir),
+        saveDialog: electronSaveDialog(),
         automaticBackups: true,
         ...(opened.ok ? { preferences: opened.preferences.forCore } : { preferencesFault: opened.fault }),
       };

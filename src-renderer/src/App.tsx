@@ -18,6 +18,7 @@ import { PropertiesPage } from './features/properties/PropertiesPage';
 import { PropertyDetailPage } from './features/properties/PropertyDetailPage';
 import { AppLayout } from './features/shell/AppLayout';
 import { StartupFaultScreen } from './features/startupFault/StartupFaultScreen';
+import { TeamDatabasePage } from './features/teamDatabase/TeamDatabasePage';
 import { errorMessage } from './i18n';
 import { useChannelQuery } from './api/queries';
 import { useAppStore, type Route } from './stores/appStore';
@@ -54,6 +55,8 @@ function CurrentPage({ route }: { route: Route }) {
       return <BackupsPage />;
     case 'dataImport':
       return <ImportPage />;
+    case 'teamDatabase':
+      return <TeamDatabasePage />;
   }
 }
 

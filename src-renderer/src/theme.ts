@@ -67,5 +67,7 @@ export const cssVariablesResolver: CSSVariablesResolver = (resolved) => {
     light[`--mantine-color-${name}-text`] = text;
     light[`--mantine-color-${name}-outline`] = text;
   }
+  // A field's error text (and, in error state, its placeholder) is red on white too.
+  light['--mantine-color-error'] = darken(resolved.colors.red[9], 0.3);
   return { variables: {}, light, dark: {} };
 };

@@ -4,18 +4,21 @@
  * as a readable CSV (no codes, no JSON).
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { auditTexts } from '../../src-main/core/services/auditLog/reader';
 import { expectNoSeriousViolations } from './accessibility';
 import { demoContact, showcaseProperty } from './demo';
 import { expect, test, TEST_TODAY } from './fixtures';
-import { openNav } from './steps';
+import { openNav, savedExport } from './steps';
 
 test('filtered by a contact, the Protokoll says who shared what with them, in words', async ({
   launch,
   t,
   appLocale,
 }) => {
-  const { page, invoke } = await launch({ demo: true });
+  // 25–30 s on 2 shared cores (demo, a share, filters, an export): it timed out at 30 s under load.
+  test.setTimeout(60_000);
+  const { page, invoke, shell } = await launch({ demo: true });
   const texts = auditTexts[appLocale];
   const contact = demoContact('tenantStartingSoon');
   const other = demoContact('activeTenant');
@@ -60,11 +63,12 @@ test('filtered by a contact, the Protokoll says who shared what with them, in wo
   const change = `${texts.fields.postContract}: ${[...switched, `${before.days} → ${texts.days(90)}`].join(', ')}`;
   await expect(table.getByRole('row').nth(1)).toContainText(change);
 
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: t('auditLog.export') }).click();
-  const file = await download;
-  expect(file.suggestedFilename()).toContain(TEST_TODAY);
-  const lines = fs.readFileSync((await file.path())!, 'utf8').split('\r\n');
+  // Written by the app into the file chosen in the save dialog (the page never holds it).
+  const file = await savedExport(page, shell, () =>
+    page.getByRole('button', { name: t('auditLog.export') }).click(),
+  );
+  expect(path.basename(file)).toContain(TEST_TODAY);
+  const lines = fs.readFileSync(file, 'utf8').split('\r\n');
   expect(lines[0]).toBe(
     appLocale === 'de'
       ? '\uFEFFZeit;Person;Aktion;Objekt;Beschreibung'

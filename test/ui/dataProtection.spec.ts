@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { DeletionCandidatePage } from '../../shared/ipc';
 import { addDays } from '../../shared/dates';
@@ -6,6 +7,7 @@ import { auditTexts } from '../../src-main/core/services/auditLog/reader';
 import { expectNoSeriousViolations } from './accessibility';
 import { expect, test, TEST_TODAY, type T } from './fixtures';
 import type { Invoke } from './harness';
+import { savedExport } from './steps';
 
 async function candidates(invoke: Invoke, limit: number): Promise<DeletionCandidatePage> {
   return await invoke('dataProtection.candidates', { limit });
@@ -120,7 +122,7 @@ test('the audit log lists the anonymisation and exports the chosen days as CSV',
   t,
   appLocale,
 }) => {
-  const { page, invoke } = await launch({ demo: true });
+  const { page, invoke, shell } = await launch({ demo: true });
   const candidate = (await candidates(invoke, 1)).items[0]!;
   await invoke('dataProtection.anonymise', { contactIds: [candidate.id] });
 
@@ -139,11 +141,11 @@ test('the audit log lists the anonymisation and exports the chosen days as CSV',
   await page.getByLabel(t('auditLog.to')).fill(TEST_TODAY);
   await expect(firstRow).toContainText(texts.actions['dataProtection.anonymise']);
 
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: t('auditLog.export') }).click();
-  const file = await download;
-  expect(file.suggestedFilename()).toContain(TEST_TODAY);
-  const csv = fs.readFileSync((await file.path())!, 'utf8');
+  const file = await savedExport(page, shell, () =>
+    page.getByRole('button', { name: t('auditLog.export') }).click(),
+  );
+  expect(path.basename(file)).toContain(TEST_TODAY);
+  const csv = fs.readFileSync(file, 'utf8');
   const header =
     appLocale === 'de' ? 'Zeit;Person;Aktion;Objekt;Beschreibung' : 'Time,Person,Action,Object,Description';
   expect(csv.startsWith(`\uFEFF${header}\r\n`)).toBe(true);

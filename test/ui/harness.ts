@@ -35,6 +35,8 @@ export interface LaunchOptions {
 /** What the start-up fault screen asked of the shell (Electron: folder dialog, remembered folder, quit). */
 export interface RecordedShell {
   folderDialogs: number;
+  /** The files the save dialog answered for exports (each a new file in a folder of its own). */
+  savedFiles: string[];
   dataDirsUsed: string[];
   quitRequested: boolean;
 }
@@ -101,7 +103,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   }
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'portal-ui-'));
   // The same start-up path as the Electron shell: a data dir that cannot be opened shows the fault screen.
-  const shell: RecordedShell = { folderDialogs: 0, dataDirsUsed: [], quitRequested: false };
+  const shell: RecordedShell = { folderDialogs: 0, savedFiles: [], dataDirsUsed: [], quitRequested: false };
+  const exportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-ui-export-'));
   // Outside the data dir, as Electron keeps them in userData (one profile per data dir, so that a
   // relaunch on it finds them): set even when that data dir is missing or broken.
   const profile = createHash('sha256').update(path.resolve(dataDir)).digest('hex').slice(0, 16);
@@ -116,6 +119,14 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       clock: options.today ? pinnedClock(options.today) : systemClock,
       actor: 'ui-test',
       preferences,
+      // The system's save dialog: "the user chose" the suggested name in a folder of this run.
+      saveDialog: {
+        choose: ({ suggestedName }) => {
+          const file = path.join(exportDir, `${shell.savedFiles.length + 1}-${suggestedName}`);
+          shell.savedFiles.push(file);
+          return Promise.resolve(file);
+        },
+      },
     }),
     chooseDataDir: () => {
       shell.folderDialogs += 1;

@@ -150,6 +150,7 @@ test('outbox, access settings, mail settings, data protection, audit log, backup
     ['nav.dataProtection', 'data protection'],
     ['nav.auditLog', 'audit log'],
     ['nav.backups', 'backups'],
+    ['nav.teamDatabase', 'team database'],
   ] as const) {
     await openNav(page, t, key);
     await expect(page.getByRole('heading', { level: 2 })).toBeVisible();

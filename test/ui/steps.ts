@@ -1,9 +1,10 @@
 /** Steps that several UI tests take, and the README screenshots with them. */
-import type { Locator, Page } from '@playwright/test';
+import path from 'node:path';
+import { expect, type Locator, type Page } from '@playwright/test';
 import type { Request } from '../../shared/ipc';
 import type { MessageKey } from '../../src-renderer/src/i18n/resources';
 import type { T } from './fixtures';
-import type { Invoke } from './harness';
+import type { Invoke, RecordedShell } from './harness';
 
 /** Opens a page from the side navigation by its label's key, e.g. `nav.contents`. */
 export async function openNav(page: Page, t: T, key: MessageKey): Promise<void> {
@@ -31,4 +32,22 @@ export async function openShareDialogOfNew(
     .first()
     .click();
   return { dialog: page.getByRole('dialog'), id: created.id };
+}
+
+/**
+ * The export that `start` (a click) makes the app write into the file "chosen" in the save dialog
+ * (the harness answers a new file per export): waits for the success message naming that file;
+ * its path.
+ */
+export async function savedExport(
+  page: Page,
+  shell: RecordedShell,
+  start: () => Promise<void>,
+): Promise<string> {
+  const count = shell.savedFiles.length;
+  await start();
+  await expect.poll(() => shell.savedFiles.length).toBe(count + 1);
+  const file = shell.savedFiles.at(-1)!;
+  await expect(page.getByText(path.basename(file), { exact: false })).toBeVisible();
+  return file;
 }

@@ -8,6 +8,7 @@ import type { Channel, Request } from '../../shared/ipc';
 import { createCore, DATABASE_FILE, type Core } from '../../src-main/core/core';
 import { pinnedClock } from '../../src-main/core/clock';
 import { memoryPreferenceStore } from '../../src-main/core/preferences';
+import type { SaveDialog } from '../../src-main/core/exports/saveExport';
 import type { Invokable } from '../invoke';
 
 export { invalidPayload, ok, refused } from '../invoke';
@@ -23,16 +24,34 @@ export function tempDir(prefix = 'portal-unit-'): string {
   return dir;
 }
 
-/** A core on a fresh data dir with a pinned day; closed after the test. */
-export function testCore(today = '2026-11-27', dataDir = tempDir()): Core & { dataDir: string } {
+/** A save dialog that answers the suggested name in a folder of its own; `chosen`: what it answered. */
+export function folderSaveDialog(dir = tempDir('portal-export-')): SaveDialog & { chosen: string[] } {
+  const chosen: string[] = [];
+  return {
+    chosen,
+    choose({ suggestedName }) {
+      const file = path.join(dir, suggestedName);
+      chosen.push(file);
+      return Promise.resolve(file);
+    },
+  };
+}
+
+/** A core on a fresh data dir with a pinned day; closed after the test. Exports go to `saved`. */
+export function testCore(
+  today = '2026-11-27',
+  dataDir = tempDir(),
+): Core & { dataDir: string; saved: ReturnType<typeof folderSaveDialog> } {
+  const saved = folderSaveDialog();
   const core = createCore({
     dataDir,
     clock: pinnedClock(today),
     actor: 'unit-test',
     preferences: memoryPreferenceStore(),
+    saveDialog: saved,
   });
   cleanups.push(() => core.close());
-  return Object.assign(core, { dataDir });
+  return Object.assign(core, { dataDir, saved });
 }
 
 /** The names of the tables in a database, sorted. */

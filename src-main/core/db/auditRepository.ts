@@ -85,8 +85,8 @@ export function auditStatements(filter: AuditFilter = noAuditFilter) {
   return {
     page: `SELECT * FROM audit WHERE ${where} ORDER BY at DESC, id DESC LIMIT :limit OFFSET :offset`,
     count: `SELECT COUNT(*) AS n FROM audit WHERE ${where}`,
-    /** Oldest first, as a log file reads. */
-    all: `SELECT * FROM audit WHERE ${where} ORDER BY at, id`,
+    /** Oldest first, as a log file reads: the rows after (at, id), a page at a time. */
+    after: `SELECT * FROM audit WHERE ${where} AND (at, id) > (:afterAt, :afterId) ORDER BY at, id LIMIT :limit`,
   } as const;
 }
 
@@ -105,7 +105,7 @@ export function auditRepository(db: Db) {
     return {
       page: db.prepare<Params, AuditRow>(sql.page),
       count: db.prepare<Params, { n: number }>(sql.count),
-      all: db.prepare<Params, AuditRow>(sql.all),
+      after: db.prepare<Params, AuditRow>(sql.after),
     };
   }
   function statements(range: AuditRange, filter: AuditFilter) {
@@ -155,10 +155,13 @@ export function auditRepository(db: Db) {
       return { total: count.get(params)?.n ?? 0, rows: page.all({ ...params, offset, limit }) };
     },
 
-    /** Every row within `range` and `filter`, oldest first (the CSV export). */
-    all(range: AuditRange, filter: AuditFilter): AuditRow[] {
-      const { all, params } = statements(range, filter);
-      return all.all(params);
+    /**
+     * Up to `limit` rows within `range` and `filter` that come after `last` (null: from the first),
+     * oldest first: the CSV export reads the log a page at a time, however long it is.
+     */
+    after(range: AuditRange, filter: AuditFilter, last: AuditRow | null, limit: number): AuditRow[] {
+      const { after, params } = statements(range, filter);
+      return after.all({ ...params, afterAt: last?.at ?? '', afterId: last?.id ?? 0, limit });
     },
 
     /** Everyone who has changed something, by name. */

@@ -1,5 +1,4 @@
 import Database from 'better-sqlite3';
-import { compactContactSearch } from './contactSearchIndex';
 import { migrate } from './migrations';
 
 export type Db = Database.Database;
@@ -31,17 +30,17 @@ export function openDatabase(file: string): Db {
 }
 
 /**
- * Runs `erase` (a transaction that deletes or overwrites personal data) so that nothing of the old
+ * Runs `erase` (a change that deletes or overwrites personal data) so that nothing of the old
  * values stays in the file: SQLite zeroes freed space only with secure_delete, and the write-ahead
- * log still holds earlier images of the changed pages until it is copied back and emptied, and the
- * search index keeps replaced words in older segments until they are merged.
+ * log still holds earlier images of the changed pages until it is copied back and emptied. The
+ * search index keeps replaced words in older segments until they are merged: `erase` calls
+ * contactSearchIndex's compactContactSearch inside its change. SQLite only (the engine's handle).
  */
-export function erasingOldValues<T>(db: Db, erase: () => T): T {
+export async function erasingOldValues<T>(db: Db, erase: () => Promise<T>): Promise<T> {
   db.pragma('secure_delete = ON');
   let result: T;
   try {
-    result = erase();
-    compactContactSearch(db);
+    result = await erase();
   } finally {
     db.pragma('secure_delete = OFF');
   }

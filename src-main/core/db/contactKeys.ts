@@ -90,10 +90,10 @@ function indexedWords(texts: readonly (string | null)[]): string {
  * Before every word of the indexed text: two characters, so that a term of one letter after it is
  * a whole trigram (the trigram index finds nothing shorter).
  */
-const WORD_START = '  ';
+export const WORD_START = '  ';
 
 /** Terms of at least this many characters match anywhere; shorter ones match the start of a name's word. */
-const INFIX_MIN_LENGTH = 3;
+export const INFIX_MIN_LENGTH = 3;
 
 /**
  * The columns `contact_search` indexes for a contact: the words of its name (first and last name,

@@ -1,5 +1,6 @@
+import { sql } from 'kysely';
 import type { ContentKind } from '../../../shared/ipc';
-import type { Db } from './connection';
+import type { Store } from './store';
 
 /**
  * A row of `contents` with the name of its property. `body` holds the item's long text (announcement
@@ -20,103 +21,103 @@ export interface ContentRow {
 
 export type ContentValues = Pick<ContentRow, 'kind' | 'title' | 'body' | 'property_id' | 'data'>;
 
-const SELECT = `SELECT t.id, t.kind, t.title, t.body, t.property_id, t.data, t.created_at, t.updated_at,
+const SELECT = sql`SELECT t.id, t.kind, t.title, t.body, t.property_id, t.data, t.created_at, t.updated_at,
     p.name AS property_name
   FROM contents t LEFT JOIN properties p ON p.id = t.property_id`;
-const LIVE = 't.deleted_at IS NULL';
+// Withdrawn contents (deleted_at set) are gone for every reader but the Protokoll (db/auditNames.ts).
+const LIVE = sql`t.deleted_at IS NULL`;
 
 /** Contents (Inhalte): SQL only; the rules live in services/contentService.ts. */
-export function contentRepository(db: Db) {
-  // Withdrawn contents (deleted_at set) are gone for every reader but the Protokoll (db/auditNames.ts).
-  const byId = db.prepare<[number], ContentRow>(`${SELECT} WHERE t.id = ? AND ${LIVE}`);
-  const byIds = db.prepare<[string], ContentRow>(
-    `${SELECT} WHERE t.id IN (SELECT value FROM json_each(?)) AND ${LIVE}
-     ORDER BY t.created_at DESC, t.id DESC`,
-  );
-  // Newest first; with a kind, a range of contents_by_kind (kind, created_at, rowid).
-  const pageAll = db.prepare<[number, number], ContentRow>(
-    `${SELECT} WHERE ${LIVE} ORDER BY t.created_at DESC, t.id DESC LIMIT ? OFFSET ?`,
-  );
-  const pageOfKind = db.prepare<[ContentKind, number, number], ContentRow>(
-    `${SELECT} WHERE t.kind = ? AND ${LIVE} ORDER BY t.created_at DESC, t.id DESC LIMIT ? OFFSET ?`,
-  );
-  const countAll = db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM contents t WHERE ${LIVE}`);
-  const countOfKind = db.prepare<[ContentKind], { n: number }>(
-    `SELECT COUNT(*) AS n FROM contents t WHERE t.kind = ? AND ${LIVE}`,
-  );
-  const markDeleted = db.prepare<{ id: number; at: string }>(
-    `UPDATE contents SET deleted_at = :at, updated_at = :at, body = NULL, data = '{}' WHERE id = :id`,
-  );
-  const fileUsers = db.prepare<[string], { n: number }>(
-    `SELECT COUNT(*) AS n FROM contents t
-     WHERE t.kind = 'document' AND ${LIVE} AND json_extract(t.data, '$.sha256') = ?`,
-  );
-  const insert = db.prepare<ContentValues & { at: string }>(
-    `INSERT INTO contents (kind, title, body, property_id, data, created_at, updated_at)
-     VALUES (:kind, :title, :body, :property_id, :data, :at, :at)`,
-  );
-  const update = db.prepare<ContentValues & { id: number; at: string }>(
-    `UPDATE contents SET kind = :kind, title = :title, body = :body, property_id = :property_id,
-       data = :data, updated_at = :at
-     WHERE id = :id`,
-  );
-  const propertyExists = db.prepare<[number], { id: number }>('SELECT id FROM properties WHERE id = ?');
-  const existingContacts = db.prepare<[string], { id: number }>(
-    'SELECT id FROM contacts WHERE id IN (SELECT value FROM json_each(?))',
-  );
-
+export function contentRepository(store: Store) {
   return {
-    get(id: number): ContentRow | undefined {
-      return byId.get(id);
+    get(id: number): Promise<ContentRow | undefined> {
+      return store.first(sql<ContentRow>`${SELECT} WHERE t.id = ${id} AND ${LIVE}`);
     },
 
     /** Some contents, newest first. */
-    getMany(ids: readonly number[]): ContentRow[] {
+    async getMany(ids: readonly number[]): Promise<ContentRow[]> {
       if (ids.length === 0) return [];
-      return byIds.all(JSON.stringify(ids));
+      return store.all(
+        sql<ContentRow>`${SELECT} WHERE t.id IN (SELECT value FROM json_each(${JSON.stringify(ids)})) AND ${LIVE}
+          ORDER BY t.created_at DESC, t.id DESC`,
+      );
     },
 
     /** One page, newest first, of every kind or of one. */
-    page(kind: ContentKind | null, offset: number, limit: number): { total: number; rows: ContentRow[] } {
-      const total = (kind === null ? countAll.get() : countOfKind.get(kind))?.n ?? 0;
+    async page(
+      kind: ContentKind | null,
+      offset: number,
+      limit: number,
+    ): Promise<{ total: number; rows: ContentRow[] }> {
+      // With a kind, a range of contents_by_kind (kind, created_at, rowid).
+      const ofKind = kind === null ? sql`` : sql`t.kind = ${kind} AND`;
+      const counted = await store.first(
+        sql<{ n: number }>`SELECT COUNT(*) AS n FROM contents t WHERE ${ofKind} ${LIVE}`,
+      );
+      const total = counted?.n ?? 0;
       const rows =
         total <= offset
           ? []
-          : kind === null
-            ? pageAll.all(limit, offset)
-            : pageOfKind.all(kind, limit, offset);
+          : await store.all(
+              sql<ContentRow>`${SELECT} WHERE ${ofKind} ${LIVE}
+                ORDER BY t.created_at DESC, t.id DESC LIMIT ${limit} OFFSET ${offset}`,
+            );
       return { total, rows };
     },
 
-    insert(values: ContentValues, at: string): number {
-      return Number(insert.run({ ...values, at }).lastInsertRowid);
+    async insert(values: ContentValues, at: string): Promise<number> {
+      const row = await store.first(
+        sql<{
+          id: number;
+        }>`INSERT INTO contents (kind, title, body, property_id, data, created_at, updated_at)
+          VALUES (${values.kind}, ${values.title}, ${values.body}, ${values.property_id}, ${values.data}, ${at}, ${at})
+          RETURNING id`,
+      );
+      return row!.id;
     },
 
-    update(id: number, values: ContentValues, at: string): void {
-      update.run({ ...values, id, at });
+    async update(id: number, values: ContentValues, at: string): Promise<void> {
+      await store.run(
+        sql`UPDATE contents SET kind = ${values.kind}, title = ${values.title}, body = ${values.body},
+            property_id = ${values.property_id}, data = ${values.data}, updated_at = ${at}
+          WHERE id = ${id}`,
+      );
     },
 
     /**
      * Withdraws a content: it is gone for every reader; its text and file reference are cleared,
      * title, kind and property stay for the Protokoll.
      */
-    markDeleted(id: number, at: string): void {
-      markDeleted.run({ id, at });
+    async markDeleted(id: number, at: string): Promise<void> {
+      await store.run(
+        sql`UPDATE contents SET deleted_at = ${at}, updated_at = ${at}, body = NULL, data = '{}' WHERE id = ${id}`,
+      );
     },
 
     /** How many live documents refer to the file `sha256`. */
-    fileUsers(sha256: string): number {
-      return fileUsers.get(sha256)?.n ?? 0;
+    async fileUsers(sha256: string): Promise<number> {
+      const row = await store.first(
+        sql<{ n: number }>`SELECT COUNT(*) AS n FROM contents t
+          WHERE t.kind = 'document' AND ${LIVE} AND json_extract(t.data, '$.sha256') = ${sha256}`,
+      );
+      return row?.n ?? 0;
     },
 
-    propertyExists(id: number): boolean {
-      return propertyExists.get(id) !== undefined;
+    async propertyExists(id: number): Promise<boolean> {
+      return (
+        (await store.first(sql<{ id: number }>`SELECT id FROM properties WHERE id = ${id}`)) !== undefined
+      );
     },
 
     /** Which of the ids are contacts. */
-    existingContacts(ids: readonly number[]): Set<number> {
+    async existingContacts(ids: readonly number[]): Promise<Set<number>> {
       if (ids.length === 0) return new Set();
-      return new Set(existingContacts.all(JSON.stringify(ids)).map((row) => row.id));
+      const rows = await store.all(
+        sql<{
+          id: number;
+        }>`SELECT id FROM contacts WHERE id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`,
+      );
+      return new Set(rows.map((row) => row.id));
     },
   };
 }

@@ -1,6 +1,7 @@
+import { sql } from 'kysely';
 import type { ContractFacts, ContractType, IsoDate } from '../../../shared/domain';
 import type { Language, Salutation } from '../../../shared/ipc';
-import type { Db } from './connection';
+import type { Store } from './store';
 
 /** A row of `contracts`. */
 export interface ContractRow {
@@ -49,86 +50,45 @@ export function toContractFacts(row: ContractRow): ContractFacts {
   };
 }
 
-const VIEW = `SELECT k.*, u.name AS unit_name, u.number AS unit_number, p.name AS property_name,
+const VIEW = sql`SELECT k.*, u.name AS unit_name, u.number AS unit_number, p.name AS property_name,
     c.salutation, c.title, c.first_name, c.last_name, c.company, c.language, c.archived
   FROM contracts k
   JOIN units u ON u.id = k.unit_id
   JOIN properties p ON p.id = k.property_id
   JOIN contacts c ON c.id = k.contact_id`;
 
-/** Not ended on :day (running or still to start). */
-const NOT_ENDED = '(k.end_date IS NULL OR k.end_date >= :day)';
+/** Not ended on `day` (running or still to start). */
+const notEnded = (day: IsoDate) => sql`(k.end_date IS NULL OR k.end_date >= ${day})`;
 
-export function contractRepository(db: Db) {
-  const byId = db.prepare<[number], ContractRow>('SELECT * FROM contracts WHERE id = ?');
-  const insert = db.prepare<ContractValues>(
-    `INSERT INTO contracts (contact_id, unit_id, property_id, type, number, start_date, end_date)
-     VALUES (:contact_id, :unit_id, :property_id, :type, :number, :start_date, :end_date)`,
-  );
-  const update = db.prepare<ContractValues & { id: number }>(
-    `UPDATE contracts SET contact_id = :contact_id, unit_id = :unit_id, property_id = :property_id,
-       type = :type, number = :number, start_date = :start_date, end_date = :end_date
-     WHERE id = :id`,
-  );
-  const setEnd = db.prepare<[IsoDate, number]>('UPDATE contracts SET end_date = ? WHERE id = ?');
-  // Inclusive ranges [start, end] overlap when each starts no later than the other ends.
-  const overlapping = db.prepare<
-    {
-      contactId: number;
-      unitId: number;
-      type: ContractType;
-      start: IsoDate;
-      end: IsoDate | null;
-      id: number;
-    },
-    ContractRow
-  >(
-    `SELECT * FROM contracts
-     WHERE contact_id = :contactId AND unit_id = :unitId AND type = :type AND id <> :id
-       AND (:end IS NULL OR start_date <= :end)
-       AND (end_date IS NULL OR end_date >= :start)
-     ORDER BY start_date, id LIMIT 1`,
-  );
-  const ofContacts = db.prepare<[string], ContractRow>(
-    `SELECT * FROM contracts WHERE contact_id IN (SELECT value FROM json_each(?))
-     ORDER BY contact_id, start_date, id`,
-  );
-  const placesOfContacts = db.prepare<[string], ContractPlaceRow>(
-    `SELECT k.*, u.name AS unit_name, u.number AS unit_number, p.name AS property_name
-     FROM contracts k
-     JOIN units u ON u.id = k.unit_id
-     JOIN properties p ON p.id = k.property_id
-     WHERE k.contact_id IN (SELECT value FROM json_each(?))
-     ORDER BY k.contact_id, k.start_date, k.id`,
-  );
-  const viewsOfContact = db.prepare<[number], ContractViewRow>(
-    `${VIEW} WHERE k.contact_id = ? ORDER BY k.start_date, k.id`,
-  );
-  const openViewsOfProperty = db.prepare<{ propertyId: number; day: IsoDate }, ContractViewRow>(
-    `${VIEW} WHERE k.property_id = :propertyId AND ${NOT_ENDED} ORDER BY k.start_date, k.id`,
-  );
-  const openViewsOfUnit = db.prepare<{ unitId: number; day: IsoDate }, ContractViewRow>(
-    `${VIEW} WHERE k.unit_id = :unitId AND ${NOT_ENDED} ORDER BY k.start_date, k.id`,
-  );
-  const movePropertyOfUnit = db.prepare<[number, number]>(
-    'UPDATE contracts SET property_id = ? WHERE unit_id = ?',
-  );
-
+export function contractRepository(store: Store) {
   return {
-    get(id: number): ContractRow | undefined {
-      return byId.get(id);
+    get(id: number): Promise<ContractRow | undefined> {
+      return store.first(sql<ContractRow>`SELECT * FROM contracts WHERE id = ${id}`);
     },
 
-    insert(values: ContractValues): number {
-      return Number(insert.run(values).lastInsertRowid);
+    async insert(values: ContractValues): Promise<number> {
+      const row = await store.first(
+        sql<{
+          id: number;
+        }>`INSERT INTO contracts (contact_id, unit_id, property_id, type, number, start_date, end_date)
+          VALUES (${values.contact_id}, ${values.unit_id}, ${values.property_id}, ${values.type}, ${values.number},
+            ${values.start_date}, ${values.end_date})
+          RETURNING id`,
+      );
+      return row!.id;
     },
 
-    update(id: number, values: ContractValues): void {
-      update.run({ ...values, id });
+    async update(id: number, values: ContractValues): Promise<void> {
+      await store.run(
+        sql`UPDATE contracts SET contact_id = ${values.contact_id}, unit_id = ${values.unit_id},
+            property_id = ${values.property_id}, type = ${values.type}, number = ${values.number},
+            start_date = ${values.start_date}, end_date = ${values.end_date}
+          WHERE id = ${id}`,
+      );
     },
 
-    setEnd(id: number, end: IsoDate): void {
-      setEnd.run(end, id);
+    async setEnd(id: number, end: IsoDate): Promise<void> {
+      await store.run(sql`UPDATE contracts SET end_date = ${end} WHERE id = ${id}`);
     },
 
     /**
@@ -142,40 +102,64 @@ export function contractRepository(db: Db) {
       start: IsoDate,
       end: IsoDate | null,
       exceptId = 0,
-    ): ContractRow | undefined {
-      return overlapping.get({ contactId, unitId, type, start, end, id: exceptId });
+    ): Promise<ContractRow | undefined> {
+      // Inclusive ranges [start, end] overlap when each starts no later than the other ends.
+      return store.first(
+        sql<ContractRow>`SELECT * FROM contracts
+          WHERE contact_id = ${contactId} AND unit_id = ${unitId} AND type = ${type} AND id <> ${exceptId}
+            AND (${end} IS NULL OR start_date <= ${end})
+            AND (end_date IS NULL OR end_date >= ${start})
+          ORDER BY start_date, id LIMIT 1`,
+      );
     },
 
     /** Contracts of some contacts, in one query, as the policy sees them. */
-    factsOfContacts(contactIds: readonly number[]): ContractFacts[] {
+    async factsOfContacts(contactIds: readonly number[]): Promise<ContractFacts[]> {
       if (contactIds.length === 0) return [];
-      return ofContacts.all(JSON.stringify(contactIds)).map(toContractFacts);
+      const rows = await store.all(
+        sql<ContractRow>`SELECT * FROM contracts WHERE contact_id IN (SELECT value FROM json_each(${JSON.stringify(contactIds)}))
+          ORDER BY contact_id, start_date, id`,
+      );
+      return rows.map(toContractFacts);
     },
 
     /** Contracts of some contacts with their property and unit, in one query (a page of the list). */
-    placesOfContacts(contactIds: readonly number[]): ContractPlaceRow[] {
+    async placesOfContacts(contactIds: readonly number[]): Promise<ContractPlaceRow[]> {
       if (contactIds.length === 0) return [];
-      return placesOfContacts.all(JSON.stringify(contactIds));
+      return store.all(
+        sql<ContractPlaceRow>`SELECT k.*, u.name AS unit_name, u.number AS unit_number, p.name AS property_name
+          FROM contracts k
+          JOIN units u ON u.id = k.unit_id
+          JOIN properties p ON p.id = k.property_id
+          WHERE k.contact_id IN (SELECT value FROM json_each(${JSON.stringify(contactIds)}))
+          ORDER BY k.contact_id, k.start_date, k.id`,
+      );
     },
 
     /** Every contract of a contact, with names, by start. */
-    viewsOfContact(contactId: number): ContractViewRow[] {
-      return viewsOfContact.all(contactId);
+    viewsOfContact(contactId: number): Promise<ContractViewRow[]> {
+      return store.all(
+        sql<ContractViewRow>`${VIEW} WHERE k.contact_id = ${contactId} ORDER BY k.start_date, k.id`,
+      );
     },
 
     /** Contracts of a property running on `day` or starting later, by start. */
-    openViewsOfProperty(propertyId: number, day: IsoDate): ContractViewRow[] {
-      return openViewsOfProperty.all({ propertyId, day });
+    openViewsOfProperty(propertyId: number, day: IsoDate): Promise<ContractViewRow[]> {
+      return store.all(
+        sql<ContractViewRow>`${VIEW} WHERE k.property_id = ${propertyId} AND ${notEnded(day)} ORDER BY k.start_date, k.id`,
+      );
     },
 
     /** Contracts of a unit running on `day` or starting later, by start. */
-    openViewsOfUnit(unitId: number, day: IsoDate): ContractViewRow[] {
-      return openViewsOfUnit.all({ unitId, day });
+    openViewsOfUnit(unitId: number, day: IsoDate): Promise<ContractViewRow[]> {
+      return store.all(
+        sql<ContractViewRow>`${VIEW} WHERE k.unit_id = ${unitId} AND ${notEnded(day)} ORDER BY k.start_date, k.id`,
+      );
     },
 
     /** Keeps the denormalised property_id in step when a unit moves to another property. */
-    movePropertyOfUnit(unitId: number, propertyId: number): void {
-      movePropertyOfUnit.run(propertyId, unitId);
+    async movePropertyOfUnit(unitId: number, propertyId: number): Promise<void> {
+      await store.run(sql`UPDATE contracts SET property_id = ${propertyId} WHERE unit_id = ${unitId}`);
     },
   };
 }

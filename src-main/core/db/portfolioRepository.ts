@@ -1,4 +1,5 @@
-import type { Db } from './connection';
+import { sql } from 'kysely';
+import type { Store } from './store';
 
 export interface PortfolioTotals {
   properties: number;
@@ -9,18 +10,18 @@ export interface PortfolioTotals {
 }
 
 /** Questions about the portfolio as a whole. */
-export function portfolioRepository(db: Db) {
-  const anyContact = db.prepare<[], { found: 1 }>('SELECT 1 AS found FROM contacts LIMIT 1');
+export function portfolioRepository(store: Store) {
   // table_counts is kept by triggers (migration 8): five rows instead of counting every row.
-  const counts = db.prepare<[], { name: string; n: number }>('SELECT name, n FROM table_counts');
-  function counted(): (name: string) => number {
-    const n = new Map(counts.all().map((row) => [row.name, row.n]));
+  async function counted(): Promise<(name: string) => number> {
+    const rows = await store.all(sql<{ name: string; n: number }>`SELECT name, n FROM table_counts`);
+    const n = new Map(rows.map((row) => [row.name, row.n]));
     return (name) => n.get(name) ?? 0;
   }
   return {
-    isEmpty: (): boolean => anyContact.get() === undefined,
-    totals(): PortfolioTotals {
-      const get = counted();
+    isEmpty: async (): Promise<boolean> =>
+      (await store.first(sql<{ found: 1 }>`SELECT 1 AS found FROM contacts LIMIT 1`)) === undefined,
+    async totals(): Promise<PortfolioTotals> {
+      const get = await counted();
       return {
         properties: get('properties'),
         units: get('units'),
@@ -28,6 +29,6 @@ export function portfolioRepository(db: Db) {
         contracts: get('contracts'),
       };
     },
-    archivedContacts: (): number => counted()('archived_contacts'),
+    archivedContacts: async (): Promise<number> => (await counted())('archived_contacts'),
   };
 }

@@ -1,6 +1,7 @@
+import { sql } from 'kysely';
 import type { IsoDate } from '../../../shared/domain';
 import type { Address } from '../../../shared/ipc';
-import type { Db } from './connection';
+import type { Store } from './store';
 
 export interface PropertyRow {
   id: number;
@@ -31,68 +32,64 @@ export interface PropertySummaryRow {
   active_contacts: number;
 }
 
-export function propertyRepository(db: Db) {
-  const byId = db.prepare<[number], PropertyRow>('SELECT * FROM properties WHERE id = ?');
-  const byReference = db.prepare<[string], { id: number }>(
-    'SELECT id FROM properties WHERE reference_id = ?',
-  );
-  const summaries = db.prepare<{ day: IsoDate }, PropertySummaryRow>(
-    `SELECT p.id, p.name, p.reference_id, a.street, a.house_no, a.postcode, a.city,
-       (SELECT COUNT(*) FROM units u WHERE u.property_id = p.id) AS units,
-       (SELECT COUNT(DISTINCT k.contact_id) FROM contracts k
-         WHERE k.property_id = p.id AND k.start_date <= :day
-           AND (k.end_date IS NULL OR k.end_date >= :day)) AS active_contacts
-     FROM properties p
-     LEFT JOIN property_addresses a
-       ON a.id = (SELECT MIN(m.id) FROM property_addresses m WHERE m.property_id = p.id)
-     ORDER BY p.name, p.id`,
-  );
-  const addresses = db.prepare<[number], PropertyAddressRow>(
-    'SELECT * FROM property_addresses WHERE property_id = ? ORDER BY id',
-  );
-  const insert = db.prepare<{ name: string; referenceId: string | null; createdAt: string }>(
-    'INSERT INTO properties (name, reference_id, created_at) VALUES (:name, :referenceId, :createdAt)',
-  );
-  const update = db.prepare<{ id: number; name: string; referenceId: string | null }>(
-    'UPDATE properties SET name = :name, reference_id = :referenceId WHERE id = :id',
-  );
-  const deleteAddresses = db.prepare<[number]>('DELETE FROM property_addresses WHERE property_id = ?');
-  const insertAddress = db.prepare<Address & { propertyId: number }>(
-    `INSERT INTO property_addresses (property_id, street, house_no, postcode, city)
-     VALUES (:propertyId, :street, :houseNo, :postcode, :city)`,
-  );
-
+export function propertyRepository(store: Store) {
   return {
-    get(id: number): PropertyRow | undefined {
-      return byId.get(id);
+    get(id: number): Promise<PropertyRow | undefined> {
+      return store.first(sql<PropertyRow>`SELECT * FROM properties WHERE id = ${id}`);
     },
 
-    idByReference(referenceId: string): number | undefined {
-      return byReference.get(referenceId)?.id;
+    async idByReference(referenceId: string): Promise<number | undefined> {
+      const row = await store.first(
+        sql<{ id: number }>`SELECT id FROM properties WHERE reference_id = ${referenceId}`,
+      );
+      return row?.id;
     },
 
     /** Every property by name, with the figures of the list on `day`. */
-    summaries(day: IsoDate): PropertySummaryRow[] {
-      return summaries.all({ day });
+    summaries(day: IsoDate): Promise<PropertySummaryRow[]> {
+      return store.all(
+        sql<PropertySummaryRow>`SELECT p.id, p.name, p.reference_id, a.street, a.house_no, a.postcode, a.city,
+           (SELECT COUNT(*) FROM units u WHERE u.property_id = p.id) AS units,
+           (SELECT COUNT(DISTINCT k.contact_id) FROM contracts k
+             WHERE k.property_id = p.id AND k.start_date <= ${day}
+               AND (k.end_date IS NULL OR k.end_date >= ${day})) AS active_contacts
+         FROM properties p
+         LEFT JOIN property_addresses a
+           ON a.id = (SELECT MIN(m.id) FROM property_addresses m WHERE m.property_id = p.id)
+         ORDER BY p.name, p.id`,
+      );
     },
 
     /** Addresses in their order (the first is the main address). */
-    addresses(propertyId: number): PropertyAddressRow[] {
-      return addresses.all(propertyId);
+    addresses(propertyId: number): Promise<PropertyAddressRow[]> {
+      return store.all(
+        sql<PropertyAddressRow>`SELECT * FROM property_addresses WHERE property_id = ${propertyId} ORDER BY id`,
+      );
     },
 
-    insert(name: string, referenceId: string | null, createdAt: string): number {
-      return Number(insert.run({ name, referenceId, createdAt }).lastInsertRowid);
+    async insert(name: string, referenceId: string | null, createdAt: string): Promise<number> {
+      const row = await store.first(
+        sql<{ id: number }>`INSERT INTO properties (name, reference_id, created_at)
+          VALUES (${name}, ${referenceId}, ${createdAt}) RETURNING id`,
+      );
+      return row!.id;
     },
 
-    update(id: number, name: string, referenceId: string | null): void {
-      update.run({ id, name, referenceId });
+    async update(id: number, name: string, referenceId: string | null): Promise<void> {
+      await store.run(
+        sql`UPDATE properties SET name = ${name}, reference_id = ${referenceId} WHERE id = ${id}`,
+      );
     },
 
     /** Replaces the addresses as a whole, keeping their order. */
-    replaceAddresses(propertyId: number, list: readonly Address[]): void {
-      deleteAddresses.run(propertyId);
-      for (const address of list) insertAddress.run({ ...address, propertyId });
+    async replaceAddresses(propertyId: number, list: readonly Address[]): Promise<void> {
+      await store.run(sql`DELETE FROM property_addresses WHERE property_id = ${propertyId}`);
+      for (const address of list) {
+        await store.run(
+          sql`INSERT INTO property_addresses (property_id, street, house_no, postcode, city)
+            VALUES (${propertyId}, ${address.street}, ${address.houseNo}, ${address.postcode}, ${address.city})`,
+        );
+      }
     },
   };
 }

@@ -1,4 +1,5 @@
-import type { Db } from './connection';
+import { sql } from 'kysely';
+import type { Store } from './store';
 
 export interface UnitRow {
   id: number;
@@ -11,48 +12,47 @@ export interface UnitRow {
 
 export type UnitValues = Omit<UnitRow, 'id'>;
 
-export function unitRepository(db: Db) {
-  const byId = db.prepare<[number], UnitRow>('SELECT * FROM units WHERE id = ?');
-  const ofProperty = db.prepare<[number], UnitRow>('SELECT * FROM units WHERE property_id = ?');
-  const byNumber = db.prepare<[number, string], { id: number }>(
-    'SELECT id FROM units WHERE property_id = ? AND number = ?',
-  );
-  const byReference = db.prepare<[string], { id: number }>('SELECT id FROM units WHERE reference_id = ?');
-  const insert = db.prepare<UnitValues>(
-    `INSERT INTO units (property_id, name, number, usage, reference_id)
-     VALUES (:property_id, :name, :number, :usage, :reference_id)`,
-  );
-  const update = db.prepare<UnitValues & { id: number }>(
-    `UPDATE units SET property_id = :property_id, name = :name, number = :number, usage = :usage,
-       reference_id = :reference_id
-     WHERE id = :id`,
-  );
-
+export function unitRepository(store: Store) {
   return {
-    get(id: number): UnitRow | undefined {
-      return byId.get(id);
+    get(id: number): Promise<UnitRow | undefined> {
+      return store.first(sql<UnitRow>`SELECT * FROM units WHERE id = ${id}`);
     },
 
     /** Units of a property, unordered (the service orders unit numbers naturally). */
-    ofProperty(propertyId: number): UnitRow[] {
-      return ofProperty.all(propertyId);
+    ofProperty(propertyId: number): Promise<UnitRow[]> {
+      return store.all(sql<UnitRow>`SELECT * FROM units WHERE property_id = ${propertyId}`);
     },
 
     /** The unit with this number in the property, if any. */
-    idByNumber(propertyId: number, number: string): number | undefined {
-      return byNumber.get(propertyId, number)?.id;
+    async idByNumber(propertyId: number, number: string): Promise<number | undefined> {
+      const row = await store.first(
+        sql<{ id: number }>`SELECT id FROM units WHERE property_id = ${propertyId} AND number = ${number}`,
+      );
+      return row?.id;
     },
 
-    idByReference(referenceId: string): number | undefined {
-      return byReference.get(referenceId)?.id;
+    async idByReference(referenceId: string): Promise<number | undefined> {
+      const row = await store.first(
+        sql<{ id: number }>`SELECT id FROM units WHERE reference_id = ${referenceId}`,
+      );
+      return row?.id;
     },
 
-    insert(values: UnitValues): number {
-      return Number(insert.run(values).lastInsertRowid);
+    async insert(values: UnitValues): Promise<number> {
+      const row = await store.first(
+        sql<{ id: number }>`INSERT INTO units (property_id, name, number, usage, reference_id)
+          VALUES (${values.property_id}, ${values.name}, ${values.number}, ${values.usage}, ${values.reference_id})
+          RETURNING id`,
+      );
+      return row!.id;
     },
 
-    update(id: number, values: UnitValues): void {
-      update.run({ ...values, id });
+    async update(id: number, values: UnitValues): Promise<void> {
+      await store.run(
+        sql`UPDATE units SET property_id = ${values.property_id}, name = ${values.name}, number = ${values.number},
+            usage = ${values.usage}, reference_id = ${values.reference_id}
+          WHERE id = ${id}`,
+      );
     },
   };
 }

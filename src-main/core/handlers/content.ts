@@ -15,7 +15,7 @@ export function contentHandlers({ content, sharing, portal }: Services): Handler
       sharing.recipientPage(contentId, target, { offset, limit }),
     'sharing.share': ({ contentId, target, alsoIndividually }) =>
       sharing.share(contentId, target, alsoIndividually),
-    'sharing.revoke': ({ shareId }) => content.detail(sharing.revoke(shareId)),
+    'sharing.revoke': async ({ shareId }) => content.detail(await sharing.revoke(shareId)),
     'portal.preview': ({ contactId, day }) => portal.preview(contactId, day),
   };
 }

@@ -18,6 +18,7 @@ import { portfolioHandlers } from './portfolio';
 import { preferencesHandlers } from './preferences';
 import { settingsHandlers } from './settings';
 import { startupHandlers } from './startup';
+import { teamHandlers } from './team';
 import type { Handlers } from './types';
 
 export function createHandlers(services: Services): Handlers {
@@ -35,5 +36,6 @@ export function createHandlers(services: Services): Handlers {
     startupHandlers(),
     dataProtectionHandlers(services),
     importHandlers(services),
+    teamHandlers(services),
   );
 }

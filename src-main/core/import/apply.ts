@@ -5,6 +5,7 @@
  */
 import type { Audit } from '../context';
 import type { Db } from '../db/connection';
+import type { Store } from '../db/store';
 import { contactRepository } from '../db/contactRepository';
 import { contractRepository } from '../db/contractRepository';
 import { propertyRepository } from '../db/propertyRepository';
@@ -30,18 +31,19 @@ function recordChange(audit: Audit, entity: string, created: boolean, id: number
   });
 }
 
-export function applyPlan(
+export async function applyPlan(
   db: Db,
+  store: Store,
   plan: ImportPlan,
   changes: PlanChanges,
   audit: Audit,
   now: string,
   progress: ApplyProgress,
-): void {
-  const properties = propertyRepository(db);
-  const units = unitRepository(db);
+): Promise<void> {
+  const properties = propertyRepository(store);
+  const units = unitRepository(store);
   const contacts = contactRepository(db);
-  const contracts = contractRepository(db);
+  const contracts = contractRepository(store);
   let done = 0;
   const step = () => {
     done++;
@@ -54,11 +56,11 @@ export function applyPlan(
     let id = p.row?.id;
     if (c !== undefined && c.kind !== 'unchanged') {
       const { name, street, houseNo, postcode, city } = c.after;
-      if (id === undefined) id = properties.insert(name, ref, now);
-      else properties.update(id, name, ref);
+      if (id === undefined) id = await properties.insert(name, ref, now);
+      else await properties.update(id, name, ref);
       if (street && houseNo && postcode && city) {
-        const rest = properties.addresses(id).slice(1);
-        properties.replaceAddresses(id, [
+        const rest = (await properties.addresses(id)).slice(1);
+        await properties.replaceAddresses(id, [
           { street, houseNo, postcode, city },
           ...rest.map((a) => ({ street: a.street, houseNo: a.house_no, postcode: a.postcode, city: a.city })),
         ]);
@@ -76,8 +78,8 @@ export function applyPlan(
     let id = u.row?.id;
     if (c !== undefined && c.kind !== 'unchanged') {
       const values = { ...c.after, property_id: propertyId, reference_id: ref };
-      if (id === undefined) id = units.insert(values);
-      else units.update(id, values);
+      if (id === undefined) id = await units.insert(values);
+      else await units.update(id, values);
       audit({
         action: u.row === null ? 'unit.create' : 'unit.update',
         entity: 'unit',
@@ -118,8 +120,8 @@ export function applyPlan(
       end_date: c.after.end,
     };
     let id = k.row?.id;
-    if (id === undefined) id = contracts.insert(values);
-    else contracts.update(id, values);
+    if (id === undefined) id = await contracts.insert(values);
+    else await contracts.update(id, values);
     audit({
       action: k.row === null ? 'contract.create' : 'contract.update',
       entity: 'contract',
@@ -131,7 +133,7 @@ export function applyPlan(
 
   for (const { row, end } of plan.ending) {
     if (row.end_date === end) continue;
-    contracts.setEnd(row.id, end);
+    await contracts.setEnd(row.id, end);
     audit({
       action: 'contract.end',
       entity: 'contract',

@@ -8,11 +8,16 @@
  */
 import { stringify } from 'csv-stringify/sync';
 
-export function excelCsv(records: readonly (readonly string[])[], delimiter: string): string {
+/** `bom: false` for a later chunk of a file written in parts (the Protokoll export). */
+export function excelCsv(
+  records: readonly (readonly string[])[],
+  delimiter: string,
+  { bom = true }: { bom?: boolean } = {},
+): string {
   return stringify(
     records.map((record) => [...record]),
     {
-      bom: true,
+      bom,
       delimiter,
       record_delimiter: 'windows',
       escape_formulas: true,

@@ -198,8 +198,14 @@ function addLetterPage(doc: PDFDocument, fonts: Fonts, template: Template, lette
   addContent(doc, page, operators, false);
 }
 
-/** One PDF holding every letter (one page each, in the given order), ready to print. */
-export async function renderInvitationLetters(letters: readonly InvitationLetter[]): Promise<Uint8Array> {
+/**
+ * One PDF holding every letter (one page each, in the given order), ready to print; `progress` hears
+ * how many letters are set so far.
+ */
+export async function renderInvitationLetters(
+  letters: readonly InvitationLetter[],
+  progress: (done: number) => void = () => {},
+): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const fonts = await embedFonts(doc);
   const first = letters[0];
@@ -207,7 +213,7 @@ export async function renderInvitationLetters(letters: readonly InvitationLetter
   describeLetters(doc, { title: titles[language], language, author: first?.organisation.name });
 
   const templates = new Map<string, Template>();
-  for (const letter of letters) {
+  for (const [i, letter] of letters.entries()) {
     const key: TemplateKey = {
       language: letter.language,
       expiresOn: letter.expiresOn,
@@ -223,6 +229,7 @@ export async function renderInvitationLetters(letters: readonly InvitationLetter
 
     await prepareLetterPage(fonts, letter);
     addLetterPage(doc, fonts, template, letter);
+    progress(i + 1);
   }
   return doc.save();
 }

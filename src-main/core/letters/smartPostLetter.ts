@@ -100,8 +100,14 @@ function addLetter(doc: PDFDocument, fonts: LetterFonts, letter: SmartPostLetter
   addContent(doc, page, operators, true);
 }
 
-/** One PDF holding every letter in the given order, each starting on a new page. */
-export async function renderSmartPostLetters(letters: readonly SmartPostLetter[]): Promise<Uint8Array> {
+/**
+ * One PDF holding every letter in the given order, each starting on a new page; `progress` hears
+ * how many letters are set so far.
+ */
+export async function renderSmartPostLetters(
+  letters: readonly SmartPostLetter[],
+  progress: (done: number) => void = () => {},
+): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const fonts = letterFontsFor(doc);
   const first = letters[0];
@@ -111,9 +117,10 @@ export async function renderSmartPostLetters(letters: readonly SmartPostLetter[]
     language,
     author: first?.organisation.name,
   });
-  for (const letter of letters) {
+  for (const [i, letter] of letters.entries()) {
     await prepareLetter(fonts, letter);
     addLetter(doc, fonts, letter);
+    progress(i + 1);
   }
   return doc.save();
 }

@@ -8,18 +8,17 @@
  * comma), ',' for English — and every cell that Excel would take for a formula (starting with
  * = + - @, tab or carriage return) prefixed with an apostrophe, so no cell of the log can run as a
  * formula (CSV injection). Times are local (Europe/Berlin), the days of the range are too.
+ *
+ * The file is written by the main process to the place the user chooses (exports/saveExport.ts),
+ * read from the database a page of rows at a time: a Protokoll of a million rows needs no more
+ * memory than one page.
  */
 import { tz } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { DomainError } from '../../../shared/errors';
 import type { IsoDate } from '../../../shared/domain';
-import type {
-  AuditLogEntry,
-  AuditLogExport,
-  AuditLogFacets,
-  AuditLogPage,
-  Language,
-} from '../../../shared/ipc';
+import type { AuditLogEntry, AuditLogFacets, AuditLogPage, Language, SavedExport } from '../../../shared/ipc';
+import { saveExport, type ExportChunks } from '../exports/saveExport';
 import { dayStartInstant } from '../clock';
 import type { CoreContext } from '../context';
 import { auditNames } from '../db/auditNames';
@@ -80,10 +79,13 @@ const CSV = {
   },
 } as const;
 
+/** Audit rows read from the database per chunk of the CSV file. */
+const EXPORT_PAGE = 1000;
+
 /**
- * The rows of the CSV file, header first: what each audit row says, in the reader's language —
- * local time, who, what, to whom or what, and the sentence; no codes, no JSON. Kept apart from
- * how the file is delivered.
+ * The records of audit rows in the CSV file: what each says, in the reader's language — local
+ * time, who, what, to whom or what, and the sentence; no codes, no JSON. Kept apart from how the
+ * file is delivered.
  */
 export function auditCsvRecords(
   rows: readonly AuditRow[],
@@ -92,19 +94,24 @@ export function auditCsvRecords(
 ): string[][] {
   const csv = CSV[language];
   const inBerlin = tz(ZONE);
-  return [
-    [...csv.header],
-    ...rows.map((row) => {
-      const sentence = read(row);
-      const time = format(Date.parse(row.at), csv.time, { in: inBerlin });
-      return [time, row.actor, sentence.action, sentence.object, sentence.description];
-    }),
-  ];
+  return rows.map((row) => {
+    const sentence = read(row);
+    const time = format(Date.parse(row.at), csv.time, { in: inBerlin });
+    return [time, row.actor, sentence.action, sentence.object, sentence.description];
+  });
 }
 
-/** Records as a CSV file (see the file comment; import/excelCsv.ts). */
-export function auditCsv(records: readonly (readonly string[])[], language: Language): string {
-  return excelCsv(records, CSV[language].delimiter);
+/**
+ * Records as CSV lines (see the file comment; import/excelCsv.ts); `first`: the file's start, with
+ * the byte order mark and the header line before them.
+ */
+export function auditCsv(
+  records: readonly (readonly string[])[],
+  language: Language,
+  { first }: { first: boolean },
+): string {
+  const lines = first ? [[...CSV[language].header], ...records] : records;
+  return excelCsv(lines, CSV[language].delimiter, { bom: first });
 }
 
 export function auditLogService(ctx: CoreContext) {
@@ -117,18 +124,29 @@ export function auditLogService(ctx: CoreContext) {
       return { total, items: rows.map((row) => toEntry(row, read)) };
     },
 
-    /** The rows of the range and filters, oldest first, as a CSV download. */
-    export(query: AuditQuery, language: Language): AuditLogExport {
-      const rows = audit.all(rangeOf(query.from, query.to), filterOf(query));
+    /** The rows of the range and filters, oldest first, as a CSV file where the user chooses. */
+    async export(query: AuditQuery, language: Language): Promise<SavedExport> {
+      const range = rangeOf(query.from, query.to);
+      const filter = filterOf(query);
       const csv = CSV[language];
-      return {
-        fileName: csv.fileName(query.from ?? csv.open, query.to ?? ctx.clock.today()),
-        csvBase64: Buffer.from(
-          auditCsv(auditCsvRecords(rows, language, reading(language)), language),
-          'utf8',
-        ).toString('base64'),
-        rows: rows.length,
-      };
+      const read = reading(language);
+      async function* chunks(): ExportChunks {
+        yield auditCsv([], language, { first: true });
+        let rows = 0;
+        let last: AuditRow | null = null;
+        for (;;) {
+          const page = audit.after(range, filter, last, EXPORT_PAGE);
+          if (page.length === 0) return rows;
+          yield auditCsv(auditCsvRecords(page, language, read), language, { first: false });
+          rows += page.length;
+          last = page[page.length - 1]!;
+        }
+      }
+      return saveExport(
+        ctx.saveDialog,
+        { suggestedName: csv.fileName(query.from ?? csv.open, query.to ?? ctx.clock.today()), kind: 'csv' },
+        chunks,
+      );
     },
 
     /** The actions the app writes, by their names in `language`, and everyone who changed something. */

@@ -78,9 +78,9 @@ function makeBackup(ctx: CoreContext, kind: BackupKind): Promise<BackupInfo> {
   });
 }
 
-function recordCreated(ctx: CoreContext, backup: BackupInfo, pruned: string[] = []): void {
-  ctx.change(
-    (audit) =>
+async function recordCreated(ctx: CoreContext, backup: BackupInfo, pruned: string[] = []): Promise<void> {
+  await ctx.change(
+    async (audit) =>
       audit({
         action: 'backup.created',
         entity: 'backup',
@@ -130,7 +130,10 @@ function preparedCopy(ctx: CoreContext, file: string, entry: AuditEntry): string
  * nothing: the core is still being built, nobody listens yet.
  */
 export function recordOfflineRestore(ctx: CoreContext, { backup, replaced }: OfflineRestore): void {
-  ctx.change((audit) => audit(restoredEntry(backup, { replaced, from: 'startupScreen' })), { emits: {} });
+  // At open, before any request: written on the SQLite handle like the migrations, so that the
+  // open fails (and the start-up screen says so) when it cannot be recorded.
+  const entry = restoredEntry(backup, { replaced, from: 'startupScreen' });
+  ctx.db.transaction(() => auditRepository(ctx.db).record(ctx.clock.now(), ctx.actor, entry))();
 }
 
 /**
@@ -167,7 +170,7 @@ function automaticBackupIfDue(ctx: CoreContext): Promise<BackupInfo | null> {
     );
     if (done) return null;
     const backup = await makeBackup(ctx, 'automatic');
-    recordCreated(ctx, backup, pruneAutomaticBackups(ctx.dataDir));
+    await recordCreated(ctx, backup, pruneAutomaticBackups(ctx.dataDir));
     return backup;
   });
 }
@@ -207,7 +210,7 @@ export function backupService(ctx: CoreContext, settings: SettingsService) {
     create(): Promise<BackupInfo> {
       return serialized(ctx.db, async () => {
         const backup = await makeBackup(ctx, 'manual');
-        recordCreated(ctx, backup);
+        await recordCreated(ctx, backup);
         return backup;
       });
     },
@@ -216,7 +219,7 @@ export function backupService(ctx: CoreContext, settings: SettingsService) {
     beforeImport(): Promise<BackupInfo> {
       return serialized(ctx.db, async () => {
         const backup = await makeBackup(ctx, 'beforeImport');
-        recordCreated(ctx, backup);
+        await recordCreated(ctx, backup);
         return backup;
       });
     },
@@ -265,8 +268,8 @@ export function backupService(ctx: CoreContext, settings: SettingsService) {
         let hidden: HiddenBackup | undefined;
         try {
           hidden = hideBackup(ctx.dataDir, backup.name);
-          ctx.change(
-            (audit) =>
+          await ctx.change(
+            async (audit) =>
               audit({
                 action: 'backup.deleted',
                 entity: 'backup',

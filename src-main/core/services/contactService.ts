@@ -71,8 +71,8 @@ function sameFields(a: ContactFields, b: ContactFields): boolean {
 /** Kontakte: the paged list, one contact in full, and its master data. */
 export function contactService(ctx: CoreContext, settings: SettingsService, outbox: OutboxService) {
   const contacts = contactRepository(ctx.db);
-  const portfolioRows = portfolioRepository(ctx.db);
-  const contracts = contractRepository(ctx.db);
+  const portfolioRows = portfolioRepository(ctx.store);
+  const contracts = contractRepository(ctx.store);
 
   function requireContact(id: number): ContactRow {
     const row = contacts.get(id);
@@ -101,13 +101,13 @@ export function contactService(ctx: CoreContext, settings: SettingsService, outb
   }
 
   /** Everything the contact page shows, as of today under the settings in force. */
-  function detail(id: number): ContactDetail {
+  async function detail(id: number): Promise<ContactDetail> {
     const row = requireContact(id);
     const today = ctx.clock.today();
     const current = settings.getAccess();
     const registeredAt = contacts.registeredAt(id);
     const facts = contactFacts(row, registeredAt !== null);
-    const views = contracts.viewsOfContact(id);
+    const views = await contracts.viewsOfContact(id);
     const contractFacts = views.map(toContractFacts);
     const latest = contacts.latestInvitation(id);
     const evaluate = grantEvaluator(current, today);
@@ -132,9 +132,9 @@ export function contactService(ctx: CoreContext, settings: SettingsService, outb
   }
 
   /** The chips of the whole list, from the maintained access figures (archived contacts have none). */
-  function wholeListCounts(today: IsoDate, includeArchived: boolean): Record<Grant, number> {
-    const { byGrant } = ctx.figures().accessOn(today);
-    const archived = includeArchived ? portfolioRows.archivedContacts() : 0;
+  async function wholeListCounts(today: IsoDate, includeArchived: boolean): Promise<Record<Grant, number>> {
+    const { byGrant } = (await ctx.figures()).accessOn(today);
+    const archived = includeArchived ? await portfolioRows.archivedContacts() : 0;
     return { ...byGrant, none: byGrant.none + archived };
   }
 
@@ -154,14 +154,14 @@ export function contactService(ctx: CoreContext, settings: SettingsService, outb
      * One page of contacts matching every filter, ordered by sort name, with the access filter
      * chips' counts (matches of every other filter by access today) and the total.
      */
-    list(query: ContactListQueryValue): ContactListPage {
+    async list(query: ContactListQueryValue): Promise<ContactListPage> {
       const today = ctx.clock.today();
       const current = settings.getAccess();
       const bounds = accessBounds(current, today);
       const whole = isWholeList(query);
       const countBound = whole ? null : CONTACT_COUNT_BOUND;
       const countsByAccess = whole
-        ? wholeListCounts(today, query.includeArchived)
+        ? await wholeListCounts(today, query.includeArchived)
         : contacts.countByAccessUpTo(query, bounds, CONTACT_COUNT_BOUND);
       const sum = countsByAccess.active + countsByAccess.pre + countsByAccess.post + countsByAccess.none;
       const total = Math.min(
@@ -171,7 +171,7 @@ export function contactService(ctx: CoreContext, settings: SettingsService, outb
       const capped = countBound !== null && total > countBound;
       const rows =
         total > query.offset || capped ? contacts.listPage(query, bounds, query.offset, query.limit) : [];
-      const placed = contracts.placesOfContacts(rows.map((row) => row.id));
+      const placed = await contracts.placesOfContacts(rows.map((row) => row.id));
       const byContact = groupContractsByContact(placed.map(toContractFacts));
       const items = rows.map((row): ContactListItem => {
         const registered = row.registered === 1;
@@ -200,10 +200,10 @@ export function contactService(ctx: CoreContext, settings: SettingsService, outb
       return { total, items, countsByAccess, countBound };
     },
 
-    create(fields: ContactFields): ContactDetail {
+    async create(fields: ContactFields): Promise<ContactDetail> {
       refuseDuplicateReference(fields.referenceId, null);
-      const id = ctx.change(
-        (audit) => {
+      const id = await ctx.change(
+        async (audit) => {
           const created = contacts.insert(fields);
           audit(audited('contact.create', created, undefined, { ...fields, archived: false }));
           return created;
@@ -213,13 +213,13 @@ export function contactService(ctx: CoreContext, settings: SettingsService, outb
       return detail(id);
     },
 
-    update(id: number, fields: ContactFields): ContactDetail {
+    async update(id: number, fields: ContactFields): Promise<ContactDetail> {
       const row = requireEditable(id);
       refuseDuplicateReference(fields.referenceId, id);
       const before = contactFieldsOfRow(row);
       if (sameFields(before, fields)) return detail(id);
-      ctx.change(
-        (audit) => {
+      await ctx.change(
+        async (audit) => {
           contacts.update(id, fields);
           audit(audited('contact.update', id, before, fields));
           // Mail queued to the old address is not sent to it (nor to the new one unasked).
@@ -234,11 +234,11 @@ export function contactService(ctx: CoreContext, settings: SettingsService, outb
      * Archiving keeps the contact and its contracts; an archived contact has no access. An
      * anonymised contact stays archived.
      */
-    setArchived(id: number, archived: boolean): ContactDetail {
+    async setArchived(id: number, archived: boolean): Promise<ContactDetail> {
       const row = requireEditable(id);
       if ((row.archived === 1) === archived) return detail(id);
-      ctx.change(
-        (audit) => {
+      await ctx.change(
+        async (audit) => {
           contacts.setArchived(id, archived);
           audit(
             audited(

@@ -149,21 +149,21 @@ function auditValues(values: ContentValues): Record<string, unknown> {
 export function contentService(
   ctx: CoreContext,
   settings: SettingsService,
-  shareViews: (contentId: number) => ShareView[],
+  shareViews: (contentId: number) => Promise<ShareView[]>,
 ) {
-  const contents = contentRepository(ctx.db);
+  const contents = contentRepository(ctx.store);
   const shares = shareRepository(ctx.db);
   const documents = documentStore(ctx.dataDir);
 
-  function requireContent(id: number): ContentRow {
-    const row = contents.get(id);
+  async function requireContent(id: number): Promise<ContentRow> {
+    const row = await contents.get(id);
     if (row === undefined) throw new DomainError('NOT_FOUND', { entity: 'content', id });
     return row;
   }
 
   /** Checks everything but the file; the file is decoded and checked by `storeFile`. */
-  function check(input: ContentInputValue): void {
-    if (input.propertyId !== null && !contents.propertyExists(input.propertyId)) {
+  async function check(input: ContentInputValue): Promise<void> {
+    if (input.propertyId !== null && !(await contents.propertyExists(input.propertyId))) {
       throw new DomainError('UNKNOWN_PROPERTY', { propertyId: input.propertyId });
     }
     switch (input.kind) {
@@ -178,7 +178,7 @@ export function contentService(
         checkTemplate(input.template);
         break;
       case 'process': {
-        const known = contents.existingContacts(input.contactIds);
+        const known = await contents.existingContacts(input.contactIds);
         const unknown = input.contactIds.find((id) => !known.has(id));
         if (unknown !== undefined) throw new DomainError('UNKNOWN_CONTACT', { contactId: unknown });
         break;
@@ -225,8 +225,8 @@ export function contentService(
     return rows.map((row) => summaryOf(row, counts.get(row.id) ?? 0));
   }
 
-  function detail(id: number): ContentDetail {
-    const row = requireContent(id);
+  async function detail(id: number): Promise<ContentDetail> {
+    const row = await requireContent(id);
     return {
       ...contentData(row),
       id: row.id,
@@ -235,7 +235,7 @@ export function contentService(
       propertyName: row.property_name,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
-      shares: shareViews(row.id),
+      shares: await shareViews(row.id),
     };
   }
 
@@ -244,27 +244,27 @@ export function contentService(
     requireContent,
 
     /** One page, newest first, with how many contacts see each item today. */
-    list(query: { kind: ContentKind | null; offset: number; limit: number }): {
+    async list(query: { kind: ContentKind | null; offset: number; limit: number }): Promise<{
       total: number;
       items: ContentSummary[];
-    } {
-      const { total, rows } = contents.page(query.kind, query.offset, query.limit);
+    }> {
+      const { total, rows } = await contents.page(query.kind, query.offset, query.limit);
       return { total, items: summariesOf(rows) };
     },
 
     /** Summaries of some contents, newest first (unknown ids are left out). */
-    summaries(ids: readonly number[]): ContentSummary[] {
-      return summariesOf(contents.getMany(ids));
+    async summaries(ids: readonly number[]): Promise<ContentSummary[]> {
+      return summariesOf(await contents.getMany(ids));
     },
 
     async create(entered: ContentInputValue): Promise<ContentDetail> {
       const input = withSafeName(entered);
-      check(input);
+      await check(input);
       const file = input.kind === 'document' ? await storeFile(input) : null;
       const values = valuesOf(input, file);
-      const id = ctx.change(
-        (audit) => {
-          const created = contents.insert(values, ctx.clock.now());
+      const id = await ctx.change(
+        async (audit) => {
+          const created = await contents.insert(values, ctx.clock.now());
           audit({
             action: 'content.create',
             entity: 'content',
@@ -280,11 +280,11 @@ export function contentService(
 
     async update(id: number, entered: ContentInputValue): Promise<ContentDetail> {
       const input = withSafeName(entered);
-      const row = requireContent(id);
+      const row = await requireContent(id);
       if (row.kind !== input.kind) {
         throw new DomainError('INVALID_PAYLOAD', { field: 'input.kind', kind: row.kind });
       }
-      check(input);
+      await check(input);
       let file: StoredFile | null = null;
       if (input.kind === 'document') {
         const current = contentData(row);
@@ -313,9 +313,9 @@ export function contentService(
       const beforeAudit = auditValues(before);
       const afterAudit = auditValues(values);
       if (JSON.stringify(beforeAudit) === JSON.stringify(afterAudit)) return detail(id);
-      ctx.change(
-        (audit) => {
-          contents.update(id, values, ctx.clock.now());
+      await ctx.change(
+        async (audit) => {
+          await contents.update(id, values, ctx.clock.now());
           audit({
             action: 'content.update',
             entity: 'content',
@@ -335,18 +335,18 @@ export function contentService(
      * other content refers to it (after the commit). Refused with NOT_FOUND when it is unknown or
      * already withdrawn.
      */
-    delete(id: number): ContentDeleteResult {
-      const row = requireContent(id);
+    async delete(id: number): Promise<ContentDeleteResult> {
+      const row = await requireContent(id);
       const content = contentData(row);
       const sha256 = content.kind === 'document' ? content.data.sha256 : null;
-      const result = ctx.change(
-        (audit) => {
+      const result = await ctx.change(
+        async (audit) => {
           const now = ctx.clock.now();
           const sharesRevoked = shares
             .liveOfContent(id)
             .filter((share) => shares.revoke(share.id, now)).length;
-          contents.markDeleted(id, now);
-          const fileErased = sha256 === null ? null : contents.fileUsers(sha256) === 0;
+          await contents.markDeleted(id, now);
+          const fileErased = sha256 === null ? null : (await contents.fileUsers(sha256)) === 0;
           audit({
             action: 'content.delete',
             entity: 'content',
@@ -363,8 +363,8 @@ export function contentService(
     },
 
     /** A document's bytes; NOT_FOUND for other kinds or a missing file. */
-    documentFile(id: number): { fileName: string; mimeType: string; dataBase64: string } {
-      const row = requireContent(id);
+    async documentFile(id: number): Promise<{ fileName: string; mimeType: string; dataBase64: string }> {
+      const row = await requireContent(id);
       const content = contentData(row);
       const sha256 = content.kind === 'document' ? content.data.sha256 : null;
       if (content.kind !== 'document' || sha256 === null) {

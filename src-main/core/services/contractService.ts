@@ -26,18 +26,18 @@ function asFields(row: ContractRow): ContractFields & { propertyId: number } {
 /** Verträge: a contact's tenancies and ownerships of units. Each answer is the contact's page. */
 export function contractService(ctx: CoreContext, contacts: ContactService) {
   const contactRows = contactRepository(ctx.db);
-  const units = unitRepository(ctx.db);
-  const contracts = contractRepository(ctx.db);
+  const units = unitRepository(ctx.store);
+  const contracts = contractRepository(ctx.store);
 
-  function requireContract(id: number): ContractRow {
-    const row = contracts.get(id);
+  async function requireContract(id: number): Promise<ContractRow> {
+    const row = await contracts.get(id);
     if (row === undefined) throw new DomainError('NOT_FOUND', { entity: 'contract', id });
     return row;
   }
 
   /** The contract, if its contact may be changed (not anonymised: CONTACT_ANONYMISED). */
-  function requireEditable(id: number): ContractRow {
-    const row = requireContract(id);
+  async function requireEditable(id: number): Promise<ContractRow> {
+    const row = await requireContract(id);
     contacts.requireEditable(row.contact_id);
     return row;
   }
@@ -47,15 +47,15 @@ export function contractService(ctx: CoreContext, contacts: ContactService) {
    * END_BEFORE_START, OVERLAPPING_CONTRACT (another contract of the same contact on the same unit of
    * the same type whose days overlap; open-ended = for ever). The property comes from the unit.
    */
-  function checked(fields: ContractFields, ownId: number): ContractValues {
+  async function checked(fields: ContractFields, ownId: number): Promise<ContractValues> {
     if (contactRows.get(fields.contactId) === undefined) {
       throw new DomainError('UNKNOWN_CONTACT', { contactId: fields.contactId });
     }
     contacts.requireEditable(fields.contactId);
-    const unit = units.get(fields.unitId);
+    const unit = await units.get(fields.unitId);
     if (unit === undefined) throw new DomainError('UNKNOWN_UNIT', { unitId: fields.unitId });
     refuseEndBeforeStart(fields.start, fields.end);
-    const other = contracts.findOverlap(
+    const other = await contracts.findOverlap(
       fields.contactId,
       fields.unitId,
       fields.type,
@@ -83,11 +83,11 @@ export function contractService(ctx: CoreContext, contacts: ContactService) {
   }
 
   return {
-    create(fields: ContractFields): ContactDetail {
-      const id = ctx.change(
-        (audit) => {
-          const values = checked(fields, 0);
-          const created = contracts.insert(values);
+    async create(fields: ContractFields): Promise<ContactDetail> {
+      const id = await ctx.change(
+        async (audit) => {
+          const values = await checked(fields, 0);
+          const created = await contracts.insert(values);
           audit({
             action: 'contract.create',
             entity: 'contract',
@@ -98,19 +98,19 @@ export function contractService(ctx: CoreContext, contacts: ContactService) {
         },
         { emits: portfolioChanged },
       );
-      return contacts.detail(requireContract(id).contact_id);
+      return contacts.detail((await requireContract(id)).contact_id);
     },
 
     /** Any field, the contact and the unit included; the answer is the (new) contact's page. */
-    update(id: number, fields: ContractFields): ContactDetail {
-      const row = requireEditable(id);
+    async update(id: number, fields: ContractFields): Promise<ContactDetail> {
+      const row = await requireEditable(id);
       const before = asFields(row);
-      const values = checked(fields, id);
+      const values = await checked(fields, id);
       const after = asFields({ ...values, id });
       if (JSON.stringify(before) === JSON.stringify(after)) return contacts.detail(fields.contactId);
-      ctx.change(
-        (audit) => {
-          contracts.update(id, values);
+      await ctx.change(
+        async (audit) => {
+          await contracts.update(id, values);
           audit({ action: 'contract.update', entity: 'contract', entityId: id, before, after });
         },
         { emits: portfolioChanged },
@@ -122,16 +122,16 @@ export function contractService(ctx: CoreContext, contacts: ContactService) {
      * Ends a contract on `end` (its last day). An open-ended or later-ending contract may be ended
      * (or ended earlier); one that already ended before `end` is refused: CONTRACT_ALREADY_ENDED.
      */
-    end(id: number, end: IsoDate): ContactDetail {
-      const row = requireEditable(id);
+    async end(id: number, end: IsoDate): Promise<ContactDetail> {
+      const row = await requireEditable(id);
       if (row.end_date !== null && row.end_date < end) {
         throw new DomainError('CONTRACT_ALREADY_ENDED', { end: row.end_date });
       }
       refuseEndBeforeStart(row.start_date, end);
       if (row.end_date === end) return contacts.detail(row.contact_id);
-      ctx.change(
-        (audit) => {
-          contracts.setEnd(id, end);
+      await ctx.change(
+        async (audit) => {
+          await contracts.setEnd(id, end);
           audit({
             action: 'contract.end',
             entity: 'contract',

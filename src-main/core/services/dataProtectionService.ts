@@ -29,6 +29,7 @@ import { dataProtectionSettingsSchema } from '../../../shared/contract/dataProte
 import { contactInputSchema } from '../../../shared/contract/portfolio';
 import { portfolioChanged, type CoreContext } from '../context';
 import { erasingOldValues } from '../db/connection';
+import { compactContactSearch } from '../db/contactSearchIndex';
 import { auditRepository, type AuditRow } from '../db/auditRepository';
 import { contractRepository } from '../db/contractRepository';
 import { dataProtectionRepository } from '../db/dataProtectionRepository';
@@ -78,7 +79,7 @@ export function dataProtectionService(ctx: CoreContext, settings: SettingsServic
     defaultDataProtectionSettings,
   );
   const repo = dataProtectionRepository(ctx.db);
-  const contracts = contractRepository(ctx.db);
+  const contracts = contractRepository(ctx.store);
   const auditLog = auditRepository(ctx.db);
 
   const getSettings = stored.get;
@@ -97,14 +98,14 @@ export function dataProtectionService(ctx: CoreContext, settings: SettingsServic
   }
 
   /** The one transaction of `anonymise`. */
-  function anonymiseAll(ids: readonly number[]): AnonymiseResult {
-    return ctx.change(
-      (audit) => {
+  async function anonymiseAll(ids: readonly number[]): Promise<AnonymiseResult> {
+    return await ctx.change(
+      async (audit) => {
         const today = ctx.clock.today();
         const access = settings.getAccess();
         const { retentionMonths } = getSettings();
         const rows = repo.contacts(ids);
-        const byContact = groupContractsByContact(contracts.factsOfContacts(ids));
+        const byContact = groupContractsByContact(await contracts.factsOfContacts(ids));
         const verdicts = ids.map((id) => {
           const row = rows.get(id);
           if (row === undefined) throw new DomainError('NOT_FOUND', { entity: 'contact', id });
@@ -161,6 +162,8 @@ export function dataProtectionService(ctx: CoreContext, settings: SettingsServic
           total.outboxRemoved += outboxRemoved;
           total.auditRowsRedacted += auditRowsRedacted;
         });
+        // In the change: its connection is the one the erasure runs on (db/connection.ts).
+        compactContactSearch(ctx.db);
         return total;
       },
       { emits: portfolioChanged },
@@ -170,22 +173,22 @@ export function dataProtectionService(ctx: CoreContext, settings: SettingsServic
   return {
     getSettings,
 
-    updateSettings(next: DataProtectionSettings): DataProtectionSettings {
+    async updateSettings(next: DataProtectionSettings): Promise<DataProtectionSettings> {
       const before = getSettings();
       if (before.retentionMonths === next.retentionMonths) return before;
-      stored.save('dataProtection.updateSettings', before, next, { emits: {} });
+      await stored.save('dataProtection.updateSettings', before, next, { emits: {} });
       return next;
     },
 
     /** One page of today's candidates under the retention period and access settings in force. */
-    candidates(offset: number, limit: number): DeletionCandidatePage {
+    async candidates(offset: number, limit: number): Promise<DeletionCandidatePage> {
       const today = ctx.clock.today();
       const access = settings.getAccess();
       const { retentionMonths } = getSettings();
       const endLimit = candidateEndLimit(access, retentionMonths, today);
       const total = repo.candidateCount(endLimit);
       const rows = total > offset ? repo.candidatePage(endLimit, offset, limit) : [];
-      const byContact = groupContractsByContact(contracts.factsOfContacts(rows.map((row) => row.id)));
+      const byContact = groupContractsByContact(await contracts.factsOfContacts(rows.map((row) => row.id)));
       const verdicts = rows.map((row) => {
         const verdict = deletionVerdict(
           { id: row.id, anonymised: false },
@@ -222,10 +225,9 @@ export function dataProtectionService(ctx: CoreContext, settings: SettingsServic
     },
 
     /** Anonymises the given candidates, all or none (see the file comment). */
-    anonymise(contactIds: readonly number[]): AnonymiseResult {
+    anonymise(contactIds: readonly number[]): Promise<AnonymiseResult> {
       const ids = [...new Set(contactIds)];
-      const result = erasingOldValues(ctx.db, () => anonymiseAll(ids));
-      return result;
+      return erasingOldValues(ctx.db, () => anonymiseAll(ids));
     },
   };
 }

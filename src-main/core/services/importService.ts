@@ -164,8 +164,8 @@ export function importService(
     control.startWriting();
     control.report('writing', 0, plan.rows);
     const backup = await backups.beforeImport();
-    const summary = ctx.change(
-      (audit) => {
+    const summary = await ctx.change(
+      async (audit) => {
         if (repo.changedSince(auditBefore)) throw new DomainError('IMPORT_STORE_CHANGED');
         const now = ctx.clock.now();
         const counted = {
@@ -202,7 +202,7 @@ export function importService(
           },
         });
         const records = plan.properties.size + plan.units.size + plan.contacts.size + plan.contracts.size;
-        applyPlan(ctx.db, plan, changes, audit, now, (done) => control.report('writing', done, records));
+        await applyPlan(ctx.db, ctx.store, plan, changes, audit, now, (done) => control.report('writing', done, records));
         repo.setAuditRange(importId, firstAudit, repo.lastAuditId());
         repo.saveMapping(
           {

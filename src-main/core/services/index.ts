@@ -17,6 +17,7 @@ import { preferencesService } from './preferencesService';
 import { propertyService } from './propertyService';
 import { settingsService } from './settingsService';
 import { sharingService } from './sharing';
+import { teamDatabaseService } from './teamDatabaseService';
 
 /**
  * Every service of a core, each built once: services that others need (settings, the one outbox and
@@ -50,6 +51,7 @@ export function createServices(ctx: CoreContext) {
     contactsExport: contactsExportService(ctx, settings),
     dataProtection: dataProtectionService(ctx, settings),
     auditLog: auditLogService(ctx),
+    team: teamDatabaseService(ctx),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -103,7 +103,7 @@ export function mailService(
      * Saves the settings. `password`: undefined or '' keeps the stored one, null removes it, any
      * other text replaces it. Enabled settings need a host and a sender address (REQUIRED, field).
      */
-    updateSettings(input: SmtpSettingsUpdate): SmtpSettings {
+    async updateSettings(input: SmtpSettingsUpdate): Promise<SmtpSettings> {
       const { password, ...next } = input;
       if (next.enabled && next.host === '') throw new DomainError('REQUIRED', { field: 'host' });
       if (next.enabled && next.from === null) throw new DomainError('REQUIRED', { field: 'from' });
@@ -118,8 +118,8 @@ export function mailService(
       if (passwordChanged) ctx.secrets.set(SMTP_PASSWORD_KEY, newPassword);
       try {
         // Never the password itself: only whether there is one and whether it changed.
-        ctx.change(
-          (audit) => {
+        await ctx.change(
+          async (audit) => {
             settings.set(SMTP_KEY, next);
             if (retest) settings.set(TESTED_KEY, false);
             audit({
@@ -165,8 +165,8 @@ export function mailService(
         transport.close();
       }
       if (ctx.db.open) {
-        ctx.change(
-          (audit) => {
+        await ctx.change(
+          async (audit) => {
             settings.set(TESTED_KEY, failure === null);
             audit({
               action: 'mail.sendTest',

@@ -43,10 +43,10 @@ export function organisationService(ctx: CoreContext) {
     requireOwn(): void {
       if (isPlaceholder()) throw new DomainError('ORGANISATION_PLACEHOLDER');
     },
-    update(next: Organisation): Organisation {
+    async update(next: Organisation): Promise<Organisation> {
       const before = get();
       if (JSON.stringify(before) === JSON.stringify(next)) return before;
-      stored.save('organisation.update', before, next, { emits: {} });
+      await stored.save('organisation.update', before, next, { emits: {} });
       return next;
     },
   };

@@ -76,7 +76,7 @@ type Attempt =
 export function outboxDelivery(ctx: CoreContext, mail: MailService, organisation: OrganisationService) {
   const outbox = outboxRepository(ctx.db);
   const invitations = invitationRepository(ctx.db);
-  const factsOf = outboxFactsReader(ctx.db);
+  const factsOf = outboxFactsReader(ctx.db, ctx.store);
 
   /** Why queued e-mail would not go out now, or null. */
   function waiting(): ErrorCode | null {
@@ -84,8 +84,8 @@ export function outboxDelivery(ctx: CoreContext, mail: MailService, organisation
   }
 
   /** Why the message may not go out as queued any more, or null. */
-  function staleReason(row: OutboxRow): ErrorCode | null {
-    const facts = factsOf(row);
+  async function staleReason(row: OutboxRow): Promise<ErrorCode | null> {
+    const facts = await factsOf(row);
     if (
       facts.contact === null ||
       !isValidEmail(facts.contact.email) ||
@@ -107,18 +107,18 @@ export function outboxDelivery(ctx: CoreContext, mail: MailService, organisation
   }
 
   /** Step 1 (see the file comment): null when the message is no longer due. */
-  function begin(id: number): Attempt | null {
-    return ctx.change(
-      (audit) => {
+  async function begin(id: number): Promise<Attempt | null> {
+    return await ctx.change(
+      async (audit) => {
         const row = outbox.get(id);
         if (row === undefined || !isDue(row)) return noChange(null);
-        const stale = row.kind === 'stored' ? null : staleReason(row);
+        const stale = row.kind === 'stored' ? null : await staleReason(row);
         if (stale !== null) {
           withdrawMessage(ctx, audit, row, stale);
           return { withdrawn: true } as const;
         }
         const org = organisation.get();
-        const facts = factsOf(row);
+        const facts = await factsOf(row);
         let code: string | undefined;
         if (row.kind === 'invitation' && facts.invitation !== null) {
           code = generateInvitationCode();
@@ -145,9 +145,13 @@ export function outboxDelivery(ctx: CoreContext, mail: MailService, organisation
     );
   }
 
-  function finish(row: OutboxRow, outcome: { sent: MailContent } | { error: ErrorCode }, attempts?: number) {
-    ctx.change(
-      (audit) => {
+  async function finish(
+    row: OutboxRow,
+    outcome: { sent: MailContent } | { error: ErrorCode },
+    attempts?: number,
+  ) {
+    await ctx.change(
+      async (audit) => {
         const next = row.attempts + 1;
         if ('sent' in outcome) outbox.markSent(row.id, ctx.clock.now(), outcome.sent);
         else outbox.markFailed(row.id, outcome.error, attempts ?? null);
@@ -167,9 +171,9 @@ export function outboxDelivery(ctx: CoreContext, mail: MailService, organisation
   }
 
   /** Attempts a crash left 'sending': failed, not retried by themselves (they may have gone out). */
-  function recoverInterrupted(): void {
+  async function recoverInterrupted(): Promise<void> {
     for (const row of outbox.interrupted()) {
-      finish(row, { error: 'SMTP_INTERRUPTED' }, Math.max(row.attempts + 1, MAX_DELIVERY_ATTEMPTS));
+      await finish(row, { error: 'SMTP_INTERRUPTED' }, Math.max(row.attempts + 1, MAX_DELIVERY_ATTEMPTS));
     }
   }
 
@@ -177,7 +181,7 @@ export function outboxDelivery(ctx: CoreContext, mail: MailService, organisation
   async function deliver(): Promise<DeliveryReport> {
     const report: DeliveryReport = { sent: 0, failed: 0, withdrawn: 0, stillQueued: 0, stoppedBy: null };
     if (!ctx.db.open) return report;
-    recoverInterrupted();
+    await recoverInterrupted();
     const config = mail.smtpConfig();
     const ids = outbox.dueIds(MAX_DELIVERY_ATTEMPTS);
     if (config !== null && waiting() === null && ids.length > 0) {
@@ -185,7 +189,7 @@ export function outboxDelivery(ctx: CoreContext, mail: MailService, organisation
       try {
         for (const id of ids) {
           if (!ctx.db.open) break; // the core was closed meanwhile
-          const attempt = begin(id);
+          const attempt = await begin(id);
           if (attempt === null) continue;
           if (attempt.withdrawn) {
             report.withdrawn += 1;
@@ -198,12 +202,12 @@ export function outboxDelivery(ctx: CoreContext, mail: MailService, organisation
               ...attempt.mail,
             });
             if (!ctx.db.open) break;
-            finish(attempt.row, { sent: attempt.kept });
+            await finish(attempt.row, { sent: attempt.kept });
             report.sent += 1;
           } catch (error) {
             if (!ctx.db.open) break;
             const code = smtpErrorCode(error);
-            finish(attempt.row, { error: code });
+            await finish(attempt.row, { error: code });
             report.failed += 1;
             if (isConnectionFailure(code)) {
               report.stoppedBy = code;

@@ -6,6 +6,7 @@
  */
 import type { IsoDate } from '../../../shared/domain';
 import type { Organisation } from '../../../shared/ipc';
+import type { Store } from '../db/store';
 import type { Db } from '../db/connection';
 import type { ContactRow, InvitationRow } from '../db/contactRepository';
 import { contentRepository, type ContentRow } from '../db/contentRepository';
@@ -25,13 +26,13 @@ export interface MessageFacts {
   content: ContentRow | null;
 }
 
-export function outboxFactsReader(db: Db) {
+export function outboxFactsReader(db: Db, store: Store) {
   const invitations = invitationRepository(db);
-  const contents = contentRepository(db);
-  return (row: OutboxRow): MessageFacts => ({
+  const contents = contentRepository(store);
+  return async (row: OutboxRow): Promise<MessageFacts> => ({
     contact: row.contact_id === null ? null : (invitations.invitee(row.contact_id) ?? null),
     invitation: row.invitation_id === null ? null : (invitations.get(row.invitation_id) ?? null),
-    content: row.content_id === null ? null : (contents.get(row.content_id) ?? null),
+    content: row.content_id === null ? null : ((await contents.get(row.content_id)) ?? null),
   });
 }
 export type OutboxFactsReader = ReturnType<typeof outboxFactsReader>;

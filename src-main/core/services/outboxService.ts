@@ -13,7 +13,10 @@ import type { LettersBatch, OutboxItem, OutboxMessage, OutboxPage, OutboxState }
 import { noChange, portfolioChanged, type Audit, type CoreContext } from '../context';
 import { invitationRepository } from '../db/invitationRepository';
 import { outboxRepository, type NewOutboxMessage, type OutboxRow } from '../db/outboxRepository';
-import { renderSmartPostLetters, type SmartPostLetter } from '../letters/smartPostLetter';
+import { MAX_LETTERS } from '../../../shared/contract/exports';
+import { saveExport } from '../exports/saveExport';
+import { renderLetters } from '../letters/letterThreads';
+import type { SmartPostLetter } from '../letters/smartPostLetter';
 import type { MailService } from './mailService';
 import type { OrganisationService } from './organisationService';
 import { deliveryQueueOf, outboxDelivery, requireSending, withdrawMessage } from './outboxDelivery';
@@ -21,12 +24,15 @@ import { notificationLetter, outboxFactsReader, renderMessage } from './outboxRe
 
 export { MAX_DELIVERY_ATTEMPTS } from './outboxDelivery';
 
+/** The print batch's file name as the save dialog suggests it, in the app's language. */
+const batchFileName = { de: 'Briefe', en: 'Letters' } as const;
+
 export function outboxService(ctx: CoreContext, mail: MailService, organisation: OrganisationService) {
   const outbox = outboxRepository(ctx.db);
   const invitations = invitationRepository(ctx.db);
   const queue = deliveryQueueOf(ctx.db);
   const delivery = outboxDelivery(ctx, mail, organisation);
-  const factsOf = outboxFactsReader(ctx.db);
+  const factsOf = outboxFactsReader(ctx.db, ctx.store);
 
   /** Runs `task` after every earlier delivery run on this data store has finished. */
   function exclusive<T>(task: () => Promise<T>): Promise<T> {
@@ -35,8 +41,8 @@ export function outboxService(ctx: CoreContext, mail: MailService, organisation:
     return run;
   }
 
-  function toItem(row: OutboxRow): OutboxItem {
-    const subject = row.subject ?? renderMessage(row, factsOf(row), organisation.get())?.subject ?? '';
+  async function toItem(row: OutboxRow): Promise<OutboxItem> {
+    const subject = row.subject ?? renderMessage(row, await factsOf(row), organisation.get())?.subject ?? '';
     return {
       id: row.id,
       contactId: row.contact_id,
@@ -89,21 +95,21 @@ export function outboxService(ctx: CoreContext, mail: MailService, organisation:
       }
     },
 
-    list(query: { state: OutboxState | null; offset: number; limit: number }): OutboxPage {
+    async list(query: { state: OutboxState | null; offset: number; limit: number }): Promise<OutboxPage> {
       const page = outbox.page(query.state, query.offset, query.limit);
       return {
         total: page.total,
-        items: page.rows.map(toItem),
+        items: await Promise.all(page.rows.map(toItem)),
         lettersQueued: outbox.queuedLetterIds().length,
         waiting: delivery.waiting(),
       };
     },
 
-    get(id: number): OutboxMessage {
+    async get(id: number): Promise<OutboxMessage> {
       const row = required(id);
-      const rendered = renderMessage(row, factsOf(row), organisation.get());
+      const rendered = renderMessage(row, await factsOf(row), organisation.get());
       return {
-        ...toItem(row),
+        ...(await toItem(row)),
         textBody: row.text_body ?? rendered?.text ?? '',
         htmlBody: row.html_body ?? rendered?.html ?? '',
       };
@@ -115,9 +121,9 @@ export function outboxService(ctx: CoreContext, mail: MailService, organisation:
       return exclusive(delivery.deliver);
     },
 
-    withdraw(id: number): OutboxItem {
-      ctx.change(
-        (audit) => {
+    async withdraw(id: number): Promise<OutboxItem> {
+      await ctx.change(
+        async (audit) => {
           const row = required(id);
           if (row.state !== 'queued' && row.state !== 'failed') {
             throw new DomainError('OUTBOX_NOT_QUEUED', { state: row.state });
@@ -143,9 +149,9 @@ export function outboxService(ctx: CoreContext, mail: MailService, organisation:
       return toItem(required(id));
     },
 
-    requeue(id: number): OutboxItem {
-      ctx.change(
-        (audit) => {
+    async requeue(id: number): Promise<OutboxItem> {
+      await ctx.change(
+        async (audit) => {
           const row = required(id);
           if (row.state !== 'failed') throw new DomainError('OUTBOX_NOT_FAILED', { state: row.state });
           outbox.requeue(id);
@@ -163,10 +169,13 @@ export function outboxService(ctx: CoreContext, mail: MailService, organisation:
       return toItem(required(id));
     },
 
-    /** The print batch, rendered now (ORGANISATION_PLACEHOLDER while the sender is a placeholder). */
+    /**
+     * The print batch, rendered now off the main thread (ORGANISATION_PLACEHOLDER while the sender
+     * is a placeholder): the oldest MAX_LETTERS queued letters; the rest make the next batch.
+     */
     async printLetters(): Promise<LettersBatch> {
-      const queued = outbox.queuedLetterIds();
-      if (queued.length === 0) return { pdf: null, ids: [] };
+      const queued = outbox.queuedLetterIds().slice(0, MAX_LETTERS);
+      if (queued.length === 0) return { saved: false, ids: [] };
       if (organisation.isPlaceholder()) throw new DomainError('ORGANISATION_PLACEHOLDER');
       const org = organisation.get();
       const day = ctx.clock.today();
@@ -174,18 +183,29 @@ export function outboxService(ctx: CoreContext, mail: MailService, organisation:
       const ids: number[] = [];
       for (const id of queued) {
         const row = required(id);
-        const letter = notificationLetter(row, factsOf(row), org, day);
+        const letter = notificationLetter(row, await factsOf(row), org, day);
         if (letter === null) continue;
         letters.push(letter);
         ids.push(id);
       }
-      if (letters.length === 0) return { pdf: null, ids: [] };
-      return { pdf: Buffer.from(await renderSmartPostLetters(letters)).toString('base64'), ids };
+      if (letters.length === 0) return { saved: false, ids: [] };
+      const language = ctx.preferences.read().language ?? 'de';
+      const saved = await saveExport(
+        ctx.saveDialog,
+        { suggestedName: `${batchFileName[language]}_${day}.pdf`, kind: 'pdf' },
+        async function* () {
+          yield await renderLetters({ kind: 'smartpost', letters }, (progress) =>
+            ctx.announce({ 'letters.progress': progress }),
+          );
+          return letters.length;
+        },
+      );
+      return saved.saved ? { ...saved, ids } : { saved: false, ids: [] };
     },
 
-    markPrinted(ids: readonly number[]): { printed: number } {
-      return ctx.change(
-        (audit) => {
+    async markPrinted(ids: readonly number[]): Promise<{ printed: number }> {
+      return await ctx.change(
+        async (audit) => {
           const now = ctx.clock.now();
           const printed = ids.filter((id) => outbox.markPrinted(id, now));
           if (printed.length === 0) return noChange({ printed: 0 });

@@ -19,15 +19,15 @@ export function portalPreviewService(ctx: CoreContext, settings: SettingsService
   const loadRecipients = recipientLoader(ctx);
 
   return {
-    preview(contactId: number, day: IsoDate | null): PortalPreview {
+    async preview(contactId: number, day: IsoDate | null): Promise<PortalPreview> {
       const on = day ?? ctx.clock.today();
       const current = settings.getAccess();
-      const info = loadRecipients([contactId], current, on).get(contactId);
+      const info = (await loadRecipients([contactId], current, on)).get(contactId);
       if (info === undefined) throw new DomainError('NOT_FOUND', { entity: 'contact', id: contactId });
       const propertyIds = [...new Set(info.contracts.map((c) => c.propertyId))];
       const candidates = shares.liveForContact(contactId, propertyIds).map(shareFacts);
       const visible = visibleContents(candidates, info.facts, info.contracts, current, on);
-      const items = contents.summaries([...visible.keys()]).map((summary) => ({
+      const items = (await contents.summaries([...visible.keys()])).map((summary) => ({
         ...summary,
         via: visible.get(summary.id) ?? 'role',
       }));

@@ -25,11 +25,12 @@ const ORGANISATION_KEY = 'organisation';
 /** The portfolio as a whole: first start (demo or empty), and the overview figures. */
 export function portfolioService(ctx: CoreContext, settings: SettingsService) {
   const settingsRows = settingsRepository(ctx.db);
-  const portfolioRows = portfolioRepository(ctx.db);
+  const portfolioRows = portfolioRepository(ctx.store);
 
-  function status(): AppStatus {
+  async function status(): Promise<AppStatus> {
     const today = ctx.clock.today();
-    const needsFirstStartChoice = portfolioRows.isEmpty() && settingsRows.get(FIRST_START_KEY) === undefined;
+    const needsFirstStartChoice =
+      (await portfolioRows.isEmpty()) && settingsRows.get(FIRST_START_KEY) === undefined;
     return {
       today,
       needsFirstStartChoice,
@@ -49,12 +50,12 @@ export function portfolioService(ctx: CoreContext, settings: SettingsService) {
   }
 
   /** Fills an empty data store with the demo portfolio, relative to today, in one transaction. */
-  function loadDemo(): void {
-    if (!portfolioRows.isEmpty()) throw new DomainError('PORTFOLIO_NOT_EMPTY');
+  async function loadDemo(): Promise<void> {
+    if (!(await portfolioRows.isEmpty())) throw new DomainError('PORTFOLIO_NOT_EMPTY');
     const today = ctx.clock.today();
     const portfolio = generatePortfolio({ seed: DEMO_SEED, today });
-    ctx.change(
-      (audit) => {
+    await ctx.change(
+      async (audit) => {
         writePortfolio(ctx.db, portfolio);
         settingsRows.set(FIRST_START_KEY, 'demo');
         const letterhead = settingsRows.get(ORGANISATION_KEY) === undefined;
@@ -78,12 +79,12 @@ export function portfolioService(ctx: CoreContext, settings: SettingsService) {
     status,
     loadDemo,
 
-    chooseFirstStart(mode: 'demo' | 'empty'): AppStatus {
+    async chooseFirstStart(mode: 'demo' | 'empty'): Promise<AppStatus> {
       if (mode === 'demo') {
-        loadDemo();
+        await loadDemo();
       } else if (settingsRows.get(FIRST_START_KEY) === undefined) {
-        ctx.change(
-          (audit) => {
+        await ctx.change(
+          async (audit) => {
             settingsRows.set(FIRST_START_KEY, 'empty');
             audit({
               action: 'app.firstStart',
@@ -98,11 +99,11 @@ export function portfolioService(ctx: CoreContext, settings: SettingsService) {
       return status();
     },
 
-    overview(): PortfolioOverview {
+    async overview(): Promise<PortfolioOverview> {
       const today = ctx.clock.today();
-      const { byGrant, seats } = ctx.figures().accessOn(today);
+      const { byGrant, seats } = (await ctx.figures()).accessOn(today);
       return {
-        ...portfolioRows.totals(),
+        ...(await portfolioRows.totals()),
         contactsByAccess: byGrant,
         seats: { used: seats, quota: settings.getAccess().seatQuota },
       };

@@ -51,19 +51,19 @@ function splitCurrentAndNext(
 
 /** Liegenschaften and their Einheiten. */
 export function propertyService(ctx: CoreContext, settings: SettingsService) {
-  const properties = propertyRepository(ctx.db);
-  const units = unitRepository(ctx.db);
-  const contracts = contractRepository(ctx.db);
+  const properties = propertyRepository(ctx.store);
+  const units = unitRepository(ctx.store);
+  const contracts = contractRepository(ctx.store);
 
-  function requireProperty(id: number): PropertyRow {
-    const row = properties.get(id);
+  async function requireProperty(id: number): Promise<PropertyRow> {
+    const row = await properties.get(id);
     if (row === undefined) throw new DomainError('NOT_FOUND', { entity: 'property', id });
     return row;
   }
 
-  function refuseDuplicateReference(referenceId: string | null, ownId: number | null): void {
+  async function refuseDuplicateReference(referenceId: string | null, ownId: number | null): Promise<void> {
     if (referenceId === null) return;
-    const holder = properties.idByReference(referenceId);
+    const holder = await properties.idByReference(referenceId);
     if (holder !== undefined && holder !== ownId) {
       throw new DomainError('DUPLICATE_REFERENCE_ID', { referenceId });
     }
@@ -96,45 +96,48 @@ export function propertyService(ctx: CoreContext, settings: SettingsService) {
       });
   }
 
-  function detail(id: number): PropertyDetail {
-    const row = requireProperty(id);
+  async function detail(id: number): Promise<PropertyDetail> {
+    const row = await requireProperty(id);
     return {
       id: row.id,
       name: row.name,
       referenceId: row.reference_id,
-      addresses: properties.addresses(id).map((a) => ({ id: a.id, ...addressFields(a) })),
-      units: unitViews(units.ofProperty(id), contracts.openViewsOfProperty(id, ctx.clock.today())),
+      addresses: (await properties.addresses(id)).map((a) => ({ id: a.id, ...addressFields(a) })),
+      units: unitViews(
+        await units.ofProperty(id),
+        await contracts.openViewsOfProperty(id, ctx.clock.today()),
+      ),
     };
   }
 
-  function unitView(id: number): UnitView {
-    const unit = units.get(id);
+  async function unitView(id: number): Promise<UnitView> {
+    const unit = await units.get(id);
     if (unit === undefined) throw new DomainError('NOT_FOUND', { entity: 'unit', id });
-    const [view] = unitViews([unit], contracts.openViewsOfUnit(id, ctx.clock.today()));
+    const [view] = unitViews([unit], await contracts.openViewsOfUnit(id, ctx.clock.today()));
     if (view === undefined) throw new Error('unit view missing');
     return view;
   }
 
-  function stored(id: number): PropertyFields {
-    const row = requireProperty(id);
+  async function stored(id: number): Promise<PropertyFields> {
+    const row = await requireProperty(id);
     return {
       name: row.name,
       referenceId: row.reference_id,
-      addresses: properties.addresses(id).map(addressFields),
+      addresses: (await properties.addresses(id)).map(addressFields),
     };
   }
 
   /** Refusals of a unit's values, in the order the form shows its fields. */
-  function checkUnit(values: UnitValues, ownId: number | null): void {
-    if (properties.get(values.property_id) === undefined) {
+  async function checkUnit(values: UnitValues, ownId: number | null): Promise<void> {
+    if ((await properties.get(values.property_id)) === undefined) {
       throw new DomainError('UNKNOWN_PROPERTY', { propertyId: values.property_id });
     }
-    const sameNumber = units.idByNumber(values.property_id, values.number);
+    const sameNumber = await units.idByNumber(values.property_id, values.number);
     if (sameNumber !== undefined && sameNumber !== ownId) {
       throw new DomainError('DUPLICATE_UNIT_NUMBER', { number: values.number });
     }
     if (values.reference_id !== null) {
-      const holder = units.idByReference(values.reference_id);
+      const holder = await units.idByReference(values.reference_id);
       if (holder !== undefined && holder !== ownId) {
         throw new DomainError('DUPLICATE_REFERENCE_ID', { referenceId: values.reference_id });
       }
@@ -156,17 +159,16 @@ export function propertyService(ctx: CoreContext, settings: SettingsService) {
     unitView,
 
     /** The units of a property as picker choices "WE 03 · 2. OG links", in unit-number order. */
-    unitOptions(propertyId: number): UnitOption[] {
-      requireProperty(propertyId);
-      return units
-        .ofProperty(propertyId)
+    async unitOptions(propertyId: number): Promise<UnitOption[]> {
+      await requireProperty(propertyId);
+      return (await units.ofProperty(propertyId))
         .sort((a, b) => unitOrder.compare(a.number, b.number) || a.id - b.id)
         .map((unit) => ({ id: unit.id, label: `${unit.number} · ${unit.name}` }));
     },
 
     /** Every property by name, with its main address, units and contacts with an active contract today. */
-    list(): PropertySummary[] {
-      return properties.summaries(ctx.clock.today()).map((row) => ({
+    async list(): Promise<PropertySummary[]> {
+      return (await properties.summaries(ctx.clock.today())).map((row) => ({
         id: row.id,
         name: row.name,
         referenceId: row.reference_id,
@@ -184,12 +186,12 @@ export function propertyService(ctx: CoreContext, settings: SettingsService) {
       }));
     },
 
-    create(fields: PropertyFields): PropertyDetail {
-      refuseDuplicateReference(fields.referenceId, null);
-      const id = ctx.change(
-        (audit) => {
-          const created = properties.insert(fields.name, fields.referenceId, ctx.clock.now());
-          properties.replaceAddresses(created, fields.addresses);
+    async create(fields: PropertyFields): Promise<PropertyDetail> {
+      await refuseDuplicateReference(fields.referenceId, null);
+      const id = await ctx.change(
+        async (audit) => {
+          const created = await properties.insert(fields.name, fields.referenceId, ctx.clock.now());
+          await properties.replaceAddresses(created, fields.addresses);
           audit({ action: 'property.create', entity: 'property', entityId: created, after: fields });
           return created;
         },
@@ -199,14 +201,14 @@ export function propertyService(ctx: CoreContext, settings: SettingsService) {
     },
 
     /** Name, reference id and the addresses, which are replaced as a whole. */
-    update(id: number, fields: PropertyFields): PropertyDetail {
-      const before = stored(id);
-      refuseDuplicateReference(fields.referenceId, id);
+    async update(id: number, fields: PropertyFields): Promise<PropertyDetail> {
+      const before = await stored(id);
+      await refuseDuplicateReference(fields.referenceId, id);
       if (JSON.stringify(before) === JSON.stringify(fields)) return detail(id);
-      ctx.change(
-        (audit) => {
-          properties.update(id, fields.name, fields.referenceId);
-          properties.replaceAddresses(id, fields.addresses);
+      await ctx.change(
+        async (audit) => {
+          await properties.update(id, fields.name, fields.referenceId);
+          await properties.replaceAddresses(id, fields.addresses);
           audit({ action: 'property.update', entity: 'property', entityId: id, before, after: fields });
         },
         { emits: portfolioChanged },
@@ -214,12 +216,12 @@ export function propertyService(ctx: CoreContext, settings: SettingsService) {
       return detail(id);
     },
 
-    createUnit(fields: UnitFields): UnitView {
+    async createUnit(fields: UnitFields): Promise<UnitView> {
       const values = unitValues(fields);
-      checkUnit(values, null);
-      const id = ctx.change(
-        (audit) => {
-          const created = units.insert(values);
+      await checkUnit(values, null);
+      const id = await ctx.change(
+        async (audit) => {
+          const created = await units.insert(values);
           audit({ action: 'unit.create', entity: 'unit', entityId: created, after: fields });
           return created;
         },
@@ -229,11 +231,11 @@ export function propertyService(ctx: CoreContext, settings: SettingsService) {
     },
 
     /** A unit moved to another property takes its contracts along (their property_id follows). */
-    updateUnit(id: number, fields: UnitFields): UnitView {
-      const row = units.get(id);
+    async updateUnit(id: number, fields: UnitFields): Promise<UnitView> {
+      const row = await units.get(id);
       if (row === undefined) throw new DomainError('NOT_FOUND', { entity: 'unit', id });
       const values = unitValues(fields);
-      checkUnit(values, id);
+      await checkUnit(values, id);
       const before: UnitFields = {
         propertyId: row.property_id,
         name: row.name,
@@ -242,10 +244,11 @@ export function propertyService(ctx: CoreContext, settings: SettingsService) {
         referenceId: row.reference_id,
       };
       if (JSON.stringify(before) === JSON.stringify(fields)) return unitView(id);
-      ctx.change(
-        (audit) => {
-          units.update(id, values);
-          if (row.property_id !== values.property_id) contracts.movePropertyOfUnit(id, values.property_id);
+      await ctx.change(
+        async (audit) => {
+          await units.update(id, values);
+          if (row.property_id !== values.property_id)
+            await contracts.movePropertyOfUnit(id, values.property_id);
           audit({ action: 'unit.update', entity: 'unit', entityId: id, before, after: fields });
         },
         { emits: portfolioChanged },

@@ -37,18 +37,18 @@ export function settingsService(ctx: CoreContext) {
    * The seat forecast under `proposed`: the current one plus the difference of the contacts whose
    * changed windows reach the period (their stored seat spans against the policy's under `proposed`).
    */
-  function proposedSeries(
+  async function proposedSeries(
     current: AccessSettings,
     proposed: AccessSettings,
     today: IsoDate,
     length: number,
     seats: readonly number[],
-  ): number[] {
+  ): Promise<number[]> {
     const until = addDays(today, length);
     const diff = new Array<number>(length + 1).fill(0);
     for (const id of access.forecastCandidates(current, proposed, today, until)) {
       const facts = { id, archived: false, registered: true };
-      for (const span of ctx.figures().spansOf(id)) {
+      for (const span of (await ctx.figures()).spansOf(id)) {
         if (span.kind === 'seat') addSpanToSeries(diff, span, today, -1);
       }
       for (const span of accessSpans(facts, access.contractsOf(id), proposed)) {
@@ -69,20 +69,20 @@ export function settingsService(ctx: CoreContext) {
     accessSaved: (): boolean => settingsRepository(ctx.db).get(ACCESS_KEY) !== undefined,
 
     /** Takes effect immediately: every later question about access uses the new settings. */
-    updateAccess(next: AccessSettings): AccessSettings {
+    async updateAccess(next: AccessSettings): Promise<AccessSettings> {
       const before = getAccess();
       if (sameSettings(before, next)) return before;
-      stored.save('settings.updateAccess', before, next, { emits: { 'settings.changed': next } });
+      await stored.save('settings.updateAccess', before, next, { emits: { 'settings.changed': next } });
       return next;
     },
 
-    seatForecast(proposed: AccessSettings | null): SeatForecast {
+    async seatForecast(proposed: AccessSettings | null): Promise<SeatForecast> {
       const today = ctx.clock.today();
       const current = getAccess();
       const length = daysBetween(today, addMonths(today, 12)) + 1;
-      const seats = ctx.figures().seriesOf('seat', today, length);
+      const seats = (await ctx.figures()).seriesOf('seat', today, length);
       const proposedSeats =
-        proposed === null ? null : proposedSeries(current, proposed, today, length, seats);
+        proposed === null ? null : await proposedSeries(current, proposed, today, length, seats);
       let day = today;
       const days: SeatForecast['days'] = seats.map((n, i) => {
         const entry = { day, current: n, proposed: proposedSeats?.[i] ?? null };
@@ -93,9 +93,9 @@ export function settingsService(ctx: CoreContext) {
     },
 
     /** What saving `next` would change today: contacts regaining or losing access, seats. */
-    previewAccessImpact(next: AccessSettings): SettingsImpact {
+    async previewAccessImpact(next: AccessSettings): Promise<SettingsImpact> {
       const today = ctx.clock.today();
-      return access.settingsImpact(getAccess(), next, today, ctx.figures().accessOn(today).seats);
+      return access.settingsImpact(getAccess(), next, today, (await ctx.figures()).accessOn(today).seats);
     },
   };
 }

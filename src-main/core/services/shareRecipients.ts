@@ -51,16 +51,16 @@ export interface RecipientDirectory {
 
 export function recipientLoader(ctx: CoreContext) {
   const shares = shareRepository(ctx.db);
-  const contracts = contractRepository(ctx.db);
+  const contracts = contractRepository(ctx.store);
 
-  return function load(
+  return async function load(
     contactIds: Iterable<number>,
     settings: AccessSettings,
     day: IsoDate,
-  ): RecipientDirectory {
+  ): Promise<RecipientDirectory> {
     const ids = [...new Set(contactIds)];
     const rows = shares.recipients(ids);
-    const facts = contracts.factsOfContacts(rows.map((row) => row.id));
+    const facts = await contracts.factsOfContacts(rows.map((row) => row.id));
     const byContact = groupContractsByContact(facts);
     const units = new Map(shares.units([...new Set(facts.map((c) => c.unitId))]).map((u) => [u.id, u]));
     const infos = new Map<number, RecipientInfo>();

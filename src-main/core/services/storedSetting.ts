@@ -25,14 +25,14 @@ export function storedSetting<T>(ctx: CoreContext, key: string, schema: z.ZodTyp
       return readStoredSetting(settings, key, schema, fallback);
     },
     /** Stores `next`; the audit row records `after` (by default `next` itself). */
-    save(
+    async save(
       action: string,
       before: unknown,
       next: T,
       { emits, after = next }: { emits: Emits; after?: unknown },
-    ): void {
-      ctx.change(
-        (audit) => {
+    ): Promise<void> {
+      await ctx.change(
+        async (audit) => {
           settings.set(key, next);
           audit({ action, entity: 'settings', entityId: key, before, after });
         },

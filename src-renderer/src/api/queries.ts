@@ -16,7 +16,14 @@ import {
 import { useEffect, useState } from 'react';
 import type { ImportProgress } from '../../../shared/contract/imports';
 import type { AppError, Result } from '../../../shared/errors';
-import { eventNames, type Channel, type Request, type Response } from '../../../shared/ipc';
+import {
+  eventNames,
+  type Channel,
+  type EventName,
+  type EventPayloads,
+  type Request,
+  type Response,
+} from '../../../shared/ipc';
 import { invoke, onEvent } from './client';
 
 declare module '@tanstack/react-query' {
@@ -108,14 +115,13 @@ export function useChannelFetch<C extends Channel>(
  * events. A change made here is refetched by its mutation already: its events are not asked twice.
  */
 export function listenToCoreEvents(): () => void {
-  // An import's progress reports work under way, not a committed change.
-  const stops = eventNames
-    .filter((event) => event !== 'imports.progress')
-    .map((event) =>
-      onEvent(event, () => {
-        if (queryClient.isMutating() === 0) void queryClient.invalidateQueries();
-      }),
-    );
+  // Progress of long work (letters, an import) changes no data.
+  const changes = eventNames.filter((event) => !event.endsWith('.progress'));
+  const stops = changes.map((event) =>
+    onEvent(event, () => {
+      if (queryClient.isMutating() === 0) void queryClient.invalidateQueries();
+    }),
+  );
   return () => stops.forEach((stop) => stop());
 }
 
@@ -138,4 +144,18 @@ export function useChannelQueries<C extends Channel>(channel: C, payloads: reado
   return useQueries({
     queries: payloads.map((payload) => channelQuery(channel, payload)),
   });
+}
+
+/** The latest payload of a core event while `active` (the progress of a running request); else null. */
+export function useCoreEvent<E extends EventName>(event: E, active: boolean): EventPayloads[E] | null {
+  const [last, setLast] = useState<EventPayloads[E] | null>(null);
+  useEffect(() => {
+    if (!active) return;
+    const stop = onEvent(event, (payload) => setLast(payload as EventPayloads[E]));
+    return () => {
+      stop();
+      setLast(null);
+    };
+  }, [event, active]);
+  return active ? last : null;
 }

@@ -28,6 +28,7 @@ import type settings from './locales/de/settings.json';
 import type sharing from './locales/de/sharing.json';
 import type simulation from './locales/de/simulation.json';
 import type startup from './locales/de/startup.json';
+import type team from './locales/de/team.json';
 import type timeline from './locales/de/timeline.json';
 
 export interface GermanMessages {
@@ -56,6 +57,7 @@ export interface GermanMessages {
   sharing: typeof sharing;
   simulation: typeof simulation;
   startup: typeof startup;
+  team: typeof team;
   timeline: typeof timeline;
 }
 

@@ -17,7 +17,8 @@ export type Route =
   | { page: 'dataProtection' }
   | { page: 'auditLog' }
   | { page: 'backups' }
-  | { page: 'dataImport' };
+  | { page: 'dataImport' }
+  | { page: 'teamDatabase' };
 
 export type Page = Route['page'];
 

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
+import fs from 'node:fs';
 import path from 'node:path';
 import { recordAuditSubjects } from '../../../src-main/core/db/auditSubjects';
 import { DATABASE_FILE } from '../../../src-main/core/db/connection';
@@ -71,7 +72,8 @@ describe('auditLog filters', () => {
     expect((await ok(core, 'auditLog.list', { actor: 'jemand anderes', language: 'de' })).total).toBe(0);
 
     const file = await ok(core, 'auditLog.export', { contentId: content.id, language: 'de' });
-    const lines = Buffer.from(file.csvBase64, 'base64').toString('utf8').slice(1).split('\r\n');
+    expect(file.saved).toBe(true);
+    const lines = fs.readFileSync(core.saved.chosen[0]!, 'utf8').slice(1).split('\r\n');
     expect(lines[0]).toBe('Zeit;Person;Aktion;Objekt;Beschreibung');
     expect(lines.slice(1, -1)).toHaveLength(3);
     expect(lines[1]).toMatch(

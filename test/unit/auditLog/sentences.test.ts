@@ -221,6 +221,27 @@ const samples: Record<
     before: { enabled: false, host: '', port: 587, hasPassword: false },
     after: { enabled: true, host: 'mail.hv.de', port: 587, hasPassword: true, passwordChanged: true },
   },
+  'team.saveSettings': {
+    entity: 'settings',
+    entity_id: 'team',
+    before: {
+      configured: false,
+      host: '',
+      port: 5432,
+      tls: 'require',
+      caCertificate: null,
+      hasPassword: false,
+    },
+    after: {
+      configured: true,
+      host: 'db.hv.de',
+      port: 5432,
+      tls: 'verify-full',
+      caCertificate: { subject: 'CN=HV CA', validTo: '2036-01-01' },
+      hasPassword: true,
+      passwordChanged: true,
+    },
+  },
   'mail.sendTest': {
     entity: 'mail',
     after: { to: 'it@hv.de', host: 'mail.hv.de', delivered: false, error: 'Server nicht gefunden' },

@@ -11,6 +11,7 @@ import { pinnedClock } from '../../../src-main/core/clock';
 import { createContext, noChange, portfolioChanged, type CoreContext } from '../../../src-main/core/context';
 import { openDatabase, type Db } from '../../../src-main/core/db/connection';
 import { settingsRepository } from '../../../src-main/core/db/settingsRepository';
+import { sqliteStore } from '../../../src-main/core/db/sqliteStore';
 import { memoryPreferenceStore } from '../../../src-main/core/preferences';
 import { memorySecretStore } from '../../../src-main/core/secrets';
 
@@ -29,6 +30,7 @@ beforeEach(() => {
   db = openDatabase(path.join(dir, 'test.db'));
   announced = [];
   ctx = createContext({
+    store: sqliteStore(db),
     db,
     dataDir: dir,
     clock: pinnedClock('2026-12-04'),
@@ -46,9 +48,9 @@ afterEach(() => {
 });
 
 describe('ctx.change', () => {
-  it('announces its declared events after the commit', () => {
-    const answer = ctx.change(
-      (audit) => {
+  it('announces its declared events after the commit', async () => {
+    const answer = await ctx.change(
+      async (audit) => {
         settingsRepository(db).set('k', 1);
         audit(audited);
         expect(announced).toEqual([]);
@@ -61,33 +63,33 @@ describe('ctx.change', () => {
     expect(auditRows()).toBe(1);
   });
 
-  it('rolls back a change without an audit row and announces nothing', () => {
-    expect(() => ctx.change(() => settingsRepository(db).set('k', 1), { emits: portfolioChanged })).toThrow(
-      'a mutation must record an audit row',
-    );
+  it('rolls back a change without an audit row and announces nothing', async () => {
+    await expect(
+      ctx.change(async () => settingsRepository(db).set('k', 1), { emits: portfolioChanged }),
+    ).rejects.toThrow('a mutation must record an audit row');
     expect(stored()).toBeUndefined();
     expect(announced).toEqual([]);
   });
 
-  it('rolls back a failing change and announces nothing', () => {
-    expect(() =>
+  it('rolls back a failing change and announces nothing', async () => {
+    await expect(
       ctx.change(
-        (audit) => {
+        async (audit) => {
           settingsRepository(db).set('k', 1);
           audit(audited);
           throw new Error('refused');
         },
         { emits: portfolioChanged },
       ),
-    ).toThrow('refused');
+    ).rejects.toThrow('refused');
     expect(stored()).toBeUndefined();
     expect(auditRows()).toBe(0);
     expect(announced).toEqual([]);
   });
 
-  it('answers noChange without writing, auditing or announcing', () => {
-    const answer = ctx.change(
-      (audit) => {
+  it('answers noChange without writing, auditing or announcing', async () => {
+    const answer = await ctx.change(
+      async (audit) => {
         settingsRepository(db).set('k', 1);
         audit(audited);
         return noChange('nothing to write');

@@ -29,12 +29,23 @@ export async function bundleWorker(): Promise<{ file: string; remove(): void }> 
     root,
     ssr: { noExternal: true, external: ['better-sqlite3'] },
     build: {
-      ssr: path.join(import.meta.dirname, 'worker.ts'),
+      ssr: true,
       outDir,
       emptyOutDir: false,
       target: 'node20',
       minify: false,
-      rolldownOptions: { output: { format: 'es', entryFileNames: 'worker.mjs' } },
+      rolldownOptions: {
+        // The letters worker beside the bundle, as out/main has it (core/letters/letterThreads.ts).
+        input: {
+          worker: path.join(import.meta.dirname, 'worker.ts'),
+          letterWorker: path.join(root, 'src-main/core/letters/letterWorker.ts'),
+        },
+        output: {
+          format: 'es',
+          entryFileNames: (chunk) => (chunk.name === 'worker' ? 'worker.mjs' : '[name].js'),
+          chunkFileNames: '[name]-[hash].js',
+        },
+      },
     },
   });
   return {

@@ -1,7 +1,8 @@
 /**
  * Crash safety (issue 7, ARCHITECTURE.md §5 "Durability"): the core runs in a child process and is
  * killed with SIGKILL at random moments of bulk work — loading the demo, inviting a 1,000-unit
- * property, creating a document and sharing it with everyone of that property. After every kill the
+ * property, creating a document and sharing it with everyone of that property, anonymising deletion
+ * candidates. After every kill the
  * data dir must pass `PRAGMA integrity_check`, open again, hold each transaction of the operation
  * either completely or not at all (and completely once the child had seen its commit return),
  * have an audit row for every change and no audit row without its change, and every document row
@@ -131,6 +132,7 @@ describe('crash safety: SIGKILL during bulk work', () => {
   let propertyId = 0;
   let invitePreview: PropertyInvitePreview;
   let sharePreview: SharePreview;
+  let candidates: number[] = [];
 
   beforeAll(async () => {
     worker = await bundleWorker();
@@ -157,6 +159,8 @@ describe('crash safety: SIGKILL during bulk work', () => {
         contentId: notice.id,
         target: { mode: 'role', role: 'all', propertyId, unitIds: null },
       });
+      const page = await ok(core, 'dataProtection.candidates', { limit: 200 });
+      candidates = page.items.map((candidate) => candidate.id);
     } finally {
       core.close();
     }
@@ -249,6 +253,24 @@ describe('crash safety: SIGKILL during bulk work', () => {
         },
       },
       seed + 2,
+    );
+  });
+
+  it('anonymising deletion candidates is all-or-nothing, audited per contact', TIMEOUT, async () => {
+    expect(candidates.length).toBeGreaterThan(20);
+    await survivesKills(
+      worker.file,
+      {
+        name: 'anonymise',
+        baseDir: portfolioDir,
+        operation: { kind: 'anonymise', contactIds: candidates },
+        transactions: [['contacts:anonymised', 'audit:dataProtection.anonymise']],
+        expectedDelta: () => ({
+          'contacts:anonymised': candidates.length,
+          'audit:dataProtection.anonymise': candidates.length,
+        }),
+      },
+      seed + 3,
     );
   });
 });

@@ -59,6 +59,10 @@ export function footprint(db: Database.Database): Footprint {
     .prepare<[], { action: string; n: number }>('SELECT action, count(*) AS n FROM audit GROUP BY action')
     .all();
   for (const { action, n } of actions) counts[`audit:${action}`] = n;
+  // Anonymising changes rows in place: the anonymised contacts count as rows of their own.
+  counts['contacts:anonymised'] = db
+    .prepare<[], { n: number }>('SELECT count(*) AS n FROM contacts WHERE anonymised_at IS NOT NULL')
+    .get()!.n;
   return counts;
 }
 
@@ -77,6 +81,7 @@ function pick(footprint: Footprint, keys: readonly string[]): Footprint {
 }
 
 const auditedTables = {
+  contact: 'contacts',
   invitation: 'invitations',
   share: 'shares',
   content: 'contents',

@@ -7,7 +7,9 @@ export type Operation =
   | { kind: 'invite'; propertyId: number; contactIds: number[] }
   /** A new document (its file written to disk), shared with all contacts of a property, role-based
    * plus individually with the ones the role share skips. */
-  | { kind: 'share'; propertyId: number; documentBytes: number; alsoIndividually: number[] };
+  | { kind: 'share'; propertyId: number; documentBytes: number; alsoIndividually: number[] }
+  /** Deletion candidates anonymised in one request. */
+  | { kind: 'anonymise'; contactIds: number[] };
 
 /** From the child, on stdout. `tx`: before every top-level SQLite transaction and after its commit. */
 export type WorkerMessage =

@@ -12,14 +12,27 @@ import { pinnedClock } from '../../../src-main/core/clock';
 import { createCore } from '../../../src-main/core/core';
 import type { Operation, WorkerMessage } from './protocol';
 
+/**
+ * Writes one message line whole. Once a worker thread exists (the letters worker), stdout is a
+ * non-blocking pipe: a long line (a PDF in the answer) is written in parts, retried while it is full.
+ */
 function say(message: WorkerMessage): void {
-  fs.writeSync(1, `${JSON.stringify(message)}\n`);
+  const line = Buffer.from(`${JSON.stringify(message)}\n`);
+  let written = 0;
+  while (written < line.length) {
+    try {
+      written += fs.writeSync(1, line, written);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+    }
+  }
 }
 
 /**
- * Reports the begin and the commit of every top-level transaction (every `ctx.change`), so that the
- * parent can aim kills into them and knows which commits had returned. Observes only: the
- * transaction runs unchanged.
+ * Reports the begin and the commit of every top-level transaction (every `ctx.change`, which the
+ * store runs as BEGIN IMMEDIATE … COMMIT statements, and the sync ones at open), so that the parent
+ * can aim kills into them and knows which commits had returned. Observes only: the transaction
+ * runs unchanged.
  */
 function reportTransactions(): void {
   const open = Database.prototype.transaction;
@@ -36,6 +49,24 @@ function reportTransactions(): void {
       return result;
     }, run);
   } as typeof open;
+  const prepare = Database.prototype.prepare;
+  Database.prototype.prepare = function (this: Database.Database, source: string) {
+    const statement = prepare.call(this, source);
+    const run = statement.run.bind(statement);
+    if (source === 'BEGIN IMMEDIATE') {
+      statement.run = (...params: unknown[]) => {
+        say({ tx: 'begin' });
+        return run(...(params as [never]));
+      };
+    } else if (source === 'COMMIT') {
+      statement.run = (...params: unknown[]) => {
+        const result = run(...(params as [never]));
+        say({ tx: 'committed' });
+        return result;
+      };
+    }
+    return statement;
+  } as typeof prepare;
 }
 
 /** A PDF-looking file of `size` bytes (the content store checks the signature only). */
@@ -95,6 +126,9 @@ async function main(): Promise<void> {
       );
       break;
     }
+    case 'anonymise':
+      results.push(await ok('dataProtection.anonymise', { contactIds: operation.contactIds }));
+      break;
   }
   say({ done: results });
   core.close();

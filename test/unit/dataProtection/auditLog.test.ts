@@ -3,13 +3,14 @@
  * export as German and English Excel open it — with no cell that Excel would run as a formula.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AuditLogExport } from '../../../shared/ipc';
+import fs from 'node:fs';
+import type { SavedExport } from '../../../shared/ipc';
 import type { Clock } from '../../../src-main/core/clock';
 import { createCore, type Core } from '../../../src-main/core/core';
 import { memoryPreferenceStore } from '../../../src-main/core/preferences';
 import { dayStartInstant } from '../../../src-main/core/clock';
 import { auditCsv } from '../../../src-main/core/services/auditLogService';
-import { expectRefused, ok, tempDir } from '../support';
+import { expectRefused, folderSaveDialog, ok, tempDir, withDatabase } from '../support';
 
 const open: Core[] = [];
 afterEach(() => {
@@ -20,10 +21,18 @@ afterEach(() => {
 function auditCore(dataDir = tempDir(), actor = 'verwaltung') {
   let instant = '2026-11-27T09:00:00.000Z';
   const clock: Clock = { today: () => '2026-11-27', now: () => instant };
-  const core = createCore({ dataDir, clock, actor, preferences: memoryPreferenceStore() });
+  const saved = folderSaveDialog();
+  const core = createCore({
+    dataDir,
+    clock,
+    actor,
+    preferences: memoryPreferenceStore(),
+    saveDialog: saved,
+  });
   open.push(core);
   return Object.assign(core, {
     dataDir,
+    saved,
     /** Writes one audit row at `at`: the retention period changes to 1 month, or from 1 to 2. */
     async changeAt(at: string): Promise<void> {
       instant = at;
@@ -33,8 +42,10 @@ function auditCore(dataDir = tempDir(), actor = 'verwaltung') {
   });
 }
 
-function csvOf(file: AuditLogExport): string {
-  return Buffer.from(file.csvBase64, 'base64').toString('utf8');
+/** The text of the file an export wrote (where the save dialog pointed). */
+function csvOf(core: { saved: { chosen: string[] } }, file: SavedExport): string {
+  expect(file.saved).toBe(true);
+  return fs.readFileSync(core.saved.chosen.at(-1)!, 'utf8');
 }
 
 describe('dayStartInstant', () => {
@@ -110,8 +121,8 @@ describe('auditLog.export', () => {
       to: '2026-11-27',
       language: 'de',
     });
-    expect(file).toMatchObject({ fileName: 'protokoll_2026-11-27_bis_2026-11-27.csv', rows: 2 });
-    const csv = csvOf(file);
+    expect(file).toEqual({ saved: true, fileName: 'protokoll_2026-11-27_bis_2026-11-27.csv', count: 2 });
+    const csv = csvOf(core, file);
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv.slice(1).split('\r\n')).toEqual([
       'Zeit;Person;Aktion;Objekt;Beschreibung',
@@ -125,11 +136,43 @@ describe('auditLog.export', () => {
     const core = auditCore();
     await core.changeAt('2026-11-27T08:00:00.000Z');
     const file = await ok(core, 'auditLog.export', { language: 'en' });
-    expect(file.fileName).toBe('audit-log_start_to_2026-11-27.csv');
-    expect(csvOf(file).slice(1).split('\r\n')[0]).toBe('Time,Person,Action,Object,Description');
-    expect(csvOf(file).split('\r\n')[1]).toBe(
+    expect(file).toMatchObject({ fileName: 'audit-log_start_to_2026-11-27.csv' });
+    expect(csvOf(core, file).slice(1).split('\r\n')[0]).toBe('Time,Person,Action,Object,Description');
+    expect(csvOf(core, file).split('\r\n')[1]).toBe(
       '2026-11-27 09:00:00,verwaltung,Retention period changed,Retention period,Retention period: 24 → 1 months',
     );
+  });
+
+  it('reads the log a page at a time: 2,500 rows of one instant each arrive once, in order', async () => {
+    const core = auditCore();
+    withDatabase(core, (db) => {
+      const insert = db.prepare(
+        "INSERT INTO audit (at, actor, action, entity) VALUES ('2026-11-27T08:00:00.000Z', ?, 'settings.updateAccess', 'settings')",
+      );
+      db.transaction(() => {
+        for (let i = 1; i <= 2500; i++) insert.run(`person-${String(i).padStart(4, '0')}`);
+      })();
+    });
+    const file = await ok(core, 'auditLog.export', { language: 'en' });
+    expect(file).toMatchObject({ saved: true, count: 2500 });
+    const actors = csvOf(core, file)
+      .split('\r\n')
+      .slice(1, -1)
+      .map((line) => line.split(',')[1]);
+    expect(actors).toEqual(
+      Array.from({ length: 2500 }, (_, i) => `person-${String(i + 1).padStart(4, '0')}`),
+    );
+  });
+
+  it('writes nothing when the save dialog is cancelled', async () => {
+    const core = createCore({
+      dataDir: tempDir(),
+      clock: { today: () => '2026-11-27', now: () => '2026-11-27T09:00:00.000Z' },
+      preferences: memoryPreferenceStore(),
+      saveDialog: { choose: () => Promise.resolve(null) },
+    });
+    open.push(core);
+    expect(await ok(core, 'auditLog.export', { language: 'de' })).toEqual({ saved: false });
   });
 
   it('puts an apostrophe before every cell Excel would read as a formula', async () => {
@@ -148,8 +191,9 @@ describe('auditLog.export', () => {
       await core.changeAt('2026-11-27T08:00:00.000Z');
       core.close();
     }
-    const file = await ok(auditCore(dataDir), 'auditLog.export', { language: 'de' });
-    const cells = csvOf(file)
+    const reader = auditCore(dataDir);
+    const file = await ok(reader, 'auditLog.export', { language: 'de' });
+    const cells = csvOf(reader, file)
       .split('\r\n')
       .slice(1, -1)
       .map((line) => line.split(';')[1]);
@@ -169,11 +213,11 @@ describe('auditCsv', () => {
   it('guards every column, quotes separators, quotes and line breaks, and leaves empty cells empty', () => {
     const csv = auditCsv(
       [
-        ['Zeit', 'Person', 'Aktion', 'Objekt', 'Beschreibung'],
         ['01.07.2026 12:15:00', 'verwaltung', '=cmd', '+x', '@a'],
         ['01.07.2026 12:15:00', 'Müller; Jürgen', 'Kontakt geändert', '', 'Notiz: Zeile 1\nZeile 2'],
       ],
       'de',
+      { first: true },
     );
     expect(csv.slice(1).split('\r\n')).toEqual([
       'Zeit;Person;Aktion;Objekt;Beschreibung',

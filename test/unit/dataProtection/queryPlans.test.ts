@@ -22,7 +22,7 @@ function plan(sql: string, params: Record<string, unknown>): string[] {
 
 describe('query plans', () => {
   it.each(Object.entries(auditStatements()))('audit %s: an index range on audit_by_at', (_name, sql) => {
-    const steps = plan(sql, { from: '', until: '~', limit: 50, offset: 0 });
+    const steps = plan(sql, { from: '', until: '~', limit: 50, offset: 0, afterAt: '', afterId: 0 });
     expect(steps).toHaveLength(1);
     expect(steps[0]).toMatch(/^SEARCH audit USING (COVERING )?INDEX audit_by_at \(at>\? AND at<\?\)$/);
   });
@@ -30,7 +30,11 @@ describe('query plans', () => {
   it.each(Object.entries(auditStatements({ ...noAuditFilter, contactId: 7, action: 'sharing.share' })))(
     'audit %s about a contact: its rows from audit_subject by primary key, then by id',
     (_name, sql) => {
-      const steps = plan(sql, { from: '', until: '~', limit: 50, offset: 0, contactId: 7, action: 'x' });
+      const steps = plan(sql, {
+        ...{ from: '', until: '~', limit: 50, offset: 0, afterAt: '', afterId: 0 },
+        contactId: 7,
+        action: 'x',
+      });
       expect(steps.join('\n')).toMatch(
         /SEARCH audit_subject USING PRIMARY KEY \(kind=\? AND subject_id=\?\)/,
       );

@@ -4,6 +4,7 @@
  * letter or e-mail, transport errors are codes without the server's words, an interrupted attempt
  * is not repeated, and share letters wait in the print batch.
  */
+import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -220,12 +221,14 @@ describe('notification letters in the print batch', () => {
     });
     expect(result).toMatchObject({ notifications: 0, letters: 1 });
     const batch = await ok(core, 'outbox.printLetters');
+    expect(batch).toMatchObject({ saved: true, fileName: 'Briefe_2026-11-27.pdf', count: 1 });
     expect(batch.ids).toHaveLength(1);
-    const { lines } = await pdfTextLines(batch.pdf!);
+    const { lines } = await pdfTextLines(fs.readFileSync(core.saved.chosen[0]!).toString('base64'));
     expect(lines).toEqual(expect.arrayContaining(['Neu im Kundenportal: Wasser abgestellt']));
     expect(lines.join('\n')).toContain('Brenner');
     expect(await ok(core, 'outbox.markPrinted', { ids: batch.ids })).toEqual({ printed: 1 });
-    expect(await ok(core, 'outbox.printLetters')).toEqual({ pdf: null, ids: [] });
+    expect(await ok(core, 'outbox.printLetters')).toEqual({ saved: false, ids: [] });
+    expect(core.saved.chosen).toHaveLength(1);
     expect((await ok(core, 'outbox.list', {})).lettersQueued).toBe(0);
   });
 });

@@ -26,7 +26,7 @@ import { createCore, DATABASE_FILE, type Core } from '../../../src-main/core/cor
 import { memoryPreferenceStore } from '../../../src-main/core/preferences';
 import { memorySecretStore, type SecretStore } from '../../../src-main/core/secrets';
 import { pdfText } from '../letters/pdfText';
-import { markAsDemo, ok, readDatabase, tempDir } from '../support';
+import { folderSaveDialog, markAsDemo, ok, readDatabase, tempDir } from '../support';
 
 export const TODAY = '2026-11-27';
 
@@ -48,7 +48,13 @@ export function movableClock(day: IsoDate): MovableClock {
   };
 }
 
-export type InvitationCore = Core & { dataDir: string; clock: MovableClock; secrets: SecretStore };
+export type InvitationCore = Core & {
+  dataDir: string;
+  clock: MovableClock;
+  secrets: SecretStore;
+  /** Where exports (the print batch) were saved. */
+  saved: ReturnType<typeof folderSaveDialog>;
+};
 
 const open: InvitationCore[] = [];
 afterEach(() => {
@@ -59,14 +65,16 @@ afterEach(() => {
 export function invitationCore(today: IsoDate = TODAY, secrets = memorySecretStore()): InvitationCore {
   const dataDir = tempDir('portal-invitations-');
   const clock = movableClock(today);
+  const saved = folderSaveDialog();
   const core = createCore({
     dataDir,
     clock,
     actor: 'unit-test',
     preferences: memoryPreferenceStore({ language: 'de' }),
     secrets,
+    saveDialog: saved,
   });
-  const wrapped = Object.assign(core, { dataDir, clock, secrets });
+  const wrapped = Object.assign(core, { dataDir, clock, secrets, saved });
   open.push(wrapped);
   // Registrations are simulated here (invitations.redeem), which the app does in the demo only.
   markAsDemo(wrapped);

@@ -103,6 +103,9 @@ describe('the table of valid samples', () => {
         } else if (channel === 'outbox.requeue') {
           // The sample message is queued, not failed: refused with a code once the payload was accepted.
           expect(result, channel).toMatchObject({ ok: false, error: { code: 'OUTBOX_NOT_FAILED' } });
+        } else if (channel === 'team.testConnection') {
+          // Nobody listens at the sample's port: refused with a code once the payload was accepted.
+          expect(result, channel).toMatchObject({ ok: false, error: { code: 'TEAM_UNREACHABLE' } });
         } else if (faultOnly.has(channel)) {
           expect(result, channel).toMatchObject({ ok: false, error: { code: 'STARTUP_CHOICE_UNAVAILABLE' } });
         } else {

@@ -12,7 +12,7 @@ import { memorySecretStore } from '../../../src-main/core/secrets';
 import { DEMO_SEED } from '../../../src-main/core/services/portfolioService';
 import { movableClock, type MovableClock } from '../invitations/support';
 import { toContractFacts } from '../../../src-main/core/db/contractRepository';
-import { ok, readDatabase, tempDir } from '../support';
+import { folderSaveDialog, ok, readDatabase, tempDir } from '../support';
 
 export const TODAY = '2026-11-27';
 
@@ -23,6 +23,8 @@ export const ACCESS: AccessSettings = {
 };
 
 export interface SharingCore extends Core {
+  /** Where exports were saved. */
+  saved: ReturnType<typeof folderSaveDialog>;
   dataDir: string;
   clock: MovableClock;
   portfolio: DemoPortfolio;
@@ -40,12 +42,14 @@ afterEach(() => {
 export async function sharingCore(today: IsoDate = TODAY): Promise<SharingCore> {
   const dataDir = tempDir('portal-sharing-');
   const clock = movableClock(today);
+  const saved = folderSaveDialog();
   const core = createCore({
     dataDir,
     clock,
     actor: 'unit-test',
     preferences: memoryPreferenceStore({ language: 'de' }),
     secrets: memorySecretStore(),
+    saveDialog: saved,
   });
   closers.push(() => core.close());
   await ok(core, 'app.chooseFirstStart', 'demo');
@@ -56,6 +60,7 @@ export async function sharingCore(today: IsoDate = TODAY): Promise<SharingCore> 
   return Object.assign(core, {
     dataDir,
     clock,
+    saved,
     portfolio,
     contactFacts: portfolio.contacts.map((c) => ({
       id: c.id,

@@ -33,6 +33,7 @@ export const de: AuditTexts = {
     'organisation.update': 'Absender geändert',
     'mail.updateSettings': 'E-Mail-Versand geändert',
     'mail.sendTest': 'Test-E-Mail',
+    'team.saveSettings': 'Team-Datenbank geändert',
     'outbox.sent': 'E-Mail gesendet',
     'outbox.failed': 'E-Mail fehlgeschlagen',
     'outbox.sending': 'Versand begonnen',
@@ -97,10 +98,16 @@ export const de: AuditTexts = {
     fromName: 'Absendername',
     hasPassword: 'Passwort',
     passwordChanged: 'Passwort geändert',
+    database: 'Datenbank',
+    tls: 'TLS',
+    caCertificate: 'CA-Zertifikat',
     preContract: 'Vorvertraglicher Zugang',
     postContract: 'Zugang nach Vertragsende',
   },
   values: {
+    require: 'TLS erforderlich',
+    'verify-full': 'TLS mit Zertifikatsprüfung',
+    disable: 'ohne TLS',
     mr: 'Herr',
     ms: 'Frau',
     mx: 'ohne Anrede',
@@ -199,6 +206,7 @@ export const de: AuditTexts = {
     testMail: (to, host, delivered, error) =>
       `Test-E-Mail an ${to} über ${host}: ${delivered ? 'zugestellt' : `fehlgeschlagen (${error ?? ''})`}`,
     smtp: (changes) => `E-Mail-Versand geändert: ${changes}`,
+    team: (changes) => `Verbindung zur Team-Datenbank geändert: ${changes}`,
     sent: (to) => `E-Mail an ${to} gesendet`,
     sending: (to, codeIssued) =>
       `Versand an ${to} begonnen${codeIssued ? ' (Einladungscode für diese E-Mail ausgestellt)' : ''}`,

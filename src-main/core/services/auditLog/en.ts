@@ -33,6 +33,7 @@ export const en: AuditTexts = {
     'organisation.update': 'Sender changed',
     'mail.updateSettings': 'E-mail sending changed',
     'mail.sendTest': 'Test e-mail',
+    'team.saveSettings': 'Team database changed',
     'outbox.sent': 'E-mail sent',
     'outbox.failed': 'E-mail failed',
     'outbox.sending': 'Sending started',
@@ -97,10 +98,16 @@ export const en: AuditTexts = {
     fromName: 'Sender name',
     hasPassword: 'Password',
     passwordChanged: 'Password changed',
+    database: 'Database',
+    tls: 'TLS',
+    caCertificate: 'CA certificate',
     preContract: 'Pre-contract access',
     postContract: 'Access after contract end',
   },
   values: {
+    require: 'TLS required',
+    'verify-full': 'TLS with certificate check',
+    disable: 'without TLS',
     mr: 'Mr',
     ms: 'Ms',
     mx: 'no salutation',
@@ -195,6 +202,7 @@ export const en: AuditTexts = {
     testMail: (to, host, delivered, error) =>
       `Test e-mail to ${to} via ${host}: ${delivered ? 'delivered' : `failed (${error ?? ''})`}`,
     smtp: (changes) => `E-mail sending changed: ${changes}`,
+    team: (changes) => `Connection to the team database changed: ${changes}`,
     sent: (to) => `E-mail to ${to} sent`,
     sending: (to, codeIssued) =>
       `Sending to ${to} started${codeIssued ? ' (invitation code issued for this e-mail)' : ''}`,

@@ -35,6 +35,13 @@ function describers(names: AuditNames): Record<AuditAction, Describe> {
   const contactRow: Describe = (r, row) => ({ object: r.contact(numericId(row)), description: '' });
   const invitationContact = (r: Reader, row: Row) =>
     r.contact(num(row.after.contactId) ?? names.invitation(numericId(row) ?? 0));
+  /** The changed settings, and "Passwort geändert" — never the password, only that it changed. */
+  const changesWithPassword = (r: Reader, row: Row, skip: readonly string[] = []): string => {
+    const changed = r.changes(row.before, row.after, ['hasPassword', 'passwordChanged', ...skip]);
+    const password = row.after.passwordChanged === true ? (r.t.fields.passwordChanged ?? '') : null;
+    if (password === null) return changed;
+    return changed === r.t.sentences.noChanges ? password : `${changed}, ${password}`;
+  };
   const settingsObject = (r: Reader, action: AuditAction) =>
     r.t.actions[action].replace(/ (geändert|changed)$/, '');
   return {
@@ -235,20 +242,14 @@ function describers(names: AuditNames): Record<AuditAction, Describe> {
         r.changes(row.before, row.after),
       ),
     }),
-    'mail.updateSettings': (r, row) => {
-      const changed = r.changes(row.before, row.after, ['hasPassword', 'passwordChanged']);
-      const password = row.after.passwordChanged === true ? r.t.fields.passwordChanged : null;
-      const text =
-        password === null
-          ? changed
-          : changed === r.t.sentences.noChanges
-            ? password
-            : `${changed}, ${password}`;
-      return {
-        object: settingsObject(r, 'mail.updateSettings'),
-        description: r.t.sentences.smtp(text ?? ''),
-      };
-    },
+    'mail.updateSettings': (r, row) => ({
+      object: settingsObject(r, 'mail.updateSettings'),
+      description: r.t.sentences.smtp(changesWithPassword(r, row)),
+    }),
+    'team.saveSettings': (r, row) => ({
+      object: settingsObject(r, 'team.saveSettings'),
+      description: r.t.sentences.team(changesWithPassword(r, row, ['configured'])),
+    }),
     'mail.sendTest': (r, row) => ({
       object: str(row.after.to) ?? '',
       description: r.t.sentences.testMail(

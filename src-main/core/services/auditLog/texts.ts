@@ -44,6 +44,7 @@ export const auditActions = [
   'backup.created',
   'backup.restored',
   'backup.deleted',
+  'team.saveSettings',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -115,6 +116,7 @@ export interface AuditTexts {
     anonymised: (name: string, accessEnd: string, months: number) => string;
     testMail: (to: string, host: string, delivered: boolean, error: string | null) => string;
     smtp: (changes: string) => string;
+    team: (changes: string) => string;
     sent: (to: string) => string;
     failed: (to: string, error: string) => string;
     backup: (kind: string, name: string) => string;

@@ -31,10 +31,10 @@ export async function createInvitation(
     JSON.stringify(invitationLetter(row, letterCode, expiresOn, today, org));
   const letterPdf =
     channel === 'letter' && code !== null
-      ? await lettersPdf([invitationLetter(checked, code, expiresOn, today, org)])
+      ? await lettersPdf(d.ctx, [invitationLetter(checked, code, expiresOn, today, org)])
       : null;
-  const written = d.ctx.change(
-    (audit) => {
+  const written = await d.ctx.change(
+    async (audit) => {
       const row = invitable(d, contactId, channel, today);
       // The letter rendered must be the one written (name and address unchanged meanwhile).
       if (letterPdf !== null && code !== null && letterOf(row, code) !== letterOf(checked, code))
@@ -50,7 +50,7 @@ export async function createInvitation(
     code,
     outboxId: written.outboxId,
     letterPdf,
-    contact: d.contacts.detail(contactId),
+    contact: await d.contacts.detail(contactId),
   };
 }
 
@@ -58,14 +58,14 @@ export async function createInvitation(
  * Changes one invitation in one transaction; `work` gets it with its state today. The answer is the
  * contact's detail.
  */
-function changeInvitation(
+async function changeInvitation(
   d: InvitationDeps,
   id: number,
   work: (invitation: InvitationRow, state: ReturnType<typeof stateOn>, today: IsoDate, audit: Audit) => void,
-): ContactDetail {
+): Promise<ContactDetail> {
   const today = d.ctx.clock.today();
-  const contactId = d.ctx.change(
-    (audit) => {
+  const contactId = await d.ctx.change(
+    async (audit) => {
       const invitation = d.invitations.get(id);
       if (invitation === undefined) throw new DomainError('NOT_FOUND', { entity: 'invitation', id });
       work(invitation, stateOn(invitation, today), today, audit);
@@ -77,8 +77,8 @@ function changeInvitation(
 }
 
 /** A new expiry (today + validity) for an expired invitation; the code stays the same. */
-export function reactivateInvitation(d: InvitationDeps, id: number): ContactDetail {
-  return changeInvitation(d, id, (invitation, state, today, audit) => {
+export async function reactivateInvitation(d: InvitationDeps, id: number): Promise<ContactDetail> {
+  return await changeInvitation(d, id, (invitation, state, today, audit) => {
     if (state !== 'expired') throw new DomainError('INVITATION_NOT_EXPIRED', { state });
     invitable(d, invitation.contact_id, 'code', today);
     const expiresOn = addDays(today, INVITATION_VALID_DAYS);
@@ -94,8 +94,8 @@ export function reactivateInvitation(d: InvitationDeps, id: number): ContactDeta
 }
 
 /** Revokes a pending (or expired) invitation: its code no longer registers anyone. */
-export function revokeInvitation(d: InvitationDeps, id: number): ContactDetail {
-  return changeInvitation(d, id, (_invitation, state, _today, audit) => {
+export async function revokeInvitation(d: InvitationDeps, id: number): Promise<ContactDetail> {
+  return await changeInvitation(d, id, (_invitation, state, _today, audit) => {
     if (state !== 'pending' && state !== 'expired') {
       throw new DomainError('INVITATION_NOT_PENDING', { state });
     }
@@ -117,16 +117,16 @@ export function revokeInvitation(d: InvitationDeps, id: number): ContactDetail {
  * unknown, revoked or used code; CODE_EXPIRED after its last valid day; the invite rules are
  * checked again (a contact archived or out of access since cannot register).
  */
-export function redeemInvitation(
+export async function redeemInvitation(
   d: InvitationDeps,
   typed: string,
-): { contactId: number; displayName: string } {
+): Promise<{ contactId: number; displayName: string }> {
   if (!isDemoStore(settingsRepository(d.ctx.db))) throw new DomainError('DEMO_ONLY');
   const canonical = canonicalCode(typed);
   if (canonical === null) throw new DomainError('INVALID_CODE');
   const today = d.ctx.clock.today();
-  return d.ctx.change(
-    (audit) => {
+  return await d.ctx.change(
+    async (audit) => {
       const invitation = d.invitations.byCodeHash(hashInvitationCode(canonical, codeKeyOf(d.ctx)));
       if (invitation === undefined || invitation.state === 'revoked' || invitation.state === 'redeemed') {
         throw new DomainError('INVALID_CODE');

@@ -225,12 +225,12 @@ export async function inviteProperty(
     // No letter and no e-mail with the placeholder sender (an unknown property is refused first).
     d.organisation.requireOwn();
     const planned = JSON.stringify(letters);
-    const plannedPdf = await lettersPdf(letters);
+    const plannedPdf = await lettersPdf(d.ctx, letters);
 
     // 2. Judge again and write, in one transaction — only the letters rendered: when a contact or
     //    its contracts changed meanwhile, nothing is written and the batch starts over.
-    const invited = d.ctx.change<Invited | typeof stale>(
-      (audit) => {
+    const invited = await d.ctx.change<Invited | typeof stale>(
+      async (audit) => {
         const outcome = writeBatch(d, audit, batch);
         const { emailed, letters, refused } = outcome;
         if (emailed + letters.length === 0) return noChange(outcome);

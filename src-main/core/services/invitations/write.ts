@@ -1,8 +1,9 @@
 import type { IsoDate } from '../../../../shared/domain';
 import type { InvitationChannel, InvitationSummary, Organisation } from '../../../../shared/ipc';
-import type { Audit } from '../../context';
+import type { Audit, CoreContext } from '../../context';
 import type { InviteeRow } from '../../db/invitationRepository';
-import { renderInvitationLetters, type InvitationLetter } from '../../letters/invitationLetter';
+import type { InvitationLetter } from '../../letters/invitationLetter';
+import { renderLetters } from '../../letters/letterThreads';
 import { isValidEmail } from '../../mail/address';
 import { generateInvitationCode, hashInvitationCode } from '../invitationCode';
 import { codeKeyOf } from '../outboxDelivery';
@@ -92,8 +93,14 @@ export function invitationLetter(
   };
 }
 
-/** The letters as one PDF (base64), one page each; null for none. */
-export async function lettersPdf(letters: readonly InvitationLetter[]): Promise<string | null> {
+/** The letters as one PDF (base64), one page each, rendered off the main thread; null for none. */
+export async function lettersPdf(
+  ctx: CoreContext,
+  letters: readonly InvitationLetter[],
+): Promise<string | null> {
   if (letters.length === 0) return null;
-  return Buffer.from(await renderInvitationLetters(letters)).toString('base64');
+  const pdf = await renderLetters({ kind: 'invitation', letters }, (progress) =>
+    ctx.announce({ 'letters.progress': progress }),
+  );
+  return Buffer.from(pdf).toString('base64');
 }

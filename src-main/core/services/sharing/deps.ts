@@ -37,7 +37,7 @@ export function sharingDeps(
     settings,
     outbox,
     organisation,
-    contents: contentRepository(ctx.db),
+    contents: contentRepository(ctx.store),
     shares: shareRepository(ctx.db),
     access: accessRepository(ctx.db),
     loadRecipients: recipientLoader(ctx),
@@ -45,8 +45,8 @@ export function sharingDeps(
   };
 }
 
-export function requireContent({ contents }: SharingDeps, id: number): ContentRow {
-  const row = contents.get(id);
+export async function requireContent({ contents }: SharingDeps, id: number): Promise<ContentRow> {
+  const row = await contents.get(id);
   if (row === undefined) throw new DomainError('NOT_FOUND', { entity: 'content', id });
   return row;
 }

@@ -1,7 +1,9 @@
 /** SmartPost letters of a share: one personal letter per recipient, placeholders filled in its language. */
 import type { IsoDate } from '../../../../shared/domain';
 import type { Organisation } from '../../../../shared/ipc';
-import { renderSmartPostLetters, type SmartPostLetter } from '../../letters/smartPostLetter';
+import { renderLetters } from '../../letters/letterThreads';
+import type { SmartPostLetter } from '../../letters/smartPostLetter';
+import type { CoreContext } from '../../context';
 import { formatDate, salutationLine } from '../../mail/format';
 import { fillTemplate } from '../../policy/smartPostTemplate';
 import { contentData } from '../contentService';
@@ -37,8 +39,14 @@ export function smartPostLetters(p: SharePlan, day: IsoDate, org: Organisation):
   return p.recipients.map((info) => letterOf(p, info, day, org));
 }
 
-/** The letters as one PDF (base64), or null without letters. */
-export async function smartPostLettersPdf(letters: SmartPostLetter[] | null): Promise<string | null> {
+/** The letters as one PDF (base64), rendered off the main thread, or null without letters. */
+export async function smartPostLettersPdf(
+  ctx: CoreContext,
+  letters: SmartPostLetter[] | null,
+): Promise<string | null> {
   if (letters === null) return null;
-  return Buffer.from(await renderSmartPostLetters(letters)).toString('base64');
+  const pdf = await renderLetters({ kind: 'smartpost', letters }, (progress) =>
+    ctx.announce({ 'letters.progress': progress }),
+  );
+  return Buffer.from(pdf).toString('base64');
 }

@@ -24,14 +24,14 @@ export interface SharePlan {
  * contact needs access ≠ none, else the whole request is refused), and nobody twice — not a contact
  * the role share reaches already, nor one with a live individual share of the content.
  */
-export function planShare(
+export async function planShare(
   d: SharingDeps,
   contentId: number,
   target: ShareTargetValue,
   alsoIndividually: readonly number[],
   day: IsoDate,
-): SharePlan {
-  const content = requireContent(d, contentId);
+): Promise<SharePlan> {
+  const content = await requireContent(d, contentId);
   if (content.kind === 'smartpost' && target.mode === 'role') throw new DomainError('SMARTPOST_ROLE_SHARE');
   const current = d.settings.getAccess();
   let scope: RoleShareScope | null = null;
@@ -53,7 +53,7 @@ export function planShare(
     reached.add(w.contactId);
     asked.push(w);
   }
-  const directory = d.loadRecipients(
+  const directory = await d.loadRecipients(
     [...(resolution?.recipients ?? []), ...asked.map((w) => w.contactId)],
     current,
     day,

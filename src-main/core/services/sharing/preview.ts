@@ -15,13 +15,17 @@ import { individualViews, judgeIndividually, requireInfo, roleViews, scopeContra
  * Whom the target reaches today (how many, and the first page by name), every contact a role share
  * skips, whom an individual share refuses, and who needs a letter.
  */
-export function previewShare(d: SharingDeps, contentId: number, target: ShareTargetValue): SharePreview {
-  const content = requireContent(d, contentId);
+export async function previewShare(
+  d: SharingDeps,
+  contentId: number,
+  target: ShareTargetValue,
+): Promise<SharePreview> {
+  const content = await requireContent(d, contentId);
   const day = d.ctx.clock.today();
   const current = d.settings.getAccess();
   const firstPage = { offset: 0, limit: SHARE_RECIPIENT_PAGE_SIZE };
   if (target.mode === 'individual') {
-    const judged = judgeIndividually(d, target.contactIds, current, day);
+    const judged = await judgeIndividually(d, target.contactIds, current, day);
     const byPost = judged.allowed.filter((info) => notifiedByLetter(info.row));
     return {
       recipientCount: judged.allowed.length,
@@ -40,7 +44,11 @@ export function previewShare(d: SharingDeps, contentId: number, target: ShareTar
   const byPost = reached.filter((row) => notifiedByLetter(row));
   const skippedContacts = d.access.roleShareSkipped(scope, current, day);
   const pageIds = reached.slice(0, firstPage.limit).map((row) => row.id);
-  const directory = d.loadRecipients([...pageIds, ...skippedContacts.map((s) => s.contactId)], current, day);
+  const directory = await d.loadRecipients(
+    [...pageIds, ...skippedContacts.map((s) => s.contactId)],
+    current,
+    day,
+  );
   const skipped = skippedContacts
     .map((s) => ({ s, info: requireInfo(directory, s.contactId) }))
     .sort((a, b) => bySortName(a.info, b.info))
@@ -62,17 +70,17 @@ export function previewShare(d: SharingDeps, contentId: number, target: ShareTar
 }
 
 /** A page of the preview's recipients, in the same order. */
-export function recipientPage(
+export async function recipientPage(
   d: SharingDeps,
   contentId: number,
   target: ShareTargetValue,
   page: { offset: number; limit: number },
-): ShareRecipientPage {
-  const content = requireContent(d, contentId);
+): Promise<ShareRecipientPage> {
+  const content = await requireContent(d, contentId);
   const day = d.ctx.clock.today();
   const current = d.settings.getAccess();
   if (target.mode === 'individual') {
-    const judged = judgeIndividually(d, target.contactIds, current, day);
+    const judged = await judgeIndividually(d, target.contactIds, current, day);
     return { total: judged.allowed.length, items: individualViews(content, judged, page, current, day) };
   }
   const scope = roleScope(d, target);
@@ -80,6 +88,6 @@ export function recipientPage(
   const ids = rows.map((row) => row.id);
   return {
     total,
-    items: roleViews(contentId, scope, ids, d.loadRecipients(ids, current, day), current, day),
+    items: roleViews(contentId, scope, ids, await d.loadRecipients(ids, current, day), current, day),
   };
 }

@@ -85,14 +85,14 @@ export interface IndividualJudgement {
 }
 
 /** An individual target's contacts: allowed (access ≠ none today) or refused with the reason. */
-export function judgeIndividually(
+export async function judgeIndividually(
   { loadRecipients }: SharingDeps,
   contactIds: readonly number[],
   current: AccessSettings,
   day: IsoDate,
-): IndividualJudgement {
+): Promise<IndividualJudgement> {
   const ids = [...new Set(contactIds)];
-  const directory = loadRecipients(ids, current, day);
+  const directory = await loadRecipients(ids, current, day);
   const allowed: RecipientInfo[] = [];
   const refused: { info: RecipientInfo; reason: RefusedRecipient['reason'] }[] = [];
   for (const id of ids) {

@@ -23,6 +23,7 @@ import type { RecipientRow } from '../../db/shareRepository';
 import { notifiedByLetter } from '../../mail/address';
 import { displayName, nameOfRow } from '../portfolioViews';
 import type { ShareTargetValue, SharingDeps } from './deps';
+import { lettersDigest } from '../../letters/letterJob';
 import { smartPostLetters, smartPostLettersPdf } from './letters';
 import { planShare, type SharePlan } from './plan';
 import { requireInfo } from './recipientViews';
@@ -133,22 +134,22 @@ export async function share(
   const stale = Symbol('stale');
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     // Judged before rendering the letters (refusals come back at once), and again inside the change.
-    const planned = planShare(d, contentId, target, alsoIndividually, day);
+    const planned = await planShare(d, contentId, target, alsoIndividually, day);
     // SmartPost letters are made now: never with the placeholder sender.
     if (planned.content.kind === 'smartpost') d.organisation.requireOwn();
     const letters = smartPostLetters(planned, day, d.organisation.get());
-    const plannedLetters = JSON.stringify(letters);
-    const plannedPdf = await smartPostLettersPdf(letters);
+    const plannedLetters = lettersDigest(letters);
+    const plannedPdf = await smartPostLettersPdf(d.ctx, letters);
 
-    const written = d.ctx.change<Written | typeof stale>(
-      (audit) => {
-        const p = planShare(d, contentId, target, alsoIndividually, day);
+    const written = await d.ctx.change<Written | typeof stale>(
+      async (audit) => {
+        const p = await planShare(d, contentId, target, alsoIndividually, day);
         if (p.scope === null && p.individual.length === 0) {
           const nobody: Notified = { outboxIds: new Map(), needsPost: [], emails: 0 };
           return noChange({ plan: p, notified: nobody });
         }
         const org = d.organisation.get();
-        if (!sameRecipients(p, planned) || JSON.stringify(smartPostLetters(p, day, org)) !== plannedLetters) {
+        if (!sameRecipients(p, planned) || lettersDigest(smartPostLetters(p, day, org)) !== plannedLetters) {
           return noChange(stale);
         }
         const now = d.ctx.clock.now();
@@ -176,12 +177,12 @@ export async function share(
 }
 
 /** Revokes a share (kept, with revoked_at); returns its content. Revoking twice changes nothing. */
-export function revoke(d: SharingDeps, shareId: number): number {
+export async function revoke(d: SharingDeps, shareId: number): Promise<number> {
   const row = d.shares.get(shareId);
   if (row === undefined) throw new DomainError('NOT_FOUND', { entity: 'share', id: shareId });
   if (row.revoked_at !== null) return row.content_id;
-  d.ctx.change(
-    (audit) => {
+  await d.ctx.change(
+    async (audit) => {
       const now = d.ctx.clock.now();
       d.shares.revoke(shareId, now);
       audit({

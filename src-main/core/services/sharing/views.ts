@@ -11,10 +11,10 @@ import { accessContracts, recipientView, scopeContracts } from './recipientViews
  * today. A role share lists the contacts it reaches today and those of its scope inside a pre/post
  * window (visible false: the role share alone does not show it to them).
  */
-export function shareViews(d: SharingDeps, contentId: number): ShareView[] {
+export async function shareViews(d: SharingDeps, contentId: number): Promise<ShareView[]> {
   const day = d.ctx.clock.today();
   const current = d.settings.getAccess();
-  const propertyId = d.contents.get(contentId)?.property_id ?? null;
+  const propertyId = (await d.contents.get(contentId))?.property_id ?? null;
   const rows = d.shares.liveOfContent(contentId);
   const facts = rows.map(shareFacts);
   const resolutions = new Map<number, RoleShareResolution>();
@@ -28,7 +28,7 @@ export function shareViews(d: SharingDeps, contentId: number): ShareView[] {
       ids.push(...resolution.recipients, ...resolution.skipped.map((s) => s.contactId));
     }
   }
-  const directory = d.loadRecipients(ids, current, day);
+  const directory = await d.loadRecipients(ids, current, day);
   const views: ShareView[] = [];
   for (const [index, f] of facts.entries()) {
     const row = rows[index];

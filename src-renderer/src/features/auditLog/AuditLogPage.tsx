@@ -5,7 +5,6 @@ import { formatDateTime } from '../../i18n';
 import { useAppStore } from '../../stores/appStore';
 import { useChannelFetch } from '../../api/queries';
 import { usePagedQuery } from '../common/paging';
-import { saveBase64File } from '../common/download';
 import { ListPagination, ListRange, PageTable } from '../common/ListPagination';
 import { LoadStatus } from '../common/LoadStatus';
 import { notifyError, notifySuccess } from '../common/notify';
@@ -37,9 +36,10 @@ export function AuditLogPage() {
     const result = await exportCsv(query);
     setExporting(false);
     if (!result.ok) return notifyError(result.error);
-    saveBase64File(result.value.csvBase64, result.value.fileName, 'text/csv;charset=utf-8');
-    const count = result.value.rows;
-    notifySuccess(t('auditLog.exported', { count }));
+    // Written by the app where the user chose in the save dialog; cancelled: nothing to say.
+    if (!result.value.saved) return;
+    const { count, fileName } = result.value;
+    notifySuccess(t('auditLog.exported', { count, fileName }));
   }
 
   return (

@@ -6,7 +6,6 @@ import {
   Grid,
   Group,
   Input,
-  NumberInput,
   PasswordInput,
   SegmentedControl,
   Stack,
@@ -19,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../../shared/errors';
 import type { SmtpSettings } from '../../../../shared/ipc';
 import { notifySuccess } from '../common/notify';
+import { PortInput } from '../common/PortInput';
 import { errorMessage } from '../../i18n';
 import { useChannelMutation } from '../../api/queries';
 import {
@@ -105,15 +105,8 @@ export function SmtpCard({ saved }: { saved: SmtpSettings }) {
               />
             </Grid.Col>
             <Grid.Col span={4}>
-              <NumberInput
+              <PortInput
                 label={t('mail.smtp.port')}
-                withAsterisk
-                min={1}
-                max={65535}
-                allowDecimal={false}
-                allowNegative={false}
-                thousandSeparator={false}
-                clampBehavior="none"
                 value={draft.port}
                 error={fieldError('port')}
                 onChange={(port) => patch({ port })}

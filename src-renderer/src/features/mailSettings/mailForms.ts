@@ -5,6 +5,7 @@ import { organisationSchema } from '../../../../shared/contract/organisation';
 import type { AppError } from '../../../../shared/errors';
 import type { Organisation, SmtpSettings, SmtpSettingsInput } from '../../../../shared/ipc';
 import { fieldErrors } from '../common/fieldErrors';
+import { isPort } from '../common/PortInput';
 
 /** Field → translated message shown at that field. */
 export type FieldErrors = Record<string, string>;
@@ -98,10 +99,7 @@ export function withSecurity(draft: SmtpDraft, security: SmtpSecurity): SmtpDraf
 /** The contract's schema, plus what sending needs once SMTP is switched on: a server and a sender. */
 export function validateSmtp(draft: SmtpDraft): FieldErrors {
   const errors = fieldErrors(smtpSettingsSchema, toSmtpInput(draft));
-  const port = Number(draft.port);
-  if (draft.port === '' || !Number.isInteger(port) || port < 1 || port > 65535) {
-    errors.port = i18next.t('mail.smtp.portInvalid');
-  }
+  if (!isPort(draft.port)) errors.port = i18next.t('mail.smtp.portInvalid');
   if (draft.enabled && !draft.host.trim()) errors.host = i18next.t('errors.REQUIRED');
   if (draft.enabled && !draft.from.trim()) errors.from = i18next.t('errors.REQUIRED');
   return errors;

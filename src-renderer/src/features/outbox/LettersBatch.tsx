@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../../shared/errors';
 import { useChannelMutation } from '../../api/queries';
 import { errorMessage } from '../../i18n';
-import { saveBase64Pdf } from '../common/download';
+import { LettersProgress } from '../common/LettersProgress';
 
 /**
  * The print batch: letters waiting (notifications of contacts without e-mail or who prefer post),
- * printed as one PDF; once offered for saving they are marked printed.
+ * printed as one PDF into the file the user chooses; once saved they are marked printed.
  */
 export function LettersBatch({ queued }: { queued: number }) {
   const { t } = useTranslation();
@@ -21,8 +21,8 @@ export function LettersBatch({ queued }: { queued: number }) {
     setError(null);
     const batch = await printLetters.mutateAsync(undefined);
     if (!batch.ok) return setError(batch.error);
-    if (batch.value.pdf === null) return setPrinted(0);
-    saveBase64Pdf(batch.value.pdf, `${t('outbox.letters.fileName')}.pdf`);
+    // Saved by the app where the user chose; cancelled (or nothing waiting): nothing printed.
+    if (!batch.value.saved) return;
     const marked = await markPrinted.mutateAsync({ ids: batch.value.ids });
     if (marked.ok) setPrinted(marked.value.printed);
     else setError(marked.error);
@@ -43,6 +43,7 @@ export function LettersBatch({ queued }: { queued: number }) {
           </Button>
         )}
       </Group>
+      <LettersProgress active={printLetters.isPending} />
       {error && (
         <Text size="sm" c="red" mt="xs">
           {errorMessage(error)}

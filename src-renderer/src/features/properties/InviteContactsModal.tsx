@@ -6,6 +6,7 @@ import { errorMessage, formatNumber } from '../../i18n';
 import { useAppStore } from '../../stores/appStore';
 import { useChannelMutation, useChannelQuery } from '../../api/queries';
 import { CandidateTable, InviteSummary, RefusalTable } from './InviteCandidates';
+import { LettersProgress } from '../common/LettersProgress';
 import { useReturnFocus } from '../common/useReturnFocus';
 
 interface Props {
@@ -148,6 +149,7 @@ export function InviteContactsModal({ propertyId, propertyName, onClose }: Props
             </Stack>
           </Alert>
         )}
+        <LettersProgress active={sending} />
         {sendError && <Alert color="red">{sendError}</Alert>}
 
         <Group justify="flex-end">

@@ -5,6 +5,7 @@ import type { AppError } from '../../../../shared/errors';
 import type { ContentDetail, ShareResult, ShareTarget } from '../../../../shared/ipc';
 import { useChannelMutation } from '../../api/queries';
 import { errorMessage } from '../../i18n';
+import { LettersProgress } from '../common/LettersProgress';
 import { useReturnFocus } from '../common/useReturnFocus';
 import { ContactPicker, type PickedContact } from './ContactPicker';
 import { RoleFields, roleTarget, type RoleChoice } from './RoleFields';
@@ -126,6 +127,7 @@ export function ShareDialog({ content, onClose }: { content: ContentDetail; onCl
           />
         </Stack>
 
+        <LettersProgress active={share.isPending} />
         {sendError && <Alert color="red">{errorMessage(sendError)}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

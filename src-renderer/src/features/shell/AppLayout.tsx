@@ -86,6 +86,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
           <NavItem route={{ page: 'auditLog' }} label={t('nav.auditLog')} />
           <NavItem route={{ page: 'backups' }} label={t('nav.backups')} />
           <NavItem route={{ page: 'dataImport' }} label={t('nav.dataImport')} />
+          <NavItem route={{ page: 'teamDatabase' }} label={t('nav.teamDatabase')} />
         </NavLink>
       </AppShell.Navbar>
       <AppShell.Main>

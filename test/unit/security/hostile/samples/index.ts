@@ -5,6 +5,7 @@ import { contentSamples } from './content';
 import { importSamples } from './imports';
 import { invitationSamples } from './invitations';
 import { portfolioSamples } from './portfolio';
+import { teamSamples } from './team';
 
 /** One line per channel, checked by the compiler: a new channel needs its valid samples here. */
 export function samples(f: Fixture): SampleTable {
@@ -14,5 +15,6 @@ export function samples(f: Fixture): SampleTable {
     ...invitationSamples(f),
     ...contentSamples(f),
     ...importSamples(f),
+    ...teamSamples(),
   };
 }
