@@ -85,30 +85,27 @@ function indexBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T> {
   return new Map(items.map((item) => [key(item), item]));
 }
 
-/** What the store holds of the records a file names (the reads awaited: async-ready). */
+/** What the store holds of the records a file names. */
 async function loadStore(repo: ImportRepository, rows: readonly ImportedRow[]) {
   const refs = (pick: (row: ImportedRow) => string[]) => [...new Set(rows.flatMap(pick))];
   const properties = indexBy(
-    await repo.propertiesByReference(refs((r) => [r.property.referenceId])),
+    repo.propertiesByReference(refs((r) => [r.property.referenceId])),
     (p) => p.reference_id,
   );
-  const units = indexBy(
-    await repo.unitsByReference(refs((r) => [r.unit.referenceId])),
-    (u) => u.reference_id,
-  );
+  const units = indexBy(repo.unitsByReference(refs((r) => [r.unit.referenceId])), (u) => u.reference_id);
   const contacts = indexBy(
-    await repo.contactsByReference(refs((r) => r.contacts.map((c) => c.referenceId))),
+    repo.contactsByReference(refs((r) => r.contacts.map((c) => c.referenceId))),
     (c) => c.reference_id,
   );
   const propertyIds = [...properties.values()].map((p) => p.id);
-  const contracts = await repo.contractsOfProperties(propertyIds);
+  const contracts = repo.contractsOfProperties(propertyIds);
   const contractsByPair = new Map<string, ContractRow[]>();
   for (const k of contracts) {
     const pair = `${k.unit_id}#${k.contact_id}`;
     contractsByPair.set(pair, [...(contractsByPair.get(pair) ?? []), k]);
   }
   const numbersTaken = new Map<string, UnitRow>();
-  for (const unit of await repo.unitsOfProperties(propertyIds))
+  for (const unit of repo.unitsOfProperties(propertyIds))
     numbersTaken.set(`${unit.property_id}#${unit.number}`, unit);
   return { properties, units, contacts, contracts, contractsByPair, numbersTaken };
 }

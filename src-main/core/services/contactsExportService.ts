@@ -15,7 +15,7 @@ export function contactsExportService(ctx: CoreContext, settings: SettingsServic
   return {
     async export(query: ContactsExportQuery): Promise<ContactsExportFile> {
       const today = ctx.clock.today();
-      const current = await settings.getAccess();
+      const current = settings.getAccess();
       const rows = contactExportRows(source, query, current, accessBounds(current, today), today);
       return contactsExportFile(rows, query, today);
     },

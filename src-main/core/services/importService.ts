@@ -158,7 +158,7 @@ export function importService(
     run: ImportRunValue & { mappingName: string | null },
     control: ImportRunControl,
   ): Promise<ImportSummary> {
-    const auditBefore = await repo.lastAuditId();
+    const auditBefore = repo.lastAuditId();
     const { file, plan, changes } = await computed(run, control.step);
     if (plan.rows === plan.rejected.size) throw new DomainError('IMPORT_NOTHING_TO_IMPORT');
     control.startWriting();
@@ -202,7 +202,9 @@ export function importService(
           },
         });
         const records = plan.properties.size + plan.units.size + plan.contacts.size + plan.contracts.size;
-        await applyPlan(ctx.db, ctx.store, plan, changes, audit, now, (done) => control.report('writing', done, records));
+        await applyPlan(ctx.db, ctx.store, plan, changes, audit, now, (done) =>
+          control.report('writing', done, records),
+        );
         repo.setAuditRange(importId, firstAudit, repo.lastAuditId());
         repo.saveMapping(
           {
