@@ -71,6 +71,20 @@ export interface Access {
 export type InviteRefusal =
   'CONTACT_ANONYMISED' | 'ARCHIVED' | 'ALREADY_REGISTERED' | 'NO_CONTRACT' | 'OUTSIDE_ACCESS_WINDOW';
 
+/**
+ * The access window that decides a contact without access today (a refusal names it): the
+ * pre-contract window of its next contract, else the post-contract window of the contract that ended
+ * last; whether it is switched on, its days, the contract's start or end, and the window's first
+ * (pre) or last (post) day when on.
+ */
+export interface DecidingWindow {
+  window: 'pre' | 'post';
+  enabled: boolean;
+  days: number;
+  contractDay: IsoDate;
+  windowDay: IsoDate | null;
+}
+
 export type InviteEligibility =
   | { allowed: true; access: Access }
   | {
@@ -78,6 +92,8 @@ export type InviteEligibility =
       reason: InviteRefusal;
       /** For OUTSIDE_ACCESS_WINDOW: the first day an invitation becomes possible, if any. */
       possibleFrom: IsoDate | null;
+      /** For OUTSIDE_ACCESS_WINDOW: the window that would give access, if any contract has one. */
+      window?: DecidingWindow | null;
     };
 
 export type ShareRole = 'all' | 'tenant' | 'owner';

@@ -25,10 +25,22 @@ export function unknownPlaceholder(template: string): string | null {
   return rest.slice(stray.index, stray.index + 20).split('\n')[0] ?? '';
 }
 
-/** The template with every placeholder replaced (check it with unknownPlaceholder first). */
+/** A placeholder with the punctuation right after it and the blank that follows that. */
+const TOKEN_AND_AFTER = /\{\{([^{}]*)\}\}([,.;:!?]?)([ \t]?)/g;
+
+/**
+ * The template with every placeholder replaced (check it with unknownPlaceholder first), without
+ * doubled separators: a value that ends with the punctuation written after its placeholder keeps
+ * one ("{{anrede}}," with "Sehr geehrter Herr Müller," gives one comma), and an empty value takes
+ * the comma or semicolon after it along ("{{einheit}}, {{liegenschaft}}" without a unit).
+ */
 export function fillTemplate(template: string, values: PlaceholderValues): string {
-  return template.replace(TOKEN, (whole, name: string) => {
+  return template.replace(TOKEN_AND_AFTER, (whole, name: string, mark: string, blank: string) => {
     const key = name.trim();
-    return known.has(key) ? values[key as SmartPostPlaceholder] : whole;
+    if (!known.has(key)) return whole;
+    const value = values[key as SmartPostPlaceholder];
+    if (value === '' && (mark === ',' || mark === ';')) return '';
+    if (mark !== '' && value.endsWith(mark)) return value + blank;
+    return value + mark + blank;
   });
 }

@@ -1,10 +1,12 @@
 /** Invitations (Kontakt einladen): one contact at a time or a whole property, by e-mail, letter or code. */
 import { z } from 'zod';
-import type { Access, InviteRefusal, IsoDate } from '../domain';
-import { channel, idSchema } from './channel';
+import type { Access, DecidingWindow, InviteRefusal, IsoDate } from '../domain';
+import { channel, idSchema, noPayload } from './channel';
 import type { ContactDetail, InvitationSummary } from './portfolio';
 
 export const INVITATION_VALID_DAYS = 30;
+/** A pending invitation not taken up after this many days is a to-do on the Übersicht. */
+export const INVITATION_WAITING_DAYS = 14;
 
 export type InvitationChannel = 'email' | 'letter' | 'code';
 
@@ -37,6 +39,8 @@ export interface PropertyInviteRefusal {
   units: string;
   reason: InviteRefusal | 'ALREADY_INVITED';
   possibleFrom: IsoDate | null;
+  /** For OUTSIDE_ACCESS_WINDOW: the window that would give access (see InviteEligibility). */
+  window?: DecidingWindow | null;
 }
 
 export interface PropertyInvitePreview {
@@ -56,6 +60,8 @@ export interface PropertyInviteResult {
 }
 
 export const invitationChannels = {
+  /** Pending invitations, still valid, sent more than INVITATION_WAITING_DAYS days ago. */
+  'invitations.waiting': channel<{ count: number }>()(noPayload),
   'invitations.create': channel<CreatedInvitation>()(
     z.strictObject({ contactId: idSchema, channel: z.enum(['email', 'letter', 'code']) }),
   ),

@@ -42,7 +42,7 @@ function CurrentPage({ route }: { route: Route }) {
     case 'portalPreview':
       return <PortalPreviewPage key={route.contactId} contactId={route.contactId} />;
     case 'outbox':
-      return <OutboxPage />;
+      return <OutboxPage key={route.state ?? 'all'} initialState={route.state ?? null} />;
     case 'accessSettings':
       return <AccessSettingsPage />;
     case 'mailSettings':

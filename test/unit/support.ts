@@ -9,6 +9,9 @@ import { createCore, DATABASE_FILE, type Core } from '../../src-main/core/core';
 import { pinnedClock } from '../../src-main/core/clock';
 import { memoryPreferenceStore } from '../../src-main/core/preferences';
 import type { SaveDialog } from '../../src-main/core/exports/saveExport';
+import { writePortfolio } from '../../src-main/core/db/portfolioWriter';
+import { generatePortfolio } from '../../src-main/core/demo/generate';
+import { DEMO_ORGANISATION, DEMO_SEED } from '../../src-main/core/services/portfolioService';
 import type { Invokable } from '../invoke';
 
 export { invalidPayload, ok, refused } from '../invoke';
@@ -129,5 +132,23 @@ export function withDatabase<T>(core: { dataDir: string }, work: (db: Database.D
 export function markAsDemo(core: { dataDir: string }): void {
   withDatabase(core, (db) =>
     db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('firstStart', '\"demo\"')").run(),
+  );
+}
+
+/**
+ * The demo portfolio alone, without what the first-start choice does with it (windows on, content,
+ * shares, invitations: services/demoShowcase.ts): written into a test core's store, marked as the
+ * demo, with the demo's letterhead. The start of tests about sharing and inviting on the planted
+ * situations, which count every share, message and invitation they make.
+ */
+export function writeDemoPortfolio(core: { dataDir: string }, today: string): void {
+  const portfolio = generatePortfolio({ seed: DEMO_SEED, today });
+  withDatabase(core, (db) =>
+    db.transaction(() => {
+      writePortfolio(db, portfolio);
+      const setting = db.prepare('INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)');
+      setting.run('firstStart', JSON.stringify('demo'));
+      setting.run('organisation', JSON.stringify(DEMO_ORGANISATION));
+    })(),
   );
 }

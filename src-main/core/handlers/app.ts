@@ -2,9 +2,9 @@ import type { appChannels } from '../../../shared/contract/app';
 import type { Services } from '../services';
 import type { HandlersOf } from './types';
 
-export function appHandlers({ portfolio }: Services): HandlersOf<typeof appChannels> {
+export function appHandlers({ portfolio, firstStart }: Services): HandlersOf<typeof appChannels> {
   return {
     'app.status': () => portfolio.status(),
-    'app.chooseFirstStart': (mode) => portfolio.chooseFirstStart(mode),
+    'app.chooseFirstStart': (mode) => firstStart.choose(mode),
   };
 }

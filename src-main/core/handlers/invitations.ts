@@ -4,6 +4,7 @@ import type { HandlersOf } from './types';
 
 export function invitationHandlers({ invitations }: Services): HandlersOf<typeof invitationChannels> {
   return {
+    'invitations.waiting': () => invitations.waiting(),
     'invitations.create': ({ contactId, channel }) => invitations.create(contactId, channel),
     'invitations.reactivate': ({ id }) => invitations.reactivate(id),
     'invitations.revoke': ({ id }) => invitations.revoke(id),

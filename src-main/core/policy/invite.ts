@@ -10,6 +10,7 @@ import type {
   IsoDate,
 } from '../../../shared/domain';
 import { contactAccess } from './access';
+import { decidingWindow } from './decidingWindow';
 import { addDays, maxIsoDate } from '../../../shared/dates';
 
 /**
@@ -64,6 +65,7 @@ export function inviteEligibility(
       allowed: false,
       reason: 'OUTSIDE_ACCESS_WINDOW',
       possibleFrom: nextAccessDay(contact, contracts, settings, day),
+      window: decidingWindow(contact.id, contracts, settings, day),
     };
   }
   return { allowed: true, access };

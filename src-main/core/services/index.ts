@@ -6,6 +6,7 @@ import { contactsExportService } from './contactsExportService';
 import { contentService } from './contentService';
 import { contractService } from './contractService';
 import { dataProtectionService } from './dataProtectionService';
+import { firstStartService } from './demoShowcase';
 import { importService } from './importService';
 import { invitationService } from './invitations';
 import { mailService } from './mailService';
@@ -32,17 +33,20 @@ export function createServices(ctx: CoreContext) {
   const sharing = sharingService(ctx, settings, { outbox, organisation });
   const content = contentService(ctx, settings, sharing.shareViews);
   const backups = backupService(ctx, settings);
+  const portfolio = portfolioService(ctx, settings);
+  const invitations = invitationService(ctx, { settings, organisation, outbox, contacts });
   return {
     settings,
     preferences: preferencesService(ctx),
-    portfolio: portfolioService(ctx, settings),
+    portfolio,
+    firstStart: firstStartService({ portfolio, content, sharing, invitations }),
     properties: propertyService(ctx, settings),
     contacts,
     contracts: contractService(ctx, contacts),
     organisation,
     mail,
     outbox,
-    invitations: invitationService(ctx, { settings, organisation, outbox, contacts }),
+    invitations,
     content,
     sharing,
     portal: portalPreviewService(ctx, settings, content),

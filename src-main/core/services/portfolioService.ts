@@ -1,12 +1,13 @@
+import type { AccessSettings } from '../../../shared/domain';
 import type { AppStatus, Organisation, PortfolioOverview } from '../../../shared/ipc';
 import { DomainError } from '../../../shared/errors';
 import { portfolioChanged, type CoreContext } from '../context';
 import { portfolioRepository } from '../db/portfolioRepository';
 import { writePortfolio } from '../db/portfolioWriter';
 import { settingsRepository } from '../db/settingsRepository';
-import { generatePortfolio } from '../demo/generate';
+import { generatePortfolio, type DemoPortfolio } from '../demo/generate';
 import { FIRST_START_KEY, isDemoStore } from './demoStore';
-import type { SettingsService } from './settingsService';
+import { ACCESS_KEY, type SettingsService } from './settingsService';
 
 export const DEMO_SEED = 20261127;
 /**
@@ -21,6 +22,15 @@ export const DEMO_ORGANISATION: Organisation = {
   portalUrl: 'https://kundenportal.demo.invalid',
 };
 const ORGANISATION_KEY = 'organisation';
+/**
+ * The demo's Rollen & Zugriffsrechte: both windows on (pre-contract 30 days, post-contract 60
+ * days) and a licence of 250 portal seats, so that the first hour shows what the app is for.
+ */
+export const DEMO_ACCESS: AccessSettings = {
+  preContract: { enabled: true, days: 30 },
+  postContract: { enabled: true, days: 60 },
+  seatQuota: 250,
+};
 
 /** The portfolio as a whole: first start (demo or empty), and the overview figures. */
 export function portfolioService(ctx: CoreContext, settings: SettingsService) {
@@ -50,7 +60,7 @@ export function portfolioService(ctx: CoreContext, settings: SettingsService) {
   }
 
   /** Fills an empty data store with the demo portfolio, relative to today, in one transaction. */
-  async function loadDemo(): Promise<void> {
+  async function loadDemo(): Promise<DemoPortfolio> {
     if (!(await portfolioRows.isEmpty())) throw new DomainError('PORTFOLIO_NOT_EMPTY');
     const today = ctx.clock.today();
     const portfolio = generatePortfolio({ seed: DEMO_SEED, today });
@@ -60,6 +70,8 @@ export function portfolioService(ctx: CoreContext, settings: SettingsService) {
         settingsRows.set(FIRST_START_KEY, 'demo');
         const letterhead = settingsRows.get(ORGANISATION_KEY) === undefined;
         if (letterhead) settingsRows.set(ORGANISATION_KEY, DEMO_ORGANISATION);
+        const windows = settingsRows.get(ACCESS_KEY) === undefined;
+        if (windows) settingsRows.set(ACCESS_KEY, DEMO_ACCESS);
         audit({
           action: 'demo.load',
           entity: 'portfolio',
@@ -68,21 +80,22 @@ export function portfolioService(ctx: CoreContext, settings: SettingsService) {
             today,
             contacts: portfolio.contacts.length,
             organisation: letterhead ? DEMO_ORGANISATION : null,
+            access: windows ? DEMO_ACCESS : null,
           },
         });
       },
       { emits: portfolioChanged },
     );
+    return portfolio;
   }
 
   return {
     status,
     loadDemo,
 
-    async chooseFirstStart(mode: 'demo' | 'empty'): Promise<AppStatus> {
-      if (mode === 'demo') {
-        await loadDemo();
-      } else if (settingsRows.get(FIRST_START_KEY) === undefined) {
+    /** The first-start choice "empty" (the demo is firstStartService's: loadDemo and its showcase). */
+    async chooseEmpty(): Promise<AppStatus> {
+      if (settingsRows.get(FIRST_START_KEY) === undefined) {
         await ctx.change(
           async (audit) => {
             settingsRows.set(FIRST_START_KEY, 'empty');
@@ -110,3 +123,4 @@ export function portfolioService(ctx: CoreContext, settings: SettingsService) {
     },
   };
 }
+export type PortfolioService = ReturnType<typeof portfolioService>;

@@ -9,7 +9,7 @@ import { accessRepository } from '../db/accessRepository';
 import type { SettingsRepository } from '../db/settingsRepository';
 import { readStoredSetting, storedSetting } from './storedSetting';
 
-const ACCESS_KEY = 'access';
+export const ACCESS_KEY = 'access';
 
 /** Both windows off by default (the portal then only serves active contracts). */
 export const defaultAccessSettings: AccessSettings = {

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Language } from '../../../shared/ipc';
+import type { Language, OutboxState } from '../../../shared/ipc';
 
 /** Where the user is. Detail pages carry the id of what they show. */
 export type Route =
@@ -11,7 +11,7 @@ export type Route =
   | { page: 'contents' }
   | { page: 'content'; id: number }
   | { page: 'portalPreview'; contactId: number }
-  | { page: 'outbox' }
+  | { page: 'outbox'; state?: OutboxState }
   | { page: 'accessSettings' }
   | { page: 'mailSettings' }
   | { page: 'dataProtection' }

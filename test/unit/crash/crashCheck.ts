@@ -76,7 +76,7 @@ export function delta(before: Footprint, after: Footprint): Footprint {
   return out;
 }
 
-function pick(footprint: Footprint, keys: readonly string[]): Footprint {
+export function pick(footprint: Footprint, keys: readonly string[]): Footprint {
   return Object.fromEntries(keys.map((key) => [key, footprint[key] ?? 0]));
 }
 
@@ -169,7 +169,13 @@ export interface Scenario {
    * all-or-nothing; entries outside them never change.
    */
   transactions: string[][];
-  /** What the complete operation adds, worked out independently of the run (and its answer). */
+  /**
+   * Entries changed by ordinary changes that follow those transactions (the demo's showcase): each
+   * such change is atomic (its audit rows match its rows), so after a kill every entry lies between
+   * before and complete.
+   */
+  laterChanges?: string[];
+  /** What the transactions add, worked out independently of the run (and its answer). */
   expectedDelta(value: unknown[]): Footprint;
 }
 
@@ -197,7 +203,14 @@ export async function verify(
   });
   expect(mismatches, where).toEqual([]);
 
-  const touched = scenario.transactions.flat();
+  const later = scenario.laterChanges ?? [];
+  const touched = [...scenario.transactions.flat(), ...later];
+  for (const key of later) {
+    expect(found[key] ?? 0, `${where}: ${key} after the transactions`).toBeGreaterThanOrEqual(base[key] ?? 0);
+    expect(found[key] ?? 0, `${where}: ${key} after the transactions`).toBeLessThanOrEqual(
+      complete[key] ?? 0,
+    );
+  }
   const untouched = Object.keys({ ...base, ...found }).filter((key) => !touched.includes(key));
   expect(pick(found, untouched), `${where}: outside the operation`).toEqual(pick(base, untouched));
   for (const [index, keys] of scenario.transactions.entries()) {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AccessSettings, ContractFacts, InviteRefusal } from '../../../shared/domain';
 import { inviteEligibility } from '../../../src-main/core/policy/invite';
-import { ok, readDatabase, snapshotDatabase } from '../support';
+import { ok, readDatabase, snapshotDatabase, writeDemoPortfolio } from '../support';
 import {
   auditRows,
   building,
@@ -17,6 +17,7 @@ import {
   pdfTextLines,
   setAccess,
   type InvitationCore,
+  TODAY,
 } from './support';
 
 const SHOWCASE = 1;
@@ -91,7 +92,7 @@ function expected(core: InvitationCore, propertyId: number, settings: AccessSett
 
 async function demo(): Promise<InvitationCore> {
   const core = invitationCore();
-  await ok(core, 'app.chooseFirstStart', 'demo');
+  writeDemoPortfolio(core, TODAY);
   return core;
 }
 
@@ -323,6 +324,8 @@ describe('invitations.inviteProperty on a small property', () => {
           units: 'Whg. 1, 0. OG',
           reason: 'OUTSIDE_ACCESS_WINDOW',
           possibleFrom: '2027-06-01',
+          // The refusal names the window that would allow it: pre-contract access, switched off.
+          window: { window: 'pre', enabled: false, days: 30, contractDay: '2027-06-01', windowDay: null },
         },
       ],
     });

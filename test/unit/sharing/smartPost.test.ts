@@ -34,3 +34,27 @@ describe('fillTemplate', () => {
     );
   });
 });
+
+describe('fillTemplate leaves no doubled separators (issue 13 item 7)', () => {
+  const values = {
+    anrede: 'Sehr geehrter Herr Müller-Lüdenscheidt,',
+    name: 'Jürgen Müller-Lüdenscheidt',
+    einheit: '',
+    liegenschaft: 'WEG Musterstraße 12',
+    datum: '27.11.2026',
+  };
+
+  it('keeps one comma when the salutation already ends with the comma written after it', () => {
+    expect(fillTemplate('{{anrede}},\n\nam {{datum}} …', values)).toBe(
+      'Sehr geehrter Herr Müller-Lüdenscheidt,\n\nam 27.11.2026 …',
+    );
+    expect(fillTemplate('{{anrede}}\n', values)).toBe('Sehr geehrter Herr Müller-Lüdenscheidt,\n');
+  });
+
+  it('drops the comma after an empty value, and keeps punctuation after a filled one', () => {
+    expect(fillTemplate('Für {{einheit}}, {{liegenschaft}}.', values)).toBe('Für WEG Musterstraße 12.');
+    expect(fillTemplate('{{name}}, {{liegenschaft}}; {{datum}}!', values)).toBe(
+      'Jürgen Müller-Lüdenscheidt, WEG Musterstraße 12; 27.11.2026!',
+    );
+  });
+});

@@ -12,7 +12,7 @@ import { memorySecretStore } from '../../../src-main/core/secrets';
 import { DEMO_SEED } from '../../../src-main/core/services/portfolioService';
 import { movableClock, type MovableClock } from '../invitations/support';
 import { toContractFacts } from '../../../src-main/core/db/contractRepository';
-import { folderSaveDialog, ok, readDatabase, tempDir } from '../support';
+import { folderSaveDialog, ok, readDatabase, tempDir, writeDemoPortfolio } from '../support';
 
 export const TODAY = '2026-11-27';
 
@@ -38,7 +38,7 @@ afterEach(() => {
   while (closers.length) closers.pop()?.();
 });
 
-/** The demo portfolio, pinned today, pre 30 / post 60 days on. */
+/** The demo portfolio (without the demo's content and invitations), pinned today, pre 30 / post 60 days on. */
 export async function sharingCore(today: IsoDate = TODAY): Promise<SharingCore> {
   const dataDir = tempDir('portal-sharing-');
   const clock = movableClock(today);
@@ -52,7 +52,7 @@ export async function sharingCore(today: IsoDate = TODAY): Promise<SharingCore> 
     saveDialog: saved,
   });
   closers.push(() => core.close());
-  await ok(core, 'app.chooseFirstStart', 'demo');
+  writeDemoPortfolio({ dataDir }, today);
   await ok(core, 'settings.updateAccess', ACCESS);
 
   const portfolio = generatePortfolio({ seed: DEMO_SEED, today });

@@ -1,5 +1,5 @@
-import type { IsoDate } from '../../../../shared/domain';
-import { DomainError } from '../../../../shared/errors';
+import type { DecidingWindow, IsoDate } from '../../../../shared/domain';
+import { DomainError, type ErrorParams } from '../../../../shared/errors';
 import type { InvitationChannel } from '../../../../shared/ipc';
 import type { CoreContext } from '../../context';
 import { accessRepository, type AccessRepository } from '../../db/accessRepository';
@@ -37,6 +37,19 @@ export function invitationDeps(ctx: CoreContext, services: InvitationServices): 
   return { ...services, ctx, invitations: invitationRepository(ctx.db), access: accessRepository(ctx.db) };
 }
 
+/** The deciding window as an error's flat params (the refusal names it). */
+function windowParams(w: DecidingWindow | null): ErrorParams {
+  return w === null
+    ? {}
+    : {
+        window: w.window,
+        windowEnabled: w.enabled,
+        windowDays: w.days,
+        contractDay: w.contractDay,
+        windowDay: w.windowDay,
+      };
+}
+
 /** The contact, if it may be invited over `channel` today; else the refusal is thrown. */
 export function invitable(
   { invitations, access, settings }: InvitationDeps,
@@ -55,7 +68,9 @@ export function invitable(
   if (!eligibility.allowed) {
     throw new DomainError(
       eligibility.reason,
-      eligibility.reason === 'OUTSIDE_ACCESS_WINDOW' ? { possibleFrom: eligibility.possibleFrom } : {},
+      eligibility.reason === 'OUTSIDE_ACCESS_WINDOW'
+        ? { possibleFrom: eligibility.possibleFrom, ...windowParams(eligibility.window ?? null) }
+        : {},
     );
   }
   if (channel === 'email' && !isValidEmail(row.email)) throw new DomainError('NO_EMAIL');

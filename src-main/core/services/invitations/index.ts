@@ -18,10 +18,12 @@ import type { CoreContext } from '../../context';
 import { createInvitation, reactivateInvitation, redeemInvitation, revokeInvitation } from './contact';
 import { invitationDeps, type InvitationServices } from './deps';
 import { inviteProperty, previewPropertyInvitations } from './property';
+import { waitingInvitations } from './waiting';
 
 export function invitationService(ctx: CoreContext, services: InvitationServices) {
   const d = invitationDeps(ctx, services);
   return {
+    waiting: () => waitingInvitations(d),
     create: (contactId: number, channel: InvitationChannel) => createInvitation(d, contactId, channel),
     reactivate: (id: number) => reactivateInvitation(d, id),
     revoke: (id: number) => revokeInvitation(d, id),

@@ -86,7 +86,12 @@ function judgeProperty(
         row,
         verdict: {
           allowed: false,
-          refusal: { ...base, reason: eligibility.reason, possibleFrom: eligibility.possibleFrom },
+          refusal: {
+            ...base,
+            reason: eligibility.reason,
+            possibleFrom: eligibility.possibleFrom,
+            window: eligibility.window ?? null,
+          },
         },
       };
     }

@@ -18,6 +18,7 @@ import { useChannelMutation, useChannelQuery } from '../../api/queries';
 import { errorMessage, formatDate, formatInstantDate } from '../../i18n';
 import { useAppStore } from '../../stores/appStore';
 import { AccessBadge, useAccessSentence } from '../common/AccessBadge';
+import { DecidingWindowNote } from '../common/DecidingWindowNote';
 import { valueOrNotify } from '../common/notify';
 import { VisibleContentCard } from '../portal/VisibleContentCard';
 import { AnonymisedBadge } from './AnonymisedBadge';
@@ -115,7 +116,12 @@ export function ContactDetailPage({ id }: { id: number }) {
       )}
       {blocker && (
         <Alert color="gray" data-testid="invite-blocker">
-          {blocker}
+          <Stack gap="xs">
+            <Text size="sm">{blocker}</Text>
+            {!detail.eligibility.allowed && detail.eligibility.window && (
+              <DecidingWindowNote window={detail.eligibility.window} />
+            )}
+          </Stack>
         </Alert>
       )}
       <SimpleGrid cols={2}>

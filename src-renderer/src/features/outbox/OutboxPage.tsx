@@ -37,10 +37,13 @@ function SmtpOffAlert({ message }: { message: string }) {
   );
 }
 
-/** Postausgang: every e-mail the app created, paged, with its state and the way to send it now. */
-export function OutboxPage() {
+/**
+ * Postausgang: every e-mail the app created, paged, with its state and the way to send it now;
+ * opened on the messages of `initialState` (the Übersicht's "failed e-mails").
+ */
+export function OutboxPage({ initialState }: { initialState: OutboxState | null }) {
   const { t } = useTranslation();
-  const [filter, setFilter] = useState<OutboxState | null>(null);
+  const [filter, setFilter] = useState<OutboxState | null>(initialState);
   const list = usePagedQuery('outbox.list', { state: filter }, OUTBOX_PAGE_SIZE);
   const { page, pages, setPage, error } = list;
   const items = list.data?.items;

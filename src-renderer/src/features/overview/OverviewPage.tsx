@@ -1,4 +1,4 @@
-import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Card, Group, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Grant } from '../../../../shared/domain';
 import { formatNumber } from '../../i18n';
@@ -6,6 +6,8 @@ import { useChannelQuery } from '../../api/queries';
 import { LoadStatus } from '../common/LoadStatus';
 import { SetupChecklist } from './SetupChecklist';
 import { SeatForecastChart } from '../seatForecast/SeatForecastChart';
+import { SeatsCard } from './SeatsCard';
+import { TodoList, useOpenContacts } from './TodoList';
 
 const grantColors: Record<Grant, string> = { active: 'green', pre: 'blue', post: 'orange', none: 'gray' };
 
@@ -26,8 +28,8 @@ function Figure({ label, value }: { label: string; value: number }) {
 export function OverviewPage() {
   const { t } = useTranslation();
   const { data: overview, error } = useChannelQuery('portfolio.overview', undefined);
+  const openContacts = useOpenContacts();
   if (!overview) return <LoadStatus error={error} />;
-  const { seats } = overview;
   return (
     <Stack gap="lg" maw={960}>
       <Title order={2}>{t('overview.title')}</Title>
@@ -44,31 +46,21 @@ export function OverviewPage() {
         </Title>
         <Group>
           {(['active', 'pre', 'post', 'none'] as const).map((grant) => (
-            <Badge
+            <UnstyledButton
               key={grant}
-              color={grantColors[grant]}
-              size="lg"
-              variant="light"
+              onClick={() => openContacts({ access: grant })}
+              title={t('overview.showContacts')}
               data-testid={`access-${grant}`}
             >
-              {t(`access.${grant}`)}: {formatNumber(overview.contactsByAccess[grant])}
-            </Badge>
+              <Badge color={grantColors[grant]} size="lg" variant="light" style={{ cursor: 'pointer' }}>
+                {t(`access.${grant}`)}: {formatNumber(overview.contactsByAccess[grant])}
+              </Badge>
+            </UnstyledButton>
           ))}
         </Group>
       </Card>
-      <Card withBorder padding="md">
-        <Title order={3} size="h5" mb="sm">
-          {t('overview.seats')}
-        </Title>
-        <Text data-testid="seats">
-          {seats.quota === null
-            ? `${t('overview.seatsUsed', { count: seats.used })} · ${t('overview.noQuota')}`
-            : t('overview.seatsOfQuota', {
-                used: formatNumber(seats.used),
-                quota: formatNumber(seats.quota),
-              })}
-        </Text>
-      </Card>
+      <TodoList />
+      <SeatsCard seats={overview.seats} />
       <SeatForecastChart />
     </Stack>
   );

@@ -19,6 +19,7 @@ import type {
   PropertyInviteResult,
 } from '../../../../shared/ipc';
 import { AccessBadge } from '../common/AccessBadge';
+import { useWindowSentence } from '../common/DecidingWindowNote';
 import { ScrollRegion } from '../common/ScrollRegion';
 import { fileNamePart } from '../common/download';
 import { SavePdfButton } from '../common/SavePdfButton';
@@ -27,9 +28,15 @@ import { formatDate, formatNumber } from '../../i18n';
 /** "bereits eingeladen", "möglich ab 01.12.2026": why a contact cannot be invited today. */
 function RefusalReason({ refusal }: { refusal: PropertyInviteRefusal }) {
   const { t } = useTranslation();
+  const windowSentence = useWindowSentence();
   return (
     <Stack gap={0}>
       <Text size="sm">{t(`errors.${refusal.reason}`)}</Text>
+      {refusal.window && (
+        <Text size="sm" c="dimmed">
+          {windowSentence(refusal.window)}
+        </Text>
+      )}
       {refusal.possibleFrom && (
         <Text size="sm" c="blue">
           {t('properties.invite.possibleFrom', { date: formatDate(refusal.possibleFrom) })}

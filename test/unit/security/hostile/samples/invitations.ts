@@ -13,6 +13,7 @@ type InvitationChannels = keyof (typeof invitationChannels &
 
 export function invitationSamples(f: Fixture): SamplesOf<InvitationChannels> {
   return {
+    'invitations.waiting': none,
     'invitations.create': [
       {
         payload: { contactId: f.contactId, channel: 'code' },
