@@ -79,6 +79,8 @@ describe('contracts', () => {
       allowed: false,
       reason: 'OUTSIDE_ACCESS_WINDOW',
       possibleFrom: '2026-12-15',
+      // The refusal names the window that decides it: the pre-contract window, switched off.
+      window: { window: 'pre', enabled: false, days: 30, contractDay: '2026-12-15', windowDay: null },
     });
     await setAccess(core, { preContract: { enabled: true, days: 30 } });
     const after = await ok(core, 'contacts.get', { id: contactId });
