@@ -233,7 +233,8 @@ test('SmartPost reaches pre- and post-contract contacts with a letter each', asy
   await dialog.getByRole('button', { name: t('sharing.smartpost.fromRole') }).click();
   await dialog.getByRole('button', { name: t('sharing.submit'), exact: true }).click();
   const summary = dialog.getByTestId('share-summary');
-  await expect(summary).toContainText(t('sharing.summary.letters'));
+  // Every letter is rendered before the summary shows: slow on a busy machine.
+  await expect(summary).toContainText(t('sharing.summary.letters'), { timeout: 30_000 });
   const download = page.waitForEvent('download');
   await summary.getByRole('button', { name: t('sharing.summary.saveLetters') }).click();
   expect((await download).suggestedFilename()).toMatch(/\.pdf$/);
@@ -280,4 +281,32 @@ test('the portal preview hides an individually shared item once the window has e
   await page.getByLabel(t('portal.day')).fill(after);
   await expect(page.getByTestId('portal-no-items')).toBeVisible();
   await expect(page.getByTestId('portal-login')).toContainText(t('portal.login.impossible'));
+});
+
+test('the contact list closes after a pick, so "Teilen" is reachable at 1024×700 (issue 13 item 16)', async ({
+  launch,
+  t,
+}) => {
+  const { page, invoke } = await launch({ demo: true });
+  await page.setViewportSize({ width: 1024, height: 700 });
+  const tenant = demoContact('activeTenant');
+  const { dialog } = await openShareDialogOfNew(page, t, invoke, {
+    kind: 'announcement',
+    title: 'Wasserablesung',
+    propertyId: null,
+    text: 'Die Wasserzähler werden am Freitag abgelesen.',
+  });
+  await dialog.getByRole('radio', { name: t('sharing.mode.individual') }).check();
+  const picker = dialog.getByRole('combobox', { name: t('sharing.contacts') });
+  await picker.fill(tenant.referenceId);
+  await page.getByRole('option', { name: tenant.name }).click();
+  // The pick is made and the list is gone: nothing lies over the dialog's buttons.
+  await expect(dialog.getByText(tenant.name, { exact: true }).first()).toBeVisible();
+  await expect(page.getByRole('listbox')).toHaveCount(0);
+  // Typing again opens it for the next pick.
+  await picker.fill(demoContact('englishActiveTenant').referenceId);
+  await expect(page.getByRole('listbox')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await dialog.getByRole('button', { name: t('sharing.submit'), exact: true }).click();
+  await expect(dialog.getByTestId('share-summary')).toBeVisible();
 });
