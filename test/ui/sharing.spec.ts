@@ -310,3 +310,35 @@ test('the contact list closes after a pick, so "Teilen" is reachable at 1024×70
   await dialog.getByRole('button', { name: t('sharing.submit'), exact: true }).click();
   await expect(dialog.getByTestId('share-summary')).toBeVisible();
 });
+
+test('a SmartPost letter can be read before sharing, filled for each chosen contact (issue 13 item 7)', async ({
+  launch,
+  t,
+}) => {
+  const { page, invoke } = await launch({ demo: true });
+  const [first, second] = [demoContact('activeTenant'), demoContact('englishActiveTenant')];
+  const { dialog, id } = await openShareDialogOfNew(page, t, invoke, {
+    kind: 'smartpost',
+    title: 'Ablesung Wasserzähler',
+    propertyId: null,
+    template: '{{anrede}}\n\nam {{datum}} lesen wir in {{liegenschaft}} die Wasserzähler ab.',
+  });
+  const picker = dialog.getByRole('combobox', { name: t('sharing.contacts') });
+  for (const contact of [first, second]) {
+    await picker.fill(contact.referenceId);
+    await page.getByRole('option', { name: contact.name }).click();
+  }
+  const letter = dialog.getByRole('region', { name: t('sharing.smartpost.preview', { name: first.name }) });
+  await expect(letter).toContainText('Ablesung Wasserzähler');
+  await expect(letter).toContainText(first.lastName);
+  await expect(letter).toContainText('die Wasserzähler ab.');
+  await expect(letter).not.toContainText('{{');
+  // The other chosen contact's letter, in their own words.
+  await dialog.getByRole('combobox', { name: t('sharing.smartpost.previewFor') }).click();
+  await page.getByRole('option', { name: second.name }).click();
+  const other = dialog.getByRole('region', { name: t('sharing.smartpost.preview', { name: second.name }) });
+  await expect(other).toContainText(second.lastName);
+  await expect(other).not.toContainText('{{');
+  // Reading a letter shares nothing.
+  expect((await invoke('content.get', { id })).shares).toHaveLength(0);
+});
