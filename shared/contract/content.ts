@@ -194,6 +194,13 @@ export interface PortalPreview {
 }
 
 /** What withdrawing a content did. */
+/** A SmartPost letter as one contact would get it (placeholders filled), before anything is shared. */
+export interface LetterPreview {
+  displayName: string;
+  subject: string;
+  body: string;
+}
+
 export interface ContentDeleteResult {
   /** Shares revoked with it (nobody sees it any more). */
   sharesRevoked: number;
@@ -242,6 +249,10 @@ export const contentChannels = {
     }),
   ),
   'sharing.revoke': channel<ContentDetail>()(z.strictObject({ shareId: idSchema })),
+  /** SmartPost: the letter `contactId` would get if shared now (null: no SmartPost, or shared already). */
+  'sharing.letterPreview': channel<LetterPreview | null>()(
+    z.strictObject({ contentId: idSchema, contactId: idSchema }),
+  ),
   /** What a contact sees in the portal on a day (default today), computed by the same policy. */
   'portal.preview': channel<PortalPreview>()(
     z.strictObject({ contactId: idSchema, day: isoDateSchema.nullable().default(null) }),

@@ -6,6 +6,7 @@ import { settingsImpact } from '../../src-main/core/policy';
 import type { AccessSettings, ContactFacts, ContractFacts } from '../../shared/domain';
 import { expect, test, TEST_TODAY, type T } from './fixtures';
 import type { Invoke } from './harness';
+import { switchWindowsOff } from './steps';
 
 async function openSettings(page: Page, t: T) {
   await page.getByRole('button', { name: t('nav.accessSettings') }).click();
@@ -30,7 +31,8 @@ async function savedSettings(invoke: Invoke): Promise<AccessSettings> {
 }
 
 test('both windows are off by default', async ({ launch, t }) => {
-  const { page, invoke } = await launch({ demo: true });
+  const { page, invoke } = await launch();
+  await page.getByRole('button', { name: t('firstStart.empty') }).click();
   await openSettings(page, t);
   await expect(page.getByRole('switch', { name: t('settings.pre.label') })).not.toBeChecked();
   await expect(page.getByRole('switch', { name: t('settings.post.label') })).not.toBeChecked();
@@ -40,8 +42,18 @@ test('both windows are off by default', async ({ launch, t }) => {
   expect(saved.postContract.enabled).toBe(false);
 });
 
+test('the demo shows both windows on: 30 days before, 60 days after the contract', async ({ launch, t }) => {
+  const { page } = await launch({ demo: true });
+  await openSettings(page, t);
+  await expect(page.getByRole('switch', { name: t('settings.pre.label') })).toBeChecked();
+  await expect(page.getByRole('switch', { name: t('settings.post.label') })).toBeChecked();
+  await expect(daysField(page, t, 'pre')).toHaveValue('30');
+  await expect(daysField(page, t, 'post')).toHaveValue('60');
+});
+
 test('pre-contract access can be enabled alone and survives a restart', async ({ launch, t }) => {
   const first = await launch({ demo: true });
+  await switchWindowsOff(first.invoke);
   await openSettings(first.page, t);
   await enable(first.page, t, 'pre');
   await daysField(first.page, t, 'pre').fill('14');
@@ -64,6 +76,7 @@ test('pre-contract access can be enabled alone and survives a restart', async ({
 
 test('access after contract end can be enabled alone after confirming its impact', async ({ launch, t }) => {
   const { page, invoke } = await launch({ demo: true });
+  await switchWindowsOff(invoke);
   await openSettings(page, t);
   await enable(page, t, 'post');
   await daysField(page, t, 'post').fill('60');
@@ -81,8 +94,8 @@ test('access after contract end can be enabled alone after confirming its impact
 
 test('cancelling the confirmation changes nothing', async ({ launch, t }) => {
   const { page, invoke } = await launch({ demo: true });
+  const before = await switchWindowsOff(invoke);
   await openSettings(page, t);
-  const before = await savedSettings(invoke);
   await enable(page, t, 'post');
   await page.getByRole('button', { name: t('app.save') }).click();
   const dialog = page.getByRole('dialog', { name: t('settings.confirm.title') });
@@ -96,7 +109,8 @@ test('the confirmation shows the impact the policy computes on the demo portfoli
   t,
   appLocale,
 }) => {
-  const { page, dataDir } = await launch({ demo: true });
+  const { page, dataDir, invoke } = await launch({ demo: true });
+  const saved = await switchWindowsOff(invoke);
   await openSettings(page, t);
   await page.getByLabel(t('settings.quota.label')).fill('100');
   await enable(page, t, 'post');
@@ -124,11 +138,7 @@ test('the confirmation shows the impact the policy computes on the demo portfoli
     )
     .all();
   db.close();
-  const off: AccessSettings = {
-    preContract: { enabled: false, days: 30 },
-    postContract: { enabled: false, days: 30 },
-    seatQuota: 100,
-  };
+  const off: AccessSettings = { ...saved, seatQuota: 100 };
   const on: AccessSettings = { ...off, postContract: { enabled: true, days: 60 } };
   const expected = settingsImpact(contacts, contracts, off, on, TEST_TODAY);
   expect(expected.gained.length).toBeGreaterThan(0);

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { addDays } from '../../shared/dates';
 import { expect, test, type T } from './fixtures';
 import { demoContact, demoFamily } from './demo';
 
@@ -52,14 +53,17 @@ test('a tenant starting in months cannot be invited yet, and the page says from 
   t,
   appLocale,
 }) => {
-  const { page } = await launch({ demo: true });
+  const { page, invoke } = await launch({ demo: true });
   const later = demoContact('tenantStartingLater');
   await openContact(page, t, later.lastName, later.name);
   await expect(page.getByRole('button', { name: t('invite.open') })).toBeDisabled();
-  const start = later.contracts[0]!.start_date;
+  // Possible from the first day of the pre-contract window (the demo has it on).
+  const { preContract } = await invoke('settings.getAccess');
+  expect(preContract.enabled).toBe(true);
+  const from = addDays(later.contracts[0]!.start_date, -preContract.days);
   await expect(page.getByTestId('invite-blocker')).toContainText(t('errors.OUTSIDE_ACCESS_WINDOW'));
   await expect(page.getByTestId('invite-blocker')).toContainText(
-    t('invite.possibleFrom', { date: formatted(start, appLocale) }),
+    t('invite.possibleFrom', { date: formatted(from, appLocale) }),
   );
 });
 

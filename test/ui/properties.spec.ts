@@ -13,6 +13,8 @@ test('inviting a property invites exactly the eligible contacts: e-mails to the 
   const letters = eligible.length - emails;
   expect(eligible.length).toBeGreaterThan(0);
   expect(preview.ineligible.length).toBeGreaterThan(0);
+  // The demo's showcase already queued share and invitation e-mails: the new ones come on top.
+  const queued = (await invoke('outbox.list', { limit: 200 })).total;
 
   await openNav(page, t, 'nav.properties');
   await page.getByRole('button', { name: showcaseProperty.name }).click();
@@ -34,7 +36,7 @@ test('inviting a property invites exactly the eligible contacts: e-mails to the 
   }
 
   const outbox = await invoke('outbox.list', { limit: 200 });
-  expect(outbox.total).toBe(emails);
+  expect(outbox.total).toBe(queued + emails);
   const again = await invoke('invitations.previewProperty', { propertyId: showcaseProperty.id });
   expect(again.eligible).toHaveLength(0);
 });
@@ -53,4 +55,35 @@ test('the outbox lists the queued invitations and says that nothing leaves witho
   await openNav(page, t, 'nav.outbox');
   await expect(page.getByTestId('smtp-off')).toBeVisible();
   await expect(page.getByTestId('outbox-table').locator('tbody tr').first()).toBeVisible();
+});
+
+test('closing the invitation summary before saving the letters warns that their codes are shown only now (issue 13 item 6)', async ({
+  launch,
+  t,
+}) => {
+  const { page, invoke } = await launch({ demo: true });
+  const preview = await invoke('invitations.previewProperty', { propertyId: showcaseProperty.id });
+  expect(preview.eligible.some((candidate) => candidate.channel === 'letter')).toBe(true);
+  await openNav(page, t, 'nav.properties');
+  await page.getByRole('button', { name: showcaseProperty.name }).click();
+  await page.getByRole('button', { name: t('properties.detail.invite') }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog
+    .getByRole('button', { name: t('properties.invite.confirm_other', { count: preview.eligible.length }) })
+    .click();
+  const summary = dialog.getByTestId('invite-summary');
+  await summary.getByRole('button', { name: t('app.close') }).click();
+  // Not closed: the warning says why.
+  const warning = dialog.getByTestId('invite-unsaved');
+  await expect(warning).toContainText(t('properties.invite.unsavedTitle'));
+  await expect(warning).toContainText(t('properties.invite.unsavedText'));
+  await page.keyboard.press('Escape');
+  await expect(summary).toBeVisible();
+
+  const download = page.waitForEvent('download');
+  await summary.getByRole('button', { name: t('properties.invite.savePdf') }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.pdf$/);
+  await expect(warning).toHaveCount(0);
+  await summary.getByRole('button', { name: t('app.close') }).click();
+  await expect(dialog).toHaveCount(0);
 });

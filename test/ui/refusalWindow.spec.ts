@@ -40,7 +40,6 @@ test('a contact whose contract starts after the pre-contract window: the window,
     }),
   );
   await page.setViewportSize({ width: 1024, height: 700 });
-  await page.screenshot({ path: `/tmp/firsthour-refusal-${t('app.save')}.png` });
   await blocker.getByRole('button', { name: t('access.window.link') }).click();
   await expect(page.getByRole('heading', { name: t('nav.accessSettings'), level: 2 })).toBeVisible();
 });

@@ -233,7 +233,8 @@ test('SmartPost reaches pre- and post-contract contacts with a letter each', asy
   await dialog.getByRole('button', { name: t('sharing.smartpost.fromRole') }).click();
   await dialog.getByRole('button', { name: t('sharing.submit'), exact: true }).click();
   const summary = dialog.getByTestId('share-summary');
-  await expect(summary).toContainText(t('sharing.summary.letters'));
+  // Every letter is rendered before the summary shows: slow on a busy machine.
+  await expect(summary).toContainText(t('sharing.summary.letters'), { timeout: 30_000 });
   const download = page.waitForEvent('download');
   await summary.getByRole('button', { name: t('sharing.summary.saveLetters') }).click();
   expect((await download).suggestedFilename()).toMatch(/\.pdf$/);
@@ -280,4 +281,64 @@ test('the portal preview hides an individually shared item once the window has e
   await page.getByLabel(t('portal.day')).fill(after);
   await expect(page.getByTestId('portal-no-items')).toBeVisible();
   await expect(page.getByTestId('portal-login')).toContainText(t('portal.login.impossible'));
+});
+
+test('the contact list closes after a pick, so "Teilen" is reachable at 1024×700 (issue 13 item 16)', async ({
+  launch,
+  t,
+}) => {
+  const { page, invoke } = await launch({ demo: true });
+  await page.setViewportSize({ width: 1024, height: 700 });
+  const tenant = demoContact('activeTenant');
+  const { dialog } = await openShareDialogOfNew(page, t, invoke, {
+    kind: 'announcement',
+    title: 'Wasserablesung',
+    propertyId: null,
+    text: 'Die Wasserzähler werden am Freitag abgelesen.',
+  });
+  await dialog.getByRole('radio', { name: t('sharing.mode.individual') }).check();
+  const picker = dialog.getByRole('combobox', { name: t('sharing.contacts') });
+  await picker.fill(tenant.referenceId);
+  await page.getByRole('option', { name: tenant.name }).click();
+  // The pick is made and the list is gone: nothing lies over the dialog's buttons.
+  await expect(dialog.getByText(tenant.name, { exact: true }).first()).toBeVisible();
+  await expect(page.getByRole('listbox')).toHaveCount(0);
+  // Typing again opens it for the next pick.
+  await picker.fill(demoContact('englishActiveTenant').referenceId);
+  await expect(page.getByRole('listbox')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await dialog.getByRole('button', { name: t('sharing.submit'), exact: true }).click();
+  await expect(dialog.getByTestId('share-summary')).toBeVisible();
+});
+
+test('a SmartPost letter can be read before sharing, filled for each chosen contact (issue 13 item 7)', async ({
+  launch,
+  t,
+}) => {
+  const { page, invoke } = await launch({ demo: true });
+  const [first, second] = [demoContact('activeTenant'), demoContact('englishActiveTenant')];
+  const { dialog, id } = await openShareDialogOfNew(page, t, invoke, {
+    kind: 'smartpost',
+    title: 'Ablesung Wasserzähler',
+    propertyId: null,
+    template: '{{anrede}}\n\nam {{datum}} lesen wir in {{liegenschaft}} die Wasserzähler ab.',
+  });
+  const picker = dialog.getByRole('combobox', { name: t('sharing.contacts') });
+  for (const contact of [first, second]) {
+    await picker.fill(contact.referenceId);
+    await page.getByRole('option', { name: contact.name }).click();
+  }
+  const letter = dialog.getByRole('region', { name: t('sharing.smartpost.preview', { name: first.name }) });
+  await expect(letter).toContainText('Ablesung Wasserzähler');
+  await expect(letter).toContainText(first.lastName);
+  await expect(letter).toContainText('die Wasserzähler ab.');
+  await expect(letter).not.toContainText('{{');
+  // The other chosen contact's letter, in their own words.
+  await dialog.getByRole('combobox', { name: t('sharing.smartpost.previewFor') }).click();
+  await page.getByRole('option', { name: second.name }).click();
+  const other = dialog.getByRole('region', { name: t('sharing.smartpost.preview', { name: second.name }) });
+  await expect(other).toContainText(second.lastName);
+  await expect(other).not.toContainText('{{');
+  // Reading a letter shares nothing.
+  expect((await invoke('content.get', { id })).shares).toHaveLength(0);
 });

@@ -1,6 +1,7 @@
 /** Steps that several UI tests take, and the README screenshots with them. */
 import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { AccessSettings } from '../../shared/domain';
 import type { Request } from '../../shared/ipc';
 import type { MessageKey } from '../../src-renderer/src/i18n/resources';
 import type { T } from './fixtures';
@@ -50,4 +51,17 @@ export async function savedExport(
   const file = shell.savedFiles.at(-1)!;
   await expect(page.getByText(path.basename(file), { exact: false })).toBeVisible();
   return file;
+}
+
+/**
+ * Switches both access windows off (the demo has them on), keeping their days and the seat quota,
+ * so that a test can switch one on through the UI; the settings saved.
+ */
+export async function switchWindowsOff(invoke: Invoke): Promise<AccessSettings> {
+  const access = await invoke('settings.getAccess');
+  return invoke('settings.updateAccess', {
+    ...access,
+    preContract: { ...access.preContract, enabled: false },
+    postContract: { ...access.postContract, enabled: false },
+  });
 }

@@ -16,6 +16,7 @@ export function contentHandlers({ content, sharing, portal }: Services): Handler
     'sharing.share': ({ contentId, target, alsoIndividually }) =>
       sharing.share(contentId, target, alsoIndividually),
     'sharing.revoke': async ({ shareId }) => content.detail(await sharing.revoke(shareId)),
+    'sharing.letterPreview': ({ contentId, contactId }) => sharing.letterPreview(contentId, contactId),
     'portal.preview': ({ contactId, day }) => portal.preview(contactId, day),
   };
 }

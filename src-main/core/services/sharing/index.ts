@@ -14,13 +14,15 @@
  *   the content gets no second row and no second notification (plan.ts).
  * - SmartPost always shares individually: a role target is refused with SMARTPOST_ROLE_SHARE (the
  *   dialog may still preview a role scope to pick its contacts). Each recipient gets a personal
- *   letter (letters.ts); all letters come back as one PDF.
+ *   letter (letters.ts); all letters come back as one PDF. Before sharing, one contact's letter can
+ *   be read as text (letterPreview.ts), filled exactly as the share will fill it.
  */
 import type { CoreContext } from '../../context';
 import type { OrganisationService } from '../organisationService';
 import type { OutboxService } from '../outboxService';
 import type { SettingsService } from '../settingsService';
 import { sharingDeps, type ShareTargetValue } from './deps';
+import { letterPreview } from './letterPreview';
 import { previewShare, recipientPage } from './preview';
 import { revoke, share } from './share';
 import { shareViews } from './views';
@@ -38,6 +40,7 @@ export function sharingService(
     share: (contentId: number, target: ShareTargetValue, alsoIndividually: readonly number[]) =>
       share(d, contentId, target, alsoIndividually),
     revoke: (shareId: number) => revoke(d, shareId),
+    letterPreview: (contentId: number, contactId: number) => letterPreview(d, contentId, contactId),
     shareViews: (contentId: number) => shareViews(d, contentId),
   };
 }

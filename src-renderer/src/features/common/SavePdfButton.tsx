@@ -7,13 +7,22 @@ export function SavePdfButton({
   pdf,
   fileName,
   children,
+  onSaved,
 }: {
   pdf: string;
   fileName: string;
   children: ReactNode;
+  /** Called once the PDF was offered for saving. */
+  onSaved?: () => void;
 }) {
   return (
-    <Button variant="light" onClick={() => saveBase64Pdf(pdf, fileName)}>
+    <Button
+      variant="light"
+      onClick={() => {
+        saveBase64Pdf(pdf, fileName);
+        onSaved?.();
+      }}
+    >
       {children}
     </Button>
   );

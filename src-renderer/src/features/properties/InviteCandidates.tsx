@@ -144,11 +144,18 @@ export function InviteSummary({
   propertyName,
   onOutbox,
   onClose,
+  onLettersSaved,
+  unsavedWarning,
+  onCloseAnyway,
 }: {
   result: PropertyInviteResult;
   propertyName: string;
   onOutbox(): void;
   onClose(): void;
+  onLettersSaved(): void;
+  /** Closing was asked for while the letters (and their codes, shown only now) were not saved. */
+  unsavedWarning: boolean;
+  onCloseAnyway(): void;
 }) {
   const { t } = useTranslation();
   const lettersPdf = result.lettersPdf;
@@ -169,9 +176,25 @@ export function InviteSummary({
           <RefusalTable refusals={result.refused} />
         </Stack>
       )}
+      {unsavedWarning && (
+        <Alert
+          color="orange"
+          role="alert"
+          title={t('properties.invite.unsavedTitle')}
+          data-testid="invite-unsaved"
+        >
+          <Stack gap="xs" align="flex-start">
+            <Text size="sm">{t('properties.invite.unsavedText')}</Text>
+            <Button variant="subtle" color="orange" size="xs" onClick={onCloseAnyway}>
+              {t('properties.invite.closeAnyway')}
+            </Button>
+          </Stack>
+        </Alert>
+      )}
       <Group justify="flex-end">
         {lettersPdf && (
           <SavePdfButton
+            onSaved={onLettersSaved}
             pdf={lettersPdf}
             fileName={t('properties.invite.pdfName', { property: fileNamePart(propertyName) })}
           >

@@ -35,6 +35,11 @@ export function InviteContactsModal({ propertyId, propertyName, onClose }: Props
   const [sending, setSending] = useState(false);
   const [sendError, setSendError] = useState<string | null>(null);
   const [result, setResult] = useState<PropertyInviteResult | null>(null);
+  // The letters' codes are shown only now: closing before their PDF was saved asks first.
+  const [lettersSaved, setLettersSaved] = useState(false);
+  const [unsavedWarning, setUnsavedWarning] = useState(false);
+  const unsaved = result?.lettersPdf != null && !lettersSaved;
+  const close = (then: () => void = onClose) => (unsaved ? setUnsavedWarning(true) : then());
 
   const title = t('properties.invite.title', { property: propertyName });
 
@@ -61,11 +66,19 @@ export function InviteContactsModal({ propertyId, propertyName, onClose }: Props
         <InviteSummary
           result={result}
           propertyName={propertyName}
-          onOutbox={() => {
-            onClose();
-            navigate({ page: 'outbox' });
+          onOutbox={() =>
+            close(() => {
+              onClose();
+              navigate({ page: 'outbox' });
+            })
+          }
+          onClose={() => close()}
+          onLettersSaved={() => {
+            setLettersSaved(true);
+            setUnsavedWarning(false);
           }}
-          onClose={onClose}
+          unsavedWarning={unsavedWarning}
+          onCloseAnyway={onClose}
         />
       );
     }
@@ -165,7 +178,7 @@ export function InviteContactsModal({ propertyId, propertyName, onClose }: Props
   }
 
   return (
-    <Modal opened onClose={onClose} title={title} size="xl" centered>
+    <Modal opened onClose={() => close()} title={title} size="xl" centered>
       {body()}
     </Modal>
   );

@@ -16,7 +16,7 @@ const RESULTS = 20;
 
 /**
  * Contacts chosen by searching (name, e-mail or reference id, as on the contact list): each match
- * shows its access today; the chosen ones appear as removable chips.
+ * shows its access today; the chosen ones appear as removable chips. The list closes after a pick.
  */
 export function ContactPicker({
   label,
@@ -35,6 +35,8 @@ export function ContactPicker({
 }) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
+  // Closed after each pick, so that the list never stays open over the dialog's buttons; typing opens it.
+  const [opened, setOpened] = useState(false);
   // The search asked for, a moment after the last keystroke; the matches shown stay until the next arrive.
   const [lookedUp, setLookedUp] = useState('');
   const lookUpLater = useDebouncedCallback((text: string) => setLookedUp(text.trim()), 200);
@@ -62,6 +64,10 @@ export function ContactPicker({
       data={data}
       value={value.map((contact) => String(contact.id))}
       searchValue={search}
+      dropdownOpened={opened}
+      onDropdownOpen={() => setOpened(true)}
+      onDropdownClose={() => setOpened(false)}
+      onOptionSubmit={() => setOpened(false)}
       onSearchChange={(text) => {
         setSearch(text);
         lookUpLater(text);

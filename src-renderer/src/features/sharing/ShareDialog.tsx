@@ -8,6 +8,7 @@ import { errorMessage } from '../../i18n';
 import { LettersProgress } from '../common/LettersProgress';
 import { useReturnFocus } from '../common/useReturnFocus';
 import { ContactPicker, type PickedContact } from './ContactPicker';
+import { LetterPreview } from './LetterPreview';
 import { RoleFields, roleTarget, type RoleChoice } from './RoleFields';
 import { ShareModeChoice, TakeFromRole, type ShareMode } from './ShareChoices';
 import { SharePreviewPanel } from './SharePreviewPanel';
@@ -109,6 +110,7 @@ export function ShareDialog({ content, onClose }: { content: ContentDetail; onCl
               value={contacts}
               onChange={setContacts}
             />
+            {isSmartPost && <LetterPreview contentId={content.id} contacts={contacts} />}
           </Stack>
         )}
 

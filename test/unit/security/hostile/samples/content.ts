@@ -177,6 +177,12 @@ export function contentSamples(f: Fixture): SamplesOf<keyof typeof contentChanne
       fields: { ...fields, alsoIndividually: k.ids(10_000, { optional: true }) },
     })),
     'sharing.revoke': [{ payload: { shareId: f.shareId }, fields: { shareId: k.id() } }],
+    'sharing.letterPreview': [
+      {
+        payload: { contentId: f.contents.smartpost, contactId: f.contactId },
+        fields: { contentId: k.id(), contactId: k.id() },
+      },
+    ],
     'portal.preview': [
       {
         payload: { contactId: f.contactId, day: '2026-12-01' },
