@@ -117,3 +117,52 @@ test('a large file shows its progress and can be cancelled without a change', as
   await expect(progress).toBeHidden();
   expect(await invoke('portfolio.overview', undefined)).toEqual(before);
 });
+
+test('contracts missing from a complete export are listed and ended on the day the manager chooses', async ({
+  launch,
+  t,
+  appLocale,
+}) => {
+  const { page, invoke } = await launch({ demo: true });
+  await openNav(page, t, 'nav.dataImport');
+  await page.locator('input[type="file"]').setInputFiles(FIXTURE);
+  await page.getByRole('button', { name: t('dataImport.showPreview') }).click();
+  await page.getByRole('button', { name: t('dataImport.commit_other', { count: 5 }) }).click();
+  await expect(page.getByRole('button', { name: t('dataImport.restoreBefore') })).toBeVisible();
+
+  // The next export of Lindenhof names only Herr Müller's two contracts: Frau Weiß's (starts
+  // 01.12.2026) and Hausbau GmbH's (open-ended) run on in the app; the Schröders' ended already.
+  const lines = fs.readFileSync(FIXTURE, 'latin1').trim().split('\r\n');
+  await page.locator('input[type="file"]').setInputFiles({
+    name: 'lindenhof-dezember.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(lines.slice(0, 3).join('\r\n'), 'latin1'),
+  });
+  await page.getByRole('button', { name: t('dataImport.showPreview') }).click();
+  const missing = page.getByTestId('import-missing');
+  await expect(missing.getByText(t('dataImport.missing_other', { count: 2 }))).toBeVisible();
+  await expect(missing.getByRole('listitem')).toHaveText([/Weiß.* V-2 /, /Hausbau GmbH.* V-3 /]);
+
+  const day = appLocale === 'de' ? '31.12.2026' : '31/12/2026';
+  const field = missing.getByRole('textbox', { name: t('dataImport.endMissingOn') });
+  await field.fill(day);
+  await field.blur();
+  await missing.getByRole('button', { name: t('dataImport.endMissing_other', { count: 2 }) }).click();
+  await expect(missing.getByText(t('dataImport.missingEnding_other', { count: 2, date: day }))).toBeVisible();
+  await page.getByRole('button', { name: t('dataImport.commit_other', { count: 2 }) }).click();
+  await expect(page.getByText(t('dataImport.committed_other', { count: 2 }))).toBeVisible();
+
+  const ends = async (search: string, referenceId: string) => {
+    const { items } = await invoke('contacts.list', { search });
+    const contact = items.find((c) => c.referenceId === referenceId);
+    const detail = await invoke('contacts.get', { id: contact?.id ?? 0 });
+    return detail.contracts.map((k) => [k.number, k.end]);
+  };
+  expect(await ends('Weiß', 'K-2')).toEqual([['V-2', '2026-12-31']]);
+  expect(await ends('Hausbau', 'K-3')).toEqual([['V-3', '2026-12-31']]);
+  // Named in the file: left as they are.
+  expect(await ends('Müller', 'K-1')).toEqual([
+    ['V-1', '2026-12-31'],
+    ['V-5', null],
+  ]);
+});

@@ -94,7 +94,7 @@ export function touchedContacts(
     result.push({
       contactId: null,
       referenceId: c.referenceId,
-      displayName: changes.contacts.get(c.referenceId)?.change?.label ?? c.referenceId,
+      displayName: changes.contacts.get(c.referenceId)?.label ?? c.referenceId,
       facts: { id: 0, archived: false, registered: false },
       before: [],
       after: added.get(c.referenceId) ?? [],
@@ -103,8 +103,10 @@ export function touchedContacts(
   return result;
 }
 
+const byName = new Intl.Collator('de');
+
 function list(items: ImportAccessEffect[]): ImportEffectList {
-  items.sort((a, b) => a.displayName.localeCompare(b.displayName, 'de'));
+  items.sort((a, b) => byName.compare(a.displayName, b.displayName));
   return { total: items.length, items: items.slice(0, IMPORT_PREVIEW_LIMIT) };
 }
 

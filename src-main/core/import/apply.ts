@@ -3,30 +3,38 @@
  * contract), then the ends of the missing contracts the manager chose, each record with its audit
  * row. Only records the plan creates or changes are touched.
  */
-import type { Audit } from '../context';
+import type { AuditEntry } from '../db/auditRepository';
 import type { Db } from '../db/connection';
 import type { Store } from '../db/store';
 import { contactRepository } from '../db/contactRepository';
 import { contractRepository } from '../db/contractRepository';
 import { propertyRepository } from '../db/propertyRepository';
+import type { ImportRepository } from '../db/importRepository';
 import { unitRepository } from '../db/unitRepository';
-import type { Changed, PlanChanges } from './changes';
+import { recordChange, type Changed, type PlanChanges } from './changes';
 import type { ImportPlan } from './plan';
 
 export interface ApplyProgress {
   (done: number): void;
 }
 
+/** Writes one audit row of the commit's change (the import's record rows: importRepository). */
+export type RecordAudit = (entry: AuditEntry) => void;
+
 /** The audit row of a created or changed record: its old values (changed fields) and its new ones. */
-function recordChange(audit: Audit, entity: string, created: boolean, id: number, c: Changed<object>): void {
+function auditChange(
+  audit: RecordAudit,
+  entity: string,
+  created: boolean,
+  id: number,
+  c: Changed<object>,
+): void {
+  const change = c.kind === 'changed' ? recordChange(c) : null;
   audit({
     action: `${entity}.${created ? 'create' : 'update'}`,
     entity,
     entityId: id,
-    before:
-      c.change?.kind === 'changed'
-        ? Object.fromEntries(c.change.fields.map((f) => [f.field, f.before]))
-        : undefined,
+    before: change === null ? undefined : Object.fromEntries(change.fields.map((f) => [f.field, f.before])),
     after: c.after,
   });
 }
@@ -34,9 +42,10 @@ function recordChange(audit: Audit, entity: string, created: boolean, id: number
 export async function applyPlan(
   db: Db,
   store: Store,
+  repo: ImportRepository,
   plan: ImportPlan,
   changes: PlanChanges,
-  audit: Audit,
+  audit: RecordAudit,
   now: string,
   progress: ApplyProgress,
 ): Promise<void> {
@@ -65,7 +74,7 @@ export async function applyPlan(
           ...rest.map((a) => ({ street: a.street, houseNo: a.house_no, postcode: a.postcode, city: a.city })),
         ]);
       }
-      recordChange(audit, 'property', p.row === null, id, c);
+      auditChange(audit, 'property', p.row === null, id, c);
     }
     if (id !== undefined) propertyIds.set(ref, id);
     step();
@@ -78,7 +87,7 @@ export async function applyPlan(
     let id = u.row?.id;
     if (c !== undefined && c.kind !== 'unchanged') {
       const values = { ...c.after, property_id: propertyId, reference_id: ref };
-      if (id === undefined) id = await units.insert(values);
+      if (id === undefined) id = repo.insertUnit(values);
       else await units.update(id, values);
       audit({
         action: u.row === null ? 'unit.create' : 'unit.update',
@@ -99,7 +108,7 @@ export async function applyPlan(
       const fields = { ...c.after, note: k.row?.note ?? null };
       if (id === undefined) id = contacts.insert(fields);
       else contacts.update(id, fields);
-      recordChange(audit, 'contact', k.row === null, id, c);
+      auditChange(audit, 'contact', k.row === null, id, c);
     }
     if (id !== undefined) contactIds.set(ref, id);
     step();
@@ -120,7 +129,7 @@ export async function applyPlan(
       end_date: c.after.end,
     };
     let id = k.row?.id;
-    if (id === undefined) id = await contracts.insert(values);
+    if (id === undefined) id = repo.insertContract(values);
     else await contracts.update(id, values);
     audit({
       action: k.row === null ? 'contract.create' : 'contract.update',

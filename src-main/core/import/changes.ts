@@ -35,10 +35,24 @@ function diff(level: ImportLevel, before: Record<string, unknown> | null, after:
   return fields;
 }
 
+/**
+ * One planned record: created, changed or unchanged, with its values before and after. Its fields
+ * old → new (`recordChange`) are listed only when asked for — the preview's first page, a changed
+ * record's audit row — not kept for 150,000 records.
+ */
 export interface Changed<T> {
+  level: ImportLevel;
+  key: string;
+  label: string;
   kind: Kind;
+  before: T | null;
   after: T;
-  change: ImportRecordChange | null;
+}
+
+function differs(before: object, after: object): boolean {
+  const old = before as Record<string, unknown>;
+  for (const [key, value] of Object.entries(after)) if (old[key] !== value) return true;
+  return false;
 }
 
 function changed<T extends object>(
@@ -48,13 +62,19 @@ function changed<T extends object>(
   before: T | null,
   after: T,
 ): Changed<T> {
-  const fields = diff(level, before as Record<string, unknown> | null, after as Record<string, unknown>);
-  const kind: Kind = before === null ? 'created' : fields.length > 0 ? 'changed' : 'unchanged';
-  return {
-    kind,
-    after,
-    change: kind === 'unchanged' ? null : { level, key, label, kind, fields },
-  };
+  const kind: Kind = before === null ? 'created' : differs(before, after) ? 'changed' : 'unchanged';
+  return { level, key, label, kind, before, after };
+}
+
+/** A created or changed record with its fields old → new; null when unchanged. */
+export function recordChange(c: Changed<object>): ImportRecordChange | null {
+  if (c.kind === 'unchanged') return null;
+  const fields = diff(
+    c.level,
+    c.before as Record<string, unknown> | null,
+    c.after as Record<string, unknown>,
+  );
+  return { level: c.level, key: c.key, label: c.label, kind: c.kind, fields };
 }
 
 export interface PropertyValues {
@@ -156,7 +176,9 @@ export interface PlanChanges {
 }
 
 function mapValues<T, U>(map: Map<string, T>, f: (value: T) => U): Map<string, U> {
-  return new Map([...map].map(([key, value]) => [key, f(value)]));
+  const result = new Map<string, U>();
+  for (const [key, value] of map) result.set(key, f(value));
+  return result;
 }
 
 export function planChanges(plan: ImportPlan): PlanChanges {
@@ -183,9 +205,20 @@ export function levelCounts(changes: PlanChanges): Record<ImportLevel, ImportLev
   };
 }
 
-/** Every created or changed record, level by level. */
-export function recordChanges(changes: PlanChanges): ImportRecordChange[] {
-  return [changes.properties, changes.units, changes.contacts, changes.contracts].flatMap((map) =>
-    [...map.values()].flatMap((c) => (c.change === null ? [] : [c.change])),
-  );
+/** The created and changed records, level by level: how many, and the first `limit` with their fields. */
+export function recordChanges(
+  changes: PlanChanges,
+  limit: number,
+): { total: number; items: ImportRecordChange[] } {
+  let total = 0;
+  const items: ImportRecordChange[] = [];
+  for (const map of [changes.properties, changes.units, changes.contacts, changes.contracts]) {
+    for (const c of map.values()) {
+      if (c.kind === 'unchanged') continue;
+      total++;
+      const change = items.length < limit ? recordChange(c) : null;
+      if (change !== null) items.push(change);
+    }
+  }
+  return { total, items };
 }

@@ -19,7 +19,7 @@ import { IMPORT_SLICE, type ImportStep } from './importRun';
 import type { ImportTable } from './readTable';
 import {
   FirstSaid,
-  readRow,
+  rowReading,
   reject,
   RowRejected,
   type ImportedContact,
@@ -294,11 +294,12 @@ export async function planImport(
   const rejected = new Map<number, ImportRejection>();
   const read: { index: number; row: ImportedRow }[] = [];
   const total = table.rows.length * 2;
+  const readRow = rowReading(run.mapping, run.values);
   for (const [index, cells] of table.rows.entries()) {
     if (index % IMPORT_SLICE === 0) await step('checking', index, total);
     const line = table.lines[index] ?? index + 2;
     try {
-      read.push({ index, row: readRow(run.mapping, cells, line, run.values) });
+      read.push({ index, row: readRow(cells, line) });
     } catch (error) {
       if (!(error instanceof RowRejected)) throw error;
       rejected.set(index, { line, ...error.rejection });
@@ -338,7 +339,7 @@ export async function planImport(
   };
 }
 
-function endingOf(
+export function endingOf(
   missing: readonly ContractRow[],
   choice: ImportRunValue['endMissing'],
 ): ImportPlan['ending'] {

@@ -106,13 +106,21 @@ const CONTACT_TEXT = {
 /** The cells of one row by field and person, as the mapping reads them. */
 export type RowReader = (field: ImportField, person?: number) => string | undefined;
 
-export function rowReader(mapping: ImportMapping, cells: readonly string[]): RowReader {
-  const columns = new Map<string, number>();
+/** The columns of the mapping by field, then person (1–4; 1 for fields not of a contact). */
+function columnsOf(mapping: ImportMapping): Map<ImportField, number[]> {
+  const columns = new Map<ImportField, number[]>();
   mapping.forEach(({ field, person }, index) => {
-    if (field !== null) columns.set(`${field}#${field.startsWith('contact.') ? person : 1}`, index);
+    if (field === null) return;
+    const byPerson = columns.get(field) ?? [];
+    byPerson[field.startsWith('contact.') ? person : 1] = index;
+    columns.set(field, byPerson);
   });
+  return columns;
+}
+
+function rowReader(columns: Map<ImportField, number[]>, cells: readonly string[]): RowReader {
   return (field, person = 1) => {
-    const index = columns.get(`${field}#${person}`);
+    const index = columns.get(field)?.[person];
     if (index === undefined) return undefined;
     const value = (cells[index] ?? '').trim();
     const max = MAX_LENGTH[field];
@@ -199,14 +207,16 @@ function readContact(read: RowReader, own: ImportValueMap, person: number): Impo
   return { referenceId, fields };
 }
 
-/** One row read through the mapping; throws RowRejected. */
-export function readRow(
+/** Reads rows through the mapping (prepared once for all rows); throws RowRejected. */
+export function rowReading(
   mapping: ImportMapping,
-  cells: readonly string[],
-  line: number,
   own: ImportValueMap,
-): ImportedRow {
-  const read = rowReader(mapping, cells);
+): (cells: readonly string[], line: number) => ImportedRow {
+  const columns = columnsOf(mapping);
+  return (cells, line) => readRow(rowReader(columns, cells), line, own);
+}
+
+function readRow(read: RowReader, line: number, own: ImportValueMap): ImportedRow {
   const property = readProperty(read);
   const unit = readUnit(read, own);
   const contacts: ImportedContact[] = [];
@@ -231,29 +241,36 @@ export function readRow(
   };
 }
 
-/** What the first row naming a Referenz-ID said, to find later rows that say otherwise. */
+/**
+ * What the first row naming a Referenz-ID said, to find later rows that say otherwise. The values
+ * are texts, null or undefined (not in the file), compared as they are.
+ */
 export class FirstSaid {
-  private readonly said = new Map<string, { line: number; values: Record<string, unknown> }>();
+  private readonly said = new Map<string, Map<string, { line: number; values: Record<string, unknown> }>>();
+
+  private of(level: string) {
+    let byReference = this.said.get(level);
+    if (byReference === undefined) this.said.set(level, (byReference = new Map()));
+    return byReference;
+  }
 
   /** Rejects when an earlier row gave `key` another value for one of `values`' fields. */
   check(level: string, referenceId: string, line: number, values: Record<string, unknown>): void {
-    const key = `${level}:${referenceId}`;
-    const first = this.said.get(key);
+    const first = this.of(level).get(referenceId);
     if (first === undefined) return;
-    for (const [field, value] of Object.entries(values)) {
-      if (value === undefined || !(field in first.values) || first.values[field] === undefined) continue;
-      if (JSON.stringify(first.values[field]) !== JSON.stringify(value)) {
-        reject('CONFLICTING_ROWS', { field: `${level}.${field}`, otherLine: first.line, referenceId });
-      }
+    for (const field in values) {
+      const value = values[field];
+      const firstValue = first.values[field];
+      if (value === undefined || firstValue === undefined || firstValue === value) continue;
+      reject('CONFLICTING_ROWS', { field: `${level}.${field}`, otherLine: first.line, referenceId });
     }
   }
 
   remember(level: string, referenceId: string, line: number, values: Record<string, unknown>): void {
-    const key = `${level}:${referenceId}`;
-    const first = this.said.get(key);
-    if (first === undefined) this.said.set(key, { line, values: { ...values } });
+    const byReference = this.of(level);
+    const first = byReference.get(referenceId);
+    if (first === undefined) byReference.set(referenceId, { line, values: { ...values } });
     else
-      for (const [field, value] of Object.entries(values))
-        if (first.values[field] === undefined) first.values[field] = value;
+      for (const field in values) if (first.values[field] === undefined) first.values[field] = values[field];
   }
 }

@@ -8,6 +8,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
+  IMPORT_PREVIEW_LIMIT,
   KEPT_IMPORT_MAPPINGS,
   type ImportFileView,
   type ImportPreview,
@@ -17,6 +18,7 @@ import {
   type SavedImportMapping,
 } from '../../../shared/contract/imports';
 import type { RestoredBackup } from '../../../shared/contract/backups';
+import type { IsoDate } from '../../../shared/domain';
 import { DomainError } from '../../../shared/errors';
 import { listBackups } from '../backup/backupFiles';
 import { portfolioChanged, type CoreContext } from '../context';
@@ -24,16 +26,36 @@ import { accessRepository } from '../db/accessRepository';
 import { importRepository, type ImportRow } from '../db/importRepository';
 import { accessEffects, touchedContacts } from '../import/accessEffects';
 import { applyPlan } from '../import/apply';
-import { levelCounts, planChanges, recordChanges } from '../import/changes';
+import { levelCounts, planChanges, recordChanges, type PlanChanges } from '../import/changes';
 import { checkMapping } from '../import/mapping';
 import { importRuns, type ImportRunControl, type ImportStep } from '../import/importRun';
-import { planImport } from '../import/plan';
+import { endingOf, planImport, type ImportPlan } from '../import/plan';
 import { readImportFile, type ImportTable } from '../import/readTable';
 import { rejectedRowsFile } from '../import/rejectedRows';
 import { rejectedByLevel } from '../import/rejectionLevels';
 import { suggestMapping } from '../import/suggest';
+import { displayName, nameOfRow } from './portfolioViews';
 import type { backupService } from './backupService';
 import type { SettingsService } from './settingsService';
+
+/**
+ * The last dry run's plan, kept for the commit that follows it: made again only when the run
+ * differs (but for the missing contracts to end), the day changed, or the store did (its mark).
+ */
+interface KeptPlan {
+  key: string;
+  today: IsoDate;
+  mark: string;
+  plan: ImportPlan;
+  changes: PlanChanges;
+}
+
+/** SQLite's page cache while a commit writes (KiB; db/importRepository.ts cacheKib). */
+const IMPORT_CACHE_KIB = 128 * 1024;
+
+function planKey(run: ImportRunValue): string {
+  return JSON.stringify([run.fileId, run.mapping, run.values, run.updateOnly]);
+}
 
 interface OpenedFile {
   fileId: string;
@@ -82,14 +104,21 @@ export function importService(
 ) {
   const repo = importRepository(ctx.db);
   const access = accessRepository(ctx.db);
-  const kept = keptFiles(ctx.dataDir);
+  const files = keptFiles(ctx.dataDir);
   let opened: OpenedFile | null = null;
+  let kept: KeptPlan | null = null;
   const runs = importRuns((progress) => ctx.announce({ 'imports.progress': progress }));
   let committing = false;
 
+  function forgetFile(): void {
+    opened = null;
+    kept = null;
+    files.forget();
+  }
+
   async function fileOf(fileId: string, step: ImportStep): Promise<OpenedFile> {
     if (opened?.fileId === fileId) return opened;
-    const stored = kept.read(fileId);
+    const stored = files.read(fileId);
     if (stored === null) throw new DomainError('IMPORT_FILE_GONE');
     opened = {
       fileId,
@@ -114,15 +143,21 @@ export function importService(
     const file = await fileOf(run.fileId, step);
     checkMapping(run.mapping, file.table.headers.length);
     const today = ctx.clock.today();
-    const plan = await planImport(file.table, run, repo, today, step);
-    return { file, today, plan, changes: planChanges(plan) };
+    const key = planKey(run);
+    const mark = repo.stateMark();
+    if (kept?.key !== key || kept.today !== today || kept.mark !== mark) {
+      kept = null;
+      const plan = await planImport(file.table, run, repo, today, step);
+      kept = { key, today, mark, plan, changes: planChanges(plan) };
+    }
+    const plan = { ...kept.plan, ending: endingOf(kept.plan.missing, run.endMissing) };
+    return { file, today, mark: kept.mark, plan, changes: kept.changes };
   }
 
   async function previewOf(run: ImportRunValue, step: ImportStep): Promise<ImportPreview> {
     const { file, today, plan, changes } = await computed(run, step);
     const current = settings.getAccess();
     const touched = touchedContacts(plan, changes, repo);
-    const all = recordChanges(changes);
     const rejected = [...plan.rejected.values()].sort((a, b) => a.line - b.line);
     const labels = new Map(
       repo.unitLabels([...new Set(plan.missing.map((k) => k.unit_id))]).map((u) => [u.id, u]),
@@ -130,17 +165,25 @@ export function importService(
     const names = new Map(
       touched.filter((t) => t.contactId !== null).map((t) => [t.contactId, t.displayName] as const),
     );
+    // The missing contracts' contacts the file does not name (unless chosen to end: then touched).
+    const listed = plan.missing.slice(0, IMPORT_PREVIEW_LIMIT);
+    const unnamed = [...new Set(listed.map((k) => k.contact_id))].filter((id) => !names.has(id));
+    for (const row of repo.contactsById(unnamed)) names.set(row.id, displayName(nameOfRow(row)));
     return {
       fileId: file.fileId,
       today,
       rows: { total: plan.rows, imported: plan.rows - plan.rejected.size, rejected: plan.rejected.size },
       counts: levelCounts(changes),
-      changes: { total: all.length, items: all.slice(0, 200) },
-      rejected: { total: rejected.length, byLevel: rejectedByLevel(rejected), items: rejected.slice(0, 200) },
+      changes: recordChanges(changes, IMPORT_PREVIEW_LIMIT),
+      rejected: {
+        total: rejected.length,
+        byLevel: rejectedByLevel(rejected),
+        items: rejected.slice(0, IMPORT_PREVIEW_LIMIT),
+      },
       ...accessEffects(touched, current, today, access.seatsUsed(current, today)),
       missingContracts: {
         total: plan.missing.length,
-        items: plan.missing.slice(0, 200).map((k) => ({
+        items: listed.map((k) => ({
           contractId: k.id,
           contactName: names.get(k.contact_id) ?? '',
           propertyName: labels.get(k.unit_id)?.property_name ?? '',
@@ -158,84 +201,93 @@ export function importService(
     run: ImportRunValue & { mappingName: string | null },
     control: ImportRunControl,
   ): Promise<ImportSummary> {
-    const auditBefore = repo.lastAuditId();
-    const { file, plan, changes } = await computed(run, control.step);
+    const { file, plan, changes, mark } = await computed(run, control.step);
     if (plan.rows === plan.rejected.size) throw new DomainError('IMPORT_NOTHING_TO_IMPORT');
     control.startWriting();
     control.report('writing', 0, plan.rows);
     const backup = await backups.beforeImport();
-    const summary = await ctx.change(
-      async (audit) => {
-        if (repo.changedSince(auditBefore)) throw new DomainError('IMPORT_STORE_CHANGED');
-        const now = ctx.clock.now();
-        const counted = {
-          rows: {
-            total: plan.rows,
-            imported: plan.rows - plan.rejected.size,
-            rejected: plan.rejected.size,
-          },
-          counts: levelCounts(changes),
-          endedContracts: plan.ending.filter((e) => e.row.end_date !== e.end).length,
-        };
-        const importId = repo.insertImport({
-          at: now,
-          actor: ctx.actor,
-          file_name: file.fileName,
-          sha256: file.sha256,
-          summary: JSON.stringify(counted),
-          backup_name: backup.name,
-          first_audit_id: null,
-          last_audit_id: null,
-        });
-        const firstAudit = repo.lastAuditId() + 1;
-        audit({
-          action: 'import.commit',
-          entity: 'import',
-          entityId: importId,
-          after: {
+    const cacheBefore = repo.cacheKib(IMPORT_CACHE_KIB);
+    const summary = await ctx
+      .change(
+        async (audit) => {
+          if (repo.stateMark() !== mark) throw new DomainError('IMPORT_STORE_CHANGED');
+          const now = ctx.clock.now();
+          const counted = {
+            rows: {
+              total: plan.rows,
+              imported: plan.rows - plan.rejected.size,
+              rejected: plan.rejected.size,
+            },
+            counts: levelCounts(changes),
+            endedContracts: plan.ending.filter((e) => e.row.end_date !== e.end).length,
+          };
+          const importId = repo.insertImport({
+            at: now,
+            actor: ctx.actor,
+            file_name: file.fileName,
+            sha256: file.sha256,
+            summary: JSON.stringify(counted),
+            backup_name: backup.name,
+            first_audit_id: null,
+            last_audit_id: null,
+          });
+          const firstAudit = repo.lastAuditId() + 1;
+          audit({
+            action: 'import.commit',
+            entity: 'import',
+            entityId: importId,
+            after: {
+              fileName: file.fileName,
+              sha256: file.sha256,
+              mapping: run.mapping,
+              values: run.values,
+              ...counted,
+              backup: backup.name,
+            },
+          });
+          const records = plan.properties.size + plan.units.size + plan.contacts.size + plan.contracts.size;
+          await applyPlan(
+            ctx.db,
+            ctx.store,
+            repo,
+            plan,
+            changes,
+            (entry) => repo.recordAudit(now, ctx.actor, entry),
+            now,
+            (done) => control.report('writing', done, records),
+          );
+          repo.auditSubjectsFrom(firstAudit + 1);
+          repo.setAuditRange(importId, firstAudit, repo.lastAuditId());
+          repo.saveMapping(
+            {
+              name: run.mappingName ?? file.fileName,
+              headers: file.table.headers,
+              mapping: run.mapping,
+              values: run.values,
+              usedAt: now,
+            },
+            KEPT_IMPORT_MAPPINGS,
+          );
+          const result: ImportSummary = {
+            id: importId,
+            at: now,
+            actor: ctx.actor,
             fileName: file.fileName,
             sha256: file.sha256,
-            mapping: run.mapping,
-            values: run.values,
             ...counted,
-            backup: backup.name,
-          },
-        });
-        const records = plan.properties.size + plan.units.size + plan.contacts.size + plan.contracts.size;
-        await applyPlan(ctx.db, ctx.store, plan, changes, audit, now, (done) =>
-          control.report('writing', done, records),
-        );
-        repo.setAuditRange(importId, firstAudit, repo.lastAuditId());
-        repo.saveMapping(
-          {
-            name: run.mappingName ?? file.fileName,
-            headers: file.table.headers,
-            mapping: run.mapping,
-            values: run.values,
-            usedAt: now,
-          },
-          KEPT_IMPORT_MAPPINGS,
-        );
-        const result: ImportSummary = {
-          id: importId,
-          at: now,
-          actor: ctx.actor,
-          fileName: file.fileName,
-          sha256: file.sha256,
-          ...counted,
-          backup,
-        };
-        return result;
-      },
-      { emits: portfolioChanged },
-    );
-    opened = null;
-    kept.forget();
+            backup,
+          };
+          return result;
+        },
+        { emits: portfolioChanged },
+      )
+      .finally(() => repo.cacheKib(cacheBefore));
+    forgetFile();
     return summary;
   }
 
   function summaryOf(row: ImportRow): ImportSummary {
-    const kept = JSON.parse(row.summary) as Pick<ImportSummary, 'rows' | 'counts' | 'endedContracts'>;
+    const counted = JSON.parse(row.summary) as Pick<ImportSummary, 'rows' | 'counts' | 'endedContracts'>;
     const backup = listBackups(ctx.dataDir).find((b) => b.name === row.backup_name) ?? null;
     return {
       id: row.id,
@@ -243,7 +295,7 @@ export function importService(
       actor: row.actor,
       fileName: row.file_name,
       sha256: row.sha256,
-      ...kept,
+      ...counted,
       backup,
     };
   }
@@ -254,7 +306,7 @@ export function importService(
       const fileId = randomUUID();
       const table = await runs.run(fileId, ({ step }) => readImportFile(fileName, bytes, sheet, step));
       const file: OpenedFile = { fileId, fileName, sha256: sha256Of(bytes), table };
-      kept.keep(file.fileId, fileName, sheet, bytes);
+      files.keep(file.fileId, fileName, sheet, bytes);
       opened = file;
       return {
         fileId: file.fileId,
@@ -306,9 +358,8 @@ export function importService(
      */
     cancel(fileId: string): null {
       if (!runs.cancel(fileId)) return null;
-      if (opened?.fileId !== fileId && kept.read(fileId) === null) return null;
-      opened = null;
-      kept.forget();
+      if (opened?.fileId !== fileId && files.read(fileId) === null) return null;
+      forgetFile();
       return null;
     },
 

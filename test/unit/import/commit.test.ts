@@ -1,6 +1,10 @@
+import Database from 'better-sqlite3';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ImportAccessEffect, ImportPreview } from '../../../shared/contract/imports';
 import type { Core } from '../../../src-main/core/core';
+import { DATABASE_FILE } from '../../../src-main/core/db/connection';
+import { recordAuditSubjects } from '../../../src-main/core/db/auditSubjects';
 import { ok, readDatabase, refused, testCore } from '../support';
 import { openFixture, runOf } from './support';
 
@@ -118,7 +122,8 @@ describe('Stammdaten-Import: dry run and commit', () => {
     const view = await openFixture(core, 'mieterwechsel.csv');
     const preview = await ok(core, 'imports.preview', runOf(view));
     const v3 = preview.missingContracts.items.find((m) => m.number === 'V-3');
-    expect(v3).toBeDefined();
+    // Named although the file no longer names its contact.
+    expect(v3?.contactName).toBe('Hausbau GmbH');
     const run = runOf(view, { endMissing: { contractIds: [v3!.contractId], end: '2026-11-26' } });
     const ending = await ok(core, 'imports.preview', run);
     expect(refs(ending.access.lost)).toEqual(['K-3']);
@@ -134,6 +139,30 @@ describe('Stammdaten-Import: dry run and commit', () => {
     const summary = await ok(core, 'imports.commit', run);
     expect(summary.endedContracts).toBe(1);
     expect((await accessOf(core, 'K-3')).grant).toBe('none');
+  });
+
+  it('files every record row under the contacts and properties the general audit rule names', async () => {
+    const core = testCore('2026-11-27');
+    await importFixture(core, 'erp-windows1252.csv');
+    const view = await openFixture(core, 'mieterwechsel.csv');
+    const preview = await ok(core, 'imports.preview', runOf(view));
+    const missing = preview.missingContracts.items.map((m) => m.contractId);
+    await ok(
+      core,
+      'imports.commit',
+      runOf(view, { endMissing: { contractIds: missing, end: '2026-11-30' } }),
+    );
+    const db = new Database(path.join(core.dataDir, DATABASE_FILE));
+    try {
+      const subjects = () => db.prepare('SELECT * FROM audit_subject ORDER BY 1, 2, 3').all();
+      const written = subjects();
+      expect(written.length).toBeGreaterThan(0);
+      db.prepare('DELETE FROM audit_subject').run();
+      recordAuditSubjects(db, 0);
+      expect(subjects()).toEqual(written);
+    } finally {
+      db.close();
+    }
   });
 
   it('rejects every kind of bad row with its line and code, and imports the rest', async () => {
