@@ -1,5 +1,5 @@
 /**
- * `npm run bench:ui [-- --contacts 100000 --runs 15]`: the UI at scale (issue 6, point 6), through
+ * `npm run bench:ui [-- --contacts 100000 --runs 15 --cache]`: the UI at scale (issue 6, point 6), through
  * the same harness as the UI tests (built renderer in Chromium + the real core; run `npm run build`
  * first) on a generated 100,000-contact data dir (largest property 5,000 units, windows on).
  *
@@ -17,6 +17,7 @@ import path from 'node:path';
 import type { ElementHandle, Page } from '@playwright/test';
 import { launchApp, type LaunchedApp } from '../test/ui/harness';
 import { loadMessages, message } from '../test/messages';
+import { cacheDirFor } from './bench/cache';
 import { runWorker } from './bench/child';
 import { BENCH_TODAY } from './bench/portfolio';
 import { machineInfo, mergeUiResults, writeResults, type UiResults, type UiTiming } from './bench/results';
@@ -28,13 +29,18 @@ const messages = loadMessages('de');
 const t = (key: string, params?: Record<string, string | number>) => message(messages, key, params);
 
 function parseArgs(argv: readonly string[]) {
-  const options = { contacts: 100_000, runs: 15 };
+  const options = { contacts: 100_000, runs: 15, cache: false };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] as string;
     const value = Number(argv[i + 1]);
+    if (arg === '--cache') {
+      // The data dir of npm run bench -- --cache (scripts/bench/cache.ts).
+      options.cache = true;
+      continue;
+    }
     if (arg === '--contacts' && Number.isSafeInteger(value) && value >= 100) options.contacts = value;
     else if (arg === '--runs' && Number.isSafeInteger(value) && value >= 1) options.runs = value;
-    else throw new Error(`unknown argument ${arg} (use --contacts N, --runs N)`);
+    else throw new Error(`unknown argument ${arg} (use --contacts N, --runs N, --cache)`);
     i += 1;
   }
   return options;
@@ -200,7 +206,12 @@ async function main(): Promise<void> {
     console.log(`UI benchmark: ${options.contacts.toLocaleString('en')} contacts, ${options.runs} runs each`);
     const generated = runWorker<GenerateInput, GenerateOutput>(
       'generate',
-      { contacts: options.contacts, dataDir, baselineFile: null },
+      {
+        contacts: options.contacts,
+        dataDir,
+        baselineFile: null,
+        cacheDir: options.cache ? cacheDirFor(options.contacts) : null,
+      },
       options.contacts,
       tmp,
     );

@@ -13,12 +13,15 @@
  * 3. the table is printed and bench/results.json is updated (sizes not measured keep their figures).
  *
  * `--no-baseline` skips the JSON baseline; `--keep` keeps the data dirs (their paths are printed);
+ * `--cache` keeps each size's written data dir and copies it for the next run (scripts/bench/cache.ts);
+ * `--questions-only` leaves out the letters' and the import's rows;
  * `--import-only` runs only the import's rows (printed, bench/results.json left as it is);
  * `--markdown` runs nothing and prints bench/results.json as the README's tables.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { cacheDirFor } from './bench/cache';
 import { runWorker } from './bench/child';
 import type { LettersInput, LettersOutput } from './bench/letters';
 import type { MeasureInput, MeasureOutput } from './bench/measure';
@@ -44,6 +47,10 @@ interface Options {
   markdown: boolean;
   /** Only the import's rows, printed. */
   importOnly: boolean;
+  /** Keep the written data dir of each size and reuse it while its sources are unchanged (cache.ts). */
+  cache: boolean;
+  /** Only the questions: no letters' and no import's rows (a long size measured sooner). */
+  questionsOnly: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Options {
@@ -53,6 +60,8 @@ function parseArgs(argv: readonly string[]): Options {
     keep: false,
     markdown: false,
     importOnly: false,
+    cache: false,
+    questionsOnly: false,
   };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] as string;
@@ -67,9 +76,11 @@ function parseArgs(argv: readonly string[]): Options {
     else if (arg === '--keep') options.keep = true;
     else if (arg === '--markdown') options.markdown = true;
     else if (arg === '--import-only') options.importOnly = true;
+    else if (arg === '--cache') options.cache = true;
+    else if (arg === '--questions-only') options.questionsOnly = true;
     else
       throw new Error(
-        `unknown argument ${arg} (use --sizes N,M, --no-baseline, --keep, --markdown, --import-only)`,
+        `unknown argument ${arg} (use --sizes N,M, --no-baseline, --keep, --cache, --questions-only, --markdown, --import-only)`,
       );
   }
   return options;
@@ -93,7 +104,7 @@ function benchSize(contacts: number, options: Options, machine: SizeResult['mach
   try {
     const generated = runWorker<GenerateInput, GenerateOutput>(
       'generate',
-      { contacts, dataDir, baselineFile },
+      { contacts, dataDir, baselineFile, cacheDir: options.cache ? cacheDirFor(contacts) : null },
       contacts,
       tmp,
     );
@@ -109,14 +120,16 @@ function benchSize(contacts: number, options: Options, machine: SizeResult['mach
       contacts,
       tmp,
     );
-    const letters = runWorker<LettersInput, LettersOutput>(
-      'letters',
-      { batch: Math.min(contacts, LETTER_BATCH) },
-      contacts,
-      tmp,
-    );
-    const imported = importRows(contacts, tmp);
-    const rows = [...measured.rows, ...letters.rows, ...imported.rows];
+    const letters = options.questionsOnly
+      ? { rows: [], batch: 0, peakRssBytes: 0 }
+      : runWorker<LettersInput, LettersOutput>(
+          'letters',
+          { batch: Math.min(contacts, LETTER_BATCH) },
+          contacts,
+          tmp,
+        );
+    const imported = options.questionsOnly ? null : importRows(contacts, tmp);
+    const rows = [...measured.rows, ...letters.rows, ...(imported?.rows ?? [])];
     const notes = [...measured.notes];
     if (generated.baseline?.note) notes.push(generated.baseline.note);
     return {

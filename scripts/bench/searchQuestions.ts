@@ -3,8 +3,12 @@ import { CONTACT_COUNT_BOUND } from '../../shared/contract/portfolio';
 import type Database from 'better-sqlite3';
 import type { Grant } from '../../shared/domain';
 import type { ContactListPage } from '../../shared/ipc';
-import { searchKey } from '../../src-main/core/db/contactKeys';
-import { contactListStatements } from '../../src-main/core/db/contactRepository';
+import { contactSearchMatch, searchKey } from '../../src-main/core/db/contactKeys';
+import {
+  COMMON_SEARCH,
+  contactListStatements,
+  SEARCH_MATCHES_UP_TO,
+} from '../../src-main/core/db/contactListQuery';
 import { gc, SEARCH_SAMPLES, STATES, type Row, type Session } from './session';
 import {
   measure,
@@ -78,13 +82,19 @@ export async function askSearchesAndLists(
     return st;
   };
   const listFloor = (search: string, access: Grant | null, withCounts: boolean) => {
-    const sql = contactListStatements(listFilter(search, access), bounds);
+    // A common search walks the list's order for its page and asks the index per window contact.
+    const match = contactSearchMatch(search);
+    const common =
+      match !== null && (statement(SEARCH_MATCHES_UP_TO).get({ match }) as { n: number }).n >= COMMON_SEARCH;
+    const sql = contactListStatements(listFilter(search, access), bounds, common);
     // A search counts up to the bound; the whole list reads the maintained figures.
     if (withCounts && search !== '')
       for (const count of Object.values(sql.counts))
         statement(count.sql).get({ ...count.params, bound: CONTACT_COUNT_BOUND + 1 });
     else if (withCounts) s.accessBase.all();
-    const page = statement(sql.page).all({ ...sql.pageParams, offset: 0, limit: 50 }) as { id: number }[];
+    const params = { ...sql.pageParams, offset: 0, limit: 50 };
+    let page = (sql.walk === null ? [] : statement(sql.walk).all(params)) as { id: number }[];
+    if (page.length < 50) page = statement(sql.page).all(params) as { id: number }[];
     s.contractsOfIds.all(JSON.stringify(page.map((r) => r.id)));
   };
   /** Measures one search row: `searches` after `warm` ones; the samples by the search's length. */

@@ -9,11 +9,14 @@
  *   worker.ts import   <input.json> <output.json>   Stammdaten-Import of an ERP file (scripts/bench/importRows.ts)
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { buildDocument, writeDocument } from './baseline';
 import { measureImport, type ImportInput, type ImportOutput } from './importRows';
 import { measureLetters, type LettersInput, type LettersOutput } from './letters';
 import { measureDataDir, type MeasureInput, type MeasureOutput } from './measure';
-import { createBenchDataDir, WINDOWS_ON, type GeneratedDataDir } from './portfolio';
+import type { DemoPortfolio } from '../../src-main/core/demo/generate';
+import { readCached, writeCached } from './cache';
+import { createBenchDataDir, generateBenchPortfolio, WINDOWS_ON, type GeneratedDataDir } from './portfolio';
 import { timeSync } from './stats';
 
 export interface GenerateInput {
@@ -21,6 +24,8 @@ export interface GenerateInput {
   dataDir: string;
   /** Where to write the baseline's JSON document, or null for none. */
   baselineFile: string | null;
+  /** `--cache`: where the data dir of this size and code is kept (copied from, or to after writing). */
+  cacheDir: string | null;
 }
 
 export interface BaselineWrite {
@@ -31,20 +36,36 @@ export interface BaselineWrite {
   note: string | null;
 }
 
-export type GenerateOutput = Omit<GeneratedDataDir, 'portfolio'> & { baseline: BaselineWrite | null };
+export type GenerateOutput = GeneratedDataDir & { baseline: BaselineWrite | null };
 
 function log(message: string): void {
   process.stderr.write(`  ${message}\n`);
 }
 
-function generate(input: GenerateInput): GenerateOutput {
+/** The data dir from the cache (and the portfolio again when the baseline needs it), or a new one. */
+function dataDirOf(input: GenerateInput): GeneratedDataDir & { portfolio: DemoPortfolio | null } {
+  const cached = input.cacheDir === null ? null : readCached(input.cacheDir);
+  if (cached !== null && input.cacheDir !== null) {
+    log(
+      `data dir from the cache ${input.cacheDir} (written in ${(cached.writeMs / 1000).toFixed(1)} s then)`,
+    );
+    fs.cpSync(path.join(input.cacheDir, 'data'), input.dataDir, { recursive: true });
+    const portfolio = input.baselineFile === null ? null : generateBenchPortfolio(input.contacts).portfolio;
+    return { ...cached, dataDir: input.dataDir, portfolio };
+  }
   log(`generating ${input.contacts.toLocaleString('en')} contacts into ${input.dataDir}`);
-  const { portfolio, ...generated } = createBenchDataDir(input.dataDir, input.contacts);
+  const generated = createBenchDataDir(input.dataDir, input.contacts);
+  if (input.cacheDir !== null) writeCached(input.cacheDir, generated);
+  return generated;
+}
+
+function generate(input: GenerateInput): GenerateOutput {
+  const { portfolio, ...generated } = dataDirOf(input);
   log(
     `generated in ${(generated.generateMs / 1000).toFixed(1)} s, written in ${(generated.writeMs / 1000).toFixed(1)} s`,
   );
   let baseline: BaselineWrite | null = null;
-  if (input.baselineFile !== null) {
+  if (input.baselineFile !== null && portfolio !== null) {
     const file = input.baselineFile;
     let note: string | null = null;
     let reduced = false;

@@ -1,9 +1,23 @@
-import type { ContractType, Grant, IsoDate } from '../../../shared/domain';
+import type { Grant, IsoDate } from '../../../shared/domain';
 import type { ContactFields, InvitationState, Language, Salutation } from '../../../shared/ipc';
-import { CONTACT_GRANT_SQL, type AccessBounds } from './accessRepository';
+import type { AccessBounds } from './accessRepository';
 import type { Db } from './connection';
 import { contactSearchMatch, sortNameOf } from './contactKeys';
+import {
+  COMMON_SEARCH,
+  contactListStatements,
+  GRANTS,
+  SEARCH_MATCHES_UP_TO,
+  type ContactListFilter,
+} from './contactListQuery';
 import { contactSearchIndex } from './contactSearchIndex';
+
+export {
+  contactListStatements,
+  contactListWhere,
+  INVITATION_STATE_SQL,
+  type ContactListFilter,
+} from './contactListQuery';
 
 /** A row of `contacts` (snake_case = column names; booleans 0/1). */
 export interface ContactRow {
@@ -64,135 +78,6 @@ export interface ContactListRow {
   invitation: InvitationState;
 }
 
-/**
- * SQL expression: the invitation state of contact `c` on :day (see policy/invitationState.ts,
- * `contactInvitationState`, which must give the same answer): 'redeemed' with a portal account;
- * else that of the latest invitation (by created_at, id) — a pending one past its expiry is
- * 'expired'; 'none' when never invited.
- */
-export const INVITATION_STATE_SQL = `(CASE
-    WHEN EXISTS (SELECT 1 FROM portal_accounts pa WHERE pa.contact_id = c.id) THEN 'redeemed'
-    ELSE COALESCE((SELECT CASE WHEN i.state = 'pending' AND i.expires_on < :day THEN 'expired' ELSE i.state END
-                   FROM invitations i WHERE i.contact_id = c.id
-                   ORDER BY i.created_at DESC, i.id DESC LIMIT 1), 'none')
-    END)`;
-
-/** Filters of the contact list, all but paging. `search` is as typed. */
-export interface ContactListFilter {
-  search: string;
-  access: Grant | null;
-  propertyId: number | null;
-  contractType: ContractType | null;
-  invitation: InvitationState | null;
-  includeArchived: boolean;
-}
-
-type Params = Record<string, string | number>;
-
-const GRANTS: readonly Grant[] = ['active', 'pre', 'post', 'none'];
-
-/**
- * The WHERE conditions of the list, without or with the access filter, and their parameters
- * (the window bounds always included: the grant and invitation expressions use :day).
- *
- * The search is a set of contact ids from the full-text index contact_search (migration 5,
- * contactKeys.contactSearchMatch): the page sorts those matches by sort_name, the counts classify
- * them, and neither reads a contact that does not match.
- */
-export function contactListWhere(
-  filter: ContactListFilter,
-  bounds: AccessBounds,
-): { where: string; params: Params } {
-  const conditions: string[] = [];
-  const params: Params = { ...bounds };
-  if (!filter.includeArchived) {
-    // A page walks contacts_by_sort_name, where the few archived ids are a set to test (no table reads).
-    conditions.push('c.id NOT IN (SELECT a.id FROM contacts a WHERE a.archived = 1)');
-  }
-
-  const match = contactSearchMatch(filter.search);
-  if (match !== null) {
-    params.match = match;
-    conditions.push('c.id IN (SELECT s.rowid FROM contact_search s WHERE contact_search MATCH :match)');
-  }
-
-  if (filter.propertyId !== null) {
-    // Driven from contracts_by_property (property_id, type, contact_id): a property is a small set.
-    params.propertyId = filter.propertyId;
-    let inProperty = 'SELECT k.contact_id FROM contracts k WHERE k.property_id = :propertyId';
-    if (filter.contractType !== null) {
-      params.contractType = filter.contractType;
-      inProperty += ' AND k.type = :contractType';
-    }
-    conditions.push(`c.id IN (${inProperty})`);
-  } else if (filter.contractType !== null) {
-    params.contractType = filter.contractType;
-    conditions.push(
-      'EXISTS (SELECT 1 FROM contracts k WHERE k.contact_id = c.id AND k.type = :contractType)',
-    );
-  }
-
-  if (filter.invitation !== null) {
-    params.invitation = filter.invitation;
-    // Lets the planner start from the (usually few) invited or registered contacts.
-    if (filter.invitation === 'redeemed') {
-      conditions.push('c.id IN (SELECT pa.contact_id FROM portal_accounts pa)');
-    } else if (filter.invitation !== 'none') {
-      conditions.push('c.id IN (SELECT i.contact_id FROM invitations i)');
-    }
-    conditions.push(`${INVITATION_STATE_SQL} = :invitation`);
-  }
-
-  if (filter.access !== null) {
-    params.access = filter.access;
-    // Few contacts are inside a window: start from their contracts (an index range on the dates).
-    if (filter.access === 'pre') {
-      conditions.push(
-        'c.id IN (SELECT k.contact_id FROM contracts k WHERE k.start_date > :day AND k.start_date <= :preUntil)',
-      );
-    } else if (filter.access === 'post') {
-      conditions.push(
-        'c.id IN (SELECT k.contact_id FROM contracts k WHERE k.end_date < :day AND k.end_date >= :postFrom)',
-      );
-    }
-    conditions.push(`${CONTACT_GRANT_SQL} = :access`);
-  }
-
-  return { where: conditions.length === 0 ? '' : `WHERE ${conditions.join('\n  AND ')}`, params };
-}
-
-/**
- * The statements of one list request. Exported for the query-plan tests. Each count is the list's
- * condition with that access state, counted up to :bound (a walk that stops there).
- */
-export function contactListStatements(
-  filter: ContactListFilter,
-  bounds: AccessBounds,
-): { page: string; pageParams: Params; counts: Record<Grant, { sql: string; params: Params }> } {
-  const page = contactListWhere(filter, bounds);
-  const counts = Object.fromEntries(
-    GRANTS.map((access) => {
-      const { where, params } = contactListWhere({ ...filter, access }, bounds);
-      return [
-        access,
-        { sql: `SELECT COUNT(*) AS n FROM (SELECT 1 FROM contacts c ${where} LIMIT :bound)`, params },
-      ];
-    }),
-  ) as Record<Grant, { sql: string; params: Params }>;
-  return {
-    page: `SELECT c.id, c.salutation, c.title, c.first_name, c.last_name, c.company, c.email,
-        c.language, c.reference_id, c.archived, c.anonymised_at,
-        EXISTS (SELECT 1 FROM portal_accounts pa WHERE pa.contact_id = c.id) AS registered,
-        ${INVITATION_STATE_SQL} AS invitation
-      FROM contacts c
-      ${page.where}
-      ORDER BY c.sort_name, c.id
-      LIMIT :limit OFFSET :offset`,
-    pageParams: page.params,
-    counts,
-  };
-}
-
 type ContactValues = Omit<ContactRow, 'id' | 'archived' | 'sort_name' | 'anonymised_at'>;
 
 function values(fields: ContactFields): ContactValues & { sort_name: string } {
@@ -251,6 +136,13 @@ export function contactRepository(db: Db) {
     return statement;
   }
 
+  /** Whether the filter's search matches at least COMMON_SEARCH contacts (the index alone). */
+  function commonSearch(filter: ContactListFilter): boolean {
+    const match = contactSearchMatch(filter.search);
+    if (match === null) return false;
+    return (prepared(SEARCH_MATCHES_UP_TO).get({ match }) as { n: number }).n >= COMMON_SEARCH;
+  }
+
   return {
     get(id: number): ContactRow | undefined {
       return byId.get(id);
@@ -296,8 +188,13 @@ export function contactRepository(db: Db) {
       offset: number,
       limit: number,
     ): ContactListRow[] {
-      const { page, pageParams } = contactListStatements(filter, bounds);
-      return prepared(page).all({ ...pageParams, offset, limit }) as ContactListRow[];
+      const { page, walk, pageParams } = contactListStatements(filter, bounds, commonSearch(filter));
+      const params = { ...pageParams, offset, limit };
+      if (walk !== null) {
+        const rows = prepared(walk).all(params) as ContactListRow[];
+        if (rows.length === limit) return rows;
+      }
+      return prepared(page).all(params) as ContactListRow[];
     },
 
     /**
@@ -306,7 +203,7 @@ export function contactRepository(db: Db) {
      * contracts inside their window), so a search matching most contacts costs as little as a rare one.
      */
     countByAccessUpTo(filter: ContactListFilter, bounds: AccessBounds, bound: number): Record<Grant, number> {
-      const { counts } = contactListStatements(filter, bounds);
+      const { counts } = contactListStatements(filter, bounds, commonSearch(filter));
       const result: Record<Grant, number> = { active: 0, pre: 0, post: 0, none: 0 };
       for (const grant of GRANTS) {
         const { sql, params } = counts[grant];

@@ -45,19 +45,22 @@ afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function plans(filter: ContactListFilter): { page: string[]; counts: string[] } {
-  const s = contactListStatements(filter, bounds);
+/** The plan of the page (of its walk when `common`) and of each count (active, pre, post, none). */
+function plans(filter: ContactListFilter, common = false): { page: string[]; counts: string[][] } {
+  const s = contactListStatements(filter, bounds, common);
   const explain = (sql: string, params: Record<string, unknown>) =>
     db
       .prepare<[Record<string, unknown>], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
       .all(params)
       .map((row) => row.detail);
   return {
-    page: explain(s.page, { ...s.pageParams, offset: 0, limit: 50 }),
+    page: explain(s.walk ?? s.page, { ...s.pageParams, offset: 0, limit: 50 }),
     // Each count is its condition inside COUNT(*) of a LIMIT: the wrapper's own lines left out.
-    counts: Object.values(s.counts)
-      .flatMap(({ sql, params }) => explain(sql, { ...params, bound: 1001 }))
-      .filter((detail) => !/^(?:CO-ROUTINE|SCAN \(subquery)/.test(detail)),
+    counts: (['active', 'pre', 'post', 'none'] as const).map((grant) =>
+      explain(s.counts[grant].sql, { ...s.counts[grant].params, bound: 1001 }).filter(
+        (detail) => !/^(?:CO-ROUTINE \(subquery|SCAN \(subquery)/.test(detail),
+      ),
+    ),
   };
 }
 
@@ -74,9 +77,13 @@ describe('contact list query plans', () => {
         { ...none, search, includeArchived: true },
         { ...none, search, access: 'active' as const },
       ]) {
-        for (const [which, details] of Object.entries(plans(filter))) {
+        const { page, counts } = plans(filter);
+        const statements: [string, string[]][] = [
+          ['page', page],
+          ...counts.map((c, i): [string, string[]] => [`count ${i}`, c]),
+        ];
+        for (const [which, details] of statements) {
           const text = `${which} ${JSON.stringify(filter)}:\n${details.join('\n')}`;
-          expect(details[0], text).toMatch(CONTACT_BY_ID);
           expect(
             details.some((d) => FROM_SEARCH_INDEX.test(d)),
             text,
@@ -86,13 +93,31 @@ describe('contact list query plans', () => {
             text,
           ).toEqual([]);
         }
+        expect(page[0]).toMatch(CONTACT_BY_ID);
       }
     },
   );
 
+  it('a search counts active and none from the matches as the index yields them, pre and post from their window', () => {
+    const { counts } = plans({ ...none, search: 'jo' });
+    const [active, pre, post, noAccess] = counts.map((details) => details.join('\n'));
+    for (const walk of [active, noAccess]) expect(walk?.split('\n')[0]).toMatch(FROM_SEARCH_INDEX);
+    expect(pre).toMatch(
+      /SEARCH k USING COVERING INDEX contracts_by_start \(start_date>\? AND start_date<\?\)/,
+    );
+    expect(post).toMatch(/SEARCH k USING COVERING INDEX contracts_by_end \(end_date>\? AND end_date<\?\)/);
+  });
+
+  it('a common search walks contacts_by_sort_name for its page and asks the index per window contact', () => {
+    const { page, counts } = plans({ ...none, search: 'jo' }, true);
+    expect(page.join('\n')).toMatch(/SCAN o USING COVERING INDEX contacts_by_sort_name/);
+    for (const details of [counts[1], counts[2]])
+      expect(details?.join('\n')).toMatch(/SCAN s EXISTS VIRTUAL TABLE INDEX \d+:=M/);
+  });
+
   it('a property filter starts from contracts_by_property', () => {
     const { page, counts } = plans({ ...none, propertyId: 1, contractType: 'tenant', access: 'active' });
-    for (const details of [page, counts]) {
+    for (const details of [page, counts.flat()]) {
       const text = details.join('\n');
       expect(text).toMatch(
         /SEARCH k USING COVERING INDEX contracts_by_property \(property_id=\? AND type=\?\)/,
@@ -117,11 +142,11 @@ describe('contact list query plans', () => {
     const { page, counts } = plans(none);
     expect(page[0]).toMatch(/^SCAN c USING INDEX contacts_by_sort_name$/);
     expect(page.join('\n')).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
-    const onContracts = counts.filter((d) => /^(?:SCAN|SEARCH) k\b/.test(d));
+    const onContracts = counts.flat().filter((d) => /^(?:SCAN|SEARCH) k\b/.test(d));
     expect(onContracts.length).toBeGreaterThan(0);
     for (const detail of onContracts)
       expect(detail).toMatch(
-        /^SEARCH k USING COVERING INDEX contracts_by_(?:contact \(contact_id=\?|start|end)/,
+        /^SEARCH k (?:EXISTS )?USING COVERING INDEX contracts_by_(?:contact \(contact_id=\?|start|end)/,
       );
   });
 });
