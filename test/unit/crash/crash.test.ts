@@ -9,7 +9,7 @@
  * must find its file, whole. Document files without a row (written before a transaction that never
  * committed) and the temporary file of a write cut short are harmless by design
  * (storage/documentStore.ts) and allowed here; a file under a hash name must match its hash.
- * Invitation and SmartPost letters are not written to disk (they come back as PDF in the answer).
+ * Invitation and SmartPost letters are not written to disk (held in memory until the user saves them).
  *
  * Half of the kills fall anywhere between the start of the operation and the end of the process,
  * half inside one of its transactions (the child reports their begin and commit). The moments come

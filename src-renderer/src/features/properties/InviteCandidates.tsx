@@ -21,7 +21,6 @@ import type {
 import { AccessBadge } from '../common/AccessBadge';
 import { useWindowSentence } from '../common/DecidingWindowNote';
 import { ScrollRegion } from '../common/ScrollRegion';
-import { fileNamePart } from '../common/download';
 import { SavePdfButton } from '../common/SavePdfButton';
 import { formatDate, formatNumber } from '../../i18n';
 
@@ -141,17 +140,15 @@ export function CandidateTable({
 /** What inviting did: e-mails in the outbox, letters as one PDF. */
 export function InviteSummary({
   result,
-  propertyName,
   onOutbox,
   onClose,
 }: {
   result: PropertyInviteResult;
-  propertyName: string;
   onOutbox(): void;
   onClose(): void;
 }) {
   const { t } = useTranslation();
-  const lettersPdf = result.lettersPdf;
+  const lettersFile = result.lettersFile;
   return (
     <Stack gap="md" data-testid="invite-summary">
       <Alert color="green" title={t('properties.invite.done')}>
@@ -160,7 +157,7 @@ export function InviteSummary({
           <List.Item>{t('properties.invite.letters', { count: result.letters })}</List.Item>
         </List>
       </Alert>
-      {lettersPdf && <Text size="sm">{t('properties.invite.pdfHint')}</Text>}
+      {lettersFile && <Text size="sm">{t('properties.invite.pdfHint')}</Text>}
       {result.refused.length > 0 && (
         <Stack gap="xs">
           <Text size="sm" fw={600}>
@@ -170,14 +167,7 @@ export function InviteSummary({
         </Stack>
       )}
       <Group justify="flex-end">
-        {lettersPdf && (
-          <SavePdfButton
-            pdf={lettersPdf}
-            fileName={t('properties.invite.pdfName', { property: fileNamePart(propertyName) })}
-          >
-            {t('properties.invite.savePdf')}
-          </SavePdfButton>
-        )}
+        {lettersFile && <SavePdfButton file={lettersFile}>{t('properties.invite.savePdf')}</SavePdfButton>}
         {result.emailed > 0 && (
           <Button variant="light" onClick={onOutbox}>
             {t('properties.invite.toOutbox')}

@@ -60,7 +60,6 @@ export function InviteContactsModal({ propertyId, propertyName, onClose }: Props
       return (
         <InviteSummary
           result={result}
-          propertyName={propertyName}
           onOutbox={() => {
             onClose();
             navigate({ page: 'outbox' });
