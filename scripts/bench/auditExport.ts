@@ -11,6 +11,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { pinnedClock } from '../../src-main/core/clock';
 import { createCore, DATABASE_FILE } from '../../src-main/core/core';
+import { noAuditFilter } from '../../src-main/core/db/auditRepository';
 import type { SavedExport } from '../../shared/ipc';
 import { BENCH_TODAY } from './portfolio';
 import type { Row } from './session';
@@ -73,12 +74,7 @@ export async function measureAuditExport(input: AuditExportInput): Promise<Audit
       const result = await core.invoke('auditLog.export', {
         from: null,
         to: null,
-        contactId: null,
-        propertyId: null,
-        contentId: null,
-        action: null,
-        actor: null,
-        importId: null,
+        ...noAuditFilter,
         language: 'de',
       });
       if (!result.ok) throw new Error(`auditLog.export: ${result.error.code}`);
