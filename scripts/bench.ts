@@ -22,6 +22,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { cacheDirFor } from './bench/cache';
+import { AUDIT_EXPORT_ROWS, type AuditExportInput, type AuditExportOutput } from './bench/auditExport';
 import { runWorker } from './bench/child';
 import type { LettersInput, LettersOutput } from './bench/letters';
 import type { MeasureInput, MeasureOutput } from './bench/measure';
@@ -129,7 +130,17 @@ function benchSize(contacts: number, options: Options, machine: SizeResult['mach
           tmp,
         );
     const imported = options.questionsOnly ? null : importRows(contacts, tmp);
-    const rows = [...measured.rows, ...letters.rows, ...(imported?.rows ?? [])];
+    // The Protokoll's CSV export of a million audit rows, at the largest size only (scripts/bench/auditExport.ts).
+    const audit =
+      !options.questionsOnly && contacts === Math.max(...options.sizes)
+        ? runWorker<AuditExportInput, AuditExportOutput>(
+            'auditExport',
+            { rows: AUDIT_EXPORT_ROWS },
+            contacts,
+            tmp,
+          ).rows
+        : [];
+    const rows = [...measured.rows, ...letters.rows, ...(imported?.rows ?? []), ...audit];
     const notes = [...measured.notes];
     if (generated.baseline?.note) notes.push(generated.baseline.note);
     return {

@@ -127,6 +127,8 @@ export const errorCodes = [
   'TOO_MANY_LETTERS',
   'LETTERS_TOO_LARGE',
   'EXPORT_FAILED',
+  // room harden2 (issue 14): letters held for saving that were dropped (app restarted, newer ones made)
+  'EXPORT_GONE',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -14,6 +14,7 @@ import { appChannels } from './contract/app';
 import { backupChannels } from './contract/backups';
 import { contentChannels } from './contract/content';
 import { dataProtectionChannels } from './contract/dataProtection';
+import { exportChannels } from './contract/exports';
 import { importChannels } from './contract/imports';
 import { invitationChannels } from './contract/invitations';
 import { mailChannels } from './contract/mail';
@@ -66,6 +67,7 @@ export const contract = {
   ...dataProtectionChannels,
   ...importChannels,
   ...teamChannels,
+  ...exportChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -13,7 +13,7 @@ export function heapMegabytes(contacts: number): number {
 
 /** Runs one worker step with a fresh heap (and `gc` exposed) and returns what it wrote. */
 export function runWorker<I, O>(
-  phase: 'generate' | 'measure' | 'letters' | 'import',
+  phase: 'generate' | 'measure' | 'letters' | 'import' | 'auditExport',
   input: I,
   contacts: number,
   tmp: string,

@@ -7,9 +7,11 @@
  *   worker.ts measure  <input.json> <output.json>   app, floor and baseline answers of that data dir
  *   worker.ts letters  <input.json> <output.json>   letter rendering (scripts/bench/letters.ts)
  *   worker.ts import   <input.json> <output.json>   Stammdaten-Import of an ERP file (scripts/bench/importRows.ts)
+ *   worker.ts auditExport <input.json> <output.json> the Protokoll's CSV export (scripts/bench/auditExport.ts)
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { measureAuditExport, type AuditExportInput, type AuditExportOutput } from './auditExport';
 import { buildDocument, writeDocument } from './baseline';
 import { measureImport, type ImportInput, type ImportOutput } from './importRows';
 import { measureLetters, type LettersInput, type LettersOutput } from './letters';
@@ -90,11 +92,12 @@ async function main(): Promise<void> {
   if (inputFile === undefined || outputFile === undefined)
     throw new Error('usage: worker.ts <phase> <in> <out>');
   const input: unknown = JSON.parse(fs.readFileSync(inputFile, 'utf8'));
-  let output: GenerateOutput | MeasureOutput | LettersOutput | ImportOutput;
+  let output: GenerateOutput | MeasureOutput | LettersOutput | ImportOutput | AuditExportOutput;
   if (phase === 'generate') output = generate(input as GenerateInput);
   else if (phase === 'measure') output = await measureDataDir(input as MeasureInput);
   else if (phase === 'letters') output = await measureLetters(input as LettersInput);
   else if (phase === 'import') output = await measureImport(input as ImportInput);
+  else if (phase === 'auditExport') output = await measureAuditExport(input as AuditExportInput);
   else throw new Error(`unknown phase ${phase}`);
   fs.writeFileSync(outputFile, JSON.stringify(output));
 }

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { Access, Grant, IndividualShareRefusal, IsoDate, ShareRole } from '../domain';
 import { channel, idSchema, isoDateSchema, optionalText, requiredText } from './channel';
+import type { HeldFile } from './exports';
 
 export const contentKinds = ['announcement', 'appointment', 'document', 'smartpost', 'process'] as const;
 export type ContentKind = (typeof contentKinds)[number];
@@ -179,8 +180,11 @@ export interface ShareResult {
   letters: number;
   /** Those told by letter, by name. */
   needsPost: { contactId: number; displayName: string }[];
-  /** SmartPost: one personal PDF per recipient, combined for printing (base64), else null. */
-  lettersPdf: string | null;
+  /**
+   * SmartPost: one personal letter per recipient, combined into one PDF for printing and held for
+   * saving with `exports.save`; else null.
+   */
+  lettersFile: HeldFile | null;
 }
 
 export interface PortalPreview {

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { Grant, IsoDate } from '../domain';
 import type { BackupInfo, RestoredBackup } from './backups';
 import { channel, contractDateSchema, idSchema, noPayload } from './channel';
+import type { SavedExport } from './exports';
 import { contactListQuerySchema } from './portfolio';
 
 /** The largest file accepted (about 300,000 rows of a typical export). */
@@ -306,21 +307,6 @@ export interface ImportSummary {
   backup: BackupInfo | null;
 }
 
-/** A file made for the manager to save (handed over whole, base64). */
-export interface ExchangeFile {
-  fileName: string;
-  mimeType: string;
-  dataBase64: string;
-  /** Data rows (without the header). */
-  rows: number;
-}
-
-/**
- * The rejected rows with their original columns and a "Fehler" column, in the input's format:
- * "<name>-abgelehnt.csv" / "<name>-rejected.xlsx".
- */
-export type ImportRejectedFile = ExchangeFile;
-
 /**
  * Kontakte › Exportieren: the contacts list as filtered (its search and filters, not its paging),
  * one row per contract in the columns the import reads (so the file imports again without
@@ -330,11 +316,6 @@ export const contactsExportSchema = contactListQuerySchema
   .omit({ offset: true, limit: true })
   .extend({ format: z.enum(importFormats), language: z.enum(['de', 'en']) });
 export type ContactsExportQuery = z.output<typeof contactsExportSchema>;
-
-export interface ContactsExportFile extends ExchangeFile {
-  /** Contacts in the file (a contact with several contracts has several rows). */
-  contacts: number;
-}
 
 export type ImportPhase = 'reading' | 'checking' | 'writing';
 
@@ -363,9 +344,11 @@ export const importChannels = {
   ),
   /** The dry run: nothing is written. */
   'imports.preview': channel<ImportPreview>()(importRunSchema),
-  'imports.rejectedRows': channel<ImportRejectedFile>()(
-    importRunSchema.extend({ language: z.enum(['de', 'en']) }),
-  ),
+  /**
+   * The rejected rows with their original columns and a "Fehler" column, in the input's format
+   * ("<name>-abgelehnt.csv" / "<name>-rejected.xlsx"), written where the user chooses.
+   */
+  'imports.rejectedRows': channel<SavedExport>()(importRunSchema.extend({ language: z.enum(['de', 'en']) })),
   /** Backup "Vor Import", then the valid rows as one change; the mapping is kept under `mappingName`. */
   'imports.commit': channel<ImportSummary>()(
     importRunSchema.extend({ mappingName: z.string().trim().min(1).max(80).nullable().default(null) }),
@@ -374,8 +357,11 @@ export const importChannels = {
   'imports.cancel': channel<null>()(z.strictObject({ fileId: fileIdSchema })),
   /** Past imports, newest first. */
   'imports.history': channel<ImportSummary[]>()(noPayload),
-  /** The contacts list as filtered, as .csv or .xlsx (see contactsExportSchema). A read. */
-  'contacts.export': channel<ContactsExportFile>()(contactsExportSchema),
+  /**
+   * The contacts list as filtered, as .csv or .xlsx (see contactsExportSchema), written where the
+   * user chooses; the count is the contacts (a contact with several contracts has several rows). A read.
+   */
+  'contacts.export': channel<SavedExport>()(contactsExportSchema),
   /** Restores the backup made before that import ("Zustand vor diesem Import wiederherstellen"). */
   'imports.restoreBefore': channel<RestoredBackup>()(z.strictObject({ id: idSchema })),
 } as const;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { Access, DecidingWindow, InviteRefusal, IsoDate } from '../domain';
 import { channel, idSchema, noPayload } from './channel';
+import type { HeldFile } from './exports';
 import type { ContactDetail, InvitationSummary } from './portfolio';
 
 export const INVITATION_VALID_DAYS = 30;
@@ -19,8 +20,8 @@ export interface CreatedInvitation {
   code: string | null;
   /** For channel 'email': the outbox entry. */
   outboxId: number | null;
-  /** For channel 'letter': the invitation letter as a base64 PDF, to be saved by the user. */
-  letterPdf: string | null;
+  /** For channel 'letter': the invitation letter (a PDF), held for saving with `exports.save`. */
+  letter: HeldFile | null;
   contact: ContactDetail;
 }
 
@@ -53,8 +54,8 @@ export interface PropertyInvitePreview {
 export interface PropertyInviteResult {
   emailed: number;
   letters: number;
-  /** One PDF with every letter, or null when none was needed. */
-  lettersPdf: string | null;
+  /** One PDF with every letter, held for saving with `exports.save`; null when none was needed. */
+  lettersFile: HeldFile | null;
   /** Contacts that were selected but could not be invited any more (checked again in the transaction). */
   refused: PropertyInviteRefusal[];
 }

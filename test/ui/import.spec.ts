@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { importTexts } from '../../shared/importTexts';
 import { expect, test } from './fixtures';
-import { openNav } from './steps';
+import { openNav, savedExport } from './steps';
 
 const FIXTURE = path.join(import.meta.dirname, '../fixtures/import/erp-windows1252.csv');
 
@@ -52,7 +52,7 @@ test('the contacts list as filtered is exported and imports again without a chan
   t,
   appLocale,
 }) => {
-  const { page, invoke } = await launch({ demo: true });
+  const { page, invoke, shell } = await launch({ demo: true });
   await invoke('settings.updateAccess', {
     preContract: { enabled: true, days: 60 },
     postContract: { enabled: false, days: 30 },
@@ -65,18 +65,20 @@ test('the contacts list as filtered is exported and imports again without a chan
     .click();
   const listed = await invoke('contacts.list', { access: 'pre' });
   await page.getByRole('button', { name: t('contacts.export') }).click();
-  const download = page.waitForEvent('download');
-  await page.getByRole('menuitem', { name: t('contacts.exportCsv') }).click();
-  const file = await download;
-  await expect(page.getByText(t('contacts.exported_other', { count: listed.total }))).toBeVisible();
-  const saved = await file.path();
+  // Written by the app into the file chosen in the save dialog (the page never holds it).
+  const saved = await savedExport(page, shell, () =>
+    page.getByRole('menuitem', { name: t('contacts.exportCsv') }).click(),
+  );
+  await expect(
+    page.getByText(t('contacts.exported_other', { count: listed.total, fileName: path.basename(saved) })),
+  ).toBeVisible();
   const lines = fs.readFileSync(saved, 'utf8').trim().split('\r\n');
   // Only the contacts before their contract start, each with the access the list shows.
   expect(lines.slice(1).every((line) => line.includes(t('access.pre')))).toBe(true);
 
   await openNav(page, t, 'nav.dataImport');
   await page.locator('input[type="file"]').setInputFiles({
-    name: file.suggestedFilename(),
+    name: path.basename(saved),
     mimeType: 'text/csv',
     buffer: fs.readFileSync(saved),
   });

@@ -1,12 +1,14 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect, test } from './fixtures';
 import { showcaseProperty } from './demo';
-import { openNav } from './steps';
+import { openNav, savedExport } from './steps';
 
 test('inviting a property invites exactly the eligible contacts: e-mails to the outbox, letters as one PDF', async ({
   launch,
   t,
 }) => {
-  const { page, invoke } = await launch({ demo: true });
+  const { page, invoke, shell } = await launch({ demo: true });
   const preview = await invoke('invitations.previewProperty', { propertyId: showcaseProperty.id });
   const eligible = preview.eligible;
   const emails = eligible.filter((candidate) => candidate.channel === 'email').length;
@@ -30,9 +32,12 @@ test('inviting a property invites exactly the eligible contacts: e-mails to the 
   const summary = dialog.getByTestId('invite-summary');
   await expect(summary).toContainText(t('properties.invite.emailed_other', { count: emails }));
   if (letters > 0) {
-    const download = page.waitForEvent('download');
-    await summary.getByRole('button', { name: t('properties.invite.savePdf') }).click();
-    expect((await download).suggestedFilename()).toMatch(/\.pdf$/);
+    // Written by the app into the file chosen in the save dialog, named after the property.
+    const file = await savedExport(page, shell, () =>
+      summary.getByRole('button', { name: t('properties.invite.savePdf') }).click(),
+    );
+    expect(path.basename(file)).toContain(showcaseProperty.name);
+    expect(fs.readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   }
 
   const outbox = await invoke('outbox.list', { limit: 200 });

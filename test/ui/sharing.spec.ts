@@ -15,7 +15,7 @@ import type { ContactRow } from '../../src-main/core/db/contactRepository';
 import { expect, test, TEST_TODAY, type T } from './fixtures';
 import { demoContact, showcaseProperty } from './demo';
 import { expectNoSeriousViolations } from './accessibility';
-import { openShareDialogOfNew } from './steps';
+import { openShareDialogOfNew, savedExport } from './steps';
 
 const WINDOWS: AccessSettings = {
   preContract: { enabled: true, days: 30 },
@@ -219,7 +219,7 @@ test('sharing individually with a contact without access is refused with the rea
 });
 
 test('SmartPost reaches pre- and post-contract contacts with a letter each', async ({ launch, t }) => {
-  const { page, invoke, dataDir } = await launch({ demo: true });
+  const { page, invoke, dataDir, shell } = await launch({ demo: true });
   await invoke('settings.updateAccess', WINDOWS);
   const expected = policyResolution(dataDir);
   const { dialog, id } = await openShareDialogOfNew(page, t, invoke, {
@@ -235,9 +235,11 @@ test('SmartPost reaches pre- and post-contract contacts with a letter each', asy
   const summary = dialog.getByTestId('share-summary');
   // Every letter is rendered before the summary shows: slow on a busy machine.
   await expect(summary).toContainText(t('sharing.summary.letters'), { timeout: 30_000 });
-  const download = page.waitForEvent('download');
-  await summary.getByRole('button', { name: t('sharing.summary.saveLetters') }).click();
-  expect((await download).suggestedFilename()).toMatch(/\.pdf$/);
+  // Written by the app into the file chosen in the save dialog (the page never holds it).
+  const file = await savedExport(page, shell, () =>
+    summary.getByRole('button', { name: t('sharing.summary.saveLetters') }).click(),
+  );
+  expect(path.basename(file)).toMatch(/^\d+-SmartPost-Ankündigung Heizungswartung\.pdf$/);
 
   const content = await invoke('content.get', { id });
   const reached = new Set(

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, expect } from 'vitest';
 import type { ErrorCode } from '../../shared/errors';
-import type { Channel, Request } from '../../shared/ipc';
+import type { Channel, HeldFile, Request, SavedExport } from '../../shared/ipc';
 import { createCore, DATABASE_FILE, type Core } from '../../src-main/core/core';
 import { pinnedClock } from '../../src-main/core/clock';
 import { memoryPreferenceStore } from '../../src-main/core/preferences';
@@ -12,7 +12,7 @@ import type { SaveDialog } from '../../src-main/core/exports/saveExport';
 import { writePortfolio } from '../../src-main/core/db/portfolioWriter';
 import { generatePortfolio } from '../../src-main/core/demo/generate';
 import { DEMO_ORGANISATION, DEMO_SEED } from '../../src-main/core/services/portfolioService';
-import type { Invokable } from '../invoke';
+import { ok, type Invokable } from '../invoke';
 
 export { invalidPayload, ok, refused } from '../invoke';
 
@@ -38,6 +38,26 @@ export function folderSaveDialog(dir = tempDir('portal-export-')): SaveDialog & 
       return Promise.resolve(file);
     },
   };
+}
+
+type Saving = Invokable & { saved: { chosen: string[] } };
+
+/** The file an export wrote where the core's save dialog pointed: its name, count and bytes. */
+export function savedFile(
+  core: Saving,
+  saved: SavedExport,
+): { fileName: string; count: number; bytes: Buffer } {
+  if (!saved.saved) throw new Error('the export was not saved');
+  expect(saved.fileName).toBe(path.basename(core.saved.chosen.at(-1)!));
+  return { fileName: saved.fileName, count: saved.count, bytes: fs.readFileSync(core.saved.chosen.at(-1)!) };
+}
+
+/** Saves letters the core holds for saving (`exports.save`, as the page's button does); the file's bytes. */
+export async function savedHeld(core: Saving, file: HeldFile | null): Promise<Buffer> {
+  if (file === null) throw new Error('no letters held');
+  const saved = savedFile(core, await ok(core, 'exports.save', { id: file.id }));
+  expect(saved).toMatchObject({ fileName: file.fileName, count: file.count });
+  return saved.bytes;
 }
 
 /** A core on a fresh data dir with a pinned day; closed after the test. Exports go to `saved`. */

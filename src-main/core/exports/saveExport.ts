@@ -36,6 +36,12 @@ export const noSaveDialog: SaveDialog = { choose: () => Promise.resolve(null) };
  */
 export type ExportChunks = AsyncGenerator<string | Uint8Array, number, undefined>;
 
+/** A file already made in memory (bounded elsewhere), as the exporter of saveExport. */
+export async function* whole(bytes: string | Uint8Array, count: number): ExportChunks {
+  yield bytes;
+  return count;
+}
+
 /**
  * Asks the shell's dialog for a file, then writes `produce()`'s chunks into it (see the file
  * comment). Cancelled: nothing is produced, nothing written. The exporter's own refusals (a

@@ -9,6 +9,7 @@ import { backupHandlers } from './backups';
 import { combine } from './combine';
 import { contentHandlers } from './content';
 import { dataProtectionHandlers } from './dataProtection';
+import { exportHandlers } from './exports';
 import { importHandlers } from './imports';
 import { invitationHandlers } from './invitations';
 import { mailHandlers } from './mail';
@@ -37,5 +38,6 @@ export function createHandlers(services: Services): Handlers {
     dataProtectionHandlers(services),
     importHandlers(services),
     teamHandlers(services),
+    exportHandlers(services),
   );
 }

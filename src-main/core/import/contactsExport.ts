@@ -6,22 +6,24 @@
  * state (by the same policy as the list).
  *
  * Two halves, kept apart: `contactExportRows` produces the rows batch by batch (the reads awaited,
- * so it runs over an async store too), and `contactsExportFile` turns them into a .csv
- * (import/excelCsv.ts) or .xlsx (exceljs) file handed over whole. A streaming delivery to a file
- * replaces only the second half.
+ * so it runs over an async store too), and `contactsExportChunks` turns them into a .csv
+ * (import/excelCsv.ts) or .xlsx (exceljs's streaming writer) file in parts, which
+ * exports/saveExport.ts writes to the file the user chose: memory stays bounded by a batch.
  */
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import {
   importFields,
   importValueFields,
-  type ContactsExportFile,
   type ContactsExportQuery,
+  type ImportFormat,
   type ImportField,
   type ImportValueField,
 } from '../../../shared/contract/imports';
 import type { AccessSettings, IsoDate } from '../../../shared/domain';
 import { fieldLabel } from '../../../shared/importTexts';
 import type { AccessBounds } from '../db/accessRepository';
+import type { ExportChunks } from '../exports/saveExport';
 import type {
   ContactExportRepository,
   ExportContactRow,
@@ -174,51 +176,90 @@ function dayText(day: IsoDate | null, language: Language): string {
   return `${date}.${month}.${year}`;
 }
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** The rows as one file in the chosen format (see the file comment). */
-export async function contactsExportFile(
-  batches: AsyncIterable<ExportBatch>,
+/** The name suggested in the save dialog: "Kontakte-2026-11-27.xlsx". */
+export function contactsExportName(
   query: Pick<ContactsExportQuery, 'format' | 'language'>,
   today: IsoDate,
-): Promise<ContactsExportFile> {
-  const { language, format } = query;
-  const texts = exportTexts[language];
-  const header = contactExportHeader(language);
-  const fileName = `${texts.fileName}-${today}.${format}`;
+): { suggestedName: string; kind: ImportFormat } {
+  return {
+    suggestedName: `${exportTexts[query.language].fileName}-${today}.${query.format}`,
+    kind: query.format,
+  };
+}
+
+/** The CSV in parts: the header (with the byte order mark), then one part per batch. */
+async function* csvChunks(
+  batches: AsyncIterable<ExportBatch>,
+  header: string[],
+  language: Language,
+): ExportChunks {
   let contacts = 0;
-  let rows = 0;
-  if (format === 'csv') {
-    const records: string[][] = [header];
+  yield excelCsv([header], ';');
+  for await (const batch of batches) {
+    contacts += batch.contacts;
+    const records = batch.records.map((record) =>
+      record.map((cell) => (typeof cell === 'string' ? cell : dayText(cell.day, language))),
+    );
+    if (records.length > 0) yield excelCsv(records, ';', { bom: false });
+  }
+  return contacts;
+}
+
+/**
+ * The workbook through exceljs's streaming writer: each row is committed (written out and
+ * forgotten) as it comes, and the zip's bytes are yielded as the writer makes them.
+ */
+async function* xlsxChunks(
+  batches: AsyncIterable<ExportBatch>,
+  header: string[],
+  language: Language,
+): ExportChunks {
+  const stream = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true });
+  const sheet = workbook.addWorksheet(exportTexts[language].sheet, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+  });
+  sheet.columns = header.map((title) => ({ width: Math.max(12, title.length + 2) }));
+  const dayFormat = language === 'de' ? 'dd.mm.yyyy' : 'yyyy-mm-dd';
+  const written = (async () => {
+    let contacts = 0;
+    const top = sheet.addRow(header);
+    top.font = { bold: true };
+    top.commit();
     for await (const batch of batches) {
       contacts += batch.contacts;
       for (const record of batch.records) {
-        records.push(record.map((cell) => (typeof cell === 'string' ? cell : dayText(cell.day, language))));
+        const row = sheet.addRow(
+          record.map((cell) =>
+            typeof cell === 'string' ? cell : cell.day === null ? null : new Date(`${cell.day}T00:00:00Z`),
+          ),
+        );
+        record.forEach((cell, index) => {
+          if (typeof cell !== 'string') row.getCell(index + 1).numFmt = dayFormat;
+        });
+        row.commit();
       }
     }
-    rows = records.length - 1;
-    const dataBase64 = Buffer.from(excelCsv(records, ';'), 'utf8').toString('base64');
-    return { fileName, mimeType: 'text/csv', dataBase64, rows, contacts };
-  }
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(texts.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.addRow(header).font = { bold: true };
-  const dayFormat = language === 'de' ? 'dd.mm.yyyy' : 'yyyy-mm-dd';
-  for await (const batch of batches) {
-    contacts += batch.contacts;
-    for (const record of batch.records) {
-      const row = sheet.addRow(
-        record.map((cell) =>
-          typeof cell === 'string' ? cell : cell.day === null ? null : new Date(`${cell.day}T00:00:00Z`),
-        ),
-      );
-      record.forEach((cell, index) => {
-        if (typeof cell !== 'string') row.getCell(index + 1).numFmt = dayFormat;
-      });
-      rows++;
-    }
-  }
-  header.forEach((title, index) => (sheet.getColumn(index + 1).width = Math.max(12, title.length + 2)));
-  const dataBase64 = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
-  return { fileName, mimeType: XLSX, dataBase64, rows, contacts };
+    sheet.commit();
+    await workbook.commit();
+    return contacts;
+  })();
+  // A failure ends the stream with it, so that reading it below fails too.
+  written.catch((error: unknown) => stream.destroy(error as Error));
+  for await (const chunk of stream) yield chunk as Buffer;
+  return await written;
+}
+
+/**
+ * The rows as a file in the chosen format, in parts for saveExport (see the file comment); the
+ * count at the end is the contacts written.
+ */
+export function contactsExportChunks(
+  batches: AsyncIterable<ExportBatch>,
+  query: Pick<ContactsExportQuery, 'format' | 'language'>,
+): ExportChunks {
+  const header = contactExportHeader(query.language);
+  return query.format === 'csv'
+    ? csvChunks(batches, header, query.language)
+    : xlsxChunks(batches, header, query.language);
 }

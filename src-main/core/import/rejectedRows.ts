@@ -6,8 +6,8 @@
 import ExcelJS from 'exceljs';
 import type {
   ImportField,
+  ImportFormat,
   ImportLevel,
-  ImportRejectedFile,
   ImportRejection,
 } from '../../../shared/contract/imports';
 import { fieldLabel, importTexts } from '../../../shared/importTexts';
@@ -35,12 +35,23 @@ function baseName(fileName: string): string {
   return fileName.replace(/\.[^.]+$/, '');
 }
 
+/**
+ * The rejected rows as a file made in memory (bounded by the import's own limit on its input), for
+ * saveExport: the name to suggest, its kind, its bytes and its data rows.
+ */
+export interface RejectedRowsFile {
+  suggestedName: string;
+  kind: ImportFormat;
+  bytes: Uint8Array | string;
+  rows: number;
+}
+
 export async function rejectedRowsFile(
   fileName: string,
   table: ImportTable,
   rejected: ReadonlyMap<number, ImportRejection>,
   language: 'de' | 'en',
-): Promise<ImportRejectedFile> {
+): Promise<RejectedRowsFile> {
   const texts = importTexts[language];
   const header = [...table.headers, texts.errorColumn];
   const rows = [...rejected.entries()]
@@ -52,19 +63,17 @@ export async function rejectedRowsFile(
     const sheet = workbook.addWorksheet(table.sheet ?? 'Import');
     sheet.addRow(header);
     for (const row of rows) sheet.addRow(row);
-    const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
     return {
-      fileName: `${baseName(fileName)}-${suffix}.xlsx`,
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      dataBase64: buffer.toString('base64'),
+      suggestedName: `${baseName(fileName)}-${suffix}.xlsx`,
+      kind: 'xlsx',
+      bytes: new Uint8Array(await workbook.xlsx.writeBuffer()),
       rows: rows.length,
     };
   }
-  const text = excelCsv([header, ...rows], table.delimiter ?? ';');
   return {
-    fileName: `${baseName(fileName)}-${suffix}.csv`,
-    mimeType: 'text/csv',
-    dataBase64: Buffer.from(text, 'utf8').toString('base64'),
+    suggestedName: `${baseName(fileName)}-${suffix}.csv`,
+    kind: 'csv',
+    bytes: excelCsv([header, ...rows], table.delimiter ?? ';'),
     rows: rows.length,
   };
 }

@@ -12,18 +12,19 @@ import {
   KEPT_IMPORT_MAPPINGS,
   type ImportFileView,
   type ImportPreview,
-  type ImportRejectedFile,
   type ImportRunValue,
   type ImportSummary,
   type SavedImportMapping,
 } from '../../../shared/contract/imports';
 import type { RestoredBackup } from '../../../shared/contract/backups';
 import type { IsoDate } from '../../../shared/domain';
+import type { SavedExport } from '../../../shared/contract/exports';
 import { DomainError } from '../../../shared/errors';
 import { listBackups } from '../backup/backupFiles';
 import { portfolioChanged, type CoreContext } from '../context';
 import { accessRepository } from '../db/accessRepository';
 import { importRepository, type ImportRow } from '../db/importRepository';
+import { saveExport, whole } from '../exports/saveExport';
 import { accessEffects, touchedContacts } from '../import/accessEffects';
 import { applyPlan } from '../import/apply';
 import { levelCounts, planChanges, recordChanges, type PlanChanges } from '../import/changes';
@@ -329,11 +330,14 @@ export function importService(
     preview: (run: ImportRunValue): Promise<ImportPreview> =>
       runs.run(run.fileId, ({ step }) => previewOf(run, step)),
 
-    rejectedRows(run: ImportRunValue & { language: 'de' | 'en' }): Promise<ImportRejectedFile> {
-      return runs.run(run.fileId, async ({ step }) => {
+    /** The rejected rows as a file, written where the user chooses (made before the dialog opens). */
+    async rejectedRows(run: ImportRunValue & { language: 'de' | 'en' }): Promise<SavedExport> {
+      const made = await runs.run(run.fileId, async ({ step }) => {
         const { file, plan } = await computed(run, step);
         return rejectedRowsFile(file.fileName, file.table, plan.rejected, run.language);
       });
+      const { suggestedName, kind, bytes, rows } = made;
+      return await saveExport(ctx.saveDialog, { suggestedName, kind }, () => whole(bytes, rows));
     },
 
     /**

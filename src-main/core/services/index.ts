@@ -2,6 +2,7 @@ import type { CoreContext } from '../context';
 import { auditLogService } from './auditLogService';
 import { backupService } from './backupService';
 import { contactService } from './contactService';
+import { heldFiles } from '../exports/heldFiles';
 import { contactsExportService } from './contactsExportService';
 import { contentService } from './contentService';
 import { contractService } from './contractService';
@@ -53,6 +54,7 @@ export function createServices(ctx: CoreContext) {
     backups,
     imports: importService(ctx, settings, backups),
     contactsExport: contactsExportService(ctx, settings),
+    heldFiles: heldFiles(ctx),
     dataProtection: dataProtectionService(ctx, settings),
     auditLog: auditLogService(ctx),
     team: teamDatabaseService(ctx),

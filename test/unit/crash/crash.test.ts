@@ -2,14 +2,14 @@
  * Crash safety (issue 7, ARCHITECTURE.md §5 "Durability"): the core runs in a child process and is
  * killed with SIGKILL at random moments of bulk work — loading the demo, inviting a 1,000-unit
  * property, creating a document and sharing it with everyone of that property, anonymising deletion
- * candidates. After every kill the
+ * candidates, restoring a backup, committing a Stammdaten-Import. After every kill the
  * data dir must pass `PRAGMA integrity_check`, open again, hold each transaction of the operation
  * either completely or not at all (and completely once the child had seen its commit return),
  * have an audit row for every change and no audit row without its change, and every document row
  * must find its file, whole. Document files without a row (written before a transaction that never
  * committed) and the temporary file of a write cut short are harmless by design
  * (storage/documentStore.ts) and allowed here; a file under a hash name must match its hash.
- * Invitation and SmartPost letters are not written to disk (they come back as PDF in the answer).
+ * Invitation and SmartPost letters are not written to disk (held in memory until the user saves them).
  *
  * Half of the kills fall anywhere between the start of the operation and the end of the process,
  * half inside one of its transactions (the child reports their begin and commit). The moments come
@@ -21,7 +21,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PropertyInvitePreview, SharePreview, ShareResult } from '../../../shared/ipc';
+import type { ImportSummary, PropertyInvitePreview, SharePreview, ShareResult } from '../../../shared/ipc';
 import { PORTFOLIO_TABLES, writeBenchDataDir, portfolioFacts } from '../../../scripts/bench/portfolio';
 import { generatePortfolio } from '../../../src-main/core/demo/generate';
 import { Random } from '../../../src-main/core/demo/random';
@@ -139,6 +139,9 @@ describe('crash safety: SIGKILL during bulk work', () => {
   let invitePreview: PropertyInvitePreview;
   let sharePreview: SharePreview;
   let candidates: number[] = [];
+  let restoreDir = '';
+  let restoreBackup = '';
+  let restoreDelta: Footprint = {};
 
   beforeAll(async () => {
     worker = await bundleWorker();
@@ -170,7 +173,28 @@ describe('crash safety: SIGKILL during bulk work', () => {
     } finally {
       core.close();
     }
-  }, 60_000);
+
+    // The same portfolio, backed up, then its deletion candidates anonymised: restoring the backup
+    // brings them back (and with them every row the anonymisation changed).
+    restoreDir = tempDir();
+    writeBenchDataDir(restoreDir, portfolio);
+    let backedUp: Footprint = {};
+    const restoring = openCore(restoreDir);
+    try {
+      await ok(restoring, 'organisation.update', TEST_ORGANISATION);
+      backedUp = withDatabase(restoreDir, footprint);
+      restoreBackup = (await ok(restoring, 'backups.create')).name;
+      await ok(restoring, 'dataProtection.anonymise', { contactIds: candidates });
+    } finally {
+      restoring.close();
+    }
+    // The backup lacks its own 'backup.created' row (written after the file); the restore adds its
+    // 'backup.restored' row.
+    restoreDelta = {
+      ...delta(withDatabase(restoreDir, footprint), backedUp),
+      'audit:backup.restored': 1,
+    };
+  }, 90_000);
 
   afterAll(() => {
     worker?.remove();
@@ -288,6 +312,72 @@ describe('crash safety: SIGKILL during bulk work', () => {
         }),
       },
       seed + 3,
+    );
+  });
+
+  it('restoring a backup is all-or-nothing, with its audit row', TIMEOUT, async () => {
+    expect(restoreDelta['contacts:anonymised']).toBe(-candidates.length);
+    await survivesKills(
+      worker.file,
+      {
+        name: 'restore',
+        baseDir: restoreDir,
+        operation: { kind: 'restore', name: restoreBackup },
+        transactions: [Object.keys(restoreDelta)],
+        expectedDelta: () => restoreDelta,
+      },
+      seed + 4,
+    );
+  });
+
+  it('committing a Stammdaten-Import is all-or-nothing, audited per record', TIMEOUT, async () => {
+    const rows = 2000;
+    await survivesKills(
+      worker.file,
+      {
+        name: 'import',
+        baseDir: portfolioDir,
+        operation: { kind: 'import', rows },
+        transactions: [
+          // The backup "Vor Import" is made and recorded first.
+          ['audit:backup.created'],
+          [
+            'properties',
+            'units',
+            'contacts',
+            'contact_search',
+            'contracts',
+            'imports',
+            'import_mappings',
+            'audit:import.commit',
+            'audit:property.create',
+            'audit:unit.create',
+            'audit:contact.create',
+            'audit:contract.create',
+          ],
+        ],
+        expectedDelta: (value) => {
+          const { counts, rows: counted } = value[0] as ImportSummary;
+          // The file's rows: 100 units a property, one tenant each and a second in every other row.
+          expect(counted).toMatchObject({ total: rows, imported: rows, rejected: 0 });
+          return {
+            'audit:backup.created': 1,
+            properties: rows / 100,
+            units: rows,
+            contacts: rows * 1.5,
+            contact_search: rows * 1.5,
+            contracts: counts.contract.created,
+            imports: 1,
+            import_mappings: 1,
+            'audit:import.commit': 1,
+            'audit:property.create': rows / 100,
+            'audit:unit.create': rows,
+            'audit:contact.create': rows * 1.5,
+            'audit:contract.create': counts.contract.created,
+          };
+        },
+      },
+      seed + 5,
     );
   });
 });

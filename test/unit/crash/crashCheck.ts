@@ -86,6 +86,9 @@ const auditedTables = {
   share: 'shares',
   content: 'contents',
   property: 'properties',
+  unit: 'units',
+  contract: 'contracts',
+  import: 'imports',
 };
 const createdBy = { invitations: 'invitations.create', shares: 'sharing.share', contents: 'content.create' };
 
@@ -116,8 +119,8 @@ function auditMismatches(db: Database.Database): string[] {
       }
       continue;
     }
-    // A settings row (the organisation's letterhead) is named by its key, not by a row id.
-    if (row.entity === 'settings') continue;
+    // A settings row (the organisation's letterhead) is named by its key, a backup by its file name.
+    if (row.entity === 'settings' || row.entity === 'backup') continue;
     const table = auditedTables[row.entity as keyof typeof auditedTables] as string | undefined;
     if (table === undefined) problems.push(`audit ${row.id} ${row.action}: unexpected entity ${row.entity}`);
     else if (db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(Number(row.entity_id)) === undefined) {

@@ -9,7 +9,11 @@ export type Operation =
    * plus individually with the ones the role share skips. */
   | { kind: 'share'; propertyId: number; documentBytes: number; alsoIndividually: number[] }
   /** Deletion candidates anonymised in one request. */
-  | { kind: 'anonymise'; contactIds: number[] };
+  | { kind: 'anonymise'; contactIds: number[] }
+  /** A backup of the data dir restored while the app runs. */
+  | { kind: 'restore'; name: string }
+  /** A Stammdaten-Import of an ERP file of `rows` rows (scripts/bench/importRows.ts): open, commit. */
+  | { kind: 'import'; rows: number };
 
 /** From the child, on stdout. `tx`: before every top-level SQLite transaction and after its commit. */
 export type WorkerMessage =

@@ -6,10 +6,12 @@
  * one has left the process before the next step runs.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import readline from 'node:readline';
 import Database from 'better-sqlite3';
 import { pinnedClock } from '../../../src-main/core/clock';
-import { createCore } from '../../../src-main/core/core';
+import { createCore, DATABASE_FILE } from '../../../src-main/core/core';
+import { erpExport } from '../../../scripts/bench/importRows';
 import type { Operation, WorkerMessage } from './protocol';
 
 /**
@@ -28,11 +30,14 @@ function say(message: WorkerMessage): void {
   }
 }
 
+/** The data store itself (not a backup or the prepared copy a restore copies in). */
+const isStore = (file: string) => path.basename(file) === DATABASE_FILE;
+
 /**
- * Reports the begin and the commit of every top-level transaction (every `ctx.change`, which the
- * store runs as BEGIN IMMEDIATE … COMMIT statements, and the sync ones at open), so that the parent
- * can aim kills into them and knows which commits had returned. Observes only: the transaction
- * runs unchanged.
+ * Reports the begin and the commit of every top-level transaction on the data store (every
+ * `ctx.change`, which the store runs as BEGIN IMMEDIATE … COMMIT statements, the sync ones at open,
+ * and a restore's copy into it through SQLite's backup API), so that the parent can aim kills into
+ * them and knows which commits had returned. Observes only: the transaction runs unchanged.
  */
 function reportTransactions(): void {
   const open = Database.prototype.transaction;
@@ -42,7 +47,7 @@ function reportTransactions(): void {
   ) {
     const run = open.call(this, fn);
     return Object.assign((...args: Parameters<F>) => {
-      if (this.inTransaction) return run(...args);
+      if (this.inTransaction || !isStore(this.name)) return run(...args);
       say({ tx: 'begin' });
       const result = run(...args);
       say({ tx: 'committed' });
@@ -53,6 +58,7 @@ function reportTransactions(): void {
   Database.prototype.prepare = function (this: Database.Database, source: string) {
     const statement = prepare.call(this, source);
     const run = statement.run.bind(statement);
+    if (!isStore(this.name)) return statement;
     if (source === 'BEGIN IMMEDIATE') {
       statement.run = (...params: unknown[]) => {
         say({ tx: 'begin' });
@@ -67,6 +73,18 @@ function reportTransactions(): void {
     }
     return statement;
   } as typeof prepare;
+  const backup = Database.prototype.backup;
+  Database.prototype.backup = async function (
+    this: Database.Database,
+    destination: string,
+    options?: Database.BackupOptions,
+  ) {
+    if (!isStore(destination)) return backup.call(this, destination, options);
+    say({ tx: 'begin' });
+    const result = await backup.call(this, destination, options);
+    say({ tx: 'committed' });
+    return result;
+  } as typeof backup;
 }
 
 /** A PDF-looking file of `size` bytes (the content store checks the signature only). */
@@ -129,6 +147,19 @@ async function main(): Promise<void> {
     case 'anonymise':
       results.push(await ok('dataProtection.anonymise', { contactIds: operation.contactIds }));
       break;
+    case 'restore':
+      results.push(await ok('backups.restore', { name: operation.name }));
+      break;
+    case 'import': {
+      const bytes = erpExport(operation.rows).toString('base64');
+      const opened = (await ok('imports.open', { fileName: 'erp.csv', dataBase64: bytes })) as {
+        fileId: string;
+        suggested: unknown;
+      };
+      const run = { fileId: opened.fileId, mapping: opened.suggested, values: {} };
+      results.push(await ok('imports.commit', { ...run, mappingName: null }));
+      break;
+    }
   }
   say({ done: results });
   core.close();

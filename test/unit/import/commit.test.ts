@@ -5,7 +5,7 @@ import type { ImportAccessEffect, ImportPreview } from '../../../shared/contract
 import type { Core } from '../../../src-main/core/core';
 import { DATABASE_FILE } from '../../../src-main/core/db/connection';
 import { recordAuditSubjects } from '../../../src-main/core/db/auditSubjects';
-import { ok, readDatabase, refused, testCore } from '../support';
+import { ok, readDatabase, refused, savedFile, testCore } from '../support';
 import { openFixture, runOf } from './support';
 
 const WINDOWS = {
@@ -183,8 +183,10 @@ describe('Stammdaten-Import: dry run and commit', () => {
       [13, 'MISSING_VALUE'],
     ]);
     expect(preview.rows).toEqual({ total: 12, imported: 1, rejected: 11 });
-    const file = await ok(core, 'imports.rejectedRows', { ...runOf(view), language: 'de' });
-    const text = Buffer.from(file.dataBase64, 'base64').toString('utf8');
+    // Written where the save dialog pointed.
+    const file = savedFile(core, await ok(core, 'imports.rejectedRows', { ...runOf(view), language: 'de' }));
+    expect(file.count).toBe(11);
+    const text = file.bytes.toString('utf8');
     const lines = text
       .replace(/^\uFEFF/, '')
       .trim()

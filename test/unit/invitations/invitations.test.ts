@@ -114,7 +114,7 @@ describe('invitations.create: refusals', () => {
       { contactId: c.contact.id, channel: 'email' },
       'NO_EMAIL',
     );
-    expect((await invite(core, c.contact.id, 'letter')).letterPdf).not.toBeNull();
+    expect((await invite(core, c.contact.id, 'letter')).letter).not.toBeNull();
   });
 
   it('checks the policy before the e-mail address: an archived contact without e-mail is ARCHIVED', async () => {
@@ -157,7 +157,7 @@ describe('invitations.create: the code', () => {
     expect(created.code).toMatch(CODE_FORMAT);
     expect(created.invitation).toMatchObject({ state: 'pending', channel: 'code', expiresOn: '2026-12-27' });
     expect(created.outboxId).toBeNull();
-    expect(created.letterPdf).toBeNull();
+    expect(created.letter).toBeNull();
     expect(created.contact.invitationState).toBe('pending');
     expect(created.contact.invitation).toMatchObject({ id: created.invitation.id, state: 'pending' });
 

@@ -223,7 +223,7 @@ describe('notification letters in the print batch', () => {
     const batch = await ok(core, 'outbox.printLetters');
     expect(batch).toMatchObject({ saved: true, fileName: 'Briefe_2026-11-27.pdf', count: 1 });
     expect(batch.ids).toHaveLength(1);
-    const { lines } = await pdfTextLines(fs.readFileSync(core.saved.chosen[0]!).toString('base64'));
+    const { lines } = await pdfTextLines(fs.readFileSync(core.saved.chosen[0]!));
     expect(lines).toEqual(expect.arrayContaining(['Neu im Kundenportal: Wasser abgestellt']));
     expect(lines.join('\n')).toContain('Brenner');
     expect(await ok(core, 'outbox.markPrinted', { ids: batch.ids })).toEqual({ printed: 1 });

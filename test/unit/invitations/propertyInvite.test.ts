@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AccessSettings, ContractFacts, InviteRefusal } from '../../../shared/domain';
 import { inviteEligibility } from '../../../src-main/core/policy/invite';
-import { ok, readDatabase, snapshotDatabase, writeDemoPortfolio } from '../support';
+import { ok, readDatabase, savedHeld, snapshotDatabase, writeDemoPortfolio } from '../support';
 import {
   auditRows,
   building,
@@ -200,8 +200,12 @@ describe('invitations.inviteProperty on the demo portfolio', () => {
     }
 
     // One page per letter.
-    expect(result.lettersPdf).not.toBeNull();
-    const pdf = await pdfTextLines(result.lettersPdf!);
+    // Held for saving: written where the user chooses, named after the property.
+    expect(result.lettersFile).toMatchObject({
+      count: letters,
+      fileName: expect.stringMatching(/^Einladungsbriefe-.+\.pdf$/),
+    });
+    const pdf = await pdfTextLines(await savedHeld(core, result.lettersFile));
     expect(pdf.pages).toBe(letters);
 
     // Audit: one row per invitation plus the summary, all in the one change.
@@ -232,7 +236,7 @@ describe('invitations.inviteProperty on the demo portfolio', () => {
       propertyId: SHOWCASE,
       contactIds: everyone,
     });
-    expect(second).toMatchObject({ emailed: 0, letters: 0, lettersPdf: null });
+    expect(second).toMatchObject({ emailed: 0, letters: 0, lettersFile: null });
     expect(second.refused).toHaveLength(everyone.length);
     expect(snapshotDatabase(core.dataDir)).toBe(before);
   });
@@ -284,7 +288,7 @@ describe('invitations.inviteProperty on a small property', () => {
       propertyId: b.property.id,
       contactIds: [inside.contact.id, outside.contact.id],
     });
-    expect(result).toMatchObject({ emailed: 1, letters: 0, lettersPdf: null });
+    expect(result).toMatchObject({ emailed: 1, letters: 0, lettersFile: null });
     expect(result.refused).toEqual([
       {
         contactId: outside.contact.id,
@@ -316,7 +320,7 @@ describe('invitations.inviteProperty on a small property', () => {
     expect(result).toEqual({
       emailed: 0,
       letters: 0,
-      lettersPdf: null,
+      lettersFile: null,
       refused: [
         {
           contactId: later.contact.id,

@@ -303,10 +303,10 @@ export function dataStoreBytes(core: InvitationCore): Buffer {
 
 // ---------------------------------------------------------------- PDF text
 
-/** The text lines of a PDF (base64, as the channels answer): see letters/pdfText. */
+/** The text lines of a PDF (as saved, or as rendered): see letters/pdfText. */
 export async function pdfTextLines(
-  base64: string,
+  bytes: Uint8Array,
 ): Promise<{ pages: number; lines: string[]; doc: PDFDocument }> {
-  const { doc, lines } = await pdfText(Buffer.from(base64, 'base64'));
+  const { doc, lines } = await pdfText(bytes);
   return { pages: doc.getPageCount(), lines: lines.map((line) => line.text), doc };
 }

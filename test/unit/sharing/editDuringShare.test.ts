@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ContentInput } from '../../../shared/ipc';
-import { ok } from '../support';
+import { ok, savedHeld } from '../support';
 import { invitationCore, pdfTextLines, tenant } from '../invitations/support';
 
 function letter(template: string): ContentInput {
@@ -25,8 +25,7 @@ describe('a SmartPost edited during its share', () => {
       ok(core, 'content.update', { id: content.id, input: letter('Neue Fassung: Donnerstag') }),
     ]);
 
-    expect(shared.lettersPdf).not.toBeNull();
-    const { lines } = await pdfTextLines(shared.lettersPdf ?? '');
+    const { lines } = await pdfTextLines(await savedHeld(core, shared.lettersFile));
     expect(lines).toContain('Neue Fassung: Donnerstag');
     expect(lines).not.toContain('Alte Fassung: Dienstag');
   });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PDFDocument } from 'pdf-lib';
 import type { ContentDetail, ShareTarget } from '../../../shared/ipc';
 import { pdfTextLines } from '../invitations/support';
-import { ok } from '../support';
+import { ok, savedHeld } from '../support';
 import { auditRows, demoContact, expectRefused, outboxRows, sharingCore, type SharingCore } from './support';
 
 async function announcement(core: SharingCore): Promise<ContentDetail> {
@@ -144,7 +144,7 @@ describe('individual shares', () => {
       notifications: 1,
       letters: 1,
       needsPost: [{ contactId: noEmail.contactId, displayName: 'Günter Schulze' }],
-      lettersPdf: null,
+      lettersFile: null,
     });
     // Nobody is left out: the e-mail, and a letter waiting in the Postausgang's print batch.
     expect(outboxRows(core).map((m) => [m.contact_id, m.channel])).toEqual([
@@ -202,10 +202,10 @@ describe('SmartPost', () => {
     ).toEqual([...withEmail].sort((a, b) => a - b));
     expect(result.needsPost.map((n) => n.contactId)).toEqual([situations.noEmail.contactId]);
 
-    expect(result.lettersPdf).not.toBeNull();
-    const pdf = await PDFDocument.load(Buffer.from(result.lettersPdf!, 'base64'));
+    const saved = await savedHeld(core, result.lettersFile);
+    const pdf = await PDFDocument.load(saved);
     expect(pdf.getPageCount()).toBe(picked.length);
-    const { lines } = await pdfTextLines(result.lettersPdf!);
+    const { lines } = await pdfTextLines(saved);
     // Placeholders filled per recipient, in the recipient's language.
     expect(lines).toContain('Sehr geehrter Herr Schröder,');
     expect(lines).toContain('Dear Ms Clarke,');

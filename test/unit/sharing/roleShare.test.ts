@@ -194,7 +194,7 @@ describe('sharing.share: role share plus "zusätzlich einzeln freigeben"', () =>
     expect(result.notifications).toBe(withEmail.length);
     expect(result.letters).toBe(withoutEmail.length);
     expect(result.needsPost.map((n) => n.contactId).sort((a, b) => a - b)).toEqual(withoutEmail);
-    expect(result.lettersPdf).toBeNull();
+    expect(result.lettersFile).toBeNull();
 
     // The outbox: one notification per recipient — an e-mail to its address, in its language, or a
     // letter in the print batch for those without e-mail or preferring post. Nobody left out.
@@ -350,7 +350,7 @@ describe('sharing.share: role share plus "zusätzlich einzeln freigeben"', () =>
       contentId: content.id,
       target: { mode: 'individual', contactIds: [id] },
     });
-    expect(again).toEqual({ sharedWith: 0, notifications: 0, letters: 0, needsPost: [], lettersPdf: null });
+    expect(again).toEqual({ sharedWith: 0, notifications: 0, letters: 0, needsPost: [], lettersFile: null });
     expect(auditRows(core)).toHaveLength(auditBefore);
     expect(outboxRows(core)).toHaveLength(1);
   });

@@ -5,6 +5,7 @@ import { addDays } from '../../../../shared/dates';
 import type { IsoDate } from '../../../../shared/domain';
 import type { ContactDetail, CreatedInvitation, InvitationChannel } from '../../../../shared/ipc';
 import { portfolioChanged, type Audit } from '../../context';
+import { heldFiles, lettersFileName } from '../../exports/heldFiles';
 import type { InvitationRow } from '../../db/contactRepository';
 import { settingsRepository } from '../../db/settingsRepository';
 import { isDemoStore } from '../demoStore';
@@ -49,7 +50,15 @@ export async function createInvitation(
     invitation: written.summary,
     code,
     outboxId: written.outboxId,
-    letterPdf,
+    letter:
+      letterPdf === null
+        ? null
+        : heldFiles(d.ctx).hold({
+            fileName: lettersFileName(d.ctx, 'invitation', checked.reference_id),
+            kind: 'pdf',
+            count: 1,
+            bytes: letterPdf,
+          }),
     contact: await d.contacts.detail(contactId),
   };
 }

@@ -14,6 +14,7 @@ import type {
   PropertyInviteResult,
 } from '../../../../shared/ipc';
 import { noChange, portfolioChanged, type Audit } from '../../context';
+import { heldFiles, lettersFileName } from '../../exports/heldFiles';
 import { toContractFacts } from '../../db/contractRepository';
 import type { InviteeRow, InviteeUnitRow } from '../../db/invitationRepository';
 import type { InvitationLetter } from '../../letters/invitationLetter';
@@ -256,7 +257,15 @@ export async function inviteProperty(
     return {
       emailed: invited.emailed,
       letters: invited.letters.length,
-      lettersPdf: invited.letters.length === 0 ? null : plannedPdf,
+      lettersFile:
+        invited.letters.length === 0 || plannedPdf === null
+          ? null
+          : heldFiles(d.ctx).hold({
+              fileName: lettersFileName(d.ctx, 'invitations', d.invitations.property(propertyId)?.name ?? ''),
+              kind: 'pdf',
+              count: invited.letters.length,
+              bytes: plannedPdf,
+            }),
       refused: invited.refused,
     };
   }

@@ -93,14 +93,14 @@ export function invitationLetter(
   };
 }
 
-/** The letters as one PDF (base64), one page each, rendered off the main thread; null for none. */
+/** The letters as one PDF, one page each, rendered off the main thread; null for none. */
 export async function lettersPdf(
   ctx: CoreContext,
   letters: readonly InvitationLetter[],
-): Promise<string | null> {
+): Promise<Uint8Array | null> {
   if (letters.length === 0) return null;
   const pdf = await renderLetters({ kind: 'invitation', letters }, (progress) =>
     ctx.announce({ 'letters.progress': progress }),
   );
-  return Buffer.from(pdf).toString('base64');
+  return pdf;
 }

@@ -39,14 +39,14 @@ export function smartPostLetters(p: SharePlan, day: IsoDate, org: Organisation):
   return p.recipients.map((info) => letterOf(p, info, day, org));
 }
 
-/** The letters as one PDF (base64), rendered off the main thread, or null without letters. */
+/** The letters as one PDF, rendered off the main thread, or null without letters. */
 export async function smartPostLettersPdf(
   ctx: CoreContext,
   letters: SmartPostLetter[] | null,
-): Promise<string | null> {
+): Promise<Uint8Array | null> {
   if (letters === null) return null;
   const pdf = await renderLetters({ kind: 'smartpost', letters }, (progress) =>
     ctx.announce({ 'letters.progress': progress }),
   );
-  return Buffer.from(pdf).toString('base64');
+  return pdf;
 }

@@ -5,7 +5,7 @@
  *   outbox in the same transaction — active, pre and post contacts alike: an e-mail, or for a
  *   contact without a valid address or who prefers post a letter in the Postausgang's print batch
  *   (listed in `needsPost`). Nobody is left out. A SmartPost's own letters (every recipient's, in
- *   `lettersPdf`) are its post: no second letter is queued for it. The outbox stores what the
+ *   `lettersFile`) are its post: no second letter is queued for it. The outbox stores what the
  *   message is about and renders it when it is sent or printed. Delivery (SMTP on) starts after
  *   the commit, as for invitations (outboxService.deliverSoon).
  * - Audit: one row per share written ('sharing.share'), one per revocation ('sharing.revoke').
@@ -19,6 +19,7 @@
 import type { ShareResult } from '../../../../shared/ipc';
 import { DomainError } from '../../../../shared/errors';
 import { noChange, portfolioChanged, type Audit } from '../../context';
+import { heldFiles, lettersFileName } from '../../exports/heldFiles';
 import type { RecipientRow } from '../../db/shareRepository';
 import { notifiedByLetter } from '../../mail/address';
 import { displayName, nameOfRow } from '../portfolioViews';
@@ -170,7 +171,15 @@ export async function share(
       letters: written.notified.outboxIds.size - notifications,
       needsPost: written.notified.needsPost,
       // Written: the letters rendered are those of the committed plan. Nobody reached: no letters.
-      lettersPdf: written.plan.recipients.length === 0 ? null : plannedPdf,
+      lettersFile:
+        written.plan.recipients.length === 0 || plannedPdf === null
+          ? null
+          : heldFiles(d.ctx).hold({
+              fileName: lettersFileName(d.ctx, 'smartpost', planned.content.title),
+              kind: 'pdf',
+              count: written.plan.recipients.length,
+              bytes: plannedPdf,
+            }),
     };
   }
   throw new DomainError('CHANGED_MEANWHILE');

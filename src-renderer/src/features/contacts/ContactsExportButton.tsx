@@ -4,13 +4,13 @@ import { useTranslation } from 'react-i18next';
 import type { ImportFormat } from '../../../../shared/contract/imports';
 import { useChannelFetch } from '../../api/queries';
 import { useAppStore } from '../../stores/appStore';
-import { saveBase64File } from '../common/download';
 import { notifyError, notifySuccess } from '../common/notify';
 import { useContactFilters } from './contactFilters';
 
 /**
  * Kontakte › Exportieren: the list as filtered now (search and filters, not the page on screen) as
- * .csv or .xlsx, offered for saving; the file imports again in Administration › Stammdaten-Import.
+ * .csv or .xlsx, written by the app where the user chooses; the file imports again in
+ * Administration › Stammdaten-Import.
  */
 export function ContactsExportButton() {
   const { t } = useTranslation();
@@ -24,8 +24,10 @@ export function ContactsExportButton() {
     const result = await exportContacts({ ...filters, format, language });
     setExporting(false);
     if (!result.ok) return notifyError(result.error);
-    saveBase64File(result.value.dataBase64, result.value.fileName, result.value.mimeType);
-    notifySuccess(t('contacts.exported', { count: result.value.contacts }));
+    // Written by the app where the user chose in the save dialog; cancelled: nothing to say.
+    if (!result.value.saved) return;
+    const { count, fileName } = result.value;
+    notifySuccess(t('contacts.exported', { count, fileName }));
   }
 
   return (

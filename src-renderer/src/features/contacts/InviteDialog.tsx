@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { ContactDetail, CreatedInvitation, InvitationChannel } from '../../../../shared/ipc';
 import { formatDate } from '../../i18n';
 import { useChannelMutation } from '../../api/queries';
-import { saveBase64Pdf } from '../common/download';
 import { notifyError } from '../common/notify';
+import { SavePdfButton } from '../common/SavePdfButton';
 import { useReturnFocus } from '../common/useReturnFocus';
 
 /** "Kontakt einladen": by e-mail, by letter (PDF) or just the code; the code is shown once. */
@@ -25,8 +25,6 @@ export function InviteDialog({ detail, onClose }: { detail: ContactDetail; onClo
     if (!result.ok) return notifyError(result.error);
     setCreated(result.value);
   }
-
-  const letterName = `${t('invite.letterFile')}-${contact.referenceId}.pdf`;
 
   return (
     <Modal
@@ -64,10 +62,10 @@ export function InviteDialog({ detail, onClose }: { detail: ContactDetail; onClo
             {t('invite.expires', { date: formatDate(created.invitation.expiresOn) })}
           </Text>
           <Group justify="flex-end">
-            {created.letterPdf && (
-              <Button onClick={() => saveBase64Pdf(created.letterPdf!, letterName)}>
+            {created.letter && (
+              <SavePdfButton file={created.letter} variant="filled">
                 {t('invite.saveLetter')}
-              </Button>
+              </SavePdfButton>
             )}
             <Button variant="default" onClick={onClose}>
               {t('app.close')}

@@ -12,7 +12,6 @@ import type { AppError } from '../../../../shared/errors';
 import { useChannelMutation, useChannelQuery } from '../../api/queries';
 import { errorMessage, formatDateTime } from '../../i18n';
 import { readBase64 } from '../content/contentDraft';
-import { saveBase64File } from '../common/download';
 import { notifySuccess, valueOrNotify } from '../common/notify';
 import { PageHeader } from '../common/PageHeader';
 import { ImportPreviewView } from './ImportPreviewView';
@@ -83,8 +82,9 @@ export function ImportPage() {
 
   async function download() {
     const language = i18n.language === 'en' ? 'en' : 'de';
-    const rows = valueOrNotify(await rejectedRows.mutateAsync({ ...run(), language }));
-    if (rows) saveBase64File(rows.dataBase64, rows.fileName, rows.mimeType);
+    // Written by the app where the user chose in the save dialog; cancelled: nothing to say.
+    const saved = valueOrNotify(await rejectedRows.mutateAsync({ ...run(), language }));
+    if (saved?.saved) notifySuccess(t('app.saved', { fileName: saved.fileName }));
   }
 
   async function importNow() {

@@ -21,7 +21,6 @@ import type {
 import { AccessBadge } from '../common/AccessBadge';
 import { useWindowSentence } from '../common/DecidingWindowNote';
 import { ScrollRegion } from '../common/ScrollRegion';
-import { fileNamePart } from '../common/download';
 import { SavePdfButton } from '../common/SavePdfButton';
 import { formatDate, formatNumber } from '../../i18n';
 
@@ -141,7 +140,6 @@ export function CandidateTable({
 /** What inviting did: e-mails in the outbox, letters as one PDF. */
 export function InviteSummary({
   result,
-  propertyName,
   onOutbox,
   onClose,
   onLettersSaved,
@@ -149,7 +147,6 @@ export function InviteSummary({
   onCloseAnyway,
 }: {
   result: PropertyInviteResult;
-  propertyName: string;
   onOutbox(): void;
   onClose(): void;
   onLettersSaved(): void;
@@ -158,7 +155,7 @@ export function InviteSummary({
   onCloseAnyway(): void;
 }) {
   const { t } = useTranslation();
-  const lettersPdf = result.lettersPdf;
+  const lettersFile = result.lettersFile;
   return (
     <Stack gap="md" data-testid="invite-summary">
       <Alert color="green" title={t('properties.invite.done')}>
@@ -167,7 +164,7 @@ export function InviteSummary({
           <List.Item>{t('properties.invite.letters', { count: result.letters })}</List.Item>
         </List>
       </Alert>
-      {lettersPdf && <Text size="sm">{t('properties.invite.pdfHint')}</Text>}
+      {lettersFile && <Text size="sm">{t('properties.invite.pdfHint')}</Text>}
       {result.refused.length > 0 && (
         <Stack gap="xs">
           <Text size="sm" fw={600}>
@@ -192,12 +189,8 @@ export function InviteSummary({
         </Alert>
       )}
       <Group justify="flex-end">
-        {lettersPdf && (
-          <SavePdfButton
-            onSaved={onLettersSaved}
-            pdf={lettersPdf}
-            fileName={t('properties.invite.pdfName', { property: fileNamePart(propertyName) })}
-          >
+        {lettersFile && (
+          <SavePdfButton file={lettersFile} onSaved={onLettersSaved}>
             {t('properties.invite.savePdf')}
           </SavePdfButton>
         )}

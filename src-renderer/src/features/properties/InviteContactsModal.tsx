@@ -38,7 +38,7 @@ export function InviteContactsModal({ propertyId, propertyName, onClose }: Props
   // The letters' codes are shown only now: closing before their PDF was saved asks first.
   const [lettersSaved, setLettersSaved] = useState(false);
   const [unsavedWarning, setUnsavedWarning] = useState(false);
-  const unsaved = result?.lettersPdf != null && !lettersSaved;
+  const unsaved = result?.lettersFile != null && !lettersSaved;
   const close = (then: () => void = onClose) => (unsaved ? setUnsavedWarning(true) : then());
 
   const title = t('properties.invite.title', { property: propertyName });
@@ -65,7 +65,6 @@ export function InviteContactsModal({ propertyId, propertyName, onClose }: Props
       return (
         <InviteSummary
           result={result}
-          propertyName={propertyName}
           onOutbox={() =>
             close(() => {
               onClose();

@@ -69,7 +69,7 @@ export function ShareDialog({ content, onClose }: { content: ContentDetail; onCl
   if (result) {
     return (
       <Modal opened onClose={onClose} title={title} size="xl" centered>
-        <ShareSummary content={content} result={result} onClose={onClose} />
+        <ShareSummary result={result} onClose={onClose} />
       </Modal>
     );
   }

@@ -1,24 +1,15 @@
 import { Alert, Button, Group, List, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ContentDetail, ShareResult } from '../../../../shared/ipc';
+import type { ShareResult } from '../../../../shared/ipc';
 import { useAppStore } from '../../stores/appStore';
 import { SavePdfButton } from '../common/SavePdfButton';
-import { fileNamePart } from '../common/download';
 import { NeedsPost } from './ShareWarnings';
 
 /** What sharing did: recipients, notifications, letters to print, and who gets theirs by post. */
-export function ShareSummary({
-  content,
-  result,
-  onClose,
-}: {
-  content: ContentDetail;
-  result: ShareResult;
-  onClose(): void;
-}) {
+export function ShareSummary({ result, onClose }: { result: ShareResult; onClose(): void }) {
   const { t } = useTranslation();
   const navigate = useAppStore((state) => state.navigate);
-  const lettersPdf = result.lettersPdf;
+  const lettersFile = result.lettersFile;
   return (
     <Stack gap="md" data-testid="share-summary">
       <Alert color="green" title={t('sharing.summary.title')}>
@@ -38,21 +29,14 @@ export function ShareSummary({
               {t('sharing.summary.postLetters', { count: result.letters })}
             </List.Item>
           )}
-          {lettersPdf && <List.Item>{t('sharing.summary.letters')}</List.Item>}
+          {lettersFile && <List.Item>{t('sharing.summary.letters')}</List.Item>}
         </List>
       </Alert>
       {result.needsPost.length > 0 && (
         <NeedsPost count={result.needsPost.length} contacts={result.needsPost} />
       )}
       <Group justify="flex-end">
-        {lettersPdf && (
-          <SavePdfButton
-            pdf={lettersPdf}
-            fileName={t('sharing.summary.lettersFile', { title: fileNamePart(content.title) })}
-          >
-            {t('sharing.summary.saveLetters')}
-          </SavePdfButton>
-        )}
+        {lettersFile && <SavePdfButton file={lettersFile}>{t('sharing.summary.saveLetters')}</SavePdfButton>}
         {result.notifications + result.letters > 0 && (
           <Button
             variant="light"

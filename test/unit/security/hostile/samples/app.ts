@@ -3,6 +3,7 @@ import { startupChoices } from '../../../../../shared/contract/startup';
 import type { appChannels } from '../../../../../shared/contract/app';
 import type { backupChannels } from '../../../../../shared/contract/backups';
 import type { dataProtectionChannels } from '../../../../../shared/contract/dataProtection';
+import type { exportChannels } from '../../../../../shared/contract/exports';
 import type { preferencesChannels } from '../../../../../shared/contract/preferences';
 import type { settingsChannels } from '../../../../../shared/contract/settings';
 import type { startupChannels } from '../../../../../shared/contract/startup';
@@ -14,7 +15,8 @@ type AppChannels = keyof (typeof appChannels &
   typeof settingsChannels &
   typeof backupChannels &
   typeof startupChannels &
-  typeof dataProtectionChannels);
+  typeof dataProtectionChannels &
+  typeof exportChannels);
 
 export function appSamples(f: Fixture): SamplesOf<AppChannels> {
   const window = { enabled: k.bool(), days: k.int(1, 365) };
@@ -43,6 +45,10 @@ export function appSamples(f: Fixture): SamplesOf<AppChannels> {
   };
 
   return {
+    // A held file's id (a UUID): a fresh store holds none, so the valid sample is EXPORT_GONE.
+    'exports.save': [
+      { payload: { id: '3f2c8a4e-9b1d-4c3e-8f6a-1d2e3f4a5b6c' }, fields: { id: k.reqText(36) } },
+    ],
     'app.status': none,
     'app.chooseFirstStart': [{ payload: 'empty', fields: { '': k.enum(['demo', 'empty']) } }],
     'preferences.get': none,
