@@ -127,6 +127,13 @@ export const errorCodes = [
   'TOO_MANY_LETTERS',
   'LETTERS_TOO_LARGE',
   'EXPORT_FAILED',
+  // room teammove (issue 16 items 3, 6, 7): the move into a team database and the local copy back
+  'TEAM_NOT_CONFIGURED',
+  'TEAM_DATABASE_NOT_EMPTY',
+  'TEAM_DATABASE_OUTDATED',
+  'TEAM_DATABASE_TOO_NEW',
+  'TEAM_COPY_MISMATCH',
+  'TEAM_MODE_ACTIVE',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
