@@ -19,7 +19,7 @@ import type { SavedExport } from '../../../shared/contract/exports';
 import { DomainError } from '../../../shared/errors';
 import { isDiskFull } from '../storage/diskFull';
 
-export type ExportKind = 'csv' | 'pdf' | 'xlsx';
+export type ExportKind = 'csv' | 'pdf' | 'xlsx' | 'sqlite';
 
 /** The shell's save dialog (Electron: dialog.showSaveDialog; tests: a folder of their own). */
 export interface SaveDialog {

@@ -5,18 +5,25 @@
  * keychain in the app) like the SMTP password, and `getSettings` only says whether one is stored.
  * Saving is recorded in the audit log of the data store in use.
  */
+import path from 'node:path';
 import { z } from 'zod';
+import type { SavedExport } from '../../../shared/contract/exports';
 import {
   TEAM_DEFAULT_PORT,
   teamTlsModes,
   type teamSettingsSchema,
   type TeamConnectionReport,
+  type TeamMoveResult,
   type TeamSettings,
 } from '../../../shared/contract/team';
 import { DomainError } from '../../../shared/errors';
-import type { CoreContext } from '../context';
+import { refusingChanges, type CoreContext } from '../context';
+import { DATABASE_FILE } from '../db/connection';
 import { caCertificateInfo } from '../team/caCertificate';
 import { testTeamConnection, type TeamConnectionConfig } from '../team/connectionTest';
+import { exportLocalCopy } from '../team/localCopy';
+import { moveIntoTeamDatabase } from '../team/moveIntoTeam';
+import { connectTeamDatabase } from '../team/teamClient';
 
 export const TEAM_PASSWORD_KEY = 'team.password';
 
@@ -29,6 +36,8 @@ const storedSchema = z.object({
   user: z.string(),
   tls: z.enum(teamTlsModes),
   caCertificate: z.string().nullable(),
+  /** Set by a verified move into the team database: this desktop is in team mode since then. */
+  teamModeSince: z.string().optional(),
 });
 type StoredTeam = z.infer<typeof storedSchema>;
 
@@ -49,7 +58,7 @@ export function teamDatabaseService(ctx: CoreContext) {
   }
 
   function settingsOf(team: StoredTeam | null): TeamSettings {
-    const { caCertificate, ...connection } = team ?? unset;
+    const { caCertificate, teamModeSince, ...connection } = team ?? unset;
     let ca: TeamSettings['caCertificate'] = null;
     try {
       ca = caCertificate === null ? null : caCertificateInfo(caCertificate);
@@ -61,7 +70,16 @@ export function teamDatabaseService(ctx: CoreContext) {
       configured: team !== null,
       hasPassword: ctx.secrets.get(TEAM_PASSWORD_KEY) !== null,
       caCertificate: ca,
+      teamModeSince: teamModeSince ?? null,
     };
+  }
+
+  /** The saved connection with its stored password, connected and its schema checked. */
+  async function connectSaved(team: StoredTeam | null) {
+    if (team === null) throw new DomainError('TEAM_NOT_CONFIGURED');
+    const { host, port, database, user, tls, caCertificate } = team;
+    const password = ctx.secrets.get(TEAM_PASSWORD_KEY);
+    return connectTeamDatabase({ host, port, database, user, tls, caCertificate, password });
   }
 
   /**
@@ -108,6 +126,7 @@ export function teamDatabaseService(ctx: CoreContext) {
         user: config.user,
         tls: config.tls,
         caCertificate: config.caCertificate,
+        ...(stored()?.teamModeSince ? { teamModeSince: stored()?.teamModeSince } : {}),
       };
       const previous = ctx.preferences.readTeam();
       const before = settingsOf(stored());
@@ -143,6 +162,67 @@ export function teamDatabaseService(ctx: CoreContext) {
     /** Tests the given settings, saved or not; changes nothing. */
     async testConnection(input: TeamSettingsUpdate): Promise<TeamConnectionReport> {
       return testTeamConnection(connectionOf(input));
+    },
+
+    /**
+     * Copies this desktop's data store into the saved team database (team/moveIntoTeam.ts: empty, one
+     * transaction, checked); changes on this desktop wait meanwhile (RESTORE_IN_PROGRESS). Only after
+     * the check passed and the team database committed is team mode recorded, with its audit row.
+     */
+    async moveIntoTeamDatabase(): Promise<TeamMoveResult> {
+      const team = stored();
+      if (team?.teamModeSince) throw new DomainError('TEAM_MODE_ACTIVE');
+      const client = await connectSaved(team);
+      let rows: Record<string, number>;
+      try {
+        const source = path.join(ctx.dataDir, DATABASE_FILE);
+        ({ rows } = await refusingChanges(ctx.db, () => moveIntoTeamDatabase(source, client)));
+      } finally {
+        await client.end().catch(() => undefined);
+      }
+      const teamModeSince = ctx.clock.now();
+      const result: TeamMoveResult = {
+        tables: Object.keys(rows).length,
+        rows: Object.values(rows).reduce((sum, n) => sum + n, 0),
+        contacts: rows.contacts ?? 0,
+        teamModeSince,
+      };
+      const previous = ctx.preferences.readTeam();
+      try {
+        return await ctx.change(
+          async (audit) => {
+            ctx.preferences.writeTeam({ ...team, teamModeSince });
+            audit({
+              action: 'team.moveIntoTeamDatabase',
+              entity: 'settings',
+              entityId: 'team',
+              before: { teamModeSince: null },
+              after: { ...result, host: team?.host, database: team?.database },
+            });
+            return result;
+          },
+          { emits: {} },
+        );
+      } catch (error) {
+        restore(previous, ctx.secrets.get(TEAM_PASSWORD_KEY), false);
+        throw error;
+      }
+    },
+
+    /** Writes the team database into a new SQLite file the user chooses (team/localCopy.ts); changes nothing. */
+    async exportLocalCopy(): Promise<SavedExport> {
+      const client = await connectSaved(stored());
+      try {
+        const suggestedName = `portal-access-admin-${ctx.clock.today()}.sqlite`;
+        const chosen = await ctx.saveDialog.choose({ suggestedName, kind: 'sqlite' });
+        if (chosen === null) return { saved: false };
+        if (!path.isAbsolute(chosen)) throw new DomainError('EXPORT_FAILED', { reason: 'NOT_ABSOLUTE' });
+        const target = path.resolve(chosen);
+        const { rows } = await exportLocalCopy(client, target);
+        return { saved: true, fileName: path.basename(target), count: rows.contacts ?? 0 };
+      } finally {
+        await client.end().catch(() => undefined);
+      }
     },
   };
 }
