@@ -6,11 +6,10 @@
  * Saving is recorded in the audit log of the data store in use.
  */
 import path from 'node:path';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { SavedExport } from '../../../shared/contract/exports';
 import {
   TEAM_DEFAULT_PORT,
-  teamTlsModes,
   type teamSettingsSchema,
   type TeamConnectionReport,
   type TeamMoveResult,
@@ -23,23 +22,10 @@ import { caCertificateInfo } from '../team/caCertificate';
 import { testTeamConnection, type TeamConnectionConfig } from '../team/connectionTest';
 import { exportLocalCopy } from '../team/localCopy';
 import { moveIntoTeamDatabase } from '../team/moveIntoTeam';
+import { readStoredTeam, savedConnection, TEAM_PASSWORD_KEY, type StoredTeam } from '../team/storedTeam';
 import { connectTeamDatabase } from '../team/teamClient';
 
-export const TEAM_PASSWORD_KEY = 'team.password';
-
 export type TeamSettingsUpdate = z.output<typeof teamSettingsSchema>;
-
-const storedSchema = z.object({
-  host: z.string(),
-  port: z.number().int().min(1).max(65535),
-  database: z.string(),
-  user: z.string(),
-  tls: z.enum(teamTlsModes),
-  caCertificate: z.string().nullable(),
-  /** Set by a verified move into the team database: this desktop is in team mode since then. */
-  teamModeSince: z.string().optional(),
-});
-type StoredTeam = z.infer<typeof storedSchema>;
 
 /** Nothing saved yet: the usual port, encryption without a certificate check. */
 const unset: StoredTeam = {
@@ -54,7 +40,7 @@ const unset: StoredTeam = {
 export function teamDatabaseService(ctx: CoreContext) {
   /** The saved connection, or null (none yet, or a hand-edited one that no longer parses). */
   function stored(): StoredTeam | null {
-    return storedSchema.safeParse(ctx.preferences.readTeam()).data ?? null;
+    return readStoredTeam(ctx.preferences);
   }
 
   function settingsOf(team: StoredTeam | null): TeamSettings {
@@ -77,9 +63,7 @@ export function teamDatabaseService(ctx: CoreContext) {
   /** The saved connection with its stored password, connected and its schema checked. */
   async function connectSaved(team: StoredTeam | null) {
     if (team === null) throw new DomainError('TEAM_NOT_CONFIGURED');
-    const { host, port, database, user, tls, caCertificate } = team;
-    const password = ctx.secrets.get(TEAM_PASSWORD_KEY);
-    return connectTeamDatabase({ host, port, database, user, tls, caCertificate, password });
+    return connectTeamDatabase(savedConnection(team, ctx.secrets));
   }
 
   /**
