@@ -36,6 +36,16 @@ export const noSaveDialog: SaveDialog = { choose: () => Promise.resolve(null) };
  */
 export type ExportChunks = AsyncGenerator<string | Uint8Array, number, undefined>;
 
+/** Flushes a written file to the disk (before it is renamed into its place). */
+export function syncToDisk(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /**
  * Asks the shell's dialog for a file, then writes `produce()`'s chunks into it (see the file
  * comment). Cancelled: nothing is produced, nothing written. The exporter's own refusals (a
@@ -62,12 +72,7 @@ export async function saveExport(
   const out = fs.createWriteStream(temp, { flags: 'wx' });
   try {
     await pipeline(Readable.from(counted()), out);
-    const fd = fs.openSync(temp, 'r+');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
+    syncToDisk(temp);
     fs.renameSync(temp, target);
   } catch (error) {
     // The file may still be opening when the pipeline gives up: remove it once it is closed.

@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import type pg from 'pg';
 import { DomainError } from '../../../shared/errors';
 import { migrate } from '../db/migrations';
+import { syncToDisk } from '../exports/saveExport';
 import { isDiskFull } from '../storage/diskFull';
 import { copyStore, type CopyReport } from './copyStore';
 import { postgresEnd, sqliteEnd } from './engineRows';
@@ -41,12 +42,7 @@ export async function exportLocalCopy(client: pg.ClientBase, target: string): Pr
     }
     db.close();
     db = undefined;
-    const fd = fs.openSync(temp, 'r+');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
+    syncToDisk(temp);
     fs.renameSync(temp, target);
     return report;
   } catch (error) {

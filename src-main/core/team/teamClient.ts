@@ -4,35 +4,23 @@
  * a number as the engine reads it (postgresStore.ts), and the schema checked to be exactly this app's
  * version. Every failure is a coded error.
  */
-import pg from 'pg';
-import { isLoopbackHost } from '../../../shared/contract/team';
+import type pg from 'pg';
 import { DomainError } from '../../../shared/errors';
 import { checkPostgresSchema, TeamSchemaError } from '../db/postgres';
 import { DEFAULT_TEAM_SCHEMA } from '../db/postgres/teamSetup';
-import { APPLICATION_NAME, postgresTypes } from '../db/postgresStore';
-import { sslOptions, teamErrorCode, type TeamConnectionConfig } from './connectionTest';
+import { postgresTypes } from '../db/postgresStore';
+import { teamClient, teamErrorCode, type TeamConnectionConfig } from './connectionTest';
 
 /** A TeamSchemaError as the coded error a screen shows (TEAM_DATABASE_OUTDATED / TEAM_DATABASE_TOO_NEW). */
-export function schemaRefusal(error: TeamSchemaError): DomainError {
+function schemaRefusal(error: TeamSchemaError): DomainError {
   return new DomainError(error.code, { found: error.found, supported: error.supported });
 }
 
 /** Connected and checked; the caller ends it. */
 export async function connectTeamDatabase(config: TeamConnectionConfig): Promise<pg.Client> {
-  if (config.tls === 'disable' && !isLoopbackHost(config.host)) {
-    throw new DomainError('TEAM_TLS_REQUIRED', { field: 'tls' });
-  }
-  const client = new pg.Client({
-    host: config.host,
-    port: config.port,
-    database: config.database,
-    user: config.user,
-    // '' rather than undefined: pg would otherwise take PGPASSWORD or ~/.pgpass of this computer.
-    password: config.password ?? '',
-    ssl: sslOptions(config),
+  const client = teamClient(config, {
     types: postgresTypes,
     connectionTimeoutMillis: 10_000,
-    application_name: APPLICATION_NAME,
     options: `-c search_path=${DEFAULT_TEAM_SCHEMA}`,
   });
   client.on('error', () => undefined);
