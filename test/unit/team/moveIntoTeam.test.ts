@@ -98,7 +98,7 @@ describe('the move into a team database and back', () => {
     );
     const largest = Math.max(...(before.properties as { id: number }[]).map((row) => row.id));
     expect(next).toBe(largest + 1);
-  });
+  }, 120_000); // the demo portfolio there and back through PostgreSQL: long on a busy machine
 
   it('copies every table of the schema or names why not, on both engines', async () => {
     const db = new Database(path.join(tempDir(), 'schema.db'));

@@ -53,5 +53,5 @@ describe('team.moveIntoTeamDatabase and team.exportLocalCopy', () => {
     expect(contacts.n).toBe(moved.contacts);
     // Nothing but the copy is left in the chosen folder (no part file).
     expect(fs.readdirSync(path.dirname(file))).toEqual([path.basename(file)]);
-  });
+  }, 120_000); // two demo portfolios through a PostgreSQL server: long on a busy machine
 });
