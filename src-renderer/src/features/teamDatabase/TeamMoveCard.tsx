@@ -31,7 +31,7 @@ export function TeamMoveCard({ saved }: { saved: TeamSettings }) {
     <Card withBorder padding="lg" component="section" aria-labelledby={headingId}>
       <Stack gap="sm">
         <Title order={3} size="h4" id={headingId}>
-          {t('team.move.title')}
+          {t('team.move.button')}
         </Title>
         {saved.teamModeSince === null ? (
           <>
