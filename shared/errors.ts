@@ -129,6 +129,13 @@ export const errorCodes = [
   'EXPORT_FAILED',
   // room harden2 (issue 14): letters held for saving that were dropped (app restarted, newer ones made)
   'EXPORT_GONE',
+  // room teammove (issue 16 items 3, 6, 7): the move into a team database and the local copy back
+  'TEAM_NOT_CONFIGURED',
+  'TEAM_DATABASE_NOT_EMPTY',
+  'TEAM_DATABASE_OUTDATED',
+  'TEAM_DATABASE_TOO_NEW',
+  'TEAM_COPY_MISMATCH',
+  'TEAM_MODE_ACTIVE',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -31,7 +31,31 @@ export type StartupFault =
   /** The data folder lies on a network drive (SQLite is unsafe there; sharing is the team mode's). */
   | { code: 'DATA_DIR_ON_NETWORK'; dataDir: string; fsType: string }
   /** The preferences file is not valid JSON or does not match its schema. */
-  | { code: 'PREFERENCES_CORRUPT'; file: string; detail: string };
+  | { code: 'PREFERENCES_CORRUPT'; file: string; detail: string }
+  /**
+   * Team mode (the portfolio was moved into a team database): the server cannot be reached or refuses
+   * this desktop's login; `reason` is the coded error of the attempt (TEAM_UNREACHABLE, TEAM_AUTH_FAILED …).
+   * `dataDir` is this desktop's local data folder.
+   */
+  | { code: 'TEAM_DATABASE_UNREACHABLE'; dataDir: string; host: string; database: string; reason: string }
+  /** Team mode: the team database's schema is older than this app's (the IT runs team:setup --upgrade). */
+  | {
+      code: 'TEAM_DATABASE_OUTDATED';
+      dataDir: string;
+      host: string;
+      database: string;
+      found: number;
+      supported: number;
+    }
+  /** Team mode: the team database was set up by a newer app (this desktop's app needs the update). */
+  | {
+      code: 'TEAM_DATABASE_TOO_NEW';
+      dataDir: string;
+      host: string;
+      database: string;
+      found: number;
+      supported: number;
+    };
 
 export type StartupFaultCode = StartupFault['code'];
 

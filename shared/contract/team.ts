@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { channel, noPayload, requiredText } from './channel';
+import type { SavedExport } from './exports';
 
 export const teamTlsModes = ['require', 'verify-full', 'disable'] as const;
 export type TeamTls = (typeof teamTlsModes)[number];
@@ -74,6 +75,19 @@ export interface TeamSettings {
   hasPassword: boolean;
   tls: TeamTls;
   caCertificate: CaCertificateInfo | null;
+  /**
+   * When this desktop's data store was moved into the team database and checked (ISO instant): from
+   * then on the desktop is in team mode (it uses the team database from its next start). null: not.
+   */
+  teamModeSince: string | null;
+}
+
+/** A verified move into the team database: rows copied in all and of the contacts. */
+export interface TeamMoveResult {
+  tables: number;
+  rows: number;
+  contacts: number;
+  teamModeSince: string;
 }
 
 /** What the database holds: nothing yet, Portal Access Admin's tables (schema version), or other tables. */
@@ -97,4 +111,15 @@ export const teamChannels = {
   'team.saveSettings': channel<TeamSettings>()(teamSettingsSchema),
   /** Tests the given settings (saved or not); no password = the stored one. Changes nothing. */
   'team.testConnection': channel<TeamConnectionReport>()(teamSettingsSchema),
+  /**
+   * "In Team-Datenbank übernehmen": this desktop's whole data store into the saved, empty team database,
+   * checked by counts and checksums before team mode is recorded. Refused: TEAM_NOT_CONFIGURED,
+   * TEAM_MODE_ACTIVE, TEAM_DATABASE_NOT_EMPTY, TEAM_DATABASE_OUTDATED / TOO_NEW, TEAM_COPY_MISMATCH, TEAM_*.
+   */
+  'team.moveIntoTeamDatabase': channel<TeamMoveResult>()(noPayload),
+  /**
+   * "Lokale Kopie exportieren": the team database into a new, self-contained SQLite file the user
+   * chooses in the save dialog (count: the contacts in it), checked like the move.
+   */
+  'team.exportLocalCopy': channel<SavedExport>()(noPayload),
 } as const;

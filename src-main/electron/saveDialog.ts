@@ -13,6 +13,7 @@ const filters: Record<ExportKind, SaveDialogOptions['filters']> = {
   csv: [{ name: 'CSV', extensions: ['csv'] }],
   pdf: [{ name: 'PDF', extensions: ['pdf'] }],
   xlsx: [{ name: 'Excel', extensions: ['xlsx'] }],
+  sqlite: [{ name: 'SQLite', extensions: ['sqlite'] }],
 };
 
 export function electronSaveDialog(): SaveDialog {

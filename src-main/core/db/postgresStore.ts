@@ -32,7 +32,7 @@ function int8(text: string): number {
  * This pool's readers of column types: int8 and numeric (what SUM of integers gives) as numbers, as
  * SQLite answers them; every other type as node-postgres reads it. Per pool, not pg's global parsers.
  */
-const types: pg.CustomTypesConfig = {
+export const postgresTypes: pg.CustomTypesConfig = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
     if (oid === pg.types.builtins.INT8) return int8;
     if (oid === pg.types.builtins.NUMERIC) return Number;
@@ -63,7 +63,7 @@ export async function openPostgresStore(config: PostgresStoreConfig): Promise<St
   if (!NAME.test(schema)) throw new Error(`"${schema}" is not a plain lower-case schema name`);
   const pool = new pg.Pool({
     ...server,
-    types,
+    types: postgresTypes,
     max: POOL_SIZE,
     connectionTimeoutMillis,
     application_name: APPLICATION_NAME,

@@ -19,7 +19,7 @@ import type { SavedExport } from '../../../shared/contract/exports';
 import { DomainError } from '../../../shared/errors';
 import { isDiskFull } from '../storage/diskFull';
 
-export type ExportKind = 'csv' | 'pdf' | 'xlsx';
+export type ExportKind = 'csv' | 'pdf' | 'xlsx' | 'sqlite';
 
 /** The shell's save dialog (Electron: dialog.showSaveDialog; tests: a folder of their own). */
 export interface SaveDialog {
@@ -40,6 +40,16 @@ export type ExportChunks = AsyncGenerator<string | Uint8Array, number, undefined
 export async function* whole(bytes: string | Uint8Array, count: number): ExportChunks {
   yield bytes;
   return count;
+}
+
+/** Flushes a written file to the disk (before it is renamed into its place). */
+export function syncToDisk(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /**
@@ -68,12 +78,7 @@ export async function saveExport(
   const out = fs.createWriteStream(temp, { flags: 'wx' });
   try {
     await pipeline(Readable.from(counted()), out);
-    const fd = fs.openSync(temp, 'r+');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
+    syncToDisk(temp);
     fs.renameSync(temp, target);
   } catch (error) {
     // The file may still be opening when the pipeline gives up: remove it once it is closed.

@@ -7,5 +7,7 @@ export function teamHandlers({ team }: Services): HandlersOf<typeof teamChannels
     'team.getSettings': () => team.getSettings(),
     'team.saveSettings': (input) => team.saveSettings(input),
     'team.testConnection': (input) => team.testConnection(input),
+    'team.moveIntoTeamDatabase': () => team.moveIntoTeamDatabase(),
+    'team.exportLocalCopy': () => team.exportLocalCopy(),
   };
 }

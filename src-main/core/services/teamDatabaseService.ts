@@ -5,32 +5,27 @@
  * keychain in the app) like the SMTP password, and `getSettings` only says whether one is stored.
  * Saving is recorded in the audit log of the data store in use.
  */
-import { z } from 'zod';
+import path from 'node:path';
+import type { z } from 'zod';
+import type { SavedExport } from '../../../shared/contract/exports';
 import {
   TEAM_DEFAULT_PORT,
-  teamTlsModes,
   type teamSettingsSchema,
   type TeamConnectionReport,
+  type TeamMoveResult,
   type TeamSettings,
 } from '../../../shared/contract/team';
 import { DomainError } from '../../../shared/errors';
-import type { CoreContext } from '../context';
+import { refusingChanges, type CoreContext } from '../context';
+import { DATABASE_FILE } from '../db/connection';
 import { caCertificateInfo } from '../team/caCertificate';
 import { testTeamConnection, type TeamConnectionConfig } from '../team/connectionTest';
-
-export const TEAM_PASSWORD_KEY = 'team.password';
+import { exportLocalCopy } from '../team/localCopy';
+import { moveIntoTeamDatabase } from '../team/moveIntoTeam';
+import { readStoredTeam, savedConnection, TEAM_PASSWORD_KEY, type StoredTeam } from '../team/storedTeam';
+import { connectTeamDatabase } from '../team/teamClient';
 
 export type TeamSettingsUpdate = z.output<typeof teamSettingsSchema>;
-
-const storedSchema = z.object({
-  host: z.string(),
-  port: z.number().int().min(1).max(65535),
-  database: z.string(),
-  user: z.string(),
-  tls: z.enum(teamTlsModes),
-  caCertificate: z.string().nullable(),
-});
-type StoredTeam = z.infer<typeof storedSchema>;
 
 /** Nothing saved yet: the usual port, encryption without a certificate check. */
 const unset: StoredTeam = {
@@ -45,11 +40,11 @@ const unset: StoredTeam = {
 export function teamDatabaseService(ctx: CoreContext) {
   /** The saved connection, or null (none yet, or a hand-edited one that no longer parses). */
   function stored(): StoredTeam | null {
-    return storedSchema.safeParse(ctx.preferences.readTeam()).data ?? null;
+    return readStoredTeam(ctx.preferences);
   }
 
   function settingsOf(team: StoredTeam | null): TeamSettings {
-    const { caCertificate, ...connection } = team ?? unset;
+    const { caCertificate, teamModeSince, ...connection } = team ?? unset;
     let ca: TeamSettings['caCertificate'] = null;
     try {
       ca = caCertificate === null ? null : caCertificateInfo(caCertificate);
@@ -61,7 +56,14 @@ export function teamDatabaseService(ctx: CoreContext) {
       configured: team !== null,
       hasPassword: ctx.secrets.get(TEAM_PASSWORD_KEY) !== null,
       caCertificate: ca,
+      teamModeSince: teamModeSince ?? null,
     };
+  }
+
+  /** The saved connection with its stored password, connected and its schema checked. */
+  async function connectSaved(team: StoredTeam | null) {
+    if (team === null) throw new DomainError('TEAM_NOT_CONFIGURED');
+    return connectTeamDatabase(savedConnection(team, ctx.secrets));
   }
 
   /**
@@ -108,6 +110,7 @@ export function teamDatabaseService(ctx: CoreContext) {
         user: config.user,
         tls: config.tls,
         caCertificate: config.caCertificate,
+        ...(stored()?.teamModeSince ? { teamModeSince: stored()?.teamModeSince } : {}),
       };
       const previous = ctx.preferences.readTeam();
       const before = settingsOf(stored());
@@ -143,6 +146,67 @@ export function teamDatabaseService(ctx: CoreContext) {
     /** Tests the given settings, saved or not; changes nothing. */
     async testConnection(input: TeamSettingsUpdate): Promise<TeamConnectionReport> {
       return testTeamConnection(connectionOf(input));
+    },
+
+    /**
+     * Copies this desktop's data store into the saved team database (team/moveIntoTeam.ts: empty, one
+     * transaction, checked); changes on this desktop wait meanwhile (RESTORE_IN_PROGRESS). Only after
+     * the check passed and the team database committed is team mode recorded, with its audit row.
+     */
+    async moveIntoTeamDatabase(): Promise<TeamMoveResult> {
+      const team = stored();
+      if (team?.teamModeSince) throw new DomainError('TEAM_MODE_ACTIVE');
+      const client = await connectSaved(team);
+      let rows: Record<string, number>;
+      try {
+        const source = path.join(ctx.dataDir, DATABASE_FILE);
+        ({ rows } = await refusingChanges(ctx.db, () => moveIntoTeamDatabase(source, client)));
+      } finally {
+        await client.end().catch(() => undefined);
+      }
+      const teamModeSince = ctx.clock.now();
+      const result: TeamMoveResult = {
+        tables: Object.keys(rows).length,
+        rows: Object.values(rows).reduce((sum, n) => sum + n, 0),
+        contacts: rows.contacts ?? 0,
+        teamModeSince,
+      };
+      const previous = ctx.preferences.readTeam();
+      try {
+        return await ctx.change(
+          async (audit) => {
+            ctx.preferences.writeTeam({ ...team, teamModeSince });
+            audit({
+              action: 'team.moveIntoTeamDatabase',
+              entity: 'settings',
+              entityId: 'team',
+              before: { teamModeSince: null },
+              after: { ...result, host: team?.host, database: team?.database },
+            });
+            return result;
+          },
+          { emits: {} },
+        );
+      } catch (error) {
+        restore(previous, ctx.secrets.get(TEAM_PASSWORD_KEY), false);
+        throw error;
+      }
+    },
+
+    /** Writes the team database into a new SQLite file the user chooses (team/localCopy.ts); changes nothing. */
+    async exportLocalCopy(): Promise<SavedExport> {
+      const client = await connectSaved(stored());
+      try {
+        const suggestedName = `portal-access-admin-${ctx.clock.today()}.sqlite`;
+        const chosen = await ctx.saveDialog.choose({ suggestedName, kind: 'sqlite' });
+        if (chosen === null) return { saved: false };
+        if (!path.isAbsolute(chosen)) throw new DomainError('EXPORT_FAILED', { reason: 'NOT_ABSOLUTE' });
+        const target = path.resolve(chosen);
+        const { rows } = await exportLocalCopy(client, target);
+        return { saved: true, fileName: path.basename(target), count: rows.contacts ?? 0 };
+      } finally {
+        await client.end().catch(() => undefined);
+      }
     },
   };
 }

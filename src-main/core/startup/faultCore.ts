@@ -44,6 +44,12 @@ export function choicesFor(fault: StartupFault, backupCount: number): StartupCho
       return ['openOtherDataDir', 'quit'];
     case 'PREFERENCES_CORRUPT':
       return ['resetPreferences', 'quit'];
+    // Team mode: try the server again (after the IT's upgrade), or work in a local data folder.
+    case 'TEAM_DATABASE_UNREACHABLE':
+    case 'TEAM_DATABASE_OUTDATED':
+      return ['retry', 'openOtherDataDir', 'quit'];
+    case 'TEAM_DATABASE_TOO_NEW':
+      return ['openOtherDataDir', 'quit'];
   }
 }
 

@@ -130,14 +130,14 @@ async function report(client: pg.Client): Promise<TeamConnectionReport> {
 }
 
 /**
- * Connects, asks, disconnects. Refuses without trying a connection that would not be encrypted to
- * another computer (TEAM_TLS_REQUIRED).
+ * A pg client for `config`; refused without trying a connection that would not be encrypted to
+ * another computer (TEAM_TLS_REQUIRED). `options`: what the caller's use adds (timeouts, types).
  */
-export async function testTeamConnection(config: TeamConnectionConfig): Promise<TeamConnectionReport> {
+export function teamClient(config: TeamConnectionConfig, options: pg.ClientConfig): pg.Client {
   if (config.tls === 'disable' && !isLoopbackHost(config.host)) {
     throw new DomainError('TEAM_TLS_REQUIRED', { field: 'tls' });
   }
-  const client = new pg.Client({
+  return new pg.Client({
     host: config.host,
     port: config.port,
     database: config.database,
@@ -145,9 +145,16 @@ export async function testTeamConnection(config: TeamConnectionConfig): Promise<
     // '' rather than undefined: pg would otherwise take PGPASSWORD or ~/.pgpass of this computer.
     password: config.password ?? '',
     ssl: sslOptions(config),
+    application_name: 'Portal Access Admin',
+    ...options,
+  });
+}
+
+/** Connects, asks, disconnects. */
+export async function testTeamConnection(config: TeamConnectionConfig): Promise<TeamConnectionReport> {
+  const client = teamClient(config, {
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     query_timeout: CONNECT_TIMEOUT_MS,
-    application_name: 'Portal Access Admin',
   });
   // A socket error after a failed connect is reported by connect() already; not a crash.
   client.on('error', () => undefined);

@@ -109,6 +109,9 @@ describe('the table of valid samples', () => {
         } else if (channel === 'team.testConnection') {
           // Nobody listens at the sample's port: refused with a code once the payload was accepted.
           expect(result, channel).toMatchObject({ ok: false, error: { code: 'TEAM_UNREACHABLE' } });
+        } else if (channel === 'team.moveIntoTeamDatabase' || channel === 'team.exportLocalCopy') {
+          // No team database is configured here: refused with a code once the payload was accepted.
+          expect(result, channel).toMatchObject({ ok: false, error: { code: 'TEAM_NOT_CONFIGURED' } });
         } else if (faultOnly.has(channel)) {
           expect(result, channel).toMatchObject({ ok: false, error: { code: 'STARTUP_CHOICE_UNAVAILABLE' } });
         } else {

@@ -2,7 +2,8 @@
  * What `npm run team:setup` does for the IT (docs/TEAM.md), against a PostgreSQL server with an
  * administrative login: the team database (created if asked), a schema owner role (NOLOGIN, owns every
  * table and trigger function), an app role with least privilege (CONNECT, USAGE on the schema, rows of
- * the tables, USAGE on the id sequences — no DDL, no TEMP), optionally a first desktop login in the app
+ * the tables, USAGE and UPDATE on the id sequences: setval after a move copied ids in — no DDL, no
+ * TEMP), optionally a first desktop login in the app
  * role, then the migrations run as the owner. Every step can run again: a second run changes nothing
  * but grants lost since. An existing schema is migrated only with `upgrade` (after the server's backup);
  * desktops never run DDL and refuse an outdated schema (TEAM_DATABASE_OUTDATED).
@@ -162,7 +163,7 @@ async function grantApp(
   await team.query(`
     GRANT USAGE ON SCHEMA ${schema} TO ${app};
     GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${schema} TO ${app};
-    GRANT USAGE ON ALL SEQUENCES IN SCHEMA ${schema} TO ${app};`);
+    GRANT USAGE, UPDATE ON ALL SEQUENCES IN SCHEMA ${schema} TO ${app};`);
   // Read-only for desktops: the schema's version and history (setup writes them), and the row counts
   // (kept by the owner's triggers) — those of them the schema has at its version.
   const { rows } = await team.query<{ name: string }>(

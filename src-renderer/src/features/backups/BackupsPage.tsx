@@ -19,6 +19,7 @@ import { formatBytes, formatDateTime } from '../../i18n';
 import { LoadStatus } from '../common/LoadStatus';
 import { notifySuccess, valueOrNotify } from '../common/notify';
 import { PageHeader } from '../common/PageHeader';
+import { TeamBackupNotice } from '../teamDatabase/TeamBackupNotice';
 import { DeleteConfirmation } from './DeleteConfirmation';
 import { RestoreConfirmation } from './RestoreConfirmation';
 
@@ -83,6 +84,7 @@ export function BackupsPage() {
           </Button>
         }
       />
+      <TeamBackupNotice />
       <Alert color="blue">
         <Stack gap={4}>
           <Text size="sm">{t('backups.documents')}</Text>

@@ -4,6 +4,7 @@ import { useChannelQuery } from '../../api/queries';
 import { LoadStatus } from '../common/LoadStatus';
 import { PageHeader } from '../common/PageHeader';
 import { TeamConnectionForm } from './TeamConnectionForm';
+import { TeamMoveCard } from './TeamMoveCard';
 
 /** Administration › Team-Datenbank: what team mode is, and this desktop's connection to the server. */
 export function TeamDatabasePage() {
@@ -18,11 +19,14 @@ export function TeamDatabasePage() {
         intro={t('team.intro')}
       />
       <Text size="sm">{t('team.setup')}</Text>
-      <Alert color="blue" data-testid="team-status">
-        {t('team.status')}
-      </Alert>
+      {saved?.teamModeSince == null && (
+        <Alert color="blue" data-testid="team-status">
+          {t('team.status')}
+        </Alert>
+      )}
       <LoadStatus error={error} loaded={saved !== undefined} />
       {saved && <TeamConnectionForm saved={saved} />}
+      {saved && <TeamMoveCard saved={saved} />}
     </Stack>
   );
 }

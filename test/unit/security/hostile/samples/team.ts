@@ -28,5 +28,7 @@ export function teamSamples(): SamplesOf<keyof typeof teamChannels> {
     'team.getSettings': none,
     'team.saveSettings': [{ payload: settings, fields }],
     'team.testConnection': [{ payload: settings, fields }],
+    'team.moveIntoTeamDatabase': none,
+    'team.exportLocalCopy': none,
   };
 }
