@@ -80,18 +80,18 @@ export function dataProtectionService(ctx: CoreContext, settings: SettingsServic
   );
   const repo = dataProtectionRepository(ctx.db);
   const contracts = contractRepository(ctx.store);
-  const auditLog = auditRepository(ctx.db);
+  const auditLog = auditRepository(ctx.store);
 
   const getSettings = stored.get;
 
   /** Redacts the personal values in kept audit rows; the number of rows changed. */
-  function redactAudit(rows: readonly AuditRow[], keys: readonly string[]): number {
+  async function redactAudit(read: Promise<readonly AuditRow[]>, keys: readonly string[]): Promise<number> {
     let changed = 0;
-    for (const row of rows) {
+    for (const row of await read) {
       const before = redactedJson(row.before, keys);
       const after = redactedJson(row.after, keys);
       if (before === null && after === null) continue;
-      auditLog.redact(row.id, before ?? row.before, after ?? row.after);
+      await auditLog.redact(row.id, before ?? row.before, after ?? row.after);
       changed += 1;
     }
     return changed;
@@ -134,12 +134,12 @@ export function dataProtectionService(ctx: CoreContext, settings: SettingsServic
           outboxRemoved: 0,
           auditRowsRedacted: 0,
         };
-        ids.forEach((id, index) => {
+        for (const [index, id] of ids.entries()) {
           const verdict = verdicts[index]!;
           const outboxIds = repo.outboxIds(id);
           const auditRowsRedacted =
-            redactAudit(auditLog.ofEntities('contact', [String(id)]), CONTACT_FIELDS) +
-            redactAudit(auditLog.ofEntities('outbox', outboxIds.map(String)), OUTBOX_FIELDS);
+            (await redactAudit(auditLog.ofEntities('contact', [String(id)]), CONTACT_FIELDS)) +
+            (await redactAudit(auditLog.ofEntities('outbox', outboxIds.map(String)), OUTBOX_FIELDS));
           const invitationsRevoked = repo.revokeInvitations(id, now);
           const sharesRevoked = repo.revokeShares(id, now);
           const outboxRemoved = repo.deleteOutbox(id);
@@ -161,7 +161,7 @@ export function dataProtectionService(ctx: CoreContext, settings: SettingsServic
           total.sharesRevoked += sharesRevoked;
           total.outboxRemoved += outboxRemoved;
           total.auditRowsRedacted += auditRowsRedacted;
-        });
+        }
         // In the change: its connection is the one the erasure runs on (db/connection.ts).
         compactContactSearch(ctx.db);
         return total;

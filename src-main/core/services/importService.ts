@@ -205,6 +205,7 @@ export function importService(
         await applyPlan(ctx.db, ctx.store, plan, changes, audit, now, (done) =>
           control.report('writing', done, records),
         );
+        await audit.flush();
         repo.setAuditRange(importId, firstAudit, repo.lastAuditId());
         repo.saveMapping(
           {
