@@ -29,7 +29,7 @@ import { dataProtectionSettingsSchema } from '../../../shared/contract/dataProte
 import { contactInputSchema } from '../../../shared/contract/portfolio';
 import { portfolioChanged, type CoreContext } from '../context';
 import { erasingOldValues } from '../db/connection';
-import { compactContactSearch } from '../db/contactSearchIndex';
+import { compactContactSearch, contactSearchIndex } from '../db/contactSearchIndex';
 import { auditRepository, type AuditRow } from '../db/auditRepository';
 import { contractRepository } from '../db/contractRepository';
 import { dataProtectionRepository } from '../db/dataProtectionRepository';
@@ -78,7 +78,10 @@ export function dataProtectionService(ctx: CoreContext, settings: SettingsServic
     dataProtectionSettingsSchema,
     defaultDataProtectionSettings,
   );
-  const repo = dataProtectionRepository(ctx.db);
+  const repo = dataProtectionRepository(
+    ctx.store,
+    ctx.store.engine === 'sqlite' ? contactSearchIndex(ctx.db) : undefined,
+  );
   const contracts = contractRepository(ctx.store);
   const auditLog = auditRepository(ctx.store);
 
@@ -104,7 +107,7 @@ export function dataProtectionService(ctx: CoreContext, settings: SettingsServic
         const today = ctx.clock.today();
         const access = settings.getAccess();
         const { retentionMonths } = getSettings();
-        const rows = repo.contacts(ids);
+        const rows = await repo.contacts(ids);
         const byContact = groupContractsByContact(await contracts.factsOfContacts(ids));
         const verdicts = ids.map((id) => {
           const row = rows.get(id);
@@ -136,15 +139,15 @@ export function dataProtectionService(ctx: CoreContext, settings: SettingsServic
         };
         for (const [index, id] of ids.entries()) {
           const verdict = verdicts[index]!;
-          const outboxIds = repo.outboxIds(id);
+          const outboxIds = await repo.outboxIds(id);
           const auditRowsRedacted =
             (await redactAudit(auditLog.ofEntities('contact', [String(id)]), CONTACT_FIELDS)) +
             (await redactAudit(auditLog.ofEntities('outbox', outboxIds.map(String)), OUTBOX_FIELDS));
-          const invitationsRevoked = repo.revokeInvitations(id, now);
-          const sharesRevoked = repo.revokeShares(id, now);
-          const outboxRemoved = repo.deleteOutbox(id);
+          const invitationsRevoked = await repo.revokeInvitations(id, now);
+          const sharesRevoked = await repo.revokeShares(id, now);
+          const outboxRemoved = await repo.deleteOutbox(id);
           const name = `Anonymisiert #${id}`;
-          repo.clearContact(id, { name, reference: `ANON-${id}` }, now);
+          await repo.clearContact(id, { name, reference: `ANON-${id}` }, now);
           audit({
             action: 'dataProtection.anonymise',
             entity: 'contact',
@@ -186,8 +189,8 @@ export function dataProtectionService(ctx: CoreContext, settings: SettingsServic
       const access = settings.getAccess();
       const { retentionMonths } = getSettings();
       const endLimit = candidateEndLimit(access, retentionMonths, today);
-      const total = repo.candidateCount(endLimit);
-      const rows = total > offset ? repo.candidatePage(endLimit, offset, limit) : [];
+      const total = await repo.candidateCount(endLimit);
+      const rows = total > offset ? await repo.candidatePage(endLimit, offset, limit) : [];
       const byContact = groupContractsByContact(await contracts.factsOfContacts(rows.map((row) => row.id)));
       const verdicts = rows.map((row) => {
         const verdict = deletionVerdict(
@@ -201,7 +204,7 @@ export function dataProtectionService(ctx: CoreContext, settings: SettingsServic
         if (!verdict.candidate) throw new Error(`contact ${row.id} listed as a candidate: ${verdict.reason}`);
         return verdict;
       });
-      const names = repo.contractNames(verdicts.map((verdict) => verdict.lastContractId));
+      const names = await repo.contractNames(verdicts.map((verdict) => verdict.lastContractId));
       const items = rows.map((row, index): DeletionCandidate => {
         const verdict = verdicts[index]!;
         const contract = names.get(verdict.lastContractId)!;
