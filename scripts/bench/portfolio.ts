@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AccessSettings } from '../../shared/domain';
 import { DATABASE_FILE } from '../../src-main/core/core';
-import { auditRepository } from '../../src-main/core/db/auditRepository';
+import { recordOnHandle } from '../../src-main/core/db/auditRepository';
 import { accessFigures } from '../../src-main/core/db/accessFigures';
 import { openDatabase } from '../../src-main/core/db/connection';
 import { compactContactSearch } from '../../src-main/core/db/contactSearchIndex';
@@ -176,10 +176,14 @@ export function writeBenchDataDir(dataDir: string, portfolio: DemoPortfolio): nu
       settings.set('firstStart', 'demo');
       // The demo's letterhead: invitations by e-mail and letter refuse the placeholder sender.
       settings.set('organisation', DEMO_ORGANISATION);
-      auditRepository(db).record(new Date().toISOString(), 'bench', {
-        action: 'demo.load',
-        entity: 'portfolio',
-        after: { seed: portfolio.seed, today: portfolio.today, contacts: portfolio.contacts.length },
+      recordOnHandle(db, {
+        at: new Date().toISOString(),
+        actor: 'bench',
+        entry: {
+          action: 'demo.load',
+          entity: 'portfolio',
+          after: { seed: portfolio.seed, today: portfolio.today, contacts: portfolio.contacts.length },
+        },
       });
     })();
     const tables = ['contacts', 'contracts', 'portalAccounts'] as const;

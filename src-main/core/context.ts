@@ -4,12 +4,20 @@ import type { Clock } from './clock';
 import type { Db } from './db/connection';
 import type { Store } from './db/store';
 import { accessFigures, type AccessFigures } from './db/accessFigures';
-import { auditRepository, type AuditEntry } from './db/auditRepository';
+import { auditRepository, type AuditEntry, type AuditRecord } from './db/auditRepository';
 import type { PreferenceStore } from './preferences';
 import { noSaveDialog, type SaveDialog } from './exports/saveExport';
 import type { SecretStore } from './secrets';
 
-export type Audit = (entry: AuditEntry) => void;
+/**
+ * How a change's work records its audit rows: a plain call, the row kept in order and written in the
+ * change's transaction once the work has resolved. `flush` writes the rows recorded so far at once,
+ * for a work that reads its own rows back (the import notes the range of ids it wrote).
+ */
+export interface Audit {
+  (entry: AuditEntry): void;
+  flush(): Promise<void>;
+}
 
 /** The events a change announces once it has committed, with their payloads. */
 export type Emits = { readonly [E in EventName]?: EventPayloads[E] };
@@ -101,7 +109,7 @@ export function createContext(options: {
   settle(): void | Promise<void>;
 }): CoreContext {
   const { emit, settle, ...rest } = options;
-  const audit = auditRepository(options.db);
+  const audit = auditRepository(options.store);
   const announce = (emits: Emits) => {
     for (const [event, payload] of Object.entries(emits) as [EventName, never][]) emit(event, payload);
   };
@@ -123,16 +131,24 @@ export function createContext(options: {
       let result: T;
       try {
         result = await options.store.transaction(async (): Promise<T> => {
-          let recorded = 0;
-          const outcome = await work((entry) => {
-            audit.record(options.clock.now(), options.actor, entry);
-            recorded += 1;
-          });
+          // Kept in order while the work runs and written once it has resolved, in this transaction:
+          // `audit` stays a plain call for the services, and a work that throws writes no row.
+          const pending: AuditRecord[] = [];
+          let written = 0;
+          const flush = async () => {
+            written += pending.length;
+            await audit.record(pending.splice(0));
+          };
+          const record = (entry: AuditEntry) => {
+            pending.push({ at: options.clock.now(), actor: options.actor, entry });
+          };
+          const outcome = await work(Object.assign(record, { flush }));
           if (isNoChange(outcome)) {
             skipped = outcome;
             throw rollback;
           }
-          if (recorded === 0) throw new Error('a mutation must record an audit row');
+          await flush();
+          if (written === 0) throw new Error('a mutation must record an audit row');
           await settle();
           return outcome;
         });

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { ContentKind } from '../../../shared/ipc';
+import { idList, jsonText } from './engineSql';
 import type { Store } from './store';
 
 /**
@@ -38,7 +39,7 @@ export function contentRepository(store: Store) {
     async getMany(ids: readonly number[]): Promise<ContentRow[]> {
       if (ids.length === 0) return [];
       return store.all(
-        sql<ContentRow>`${SELECT} WHERE t.id IN (SELECT value FROM json_each(${JSON.stringify(ids)})) AND ${LIVE}
+        sql<ContentRow>`${SELECT} WHERE t.id IN (${idList(store, ids)}) AND ${LIVE}
           ORDER BY t.created_at DESC, t.id DESC`,
       );
     },
@@ -98,7 +99,7 @@ export function contentRepository(store: Store) {
     async fileUsers(sha256: string): Promise<number> {
       const row = await store.first(
         sql<{ n: number }>`SELECT COUNT(*) AS n FROM contents t
-          WHERE t.kind = 'document' AND ${LIVE} AND json_extract(t.data, '$.sha256') = ${sha256}`,
+          WHERE t.kind = 'document' AND ${LIVE} AND ${jsonText(store, 't.data', 'sha256')} = ${sha256}`,
       );
       return row?.n ?? 0;
     },
@@ -115,7 +116,7 @@ export function contentRepository(store: Store) {
       const rows = await store.all(
         sql<{
           id: number;
-        }>`SELECT id FROM contacts WHERE id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`,
+        }>`SELECT id FROM contacts WHERE id IN (${idList(store, ids)})`,
       );
       return new Set(rows.map((row) => row.id));
     },

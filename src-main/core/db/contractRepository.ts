@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { ContractFacts, ContractType, IsoDate } from '../../../shared/domain';
 import type { Language, Salutation } from '../../../shared/ipc';
+import { idList } from './engineSql';
 import type { Store } from './store';
 
 /** A row of `contracts`. */
@@ -117,7 +118,7 @@ export function contractRepository(store: Store) {
     async factsOfContacts(contactIds: readonly number[]): Promise<ContractFacts[]> {
       if (contactIds.length === 0) return [];
       const rows = await store.all(
-        sql<ContractRow>`SELECT * FROM contracts WHERE contact_id IN (SELECT value FROM json_each(${JSON.stringify(contactIds)}))
+        sql<ContractRow>`SELECT * FROM contracts WHERE contact_id IN (${idList(store, contactIds)})
           ORDER BY contact_id, start_date, id`,
       );
       return rows.map(toContractFacts);
@@ -131,7 +132,7 @@ export function contractRepository(store: Store) {
           FROM contracts k
           JOIN units u ON u.id = k.unit_id
           JOIN properties p ON p.id = k.property_id
-          WHERE k.contact_id IN (SELECT value FROM json_each(${JSON.stringify(contactIds)}))
+          WHERE k.contact_id IN (${idList(store, contactIds)})
           ORDER BY k.contact_id, k.start_date, k.id`,
       );
     },

@@ -115,13 +115,17 @@ export function auditCsv(
 }
 
 export function auditLogService(ctx: CoreContext) {
-  const audit = auditRepository(ctx.db);
-  const reading = (language: Language) => auditSentences(language, auditNames(ctx.db));
+  const audit = auditRepository(ctx.store);
+  /** The sentences of one page or export, and how to render with every name they ask for read. */
+  const reading = (language: Language) => {
+    const { names, resolve } = auditNames(ctx.store);
+    return { read: auditSentences(language, names), resolve };
+  };
   return {
-    page(query: AuditQuery, language: Language, offset: number, limit: number): AuditLogPage {
-      const { total, rows } = audit.page(rangeOf(query.from, query.to), filterOf(query), offset, limit);
-      const read = reading(language);
-      return { total, items: rows.map((row) => toEntry(row, read)) };
+    async page(query: AuditQuery, language: Language, offset: number, limit: number): Promise<AuditLogPage> {
+      const { total, rows } = await audit.page(rangeOf(query.from, query.to), filterOf(query), offset, limit);
+      const { read, resolve } = reading(language);
+      return { total, items: await resolve(() => rows.map((row) => toEntry(row, read))) };
     },
 
     /** The rows of the range and filters, oldest first, as a CSV file where the user chooses. */
@@ -129,15 +133,17 @@ export function auditLogService(ctx: CoreContext) {
       const range = rangeOf(query.from, query.to);
       const filter = filterOf(query);
       const csv = CSV[language];
-      const read = reading(language);
+      const { read, resolve } = reading(language);
       async function* chunks(): ExportChunks {
         yield auditCsv([], language, { first: true });
         let rows = 0;
         let last: AuditRow | null = null;
         for (;;) {
-          const page = audit.after(range, filter, last, EXPORT_PAGE);
+          const page = await audit.after(range, filter, last, EXPORT_PAGE);
           if (page.length === 0) return rows;
-          yield auditCsv(auditCsvRecords(page, language, read), language, { first: false });
+          yield auditCsv(await resolve(() => auditCsvRecords(page, language, read)), language, {
+            first: false,
+          });
           rows += page.length;
           last = page[page.length - 1]!;
         }
@@ -150,12 +156,12 @@ export function auditLogService(ctx: CoreContext) {
     },
 
     /** The actions the app writes, by their names in `language`, and everyone who changed something. */
-    facets(language: Language): AuditLogFacets {
+    async facets(language: Language): Promise<AuditLogFacets> {
       const texts = auditTexts[language];
       const actions = auditActions
         .map((value) => ({ value, label: texts.actions[value] }))
         .sort((a, b) => a.label.localeCompare(b.label, language));
-      return { actions, actors: audit.actors() };
+      return { actions, actors: await audit.actors() };
     },
   };
 }

@@ -35,7 +35,7 @@ import {
   type OfflineRestore,
 } from '../backup/backupFiles';
 import { refusingChanges, type CoreContext } from '../context';
-import { auditRepository, type AuditEntry } from '../db/auditRepository';
+import { auditRepository, recordOnHandle, type AuditEntry } from '../db/auditRepository';
 import { migrate } from '../db/migrations';
 import { isDiskFull } from '../storage/diskFull';
 import type { SettingsService } from './settingsService';
@@ -118,7 +118,7 @@ function preparedCopy(ctx: CoreContext, file: string, entry: AuditEntry): string
   const copy = new Database(temporary);
   try {
     migrate(copy);
-    copy.transaction(() => auditRepository(copy).record(ctx.clock.now(), ctx.actor, entry))();
+    copy.transaction(() => recordOnHandle(copy, { at: ctx.clock.now(), actor: ctx.actor, entry }))();
   } finally {
     copy.close();
   }
@@ -133,19 +133,21 @@ export function recordOfflineRestore(ctx: CoreContext, { backup, replaced }: Off
   // At open, before any request: written on the SQLite handle like the migrations, so that the
   // open fails (and the start-up screen says so) when it cannot be recorded.
   const entry = restoredEntry(backup, { replaced, from: 'startupScreen' });
-  ctx.db.transaction(() => auditRepository(ctx.db).record(ctx.clock.now(), ctx.actor, entry))();
+  ctx.db.transaction(() => recordOnHandle(ctx.db, { at: ctx.clock.now(), actor: ctx.actor, entry }))();
 }
 
 /**
  * Finishes deletions a crash interrupted between hiding a backup and removing it (see `delete`): one
  * whose `backup.deleted` row committed is removed, one whose row did not is listed again.
  */
-function settleInterruptedDeletions(ctx: CoreContext): void {
+async function settleInterruptedDeletions(ctx: CoreContext): Promise<void> {
   const hidden = hiddenBackups(ctx.dataDir);
   if (hidden.length === 0) return;
-  const audit = auditRepository(ctx.db);
+  const audit = auditRepository(ctx.store);
   for (const backup of hidden) {
-    const recorded = audit.ofEntities('backup', [backup.name]).some((row) => row.action === 'backup.deleted');
+    const recorded = (await audit.ofEntities('backup', [backup.name])).some(
+      (row) => row.action === 'backup.deleted',
+    );
     if (recorded) backup.discard();
     else backup.putBack();
   }
@@ -163,7 +165,7 @@ function dayOf(instant: string): string {
  */
 function automaticBackupIfDue(ctx: CoreContext): Promise<BackupInfo | null> {
   return serialized(ctx.db, async () => {
-    settleInterruptedDeletions(ctx);
+    await settleInterruptedDeletions(ctx);
     const today = dayOf(ctx.clock.now());
     const done = listBackups(ctx.dataDir).some(
       (backup) => backup.kind === 'automatic' && dayOf(backup.createdAt) === today,
@@ -263,7 +265,7 @@ export function backupService(ctx: CoreContext, settings: SettingsService) {
      */
     delete(name: string): Promise<BackupInfo> {
       return serialized(ctx.db, async () => {
-        settleInterruptedDeletions(ctx);
+        await settleInterruptedDeletions(ctx);
         const { backup } = findBackup(ctx.dataDir, name);
         let hidden: HiddenBackup | undefined;
         try {

@@ -29,7 +29,7 @@ import { dataProtectionSettingsSchema } from '../../../shared/contract/dataProte
 import { contactInputSchema } from '../../../shared/contract/portfolio';
 import { portfolioChanged, type CoreContext } from '../context';
 import { erasingOldValues } from '../db/connection';
-import { compactContactSearch } from '../db/contactSearchIndex';
+import { compactContactSearch, contactSearchIndex } from '../db/contactSearchIndex';
 import { auditRepository, type AuditRow } from '../db/auditRepository';
 import { contractRepository } from '../db/contractRepository';
 import { dataProtectionRepository } from '../db/dataProtectionRepository';
@@ -78,20 +78,23 @@ export function dataProtectionService(ctx: CoreContext, settings: SettingsServic
     dataProtectionSettingsSchema,
     defaultDataProtectionSettings,
   );
-  const repo = dataProtectionRepository(ctx.db);
+  const repo = dataProtectionRepository(
+    ctx.store,
+    ctx.store.engine === 'sqlite' ? contactSearchIndex(ctx.db) : undefined,
+  );
   const contracts = contractRepository(ctx.store);
-  const auditLog = auditRepository(ctx.db);
+  const auditLog = auditRepository(ctx.store);
 
   const getSettings = stored.get;
 
   /** Redacts the personal values in kept audit rows; the number of rows changed. */
-  function redactAudit(rows: readonly AuditRow[], keys: readonly string[]): number {
+  async function redactAudit(read: Promise<readonly AuditRow[]>, keys: readonly string[]): Promise<number> {
     let changed = 0;
-    for (const row of rows) {
+    for (const row of await read) {
       const before = redactedJson(row.before, keys);
       const after = redactedJson(row.after, keys);
       if (before === null && after === null) continue;
-      auditLog.redact(row.id, before ?? row.before, after ?? row.after);
+      await auditLog.redact(row.id, before ?? row.before, after ?? row.after);
       changed += 1;
     }
     return changed;
@@ -104,7 +107,7 @@ export function dataProtectionService(ctx: CoreContext, settings: SettingsServic
         const today = ctx.clock.today();
         const access = settings.getAccess();
         const { retentionMonths } = getSettings();
-        const rows = repo.contacts(ids);
+        const rows = await repo.contacts(ids);
         const byContact = groupContractsByContact(await contracts.factsOfContacts(ids));
         const verdicts = ids.map((id) => {
           const row = rows.get(id);
@@ -134,17 +137,17 @@ export function dataProtectionService(ctx: CoreContext, settings: SettingsServic
           outboxRemoved: 0,
           auditRowsRedacted: 0,
         };
-        ids.forEach((id, index) => {
+        for (const [index, id] of ids.entries()) {
           const verdict = verdicts[index]!;
-          const outboxIds = repo.outboxIds(id);
+          const outboxIds = await repo.outboxIds(id);
           const auditRowsRedacted =
-            redactAudit(auditLog.ofEntities('contact', [String(id)]), CONTACT_FIELDS) +
-            redactAudit(auditLog.ofEntities('outbox', outboxIds.map(String)), OUTBOX_FIELDS);
-          const invitationsRevoked = repo.revokeInvitations(id, now);
-          const sharesRevoked = repo.revokeShares(id, now);
-          const outboxRemoved = repo.deleteOutbox(id);
+            (await redactAudit(auditLog.ofEntities('contact', [String(id)]), CONTACT_FIELDS)) +
+            (await redactAudit(auditLog.ofEntities('outbox', outboxIds.map(String)), OUTBOX_FIELDS));
+          const invitationsRevoked = await repo.revokeInvitations(id, now);
+          const sharesRevoked = await repo.revokeShares(id, now);
+          const outboxRemoved = await repo.deleteOutbox(id);
           const name = `Anonymisiert #${id}`;
-          repo.clearContact(id, { name, reference: `ANON-${id}` }, now);
+          await repo.clearContact(id, { name, reference: `ANON-${id}` }, now);
           audit({
             action: 'dataProtection.anonymise',
             entity: 'contact',
@@ -161,7 +164,7 @@ export function dataProtectionService(ctx: CoreContext, settings: SettingsServic
           total.sharesRevoked += sharesRevoked;
           total.outboxRemoved += outboxRemoved;
           total.auditRowsRedacted += auditRowsRedacted;
-        });
+        }
         // In the change: its connection is the one the erasure runs on (db/connection.ts).
         compactContactSearch(ctx.db);
         return total;
@@ -186,8 +189,8 @@ export function dataProtectionService(ctx: CoreContext, settings: SettingsServic
       const access = settings.getAccess();
       const { retentionMonths } = getSettings();
       const endLimit = candidateEndLimit(access, retentionMonths, today);
-      const total = repo.candidateCount(endLimit);
-      const rows = total > offset ? repo.candidatePage(endLimit, offset, limit) : [];
+      const total = await repo.candidateCount(endLimit);
+      const rows = total > offset ? await repo.candidatePage(endLimit, offset, limit) : [];
       const byContact = groupContractsByContact(await contracts.factsOfContacts(rows.map((row) => row.id)));
       const verdicts = rows.map((row) => {
         const verdict = deletionVerdict(
@@ -201,7 +204,7 @@ export function dataProtectionService(ctx: CoreContext, settings: SettingsServic
         if (!verdict.candidate) throw new Error(`contact ${row.id} listed as a candidate: ${verdict.reason}`);
         return verdict;
       });
-      const names = repo.contractNames(verdicts.map((verdict) => verdict.lastContractId));
+      const names = await repo.contractNames(verdicts.map((verdict) => verdict.lastContractId));
       const items = rows.map((row, index): DeletionCandidate => {
         const verdict = verdicts[index]!;
         const contract = names.get(verdict.lastContractId)!;

@@ -246,6 +246,8 @@ export function importService(
               backup: backup.name,
             },
           });
+          // Written now, so that it is the import's first row (firstAudit); the records follow.
+          await audit.flush();
           const records = plan.properties.size + plan.units.size + plan.contacts.size + plan.contracts.size;
           await applyPlan(
             ctx.db,

@@ -242,6 +242,19 @@ const samples: Record<
       passwordChanged: true,
     },
   },
+  'team.moveIntoTeamDatabase': {
+    entity: 'settings',
+    entity_id: 'team',
+    before: { teamModeSince: null },
+    after: {
+      tables: 31,
+      rows: 12_345,
+      contacts: 600,
+      teamModeSince: '2026-11-27T09:00:00.000Z',
+      host: 'db.hv.de',
+      database: 'portal',
+    },
+  },
   'mail.sendTest': {
     entity: 'mail',
     after: { to: 'it@hv.de', host: 'mail.hv.de', delivered: false, error: 'Server nicht gefunden' },

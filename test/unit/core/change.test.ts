@@ -101,4 +101,29 @@ describe('ctx.change', () => {
     expect(auditRows()).toBe(0);
     expect(announced).toEqual([]);
   });
+
+  it('writes its audit rows in the order recorded, after the work, with their subjects', async () => {
+    const rowsSoFar: number[] = [];
+    await ctx.change(
+      async (audit) => {
+        audit({ action: 'test.first', entity: 'contact', entityId: 7 });
+        rowsSoFar.push(auditRows());
+        audit({ action: 'test.second', entity: 'settings', entityId: 'k', after: { propertyId: 3 } });
+        await audit.flush();
+        rowsSoFar.push(auditRows());
+        audit({ action: 'test.third', entity: 'settings', entityId: 'k' });
+      },
+      { emits: portfolioChanged },
+    );
+    expect(rowsSoFar).toEqual([0, 2]);
+    expect(db.prepare('SELECT action FROM audit ORDER BY id').pluck().all()).toEqual([
+      'test.first',
+      'test.second',
+      'test.third',
+    ]);
+    expect(db.prepare('SELECT kind, subject_id FROM audit_subject ORDER BY audit_id').all()).toEqual([
+      { kind: 'contact', subject_id: 7 },
+      { kind: 'property', subject_id: 3 },
+    ]);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { channels, contract } from '../../../shared/ipc';
+import { channels, contract, type Channel } from '../../../shared/ipc';
 import { snapshotDatabase, testCore } from '../support';
 
 describe('core.invoke', () => {
@@ -45,14 +45,21 @@ describe('core.invoke', () => {
     expect(snapshotDatabase(core.dataDir)).toBe(before);
   });
 
+  const notConfigured: Partial<Record<Channel, string>> = {
+    'outbox.send': 'SMTP_NOT_CONFIGURED',
+    'team.moveIntoTeamDatabase': 'TEAM_NOT_CONFIGURED',
+    'team.exportLocalCopy': 'TEAM_NOT_CONFIGURED',
+  };
+
   it('answers every contract channel that takes no payload, on an empty data store', async () => {
     const core = testCore();
     const withoutPayload = channels.filter((name) => contract[name].request.safeParse(undefined).success);
     expect(withoutPayload).toContain('settings.getAccess');
     for (const channel of withoutPayload) {
-      // Sending mail is the one thing an unconfigured installation refuses, with its reason.
-      const expected =
-        channel === 'outbox.send' ? { ok: false, error: { code: 'SMTP_NOT_CONFIGURED' } } : { ok: true };
+      // What an unconfigured installation refuses, with its reason: sending mail, and the team
+      // database's move and copy before a connection is saved.
+      const refusal = notConfigured[channel];
+      const expected = refusal ? { ok: false, error: { code: refusal } } : { ok: true };
       expect(await core.invoke(channel), channel).toMatchObject(expected);
     }
   });

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { AccessSettings, ContractFacts } from '../../../shared/domain';
 import { openDatabase } from '../../../src-main/core/db/connection';
 import { dataProtectionRepository } from '../../../src-main/core/db/dataProtectionRepository';
+import { sqliteStore } from '../../../src-main/core/db/sqliteStore';
 import { addDays } from '../../../src-main/core/policy';
 import { candidateEndLimit, deletionVerdict } from '../../../src-main/core/policy/retention';
 
@@ -47,9 +48,9 @@ const portfolioArb = fc.record({
 });
 
 describe('deletion candidates: SQL = policy', () => {
-  it('lists exactly the contacts the pure rule calls candidates', () => {
-    fc.assert(
-      fc.property(portfolioArb, ({ todayOffset, months, post, contacts }) => {
+  it('lists exactly the contacts the pure rule calls candidates', async () => {
+    await fc.assert(
+      fc.asyncProperty(portfolioArb, async ({ todayOffset, months, post, contacts }) => {
         const today = addDays('2026-11-27', todayOffset);
         const settings: AccessSettings = {
           preContract: { enabled: false, days: 30 },
@@ -93,10 +94,10 @@ describe('deletion candidates: SQL = policy', () => {
             .map((c, index) => ({ id: index + 1, anonymised: c.anonymised }))
             .filter((c) => deletionVerdict(c, facts, settings, months, today).candidate)
             .map((c) => c.id);
-          const repo = dataProtectionRepository(db);
-          const listed = repo.candidatePage(limit, 0, 100).map((row) => row.id);
+          const repo = dataProtectionRepository(sqliteStore(db));
+          const listed = (await repo.candidatePage(limit, 0, 100)).map((row) => row.id);
           expect(listed.sort((a, b) => a - b)).toEqual(expected);
-          expect(repo.candidateCount(limit)).toBe(expected.length);
+          expect(await repo.candidateCount(limit)).toBe(expected.length);
         } finally {
           db.close();
         }

@@ -34,6 +34,7 @@ export const de: AuditTexts = {
     'mail.updateSettings': 'E-Mail-Versand geändert',
     'mail.sendTest': 'Test-E-Mail',
     'team.saveSettings': 'Team-Datenbank geändert',
+    'team.moveIntoTeamDatabase': 'In Team-Datenbank übernommen',
     'outbox.sent': 'E-Mail gesendet',
     'outbox.failed': 'E-Mail fehlgeschlagen',
     'outbox.sending': 'Versand begonnen',
@@ -207,6 +208,8 @@ export const de: AuditTexts = {
       `Test-E-Mail an ${to} über ${host}: ${delivered ? 'zugestellt' : `fehlgeschlagen (${error ?? ''})`}`,
     smtp: (changes) => `E-Mail-Versand geändert: ${changes}`,
     team: (changes) => `Verbindung zur Team-Datenbank geändert: ${changes}`,
+    teamMoved: (contacts, rows, where) =>
+      `Datenbestand in die Team-Datenbank ${where} übernommen und geprüft: ${contacts} Kontakte, ${rows} Zeilen`,
     sent: (to) => `E-Mail an ${to} gesendet`,
     sending: (to, codeIssued) =>
       `Versand an ${to} begonnen${codeIssued ? ' (Einladungscode für diese E-Mail ausgestellt)' : ''}`,

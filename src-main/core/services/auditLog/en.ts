@@ -34,6 +34,7 @@ export const en: AuditTexts = {
     'mail.updateSettings': 'E-mail sending changed',
     'mail.sendTest': 'Test e-mail',
     'team.saveSettings': 'Team database changed',
+    'team.moveIntoTeamDatabase': 'Moved into team database',
     'outbox.sent': 'E-mail sent',
     'outbox.failed': 'E-mail failed',
     'outbox.sending': 'Sending started',
@@ -203,6 +204,8 @@ export const en: AuditTexts = {
       `Test e-mail to ${to} via ${host}: ${delivered ? 'delivered' : `failed (${error ?? ''})`}`,
     smtp: (changes) => `E-mail sending changed: ${changes}`,
     team: (changes) => `Connection to the team database changed: ${changes}`,
+    teamMoved: (contacts, rows, where) =>
+      `Data moved into the team database ${where} and verified: ${contacts} contacts, ${rows} rows`,
     sent: (to) => `E-mail to ${to} sent`,
     sending: (to, codeIssued) =>
       `Sending to ${to} started${codeIssued ? ' (invitation code issued for this e-mail)' : ''}`,

@@ -250,6 +250,13 @@ function describers(names: AuditNames): Record<AuditAction, Describe> {
       object: settingsObject(r, 'team.saveSettings'),
       description: r.t.sentences.team(changesWithPassword(r, row, ['configured'])),
     }),
+    'team.moveIntoTeamDatabase': (r, row) => {
+      const where = `${str(row.after.database) ?? ''} (${str(row.after.host) ?? ''})`;
+      return {
+        object: settingsObject(r, 'team.moveIntoTeamDatabase'),
+        description: r.t.sentences.teamMoved(num(row.after.contacts) ?? 0, num(row.after.rows) ?? 0, where),
+      };
+    },
     'mail.sendTest': (r, row) => ({
       object: str(row.after.to) ?? '',
       description: r.t.sentences.testMail(

@@ -45,6 +45,7 @@ export const auditActions = [
   'backup.restored',
   'backup.deleted',
   'team.saveSettings',
+  'team.moveIntoTeamDatabase',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -117,6 +118,7 @@ export interface AuditTexts {
     testMail: (to: string, host: string, delivered: boolean, error: string | null) => string;
     smtp: (changes: string) => string;
     team: (changes: string) => string;
+    teamMoved: (contacts: number, rows: number, where: string) => string;
     sent: (to: string) => string;
     failed: (to: string, error: string) => string;
     backup: (kind: string, name: string) => string;

@@ -6,6 +6,6 @@ import type { InvitationDeps } from './deps';
 
 export async function waitingInvitations(d: InvitationDeps): Promise<{ count: number }> {
   const today = d.ctx.clock.today();
-  const count = await countWaitingInvitations(d.ctx.db, today, addDays(today, -INVITATION_WAITING_DAYS));
+  const count = await countWaitingInvitations(d.ctx.store, today, addDays(today, -INVITATION_WAITING_DAYS));
   return { count };
 }
