@@ -5,6 +5,7 @@
  */
 import type { Services } from '../services';
 import { appHandlers } from './app';
+import { automationHandlers } from './automation';
 import { backupHandlers } from './backups';
 import { combine } from './combine';
 import { contentHandlers } from './content';
@@ -37,5 +38,6 @@ export function createHandlers(services: Services): Handlers {
     dataProtectionHandlers(services),
     importHandlers(services),
     teamHandlers(services),
+    automationHandlers(services),
   );
 }

@@ -1,5 +1,6 @@
 import type { CoreContext } from '../context';
 import { auditLogService } from './auditLogService';
+import { automationService } from './automation';
 import { backupService } from './backupService';
 import { contactService } from './contactService';
 import { contactsExportService } from './contactsExportService';
@@ -35,6 +36,7 @@ export function createServices(ctx: CoreContext) {
   const backups = backupService(ctx, settings);
   const portfolio = portfolioService(ctx, settings);
   const invitations = invitationService(ctx, { settings, organisation, outbox, contacts });
+  const automation = automationService(ctx, { settings, organisation, outbox, contacts });
   return {
     settings,
     preferences: preferencesService(ctx),
@@ -56,6 +58,7 @@ export function createServices(ctx: CoreContext) {
     dataProtection: dataProtectionService(ctx, settings),
     auditLog: auditLogService(ctx),
     team: teamDatabaseService(ctx),
+    automation,
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -40,6 +40,9 @@ export const de: AuditTexts = {
     'outbox.withdrawn': 'Nachricht zurückgezogen',
     'outbox.requeue': 'Erneut in den Versand gestellt',
     'outbox.printed': 'Briefe gedruckt',
+    'automation.updateSettings': 'Automatik geändert',
+    'automation.invite': 'Automatisch eingeladen',
+    'outbox.letterCodes': 'Codes für Einladungsbriefe',
     'import.commit': 'Stammdaten importiert',
     'backup.created': 'Sicherung erstellt',
     'backup.restored': 'Sicherung wiederhergestellt',
@@ -63,6 +66,8 @@ export const de: AuditTexts = {
   fields: {
     ...contactFieldLabels.de,
     referenceId: 'Referenz-ID',
+    autoInvite: 'Automatische Einladung',
+    notice: 'Hinweis vor Ende des Zugangs',
     note: 'Notiz',
     archived: 'Archiviert',
     name: 'Name',
@@ -212,6 +217,12 @@ export const de: AuditTexts = {
       `Versand an ${to} begonnen${codeIssued ? ' (Einladungscode für diese E-Mail ausgestellt)' : ''}`,
     withdrawn: (to, reason) => `Nachricht an ${to} zurückgezogen und nicht gesendet: ${reason}`,
     requeued: (to) => `Nachricht an ${to} erneut in den Versand gestellt`,
+    autoInvited: (day, invited, emailed, letters) =>
+      `Automatische Einladung für den ${day}: ${invited === 1 ? '1 Kontakt' : `${invited} Kontakte`} eingeladen (${emailed} per E-Mail, ${letters} per Brief)`,
+    letterCodes: (count) =>
+      count === 1
+        ? 'Einladungscode für 1 Einladungsbrief ausgestellt'
+        : `Einladungscodes für ${count} Einladungsbriefe ausgestellt`,
     printed: (count) =>
       count === 1 ? '1 Brief als gedruckt vermerkt' : `${count} Briefe als gedruckt vermerkt`,
     imported: (file, imported, rejected, ended) =>

@@ -40,6 +40,9 @@ export const en: AuditTexts = {
     'outbox.withdrawn': 'Message withdrawn',
     'outbox.requeue': 'Queued again',
     'outbox.printed': 'Letters printed',
+    'automation.updateSettings': 'Automatic rules changed',
+    'automation.invite': 'Invited automatically',
+    'outbox.letterCodes': 'Codes for invitation letters',
     'import.commit': 'Master data imported',
     'backup.created': 'Backup created',
     'backup.restored': 'Backup restored',
@@ -63,6 +66,8 @@ export const en: AuditTexts = {
   fields: {
     ...contactFieldLabels.en,
     referenceId: 'Reference ID',
+    autoInvite: 'Automatic invitation',
+    notice: 'Notice before access ends',
     note: 'Note',
     archived: 'Archived',
     name: 'Name',
@@ -208,6 +213,12 @@ export const en: AuditTexts = {
       `Sending to ${to} started${codeIssued ? ' (invitation code issued for this e-mail)' : ''}`,
     withdrawn: (to, reason) => `Message to ${to} withdrawn and not sent: ${reason}`,
     requeued: (to) => `Message to ${to} queued again`,
+    autoInvited: (day, invited, emailed, letters) =>
+      `Automatic invitation for ${day}: ${invited === 1 ? '1 contact' : `${invited} contacts`} invited (${emailed} by e-mail, ${letters} by letter)`,
+    letterCodes: (count) =>
+      count === 1
+        ? 'Invitation code issued for 1 invitation letter'
+        : `Invitation codes issued for ${count} invitation letters`,
     printed: (count) => (count === 1 ? '1 letter marked as printed' : `${count} letters marked as printed`),
     imported: (file, imported, rejected, ended) =>
       `File ${file} imported: ${imported} rows taken over, ${rejected} rejected` +

@@ -276,6 +276,33 @@ function describers(names: AuditNames): Record<AuditAction, Describe> {
       const to = recipient(r, names, row);
       return { object: to, description: r.t.sentences.requeued(to) };
     },
+    'automation.updateSettings': (r, row) => {
+      const notice = r.windowChange(row.before.notice, row.after.notice);
+      const parts = [r.changes(row.before, row.after, ['notice'])].filter(
+        (p) => p !== r.t.sentences.noChanges,
+      );
+      if (notice !== null) parts.push(r.t.sentences.window(r.t.fields.notice ?? 'notice', notice));
+      return {
+        object: settingsObject(r, 'automation.updateSettings'),
+        description: parts.join('; ') || r.t.sentences.noChanges,
+      };
+    },
+    'automation.invite': (r, row) => {
+      const n = (key: string) => num(row.after[key]) ?? 0;
+      return {
+        object: r.t.actions['automation.invite'],
+        description: r.t.sentences.autoInvited(
+          r.day(row.after.day),
+          n('invited'),
+          n('emailed'),
+          n('letters'),
+        ),
+      };
+    },
+    'outbox.letterCodes': (r, row) => ({
+      object: r.t.channel.letter ?? '',
+      description: r.t.sentences.letterCodes(num(row.after.count) ?? 0),
+    }),
     'outbox.printed': (r, row) => ({
       object: r.t.channel.letter ?? '',
       description: r.t.sentences.printed(num(row.after.count) ?? 0),

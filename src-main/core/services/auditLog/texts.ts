@@ -45,6 +45,9 @@ export const auditActions = [
   'backup.restored',
   'backup.deleted',
   'team.saveSettings',
+  'automation.updateSettings',
+  'automation.invite',
+  'outbox.letterCodes',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -126,6 +129,8 @@ export interface AuditTexts {
     withdrawn: (to: string, reason: string) => string;
     requeued: (to: string) => string;
     printed: (count: number) => string;
+    autoInvited: (day: string, invited: number, emailed: number, letters: number) => string;
+    letterCodes: (count: number) => string;
     imported: (file: string, imported: number, rejected: number, ended: number) => string;
     noChanges: string;
   };
