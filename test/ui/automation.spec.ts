@@ -8,7 +8,7 @@ async function openSettings(page: Page, t: T) {
   await expect(page.getByRole('heading', { name: t('settings.title') })).toBeVisible();
 }
 
-test('the automatic invitation is off by default, shows whom it will invite and is switched on', async ({
+test('the automatic rules are off by default; the preview shows whom it will invite; both are switched on', async ({
   launch,
   t,
   appLocale,
@@ -36,6 +36,20 @@ test('the automatic invitation is off by default, shows whom it will invite and 
   await expect(toggle).toBeChecked();
   await expect(card.getByText(t('automation.preview.title'))).toBeVisible();
   expect(await invoke('automation.getSettings')).toMatchObject({ autoInvite: true });
+
+  // The notice before access ends: off by default, 14 days; switched on and set to 21 days.
+  const notice = card.getByRole('switch', { name: t('automation.notice.label') });
+  const days = card.getByLabel(t('automation.notice.days'));
+  await expect(notice).not.toBeChecked();
+  await expect(days).toHaveValue('14');
+  await expect(days).toBeDisabled();
+  await notice.click();
+  await expect(notice).toBeChecked();
+  await days.fill('21');
+  await days.blur();
+  await expect
+    .poll(() => invoke('automation.getSettings'))
+    .toEqual({ autoInvite: true, notice: { enabled: true, days: 21 } });
 
   for (const [width, height] of [
     [1024, 700],

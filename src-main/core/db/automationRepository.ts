@@ -43,6 +43,17 @@ export interface AutomationActionRow {
 
 export type NewAutomationAction = Omit<AutomationActionRow, 'id'>;
 
+export interface StoredMessage {
+  contactId: number;
+  channel: 'email' | 'letter';
+  recipient: string;
+  language: 'de' | 'en';
+  subject: string;
+  text: string;
+  html: string;
+  createdAt: string;
+}
+
 const idList = (ids: readonly number[]) => sql.join(ids.map((id) => sql`${id}`));
 
 export function automationRepository(store: Store) {
@@ -99,6 +110,21 @@ export function automationRepository(store: Store) {
         sql<AutomationActionRow>`SELECT * FROM automation_actions WHERE contact_id = ${contactId}
           ORDER BY day, id`,
       );
+    },
+
+    /**
+     * Queues a message whose text is made now (kind 'stored': the notice lists the documents of its
+     * day) in the Postausgang: e-mail to send, or a letter of the print batch. Inside the change.
+     */
+    async queueStored(message: StoredMessage): Promise<number> {
+      const row = await store.first(
+        sql<{ id: number }>`INSERT INTO outbox (contact_id, channel, kind, recipient, language, subject,
+            text_body, html_body, state, attempts, created_at)
+          VALUES (${message.contactId}, ${message.channel}, 'stored', ${message.recipient}, ${message.language},
+            ${message.subject}, ${message.text}, ${message.html}, 'queued', 0, ${message.createdAt})
+          RETURNING id`,
+      );
+      return row!.id;
     },
 
     /** Contacts with a contract starting in [from, to] (an invitation occasion may fall in the range). */

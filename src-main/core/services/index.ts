@@ -36,7 +36,8 @@ export function createServices(ctx: CoreContext) {
   const backups = backupService(ctx, settings);
   const portfolio = portfolioService(ctx, settings);
   const invitations = invitationService(ctx, { settings, organisation, outbox, contacts });
-  const automation = automationService(ctx, { settings, organisation, outbox, contacts });
+  const portal = portalPreviewService(ctx, settings, content);
+  const automation = automationService(ctx, { settings, organisation, outbox, contacts, portal });
   return {
     settings,
     preferences: preferencesService(ctx),
@@ -51,7 +52,7 @@ export function createServices(ctx: CoreContext) {
     invitations,
     content,
     sharing,
-    portal: portalPreviewService(ctx, settings, content),
+    portal,
     backups,
     imports: importService(ctx, settings, backups),
     contactsExport: contactsExportService(ctx, settings),

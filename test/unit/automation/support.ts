@@ -12,8 +12,10 @@ import { sqliteStore } from '../../../src-main/core/db/sqliteStore';
 import { isValidEmail } from '../../../src-main/core/mail/address';
 import {
   invitationsDue,
+  noticesDue,
   type AutomationContact,
   type DueInvitation,
+  type DueNotice,
 } from '../../../src-main/core/policy/automation';
 import { memoryPreferenceStore } from '../../../src-main/core/preferences';
 import { memorySecretStore } from '../../../src-main/core/secrets';
@@ -86,6 +88,46 @@ export function owedInvitations(
   const { contacts, contracts } = storeFacts(core, day);
   return invitationsDue(contacts, contracts, settings, day).filter(
     (due) => !invitedContracts.has(due.contractId),
+  );
+}
+
+/** The notices the policy owes on `day` over the whole store, less those told before (contact and last day). */
+export function owedNotices(
+  core: { dataDir: string },
+  settings: AccessSettings,
+  day: IsoDate,
+  noticeDays: number,
+  told: ReadonlySet<string>,
+): DueNotice[] {
+  const { contacts, contracts } = storeFacts(core, day);
+  return noticesDue(contacts, contracts, settings, day, noticeDays).filter(
+    (due) => !told.has(`${due.contactId}:${due.accessEnds}`),
+  );
+}
+
+export interface AutomaticNotice {
+  day: IsoDate;
+  contactId: number;
+  subject: string;
+  channel: 'email' | 'letter';
+  outboxChannel: string;
+  outboxKind: string;
+  outboxSubject: string;
+  outboxText: string;
+  language: string;
+}
+
+/** Every notice the rule made, with its message in the Postausgang. */
+export function automaticNotices(core: { dataDir: string }): AutomaticNotice[] {
+  return readDatabase(core, (db) =>
+    db
+      .prepare<[], AutomaticNotice>(
+        `SELECT a.day, a.contact_id AS contactId, a.subject, a.channel, o.channel AS outboxChannel,
+           o.kind AS outboxKind, o.subject AS outboxSubject, o.text_body AS outboxText, o.language
+         FROM automation_actions a JOIN outbox o ON o.id = a.outbox_id
+         WHERE a.rule = 'notice' ORDER BY a.day, a.contact_id`,
+      )
+      .all(),
   );
 }
 

@@ -42,6 +42,7 @@ export const de: AuditTexts = {
     'outbox.printed': 'Briefe gedruckt',
     'automation.updateSettings': 'Automatik geändert',
     'automation.invite': 'Automatisch eingeladen',
+    'automation.notice': 'Hinweis vor Ende des Zugangs',
     'outbox.letterCodes': 'Codes für Einladungsbriefe',
     'import.commit': 'Stammdaten importiert',
     'backup.created': 'Sicherung erstellt',
@@ -219,6 +220,8 @@ export const de: AuditTexts = {
     requeued: (to) => `Nachricht an ${to} erneut in den Versand gestellt`,
     autoInvited: (day, invited, emailed, letters) =>
       `Automatische Einladung für den ${day}: ${invited === 1 ? '1 Kontakt' : `${invited} Kontakte`} eingeladen (${emailed} per E-Mail, ${letters} per Brief)`,
+    autoNoticed: (day, notices, emailed, letters) =>
+      `Hinweis vor Ende des Zugangs für den ${day}: ${notices === 1 ? '1 Kontakt' : `${notices} Kontakte`} benachrichtigt (${emailed} per E-Mail, ${letters} per Brief)`,
     letterCodes: (count) =>
       count === 1
         ? 'Einladungscode für 1 Einladungsbrief ausgestellt'

@@ -42,6 +42,7 @@ export const en: AuditTexts = {
     'outbox.printed': 'Letters printed',
     'automation.updateSettings': 'Automatic rules changed',
     'automation.invite': 'Invited automatically',
+    'automation.notice': 'Notice before access ends',
     'outbox.letterCodes': 'Codes for invitation letters',
     'import.commit': 'Master data imported',
     'backup.created': 'Backup created',
@@ -215,6 +216,8 @@ export const en: AuditTexts = {
     requeued: (to) => `Message to ${to} queued again`,
     autoInvited: (day, invited, emailed, letters) =>
       `Automatic invitation for ${day}: ${invited === 1 ? '1 contact' : `${invited} contacts`} invited (${emailed} by e-mail, ${letters} by letter)`,
+    autoNoticed: (day, notices, emailed, letters) =>
+      `Notice before access ends for ${day}: ${notices === 1 ? '1 contact' : `${notices} contacts`} notified (${emailed} by e-mail, ${letters} by letter)`,
     letterCodes: (count) =>
       count === 1
         ? 'Invitation code issued for 1 invitation letter'

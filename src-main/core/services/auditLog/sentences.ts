@@ -299,6 +299,18 @@ function describers(names: AuditNames): Record<AuditAction, Describe> {
         ),
       };
     },
+    'automation.notice': (r, row) => {
+      const n = (key: string) => num(row.after[key]) ?? 0;
+      return {
+        object: r.t.actions['automation.notice'],
+        description: r.t.sentences.autoNoticed(
+          r.day(row.after.day),
+          n('notices'),
+          n('emailed'),
+          n('letters'),
+        ),
+      };
+    },
     'outbox.letterCodes': (r, row) => ({
       object: r.t.channel.letter ?? '',
       description: r.t.sentences.letterCodes(num(row.after.count) ?? 0),

@@ -47,6 +47,7 @@ export const auditActions = [
   'team.saveSettings',
   'automation.updateSettings',
   'automation.invite',
+  'automation.notice',
   'outbox.letterCodes',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
@@ -131,6 +132,7 @@ export interface AuditTexts {
     printed: (count: number) => string;
     autoInvited: (day: string, invited: number, emailed: number, letters: number) => string;
     letterCodes: (count: number) => string;
+    autoNoticed: (day: string, notices: number, emailed: number, letters: number) => string;
     imported: (file: string, imported: number, rejected: number, ended: number) => string;
     noChanges: string;
   };

@@ -9,10 +9,15 @@ import type { AutomationRun, AutomationSettings } from '../../../../shared/contr
 import { portfolioChanged, type CoreContext } from '../../context';
 import { daysToRun } from '../../policy/automation';
 import type { InvitationServices } from '../invitations/deps';
+import type { PortalPreviewService } from '../portalPreviewService';
 import { automationDeps } from './deps';
 import { previewInvitations, runInvitationsOn } from './invite';
+import { runNoticesOn } from './notice';
 
-export function automationService(ctx: CoreContext, services: InvitationServices) {
+export function automationService(
+  ctx: CoreContext,
+  services: InvitationServices & { portal: PortalPreviewService },
+) {
   const d = automationDeps(ctx, services);
   let running: Promise<AutomationRun> | null = null;
 
@@ -33,7 +38,15 @@ export function automationService(ctx: CoreContext, services: InvitationServices
         if (invited > 0) result.days.push(day);
       }
     }
-    if (result.invited > 0) services.outbox.deliverSoon();
+    if (stored.notice.enabled && stored.noticeSince !== null) {
+      for (const day of daysToRun(stored.noticeSince, await d.rules.lastRun('notice'), today)) {
+        const notices = await runNoticesOn(d, services.portal, day, stored.notice.days);
+        result.notices += notices;
+        if (notices > 0 && !result.days.includes(day)) result.days.push(day);
+      }
+    }
+    result.days.sort();
+    if (result.invited + result.notices > 0) services.outbox.deliverSoon();
     return result;
   }
 

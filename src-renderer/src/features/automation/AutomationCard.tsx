@@ -1,4 +1,4 @@
-import { Badge, Card, Group, Stack, Switch, Text, Title } from '@mantine/core';
+import { Badge, Card, Group, NumberInput, Stack, Switch, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { AutomationSettings } from '../../../../shared/contract/automation';
@@ -8,8 +8,8 @@ import { LoadStatus } from '../common/LoadStatus';
 import { AutomationPreview } from './AutomationPreview';
 
 /**
- * Rollen & Zugriffsrechte › Automatisch: the automatic invitation, switched on and off at once
- * (saved with its own audit row), and who it will invite on the next days.
+ * Rollen & Zugriffsrechte › Automatisch: the automatic invitation and the notice before access ends,
+ * each saved at once (with its own audit row), and whom the invitation will invite on the next days.
  */
 export function AutomationCard() {
   const { t } = useTranslation();
@@ -49,6 +49,35 @@ export function AutomationCard() {
               description={t('automation.invite.description')}
             />
             <AutomationPreview />
+            <Switch
+              size="md"
+              checked={settings.notice.enabled}
+              disabled={save.isPending}
+              onChange={(event) =>
+                void update({
+                  ...settings,
+                  notice: { ...settings.notice, enabled: event.currentTarget.checked },
+                })
+              }
+              label={<Text fw={600}>{t('automation.notice.label')}</Text>}
+              description={t('automation.notice.description')}
+            />
+            <NumberInput
+              key={settings.notice.days}
+              label={t('automation.notice.days')}
+              description={t('settings.daysHint')}
+              w={220}
+              min={1}
+              max={365}
+              allowDecimal={false}
+              defaultValue={settings.notice.days}
+              disabled={!settings.notice.enabled || save.isPending}
+              onBlur={(event) => {
+                const days = Number(event.currentTarget.value);
+                if (Number.isInteger(days) && days >= 1 && days <= 365 && days !== settings.notice.days)
+                  void update({ ...settings, notice: { ...settings.notice, days } });
+              }}
+            />
           </>
         )}
       </Stack>
