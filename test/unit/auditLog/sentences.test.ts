@@ -277,12 +277,12 @@ const samples: Record<
   'automation.invite': {
     entity: 'automation',
     entity_id: '2026-11-27',
-    after: { rule: 'invite', day: '2026-11-27', invited: 3, emailed: 2, letters: 1, contactIds: [7, 8, 9] },
+    after: { rule: 'invite', day: '2026-11-27', count: 3, emailed: 2, letters: 1, contactIds: [7, 8, 9] },
   },
   'automation.notice': {
     entity: 'automation',
     entity_id: '2026-11-27',
-    after: { rule: 'notice', day: '2026-11-27', notices: 2, emailed: 1, letters: 1, contactIds: [7, 8] },
+    after: { rule: 'notice', day: '2026-11-27', count: 2, emailed: 1, letters: 1, contactIds: [7, 8] },
   },
   'outbox.letterCodes': { entity: 'outbox', after: { ids: [3, 4], invitationIds: [5, 6], count: 2 } },
   'import.commit': {

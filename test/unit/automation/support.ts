@@ -9,11 +9,11 @@ import { createContext } from '../../../src-main/core/context';
 import { DATABASE_FILE, openDatabase } from '../../../src-main/core/db/connection';
 import { settingsRepository } from '../../../src-main/core/db/settingsRepository';
 import { sqliteStore } from '../../../src-main/core/db/sqliteStore';
-import { isValidEmail } from '../../../src-main/core/mail/address';
+import type { AutomationContactRow } from '../../../src-main/core/db/automationRepository';
+import { automationContact } from '../../../src-main/core/services/automation/deps';
 import {
   invitationsDue,
   noticesDue,
-  type AutomationContact,
   type DueInvitation,
   type DueNotice,
 } from '../../../src-main/core/policy/automation';
@@ -42,15 +42,10 @@ function storeFacts(core: { dataDir: string }, day: IsoDate) {
     const contacts = db
       .prepare<
         [IsoDate],
-        {
-          id: number;
-          archived: number;
-          anonymised_at: string | null;
-          email: string | null;
-          preference: 'online' | 'postal';
-          registered: number;
-          invited: number;
-        }
+        Pick<
+          AutomationContactRow,
+          'id' | 'archived' | 'anonymised_at' | 'registered' | 'invited' | 'email' | 'preference'
+        >
       >(
         `SELECT c.id, c.archived, c.anonymised_at, c.email, c.preference,
            EXISTS (SELECT 1 FROM portal_accounts a WHERE a.contact_id = c.id) AS registered,
@@ -59,15 +54,7 @@ function storeFacts(core: { dataDir: string }, day: IsoDate) {
          FROM contacts c`,
       )
       .all(day)
-      .map((row): AutomationContact => ({
-        id: row.id,
-        archived: row.archived === 1,
-        anonymised: row.anonymised_at !== null,
-        registered: row.registered === 1,
-        invited: row.invited === 1,
-        emailValid: isValidEmail(row.email),
-        preference: row.preference,
-      }));
+      .map(automationContact);
     const contracts = db
       .prepare<[], ContractFacts>(
         `SELECT id, contact_id AS contactId, unit_id AS unitId, property_id AS propertyId, type,

@@ -31,6 +31,20 @@ function contractOf(r: Reader, names: AuditNames, row: Row): string {
   return r.t.sentences.contract(r.t.contractType[type as 'tenant'], number, r.contact(contactId));
 }
 
+/** A day of an automatic rule: its day, how many, by e-mail and by letter. */
+function automaticDay(
+  r: Reader,
+  row: Row,
+  action: AuditAction,
+  sentence: (day: string, count: number, emailed: number, letters: number) => string,
+) {
+  const n = (key: string) => num(row.after[key]) ?? 0;
+  return {
+    object: r.t.actions[action],
+    description: sentence(r.day(row.after.day), n('count'), n('emailed'), n('letters')),
+  };
+}
+
 function describers(names: AuditNames): Record<AuditAction, Describe> {
   const contactRow: Describe = (r, row) => ({ object: r.contact(numericId(row)), description: '' });
   const invitationContact = (r: Reader, row: Row) =>
@@ -287,30 +301,8 @@ function describers(names: AuditNames): Record<AuditAction, Describe> {
         description: parts.join('; ') || r.t.sentences.noChanges,
       };
     },
-    'automation.invite': (r, row) => {
-      const n = (key: string) => num(row.after[key]) ?? 0;
-      return {
-        object: r.t.actions['automation.invite'],
-        description: r.t.sentences.autoInvited(
-          r.day(row.after.day),
-          n('invited'),
-          n('emailed'),
-          n('letters'),
-        ),
-      };
-    },
-    'automation.notice': (r, row) => {
-      const n = (key: string) => num(row.after[key]) ?? 0;
-      return {
-        object: r.t.actions['automation.notice'],
-        description: r.t.sentences.autoNoticed(
-          r.day(row.after.day),
-          n('notices'),
-          n('emailed'),
-          n('letters'),
-        ),
-      };
-    },
+    'automation.invite': (r, row) => automaticDay(r, row, 'automation.invite', r.t.sentences.autoInvited),
+    'automation.notice': (r, row) => automaticDay(r, row, 'automation.notice', r.t.sentences.autoNoticed),
     'outbox.letterCodes': (r, row) => ({
       object: r.t.channel.letter ?? '',
       description: r.t.sentences.letterCodes(num(row.after.count) ?? 0),

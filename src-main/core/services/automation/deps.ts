@@ -2,11 +2,12 @@ import type { AutomationSettings } from '../../../../shared/contract/automation'
 import { DEFAULT_NOTICE_DAYS, automationSettingsSchema } from '../../../../shared/contract/automation';
 import { isoDateSchema } from '../../../../shared/contract/channel';
 import type { IsoDate } from '../../../../shared/domain';
-import type { CoreContext } from '../../context';
+import type { Audit, CoreContext } from '../../context';
 import {
   automationRepository,
   type AutomationContactRow,
   type AutomationRepository,
+  type AutomationRule,
 } from '../../db/automationRepository';
 import { isValidEmail } from '../../mail/address';
 import type { AutomationContact } from '../../policy/automation';
@@ -52,7 +53,12 @@ export function automationDeps(ctx: CoreContext, services: InvitationServices): 
 }
 
 /** A contact row as the policy reads it. */
-export function automationContact(row: AutomationContactRow): AutomationContact {
+export function automationContact(
+  row: Pick<
+    AutomationContactRow,
+    'id' | 'archived' | 'anonymised_at' | 'registered' | 'invited' | 'email' | 'preference'
+  >,
+): AutomationContact {
   return {
     id: row.id,
     archived: row.archived === 1,
@@ -62,4 +68,33 @@ export function automationContact(row: AutomationContactRow): AutomationContact 
     emailValid: isValidEmail(row.email),
     preference: row.preference,
   };
+}
+
+/**
+ * Closes a rule's day inside its change: the run log's count and the day's one audit row (which rule,
+ * which day, how many by e-mail and by letter, whom). Returns how many.
+ */
+export async function recordDay(
+  d: AutomationDeps,
+  audit: Audit,
+  rule: Exclude<AutomationRule, 'welcome'>,
+  day: IsoDate,
+  done: readonly { contactId: number; channel: 'email' | 'letter' }[],
+): Promise<number> {
+  await d.rules.setRunActions(rule, day, done.length);
+  const emailed = done.filter((item) => item.channel === 'email').length;
+  audit({
+    action: `automation.${rule}`,
+    entity: 'automation',
+    entityId: day,
+    after: {
+      rule,
+      day,
+      count: done.length,
+      emailed,
+      letters: done.length - emailed,
+      contactIds: done.map((item) => item.contactId),
+    },
+  });
+  return done.length;
 }

@@ -16,7 +16,7 @@ import { inviteEligibility } from '../../policy/invite';
 import { writeInvitation } from '../invitations/write';
 import { contactFacts, displayName, nameOfRow } from '../portfolioViews';
 import { letterRecipient } from '../sharing/share';
-import { AUTOMATIC_ACTOR, automationContact, type AutomationDeps } from './deps';
+import { AUTOMATIC_ACTOR, automationContact, recordDay, type AutomationDeps } from './deps';
 
 /** The subject an automatic invitation is recorded under: once per contract. */
 const subjectOf = (due: DueInvitation) => `contract:${due.contractId}`;
@@ -99,22 +99,7 @@ export async function runInvitationsOn(d: AutomationDeps, day: IsoDate): Promise
       }
       // A day with nobody to invite leaves no trace (it is looked at again, and finds nobody).
       if (invited.length === 0) return noChange(0);
-      await d.rules.setRunActions('invite', day, invited.length);
-      const emailed = invited.filter((due) => due.channel === 'email').length;
-      audit({
-        action: 'automation.invite',
-        entity: 'automation',
-        entityId: day,
-        after: {
-          rule: 'invite',
-          day,
-          invited: invited.length,
-          emailed,
-          letters: invited.length - emailed,
-          contactIds: invited.map((due) => due.contactId),
-        },
-      });
-      return invited.length;
+      return recordDay(d, audit, 'invite', day, invited);
     },
     { emits: portfolioChanged, actor: AUTOMATIC_ACTOR },
   );

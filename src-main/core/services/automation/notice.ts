@@ -11,7 +11,7 @@ import { automaticChannel, noticesDue, type DueNotice } from '../../policy/autom
 import type { PortalPreviewService } from '../portalPreviewService';
 import { postalAddressee } from '../portfolioViews';
 import { letterRecipient } from '../sharing/share';
-import { AUTOMATIC_ACTOR, automationContact, type AutomationDeps } from './deps';
+import { AUTOMATIC_ACTOR, automationContact, recordDay, type AutomationDeps } from './deps';
 
 const subjectOf = (due: DueNotice) => `ends:${due.accessEnds}`;
 
@@ -86,22 +86,7 @@ export async function runNoticesOn(
         if (channel !== null) told.push({ contactId: due.contactId, channel });
       }
       if (told.length === 0) return noChange(0);
-      await d.rules.setRunActions('notice', day, told.length);
-      const emailed = told.filter((t) => t.channel === 'email').length;
-      audit({
-        action: 'automation.notice',
-        entity: 'automation',
-        entityId: day,
-        after: {
-          rule: 'notice',
-          day,
-          notices: told.length,
-          emailed,
-          letters: told.length - emailed,
-          contactIds: told.map((t) => t.contactId),
-        },
-      });
-      return told.length;
+      return recordDay(d, audit, 'notice', day, told);
     },
     { emits: portfolioChanged, actor: AUTOMATIC_ACTOR },
   );
