@@ -11,6 +11,7 @@ import type { LettersProgress } from './contract/exports';
 import type { ImportProgress } from './contract/imports';
 import type { Result } from './errors';
 import { appChannels } from './contract/app';
+import { automationChannels } from './contract/automation';
 import { backupChannels } from './contract/backups';
 import { contentChannels } from './contract/content';
 import { dataProtectionChannels } from './contract/dataProtection';
@@ -50,6 +51,7 @@ export type * from './contract/dataProtection';
 export type * from './contract/imports';
 export type * from './contract/team';
 export type * from './contract/exports';
+export type * from './contract/automation';
 
 /** One object of every area's channels; src-main/core/handlers/ answers each area in one file. */
 export const contract = {
@@ -68,6 +70,7 @@ export const contract = {
   ...importChannels,
   ...teamChannels,
   ...exportChannels,
+  ...automationChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -79,9 +79,13 @@ export interface CoreContext {
    * that records none is rolled back, so no mutation can skip the audit. After the commit, and only
    * then, the declared `emits` go out, so no mutation can skip its events either. When `work` finds
    * nothing to write it returns `noChange(answer)`: the transaction is rolled back, nothing is
-   * announced, and `change` returns `answer`.
+   * announced, and `change` returns `answer`. `actor` names who acts when it is not the core's
+   * (the automatic rules: 'automatisch').
    */
-  change<T>(work: (audit: Audit) => Promise<T | NoChange<T>>, declared: { emits: Emits }): Promise<T>;
+  change<T>(
+    work: (audit: Audit) => Promise<T | NoChange<T>>,
+    declared: { emits: Emits; actor?: string },
+  ): Promise<T>;
   /**
    * Announces a change made outside `change`: a restore copies a whole store in, its audit row
    * written into the copy beforehand, so the store and its row arrive in one transaction.
@@ -124,7 +128,7 @@ export function createContext(options: {
     },
     async change<T>(
       work: (audit: Audit) => Promise<T | NoChange<T>>,
-      { emits }: { emits: Emits },
+      { emits, actor = options.actor }: { emits: Emits; actor?: string },
     ): Promise<T> {
       if (restoring.has(options.db)) throw new DomainError('RESTORE_IN_PROGRESS');
       let skipped: NoChange<T> | undefined;
@@ -140,7 +144,7 @@ export function createContext(options: {
             await audit.record(pending.splice(0));
           };
           const record = (entry: AuditEntry) => {
-            pending.push({ at: options.clock.now(), actor: options.actor, entry });
+            pending.push({ at: options.clock.now(), actor, entry });
           };
           const outcome = await work(Object.assign(record, { flush }));
           if (isNoChange(outcome)) {

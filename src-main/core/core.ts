@@ -16,6 +16,7 @@ import { createHandlers } from './handlers';
 import type { Handlers } from './handlers/types';
 import { createServices } from './services';
 import { recordOfflineRestore, startAutomaticBackups } from './services/backupService';
+import { startHourly } from './services/hourly';
 import { storedAccessSettings } from './services/settingsService';
 import type { OfflineRestore } from './backup/backupFiles';
 import { lockDataDir } from './startup/dataDirLock';
@@ -34,6 +35,11 @@ export interface CoreOptions {
   saveDialog?: SaveDialog;
   /** A backup a day in `<dataDir>/backups/` (the app turns it on; off by default, so tests stay quiet). */
   automaticBackups?: boolean;
+  /**
+   * The automatic rules' hourly check (the app turns it on; off by default, so tests run them with
+   * `automation.run` on the day they choose). The rules themselves are switched in the settings.
+   */
+  automaticRules?: boolean;
   /**
    * Set once, by the start-up fault screen right after it restored this backup with no core open:
    * the core records the restore in the audit log as soon as the store is open.
@@ -156,7 +162,8 @@ export function createCore(options: CoreOptions): Core {
     saveDialog: options.saveDialog,
     emit: hub.emit,
   });
-  const handlers = createHandlers(createServices(ctx));
+  const services = createServices(ctx);
+  const handlers = createHandlers(services);
   if (options.restoredAtStartup) {
     try {
       recordOfflineRestore(ctx, options.restoredAtStartup);
@@ -167,6 +174,9 @@ export function createCore(options: CoreOptions): Core {
     }
   }
   const stopAutomaticBackups = options.automaticBackups ? startAutomaticBackups(ctx) : undefined;
+  const stopAutomation = options.automaticRules
+    ? startHourly('automatic rules', services.automation.run)
+    : undefined;
   let closed = false;
 
   return {
@@ -176,6 +186,7 @@ export function createCore(options: CoreOptions): Core {
       if (closed) return;
       closed = true;
       stopAutomaticBackups?.();
+      stopAutomation?.();
       hub.clear();
       db.close();
       unlock();

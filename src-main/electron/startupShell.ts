@@ -49,6 +49,7 @@ export function electronShell(launch: LaunchOptions, userDataDir: string): Elect
         secrets: safeStorageSecretStore(userDataDir),
         saveDialog: electronSaveDialog(),
         automaticBackups: true,
+        automaticRules: true,
         ...(opened.ok ? { preferences: opened.preferences.forCore } : { preferencesFault: opened.fault }),
       };
     },

@@ -5,6 +5,7 @@
  */
 import type { Services } from '../services';
 import { appHandlers } from './app';
+import { automationHandlers } from './automation';
 import { backupHandlers } from './backups';
 import { combine } from './combine';
 import { contentHandlers } from './content';
@@ -39,5 +40,6 @@ export function createHandlers(services: Services): Handlers {
     importHandlers(services),
     teamHandlers(services),
     exportHandlers(services),
+    automationHandlers(services),
   );
 }

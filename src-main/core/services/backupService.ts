@@ -38,11 +38,11 @@ import { refusingChanges, type CoreContext } from '../context';
 import { auditRepository, recordOnHandle, type AuditEntry } from '../db/auditRepository';
 import { migrate } from '../db/migrations';
 import { isDiskFull } from '../storage/diskFull';
+import { startHourly } from './hourly';
 import type { SettingsService } from './settingsService';
 
 /** Pages per backup step when restoring: all of them at once (the largest number SQLite accepts). */
 const ALL_PAGES = 0x7fffffff;
-const HOUR_MS = 60 * 60 * 1000;
 
 /**
  * Backups and restores of one data store run one after another: kept per database (like the outbox's
@@ -177,25 +177,9 @@ function automaticBackupIfDue(ctx: CoreContext): Promise<BackupInfo | null> {
   });
 }
 
-/**
- * The automatic schedule: a check now and then every hour (the app may run for days); the timer
- * never keeps the process alive. Returns the function that stops it (before the store is closed).
- */
+/** The automatic schedule: a check now and then every hour. Returns the function that stops it. */
 export function startAutomaticBackups(ctx: CoreContext): () => void {
-  let stopped = false;
-  const check = () => {
-    automaticBackupIfDue(ctx).catch((error: unknown) => {
-      // After stop, the store was closed under a running backup: nothing was listed, nothing to say.
-      if (!stopped) console.error('core: automatic backup failed', error);
-    });
-  };
-  check();
-  const timer = setInterval(check, HOUR_MS);
-  timer.unref();
-  return () => {
-    stopped = true;
-    clearInterval(timer);
-  };
+  return startHourly('automatic backup', () => automaticBackupIfDue(ctx));
 }
 
 export function backupService(ctx: CoreContext, settings: SettingsService) {

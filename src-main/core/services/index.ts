@@ -1,5 +1,6 @@
 import type { CoreContext } from '../context';
 import { auditLogService } from './auditLogService';
+import { automationService } from './automation';
 import { backupService } from './backupService';
 import { contactService } from './contactService';
 import { heldFiles } from '../exports/heldFiles';
@@ -36,6 +37,8 @@ export function createServices(ctx: CoreContext) {
   const backups = backupService(ctx, settings);
   const portfolio = portfolioService(ctx, settings);
   const invitations = invitationService(ctx, { settings, organisation, outbox, contacts });
+  const portal = portalPreviewService(ctx, settings, content);
+  const automation = automationService(ctx, { settings, organisation, outbox, contacts, portal });
   return {
     settings,
     preferences: preferencesService(ctx),
@@ -50,7 +53,7 @@ export function createServices(ctx: CoreContext) {
     invitations,
     content,
     sharing,
-    portal: portalPreviewService(ctx, settings, content),
+    portal,
     backups,
     imports: importService(ctx, settings, backups),
     contactsExport: contactsExportService(ctx, settings),
@@ -58,6 +61,7 @@ export function createServices(ctx: CoreContext) {
     dataProtection: dataProtectionService(ctx, settings),
     auditLog: auditLogService(ctx),
     team: teamDatabaseService(ctx),
+    automation,
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -83,14 +83,18 @@ export function renderMessage(
   return content === null ? null : shareMail(contact, content, organisation);
 }
 
-/** A queued notification letter for the print batch, dated `day`; null when its facts are gone. */
+/**
+ * A queued letter for the print batch, dated `day` — a share's notification, or an invitation with
+ * the `code` issued for it; null when its facts are gone.
+ */
 export function notificationLetter(
   row: OutboxRow,
   facts: MessageFacts,
   organisation: Organisation,
   day: IsoDate,
+  code?: string,
 ): SmartPostLetter | null {
-  const rendered = renderMessage(row, facts, organisation);
+  const rendered = renderMessage(row, facts, organisation, code);
   if (rendered === null || facts.contact === null) return null;
   return {
     language: facts.contact.language,

@@ -20,6 +20,7 @@ import type { SmartPostLetter } from '../letters/smartPostLetter';
 import type { MailService } from './mailService';
 import type { OrganisationService } from './organisationService';
 import { deliveryQueueOf, outboxDelivery, requireSending, withdrawMessage } from './outboxDelivery';
+import { issueLetterCodes } from './invitationLetterCodes';
 import { notificationLetter, outboxFactsReader, renderMessage } from './outboxRender';
 
 export { MAX_DELIVERY_ATTEMPTS } from './outboxDelivery';
@@ -181,9 +182,13 @@ export function outboxService(ctx: CoreContext, mail: MailService, organisation:
       const day = ctx.clock.today();
       const letters: SmartPostLetter[] = [];
       const ids: number[] = [];
-      for (const id of queued) {
-        const row = required(id);
-        const letter = notificationLetter(row, await factsOf(row), org, day);
+      const rows = queued.map(required);
+      const codes = await issueLetterCodes(ctx, rows);
+      for (const row of rows) {
+        const { id } = row;
+        // An invitation letter without a code now: its invitation is no longer pending.
+        if (row.kind === 'invitation' && !codes.has(id)) continue;
+        const letter = notificationLetter(row, await factsOf(row), org, day, codes.get(id));
         if (letter === null) continue;
         letters.push(letter);
         ids.push(id);

@@ -6,6 +6,7 @@
 import type access from './locales/de/access.json';
 import type app from './locales/de/app.json';
 import type auditLog from './locales/de/auditLog.json';
+import type automation from './locales/de/automation.json';
 import type backups from './locales/de/backups.json';
 import type contact from './locales/de/contact.json';
 import type contacts from './locales/de/contacts.json';
@@ -35,6 +36,7 @@ export interface GermanMessages {
   access: typeof access;
   app: typeof app;
   auditLog: typeof auditLog;
+  automation: typeof automation;
   backups: typeof backups;
   contact: typeof contact;
   contacts: typeof contacts;

@@ -281,6 +281,23 @@ const samples: Record<
   },
   'outbox.requeue': { entity: 'outbox', entity_id: '3', after: { state: 'queued', attempts: 0 } },
   'outbox.printed': { entity: 'outbox', after: { ids: [3, 4], count: 2 } },
+  'automation.updateSettings': {
+    entity: 'settings',
+    entity_id: 'automation',
+    before: { autoInvite: false, notice: { enabled: false, days: 14 } },
+    after: { autoInvite: true, notice: { enabled: true, days: 21 } },
+  },
+  'automation.invite': {
+    entity: 'automation',
+    entity_id: '2026-11-27',
+    after: { rule: 'invite', day: '2026-11-27', count: 3, emailed: 2, letters: 1, contactIds: [7, 8, 9] },
+  },
+  'automation.notice': {
+    entity: 'automation',
+    entity_id: '2026-11-27',
+    after: { rule: 'notice', day: '2026-11-27', count: 2, emailed: 1, letters: 1, contactIds: [7, 8] },
+  },
+  'outbox.letterCodes': { entity: 'outbox', after: { ids: [3, 4], invitationIds: [5, 6], count: 2 } },
   'import.commit': {
     entity: 'import',
     entity_id: '1',
@@ -356,6 +373,20 @@ describe('audit sentences', () => {
     const contact = row('contact.update', samples['contact.update']);
     expect(auditSentences('de', names)(contact).description).toBe(
       'Katharina Böhm geändert: Nachname: Bohm → Böhm, E-Mail: – → k.boehm@example.de, Sprache: Deutsch → Englisch',
+    );
+  });
+
+  it('name the automatic rules, their day and their channels', () => {
+    const settings = row('automation.updateSettings', samples['automation.updateSettings']);
+    expect(auditSentences('de', names)(settings).description).toBe(
+      'Automatische Einladung: aus → an; Hinweis vor Ende des Zugangs: aus → an, 14 → 21 Tage',
+    );
+    const invited = row('automation.invite', samples['automation.invite']);
+    expect(auditSentences('de', names)(invited).description).toBe(
+      'Automatische Einladung für den 27.11.2026: 3 Kontakte eingeladen (2 per E-Mail, 1 per Brief)',
+    );
+    expect(auditSentences('en', names)(invited).description).toBe(
+      'Automatic invitation for 27 November 2026: 3 contacts invited (2 by e-mail, 1 by letter)',
     );
   });
 

@@ -10,11 +10,12 @@ import { v7 } from './v07-outboxFacts';
 import { v8 } from './v08-accessFigures';
 import { v9 } from './v09-auditSubjects';
 import { v10 } from './v10-salutations';
+import { v11 } from './v11-automation';
 
 export type { Migration } from './migration';
 
 /** Every migration in order; each lives in a file of its own. */
-export const migrations: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10];
+export const migrations: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11];
 
 export const LATEST_VERSION = migrations.at(-1)?.version ?? 0;
 

@@ -10,11 +10,24 @@ import { v7 } from './v07-outboxFacts';
 import { v8 } from './v08-accessFigures';
 import { v9 } from './v09-auditSubjects';
 import { v10 } from './v10-salutations';
+import { v11 } from './v11-automation';
 
 export type { PostgresMigration } from './migration';
 
 /** Every PostgreSQL migration in order, numbered as SQLite's (db/migrations): one file each. */
-export const postgresMigrations: readonly PostgresMigration[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10];
+export const postgresMigrations: readonly PostgresMigration[] = [
+  v1,
+  v2,
+  v3,
+  v4,
+  v5,
+  v6,
+  v7,
+  v8,
+  v9,
+  v10,
+  v11,
+];
 
 export const LATEST_POSTGRES_VERSION = postgresMigrations.at(-1)?.version ?? 0;
 

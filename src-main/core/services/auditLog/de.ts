@@ -41,6 +41,10 @@ export const de: AuditTexts = {
     'outbox.withdrawn': 'Nachricht zurückgezogen',
     'outbox.requeue': 'Erneut in den Versand gestellt',
     'outbox.printed': 'Briefe gedruckt',
+    'automation.updateSettings': 'Automatik geändert',
+    'automation.invite': 'Automatisch eingeladen',
+    'automation.notice': 'Hinweis vor Ende des Zugangs',
+    'outbox.letterCodes': 'Codes für Einladungsbriefe',
     'import.commit': 'Stammdaten importiert',
     'backup.created': 'Sicherung erstellt',
     'backup.restored': 'Sicherung wiederhergestellt',
@@ -64,6 +68,8 @@ export const de: AuditTexts = {
   fields: {
     ...contactFieldLabels.de,
     referenceId: 'Referenz-ID',
+    autoInvite: 'Automatische Einladung',
+    notice: 'Hinweis vor Ende des Zugangs',
     note: 'Notiz',
     archived: 'Archiviert',
     name: 'Name',
@@ -215,6 +221,14 @@ export const de: AuditTexts = {
       `Versand an ${to} begonnen${codeIssued ? ' (Einladungscode für diese E-Mail ausgestellt)' : ''}`,
     withdrawn: (to, reason) => `Nachricht an ${to} zurückgezogen und nicht gesendet: ${reason}`,
     requeued: (to) => `Nachricht an ${to} erneut in den Versand gestellt`,
+    autoInvited: (day, invited, emailed, letters) =>
+      `Automatische Einladung für den ${day}: ${invited === 1 ? '1 Kontakt' : `${invited} Kontakte`} eingeladen (${emailed} per E-Mail, ${letters} per Brief)`,
+    autoNoticed: (day, notices, emailed, letters) =>
+      `Hinweis vor Ende des Zugangs für den ${day}: ${notices === 1 ? '1 Kontakt' : `${notices} Kontakte`} benachrichtigt (${emailed} per E-Mail, ${letters} per Brief)`,
+    letterCodes: (count) =>
+      count === 1
+        ? 'Einladungscode für 1 Einladungsbrief ausgestellt'
+        : `Einladungscodes für ${count} Einladungsbriefe ausgestellt`,
     printed: (count) =>
       count === 1 ? '1 Brief als gedruckt vermerkt' : `${count} Briefe als gedruckt vermerkt`,
     imported: (file, imported, rejected, ended) =>

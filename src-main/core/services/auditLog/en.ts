@@ -41,6 +41,10 @@ export const en: AuditTexts = {
     'outbox.withdrawn': 'Message withdrawn',
     'outbox.requeue': 'Queued again',
     'outbox.printed': 'Letters printed',
+    'automation.updateSettings': 'Automatic rules changed',
+    'automation.invite': 'Invited automatically',
+    'automation.notice': 'Notice before access ends',
+    'outbox.letterCodes': 'Codes for invitation letters',
     'import.commit': 'Master data imported',
     'backup.created': 'Backup created',
     'backup.restored': 'Backup restored',
@@ -64,6 +68,8 @@ export const en: AuditTexts = {
   fields: {
     ...contactFieldLabels.en,
     referenceId: 'Reference ID',
+    autoInvite: 'Automatic invitation',
+    notice: 'Notice before access ends',
     note: 'Note',
     archived: 'Archived',
     name: 'Name',
@@ -211,6 +217,14 @@ export const en: AuditTexts = {
       `Sending to ${to} started${codeIssued ? ' (invitation code issued for this e-mail)' : ''}`,
     withdrawn: (to, reason) => `Message to ${to} withdrawn and not sent: ${reason}`,
     requeued: (to) => `Message to ${to} queued again`,
+    autoInvited: (day, invited, emailed, letters) =>
+      `Automatic invitation for ${day}: ${invited === 1 ? '1 contact' : `${invited} contacts`} invited (${emailed} by e-mail, ${letters} by letter)`,
+    autoNoticed: (day, notices, emailed, letters) =>
+      `Notice before access ends for ${day}: ${notices === 1 ? '1 contact' : `${notices} contacts`} notified (${emailed} by e-mail, ${letters} by letter)`,
+    letterCodes: (count) =>
+      count === 1
+        ? 'Invitation code issued for 1 invitation letter'
+        : `Invitation codes issued for ${count} invitation letters`,
     printed: (count) => (count === 1 ? '1 letter marked as printed' : `${count} letters marked as printed`),
     imported: (file, imported, rejected, ended) =>
       `File ${file} imported: ${imported} rows taken over, ${rejected} rejected` +

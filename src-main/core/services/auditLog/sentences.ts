@@ -31,6 +31,20 @@ function contractOf(r: Reader, names: AuditNames, row: Row): string {
   return r.t.sentences.contract(r.t.contractType[type as 'tenant'], number, r.contact(contactId));
 }
 
+/** A day of an automatic rule: its day, how many, by e-mail and by letter. */
+function automaticDay(
+  r: Reader,
+  row: Row,
+  action: AuditAction,
+  sentence: (day: string, count: number, emailed: number, letters: number) => string,
+) {
+  const n = (key: string) => num(row.after[key]) ?? 0;
+  return {
+    object: r.t.actions[action],
+    description: sentence(r.day(row.after.day), n('count'), n('emailed'), n('letters')),
+  };
+}
+
 function describers(names: AuditNames): Record<AuditAction, Describe> {
   const contactRow: Describe = (r, row) => ({ object: r.contact(numericId(row)), description: '' });
   const invitationContact = (r: Reader, row: Row) =>
@@ -283,6 +297,23 @@ function describers(names: AuditNames): Record<AuditAction, Describe> {
       const to = recipient(r, names, row);
       return { object: to, description: r.t.sentences.requeued(to) };
     },
+    'automation.updateSettings': (r, row) => {
+      const notice = r.windowChange(row.before.notice, row.after.notice);
+      const parts = [r.changes(row.before, row.after, ['notice'])].filter(
+        (p) => p !== r.t.sentences.noChanges,
+      );
+      if (notice !== null) parts.push(r.t.sentences.window(r.t.fields.notice ?? 'notice', notice));
+      return {
+        object: settingsObject(r, 'automation.updateSettings'),
+        description: parts.join('; ') || r.t.sentences.noChanges,
+      };
+    },
+    'automation.invite': (r, row) => automaticDay(r, row, 'automation.invite', r.t.sentences.autoInvited),
+    'automation.notice': (r, row) => automaticDay(r, row, 'automation.notice', r.t.sentences.autoNoticed),
+    'outbox.letterCodes': (r, row) => ({
+      object: r.t.channel.letter ?? '',
+      description: r.t.sentences.letterCodes(num(row.after.count) ?? 0),
+    }),
     'outbox.printed': (r, row) => ({
       object: r.t.channel.letter ?? '',
       description: r.t.sentences.printed(num(row.after.count) ?? 0),

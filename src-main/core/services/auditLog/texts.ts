@@ -46,6 +46,10 @@ export const auditActions = [
   'backup.deleted',
   'team.saveSettings',
   'team.moveIntoTeamDatabase',
+  'automation.updateSettings',
+  'automation.invite',
+  'automation.notice',
+  'outbox.letterCodes',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -128,6 +132,9 @@ export interface AuditTexts {
     withdrawn: (to: string, reason: string) => string;
     requeued: (to: string) => string;
     printed: (count: number) => string;
+    autoInvited: (day: string, invited: number, emailed: number, letters: number) => string;
+    letterCodes: (count: number) => string;
+    autoNoticed: (day: string, notices: number, emailed: number, letters: number) => string;
     imported: (file: string, imported: number, rejected: number, ended: number) => string;
     noChanges: string;
   };

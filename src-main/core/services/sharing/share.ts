@@ -39,7 +39,7 @@ interface Notified {
 }
 
 /** How a letter's recipient is listed in the Postausgang: name and town. */
-function letterRecipient(row: RecipientRow): string {
+export function letterRecipient(row: RecipientRow): string {
   const town = [row.postcode, row.city].filter((part) => part).join(' ');
   return [displayName(nameOfRow(row)), town].filter((part) => part).join(', ');
 }

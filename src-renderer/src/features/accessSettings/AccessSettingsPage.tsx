@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { AccessSettings, SettingsImpact } from '../../../../shared/domain';
 import { errorMessage } from '../../i18n';
 import { useChannelFetch, useChannelMutation, useChannelQuery } from '../../api/queries';
+import { AutomationCard } from '../automation/AutomationCard';
 import { PageHeader } from '../common/PageHeader';
 import { useUnsavedChanges } from '../common/unsavedChanges';
 import { ImpactConfirmation } from './ImpactConfirmation';
@@ -149,6 +150,8 @@ function AccessSettingsForm({ saved }: { saved: AccessSettings }) {
           )}
         </Stack>
       </Card>
+
+      <AutomationCard />
 
       <Group
         // Sticky at the window's bottom: "Speichern" is in sight at every window height.

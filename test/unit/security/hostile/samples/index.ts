@@ -1,6 +1,7 @@
 import type { Fixture } from '../fixture';
 import type { SampleTable } from '../kinds';
 import { appSamples } from './app';
+import { automationSamples } from './automation';
 import { contentSamples } from './content';
 import { importSamples } from './imports';
 import { invitationSamples } from './invitations';
@@ -16,5 +17,6 @@ export function samples(f: Fixture): SampleTable {
     ...contentSamples(f),
     ...importSamples(f),
     ...teamSamples(),
+    ...automationSamples(),
   };
 }
