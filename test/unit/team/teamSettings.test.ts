@@ -37,6 +37,8 @@ describe('the saved connection', () => {
       hasPassword: false,
       tls: 'require',
       caCertificate: null,
+      // Not moved into a team database yet.
+      teamModeSince: null,
     });
   });
 
