@@ -6,7 +6,7 @@ import { settingsImpact } from '../../src-main/core/policy';
 import type { AccessSettings, ContactFacts, ContractFacts } from '../../shared/domain';
 import { expect, test, TEST_TODAY, type T } from './fixtures';
 import type { Invoke } from './harness';
-import { switchWindowsOff } from './steps';
+import { switchWindowsOff, windowSwitch } from './steps';
 
 async function openSettings(page: Page, t: T) {
   await page.getByRole('button', { name: t('nav.accessSettings') }).click();
@@ -18,7 +18,7 @@ function windowCard(page: Page, id: 'pre' | 'post') {
 }
 
 async function enable(page: Page, t: T, id: 'pre' | 'post') {
-  await page.getByRole('switch', { name: t(`settings.${id}.label`) }).check();
+  await windowSwitch(page, t, id).check();
 }
 
 function daysField(page: Page, t: T, id: 'pre' | 'post') {
@@ -34,8 +34,8 @@ test('both windows are off by default', async ({ launch, t }) => {
   const { page, invoke } = await launch();
   await page.getByRole('button', { name: t('firstStart.empty') }).click();
   await openSettings(page, t);
-  await expect(page.getByRole('switch', { name: t('settings.pre.label') })).not.toBeChecked();
-  await expect(page.getByRole('switch', { name: t('settings.post.label') })).not.toBeChecked();
+  await expect(windowSwitch(page, t, 'pre')).not.toBeChecked();
+  await expect(windowSwitch(page, t, 'post')).not.toBeChecked();
   await expect(daysField(page, t, 'pre')).toBeDisabled();
   const saved = await savedSettings(invoke);
   expect(saved.preContract.enabled).toBe(false);
@@ -45,8 +45,8 @@ test('both windows are off by default', async ({ launch, t }) => {
 test('the demo shows both windows on: 30 days before, 60 days after the contract', async ({ launch, t }) => {
   const { page } = await launch({ demo: true });
   await openSettings(page, t);
-  await expect(page.getByRole('switch', { name: t('settings.pre.label') })).toBeChecked();
-  await expect(page.getByRole('switch', { name: t('settings.post.label') })).toBeChecked();
+  await expect(windowSwitch(page, t, 'pre')).toBeChecked();
+  await expect(windowSwitch(page, t, 'post')).toBeChecked();
   await expect(daysField(page, t, 'pre')).toHaveValue('30');
   await expect(daysField(page, t, 'post')).toHaveValue('60');
 });
@@ -65,9 +65,9 @@ test('pre-contract access can be enabled alone and survives a restart', async ({
 
   const second = await launch({ dataDir: first.dataDir });
   await openSettings(second.page, t);
-  await expect(second.page.getByRole('switch', { name: t('settings.pre.label') })).toBeChecked();
+  await expect(windowSwitch(second.page, t, 'pre')).toBeChecked();
   await expect(daysField(second.page, t, 'pre')).toHaveValue('14');
-  await expect(second.page.getByRole('switch', { name: t('settings.post.label') })).not.toBeChecked();
+  await expect(windowSwitch(second.page, t, 'post')).not.toBeChecked();
   expect(await savedSettings(second.invoke)).toMatchObject({
     preContract: { enabled: true, days: 14 },
     postContract: { enabled: false },

@@ -9,7 +9,7 @@ import { expect, test } from './fixtures';
 import { demoContact, showcaseProperty } from './demo';
 import type { Invoke } from './harness';
 import { expectEverythingReachable } from './layout';
-import { openNav, switchWindowsOff } from './steps';
+import { openNav, switchWindowsOff, windowSwitch } from './steps';
 
 // Several screens per launch, each at two sizes.
 test.describe.configure({ timeout: 120_000 });
@@ -134,8 +134,8 @@ test('outbox, access settings, mail settings, data protection, audit log, backup
   // Both windows off first (the demo has them on), so that switching one on leaves the page changed.
   await switchWindowsOff(invoke);
   await openNav(page, t, 'nav.accessSettings');
-  await expect(page.getByRole('switch', { name: t('settings.post.label') })).toBeVisible();
-  await page.getByRole('switch', { name: t('settings.post.label') }).check();
+  await expect(windowSwitch(page, t, 'post')).toBeVisible();
+  await windowSwitch(page, t, 'post').check();
   await expectEverythingReachable(page, 'access settings');
   await page.getByRole('button', { name: t('app.discard') }).click();
 

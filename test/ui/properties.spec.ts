@@ -66,7 +66,7 @@ test('closing the invitation summary before saving the letters warns that their 
   launch,
   t,
 }) => {
-  const { page, invoke } = await launch({ demo: true });
+  const { page, invoke, shell } = await launch({ demo: true });
   const preview = await invoke('invitations.previewProperty', { propertyId: showcaseProperty.id });
   expect(preview.eligible.some((candidate) => candidate.channel === 'letter')).toBe(true);
   await openNav(page, t, 'nav.properties');
@@ -85,9 +85,11 @@ test('closing the invitation summary before saving the letters warns that their 
   await page.keyboard.press('Escape');
   await expect(summary).toBeVisible();
 
-  const download = page.waitForEvent('download');
-  await summary.getByRole('button', { name: t('properties.invite.savePdf') }).click();
-  expect((await download).suggestedFilename()).toMatch(/\.pdf$/);
+  // Saved where the user chose in the save dialog: then the dialog closes without asking.
+  const file = await savedExport(page, shell, () =>
+    summary.getByRole('button', { name: t('properties.invite.savePdf') }).click(),
+  );
+  expect(file).toMatch(/\.pdf$/);
   await expect(warning).toHaveCount(0);
   await summary.getByRole('button', { name: t('app.close') }).click();
   await expect(dialog).toHaveCount(0);

@@ -65,3 +65,12 @@ export async function switchWindowsOff(invoke: Invoke): Promise<AccessSettings> 
     postContract: { ...access.postContract, enabled: false },
   });
 }
+
+/**
+ * The switch of an access window on Rollen & Zugriffsrechte, by the start of its name: a switch's
+ * name holds its description too, and the automation card's descriptions mention the windows.
+ */
+export function windowSwitch(page: Page, t: T, window: 'pre' | 'post'): Locator {
+  const label = t(window === 'pre' ? 'settings.pre.label' : 'settings.post.label');
+  return page.getByRole('switch', { name: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) });
+}
