@@ -4,7 +4,7 @@ import { loadMessages, message } from '../messages';
 import { launchApp, type LaunchedApp, type LaunchOptions } from './harness';
 
 export interface AppFixtureOptions {
-  /** Set per Playwright project: every UI test runs in German and in English. */
+  /** Set per Playwright project: every UI test runs in German and in English (axe and keyboard checks in German only). */
   appLocale: 'de' | 'en';
 }
 
