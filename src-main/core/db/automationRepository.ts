@@ -5,28 +5,27 @@
  */
 import { sql } from 'kysely';
 import type { ContractFacts, IsoDate } from '../../../shared/domain';
-import type { Salutation } from '../../../shared/ipc';
+import type { ContactRow } from './contactRepository';
 import { toContractFacts, type ContractRow } from './contractRepository';
 import type { Store } from './store';
 
 export type AutomationRule = 'invite' | 'notice' | 'welcome';
 
 /** A contact as the rules read it (the policy's AutomationContact before the e-mail check). */
-export interface AutomationContactRow {
-  id: number;
-  salutation: Salutation;
-  title: string | null;
-  first_name: string | null;
-  last_name: string;
-  company: string | null;
-  archived: 0 | 1;
-  anonymised_at: string | null;
-  email: string | null;
-  preference: 'online' | 'postal';
-  language: 'de' | 'en';
-  registered: 0 | 1;
-  invited: 0 | 1;
-}
+export type AutomationContactRow = Pick<
+  ContactRow,
+  | 'id'
+  | 'salutation'
+  | 'title'
+  | 'first_name'
+  | 'last_name'
+  | 'company'
+  | 'archived'
+  | 'anonymised_at'
+  | 'email'
+  | 'preference'
+  | 'language'
+> & { registered: 0 | 1; invited: 0 | 1 };
 
 export interface AutomationActionRow {
   id: number;
